@@ -1,0 +1,3 @@
+//! The `mlpy` command.
+
+fn main() {}

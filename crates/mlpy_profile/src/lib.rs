@@ -1,0 +1,1 @@
+//! The profile data model, the recorder, the clock and every report.

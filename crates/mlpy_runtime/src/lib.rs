@@ -1,0 +1,1 @@
+//! Values, the compiler, bytecode, the VM and the builtins.

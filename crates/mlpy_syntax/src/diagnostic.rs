@@ -1,0 +1,129 @@
+//! User-facing problems: a `Diagnostic` has a kind, an optional rule code, a message, a
+//! primary span, secondary labels and notes. Diagnostics are data, not `Err`s; `render`
+//! turns one into the text the CLI prints.
+
+use std::fmt::Write;
+
+use crate::source::SourceFile;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The error kind of the spec: `SyntaxError`, `NameError`, `SecurityError`, `ImportError`.
+    pub kind: &'static str,
+    /// A stable rule code and name, e.g. `("SEC001", "dynamic-eval")`.
+    pub rule: Option<(&'static str, &'static str)>,
+    /// Lower-case, no trailing period, code in backticks.
+    pub message: String,
+    pub span: Span,
+    /// Secondary spans with their labels (e.g. "unclosed brace opened here").
+    pub labels: Vec<(Span, String)>,
+    /// `help:` lines (a hint on how to fix the problem).
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(kind: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            kind,
+            rule: None,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    pub fn syntax(message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic::error("SyntaxError", message, span)
+    }
+
+    pub fn warning(kind: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(kind, message, span) }
+    }
+
+    pub fn with_rule(mut self, code: &'static str, name: &'static str) -> Diagnostic {
+        self.rule = Some((code, name));
+        self
+    }
+
+    pub fn with_label(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.labels.push((span, label.into()));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help.push(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic as
+    ///
+    /// ```text
+    /// error[SyntaxError]: expected `;` after expression
+    ///   --> main.ml:3:10
+    ///    |
+    ///  3 | x = f(1)
+    ///    |          ^
+    ///    = help: add `;` at the end of the statement
+    /// ```
+    pub fn render(&self, file: &SourceFile) -> String {
+        let mut out = String::new();
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.rule {
+            Some((code, name)) => {
+                let _ = writeln!(out, "{sev}[{}] {code} {name}: {}", self.kind, self.message);
+            }
+            None => {
+                let _ = writeln!(out, "{sev}[{}]: {}", self.kind, self.message);
+            }
+        }
+        let pos = file.line_col(self.span.start);
+        let mut lines: Vec<(u32, Span, Option<&str>)> = vec![(pos.line, self.span, None)];
+        for (span, label) in &self.labels {
+            lines.push((file.line_of(span.start), *span, Some(label.as_str())));
+        }
+        let width = lines.iter().map(|(l, _, _)| l.to_string().len()).max().unwrap_or(1);
+        let pad = " ".repeat(width);
+        let _ = writeln!(out, "{pad}--> {}:{}:{}", file.name(), pos.line, pos.col);
+        let _ = writeln!(out, "{pad} |");
+        // Secondary labels that come before the primary line are shown first.
+        lines.sort_by_key(|(l, _, label)| (*l, label.is_some()));
+        for (line, span, label) in lines {
+            let text = file.line_text(line);
+            let _ = writeln!(out, "{line:>width$} | {}", text.replace('\t', " "));
+            let col = file.line_col(span.start).col as usize;
+            let end = if file.line_of(span.end) == line && span.end > span.start {
+                file.line_col(span.end).col as usize
+            } else {
+                col + 1
+            };
+            let marker = if label.is_some() { "-" } else { "^" };
+            let carets = marker.repeat(end.saturating_sub(col).max(1));
+            let _ = write!(out, "{pad} | {}{carets}", " ".repeat(col - 1));
+            if let Some(label) = label {
+                let _ = write!(out, " {label}");
+            }
+            out.push('\n');
+        }
+        for help in &self.help {
+            let _ = writeln!(out, "{pad} = help: {help}");
+        }
+        out
+    }
+}

@@ -1,0 +1,1 @@
+//! Tokens produced by the lexer.
