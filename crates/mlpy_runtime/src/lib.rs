@@ -1,1 +1,22 @@
-//! Values, the compiler, bytecode, the VM and the builtins.
+//! Values and heap accounting, the compiler (AST to bytecode), bytecode and its
+//! disassembler, the VM, the builtins and the members of the built-in kinds.
+
+pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
+pub mod dict;
+pub mod display;
+pub mod error;
+pub mod heap;
+pub mod hooks;
+pub mod methods;
+pub mod natives;
+pub mod ops;
+pub mod program;
+pub mod support;
+pub mod value;
+pub mod vm;
+
+pub use error::{ErrorKind, RuntimeError};
+pub use value::Value;
+pub use vm::{Limits, Vm};

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Count the instructions (callgrind's total `Ir`) that mlpy executes for one program.
+#
+# Usage:
+#   bench/callgrind.sh PROGRAM [BINARY]
+#
+#   PROGRAM  a name from bench/programs (fib, loop, …) or the path of any .ml file
+#   BINARY   the mlpy binary to measure (default: target/release/mlpy, honouring
+#            CARGO_TARGET_DIR; built with `cargo build --release -p mlpy_cli` if missing)
+#
+# Prints the total instruction count (a single integer) on standard output; the rest
+# goes to standard error. Instruction counts are nearly deterministic, so two builds can
+# be compared on a noisy machine where wall-clock timings cannot:
+#
+#   bench/callgrind.sh fib /tmp/mlpy-before > before.txt
+#   bench/callgrind.sh fib target/release/mlpy > after.txt
+#
+# Environment:
+#   MLPY_CALLGRIND_OUT=FILE  keep callgrind's output file there (for callgrind_annotate)
+#   MLPY_ARGS="..."          extra options passed to `mlpy run` (for example --profile)
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+
+if [[ $# -lt 1 || $# -gt 2 || "$1" = -h || "$1" = --help ]]; then
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    [[ $# -ge 1 && ( "$1" = -h || "$1" = --help ) ]] && exit 0
+    exit 2
+fi
+
+program=$1
+if [[ -f "$program" ]]; then
+    file=$program
+elif [[ -f "$BENCH_DIR/programs/${program%.ml}.ml" ]]; then
+    file="$BENCH_DIR/programs/${program%.ml}.ml"
+else
+    echo "callgrind.sh: no such program: $program" >&2
+    exit 2
+fi
+
+if [[ $# -eq 2 ]]; then
+    binary=$2
+else
+    target_dir=${CARGO_TARGET_DIR:-$ROOT/target}
+    [[ "$target_dir" = /* ]] || target_dir="$ROOT/$target_dir"
+    binary="$target_dir/release/mlpy"
+    if [[ ! -x "$binary" ]]; then
+        echo "building mlpy (cargo build --release -p mlpy_cli)" >&2
+        (cd "$ROOT" && cargo build --release -p mlpy_cli) >&2
+    fi
+fi
+if [[ ! -x "$binary" ]]; then
+    echo "callgrind.sh: not an executable: $binary" >&2
+    exit 2
+fi
+
+if ! command -v valgrind >/dev/null 2>&1; then
+    echo "installing valgrind" >&2
+    SUDO=()
+    [[ $(id -u) -eq 0 ]] || SUDO=(sudo)
+    "${SUDO[@]}" apt-get update >&2
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y valgrind >&2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mlpy-callgrind.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+out=${MLPY_CALLGRIND_OUT:-$tmp/callgrind.out}
+read -r -a extra <<<"${MLPY_ARGS:-}"
+
+echo "callgrind: $binary run $file ${extra[*]}" >&2
+if ! valgrind --tool=callgrind --callgrind-out-file="$out" \
+        "$binary" run "$file" "${extra[@]}" >"$tmp/stdout" 2>"$tmp/stderr"; then
+    echo "callgrind.sh: the program failed under valgrind:" >&2
+    tail -20 "$tmp/stderr" >&2
+    exit 1
+fi
+
+# callgrind writes "summary: N" (and/or "totals: N"); the first event is Ir.
+ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$out")
+if [[ -z "$ir" ]]; then
+    echo "callgrind.sh: no instruction total in $out" >&2
+    exit 1
+fi
+echo "program output: $(head -c 100 "$tmp/stdout" | tr '\n' ' ')" >&2
+echo "$ir"

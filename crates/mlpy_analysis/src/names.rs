@@ -1,0 +1,106 @@
+//! The static name check (spec §7.4): every identifier read or called must resolve to a
+//! scope of the file or to the prelude; otherwise a `NameError` names it and suggests a
+//! visible name that is spelled alike.
+
+use std::collections::HashSet;
+
+use mlpy_syntax::ast::{ExceptClause, Function, Ident, Module};
+use mlpy_syntax::Diagnostic;
+
+use crate::scope::{ScopeId, ScopeTree};
+use crate::suggest;
+use crate::walk::{walk_module, Role, Visitor};
+
+/// Every `NameError` of `module`, in source order.
+pub(crate) fn check(module: &Module, tree: &ScopeTree<'_>, prelude: &[&str]) -> Vec<Diagnostic> {
+    let mut checker = NameChecker {
+        tree,
+        prelude: prelude.iter().copied().collect(),
+        stack: vec![tree.top_level()],
+        diagnostics: Vec::new(),
+    };
+    walk_module(module, &mut checker);
+    let mut res = checker.diagnostics;
+    res.sort_by_key(|diag| diag.span.start);
+    res
+}
+
+/// The names visible from `from`, each with its rank for `suggest::closest`: the number
+/// of scopes between it and `from`, the prelude last.
+pub(crate) fn visible_names<'t>(
+    tree: &'t ScopeTree<'_>,
+    from: ScopeId,
+    prelude: &[&'t str],
+) -> Vec<(usize, &'t str)> {
+    let mut res: Vec<(usize, &str)> = Vec::new();
+    let mut prelude_rank = 0;
+    for (rank, id) in tree.ancestors(from).enumerate() {
+        res.extend(tree.scope(id).bindings().map(|name| (rank, name)));
+        prelude_rank = rank + 1;
+    }
+    res.extend(prelude.iter().map(|name| (prelude_rank, *name)));
+    res
+}
+
+struct NameChecker<'t, 'm> {
+    tree: &'t ScopeTree<'m>,
+    prelude: HashSet<&'t str>,
+    /// The scopes enclosing the current point; the last one is the innermost.
+    stack: Vec<ScopeId>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl NameChecker<'_, '_> {
+    fn current(&self) -> ScopeId {
+        self.stack.last().copied().unwrap_or_else(|| self.tree.top_level())
+    }
+
+    fn check_use(&mut self, ident: &Ident) {
+        let current = self.current();
+        if self.tree.resolve(current, &ident.name).is_some()
+            || self.prelude.contains(ident.name.as_str())
+        {
+            return;
+        }
+        let prelude: Vec<&str> = self.prelude.iter().copied().collect();
+        let candidates = visible_names(self.tree, current, &prelude);
+        let mut diag = Diagnostic::error(
+            "NameError",
+            format!("unknown identifier `{}`", ident.name),
+            ident.span,
+        );
+        if let Some(name) = suggest::closest(&ident.name, candidates) {
+            diag = diag.with_help(format!("did you mean `{name}`?"));
+        }
+        self.diagnostics.push(diag);
+    }
+}
+
+impl<'m> Visitor<'m> for NameChecker<'_, 'm> {
+    fn ident(&mut self, ident: &'m Ident, role: Role) {
+        if matches!(role, Role::Read | Role::Callee) {
+            self.check_use(ident);
+        }
+    }
+
+    fn enter_function(&mut self, func: &'m Function) {
+        let id = self.tree.function_scope(func).unwrap_or_else(|| self.current());
+        self.stack.push(id);
+    }
+
+    fn exit_function(&mut self, _func: &'m Function) {
+        self.stack.pop();
+    }
+
+    fn enter_handler(&mut self, clause: &'m ExceptClause) {
+        if let Some(id) = self.tree.handler_scope(clause) {
+            self.stack.push(id);
+        }
+    }
+
+    fn exit_handler(&mut self, clause: &'m ExceptClause) {
+        if self.tree.handler_scope(clause).is_some() {
+            self.stack.pop();
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The scope model of one file (spec §7.1–§7.3), computed once from the AST: the
+//! top-level scope, one scope per named or arrow function and one per `except (e)` clause,
+//! each with the names it binds. The prelude is not part of the tree; callers test it last.
+
+use std::collections::HashMap;
+use std::marker::PhantomData;
+
+use mlpy_syntax::ast::{ExceptClause, Function, Ident, Import, Module};
+use mlpy_syntax::Span;
+
+use crate::walk::{walk_module, Role, Visitor};
+
+/// Index of a scope in its `ScopeTree`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScopeId(usize);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// The file's top-level scope, the outermost function scope (§7.1).
+    TopLevel,
+    /// The scope of a named or arrow function.
+    Function,
+    /// The scope of an `except (e)` clause, binding only `e` and covering only its block.
+    Exception,
+}
+
+/// One scope and the names it binds (§7.2).
+#[derive(Clone, Debug)]
+pub struct Scope {
+    kind: ScopeKind,
+    parent: Option<ScopeId>,
+    /// Bound name → its first binding occurrence (parameters included, names declared
+    /// `nonlocal` excluded).
+    bindings: HashMap<String, Span>,
+    /// The names of the `nonlocal` statements directly in this scope's body, in order.
+    nonlocals: Vec<Ident>,
+    /// Name → the first identifier occurrence of that name in this scope's own body
+    /// (nested function bodies, parameters and `nonlocal` names excluded).
+    first_uses: HashMap<String, Span>,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, parent: Option<ScopeId>) -> Scope {
+        Scope {
+            kind,
+            parent,
+            bindings: HashMap::new(),
+            nonlocals: Vec::new(),
+            first_uses: HashMap::new(),
+        }
+    }
+
+    pub fn kind(&self) -> ScopeKind {
+        self.kind
+    }
+
+    /// The lexically enclosing scope; `None` for the top-level scope.
+    pub fn parent(&self) -> Option<ScopeId> {
+        self.parent
+    }
+
+    pub fn binds(&self, name: &str) -> bool {
+        self.bindings.contains_key(name)
+    }
+
+    /// The span of the first occurrence that binds `name` in this scope.
+    pub fn binding_span(&self, name: &str) -> Option<Span> {
+        self.bindings.get(name).copied()
+    }
+
+    /// The bound names, in no particular order.
+    pub fn bindings(&self) -> impl Iterator<Item = &str> {
+        self.bindings.keys().map(String::as_str)
+    }
+
+    /// The names declared `nonlocal` in this scope, in source order.
+    pub fn nonlocals(&self) -> &[Ident] {
+        &self.nonlocals
+    }
+
+    /// Whether the scope's body declares `name` nonlocal.
+    pub fn is_nonlocal(&self, name: &str) -> bool {
+        self.nonlocals.iter().any(|ident| ident.name == name)
+    }
+
+    /// The first place where this scope's own body uses or assigns `name` (any
+    /// identifier occurrence except parameters and `nonlocal` names).
+    pub fn first_use(&self, name: &str) -> Option<Span> {
+        self.first_uses.get(name).copied()
+    }
+}
+
+/// The scopes of one file. Functions and `except` clauses are looked up by identity, so
+/// the tree borrows the module it was built from.
+#[derive(Debug)]
+pub struct ScopeTree<'m> {
+    scopes: Vec<Scope>,
+    functions: HashMap<*const Function, ScopeId>,
+    handlers: HashMap<*const ExceptClause, ScopeId>,
+    module: PhantomData<&'m Module>,
+}
+
+impl<'m> ScopeTree<'m> {
+    /// Computes every scope of `module` and its bindings.
+    pub fn build(module: &'m Module) -> ScopeTree<'m> {
+        let top = ScopeId(0);
+        let mut builder = Builder {
+            tree: ScopeTree {
+                scopes: vec![Scope::new(ScopeKind::TopLevel, None)],
+                functions: HashMap::new(),
+                handlers: HashMap::new(),
+                module: PhantomData,
+            },
+            current: top,
+            owner: top,
+            saved: Vec::new(),
+        };
+        walk_module(module, &mut builder);
+        let mut tree = builder.tree;
+        for scope in &mut tree.scopes {
+            for ident in &scope.nonlocals {
+                scope.bindings.remove(&ident.name);
+            }
+        }
+        tree
+    }
+
+    pub fn top_level(&self) -> ScopeId {
+        ScopeId(0)
+    }
+
+    pub fn scope(&self, id: ScopeId) -> &Scope {
+        &self.scopes[id.0]
+    }
+
+    /// The scope of a named or arrow function of the module.
+    pub fn function_scope(&self, func: &Function) -> Option<ScopeId> {
+        self.functions.get(&(func as *const Function)).copied()
+    }
+
+    /// The scope of an `except (e)` clause of the module; `None` for a clause without a
+    /// variable, which creates no scope.
+    pub fn handler_scope(&self, clause: &ExceptClause) -> Option<ScopeId> {
+        self.handlers.get(&(clause as *const ExceptClause)).copied()
+    }
+
+    /// `from` and its enclosing scopes, innermost first, ending with the top-level scope.
+    pub fn ancestors(&self, from: ScopeId) -> impl Iterator<Item = ScopeId> + '_ {
+        std::iter::successors(Some(from), |id| self.scope(*id).parent)
+    }
+
+    /// The innermost scope, starting at `from` and going outward, that binds `name`
+    /// (§7.3). `None` means that only the prelude can bind it.
+    pub fn resolve(&self, from: ScopeId, name: &str) -> Option<ScopeId> {
+        self.ancestors(from).find(|id| self.scope(*id).binds(name))
+    }
+}
+
+/// Walks the module once, creating scopes and recording bindings.
+struct Builder<'m> {
+    tree: ScopeTree<'m>,
+    /// The innermost scope at the current point: an exception scope or `owner`.
+    current: ScopeId,
+    /// The function or top-level scope whose body is being walked.
+    owner: ScopeId,
+    /// `(current, owner)` of the enclosing points, restored on exit.
+    saved: Vec<(ScopeId, ScopeId)>,
+}
+
+impl Builder<'_> {
+    fn push_scope(&mut self, kind: ScopeKind) -> ScopeId {
+        let id = ScopeId(self.tree.scopes.len());
+        self.tree.scopes.push(Scope::new(kind, Some(self.current)));
+        self.saved.push((self.current, self.owner));
+        self.current = id;
+        id
+    }
+
+    fn pop_scope(&mut self) {
+        if let Some((current, owner)) = self.saved.pop() {
+            self.current = current;
+            self.owner = owner;
+        }
+    }
+
+    fn owner_mut(&mut self) -> &mut Scope {
+        &mut self.tree.scopes[self.owner.0]
+    }
+
+    /// Records a binding occurrence: it binds the nearest exception scope between here
+    /// and the owner that already binds the name (§7.2), else the owner.
+    fn bind(&mut self, ident: &Ident) {
+        let caught = self
+            .tree
+            .ancestors(self.current)
+            .take_while(|id| *id != self.owner)
+            .any(|id| self.tree.scope(id).binds(&ident.name));
+        if !caught {
+            self.owner_mut().bindings.entry(ident.name.clone()).or_insert(ident.span);
+        }
+    }
+}
+
+impl<'m> Visitor<'m> for Builder<'m> {
+    fn ident(&mut self, ident: &'m Ident, role: Role) {
+        match role {
+            Role::Nonlocal => {
+                self.owner_mut().nonlocals.push(ident.clone());
+                return;
+            }
+            Role::Param => {
+                self.owner_mut().bindings.entry(ident.name.clone()).or_insert(ident.span);
+                return;
+            }
+            _ => {}
+        }
+        let first = self.owner_mut().first_uses.entry(ident.name.clone()).or_insert(ident.span);
+        if ident.span.start < first.start {
+            *first = ident.span;
+        }
+        if role.is_binding() {
+            self.bind(ident);
+        }
+    }
+
+    fn import(&mut self, import: &'m Import) {
+        if let Some(ident) = import.alias.as_ref().or(import.path.first()) {
+            self.bind(ident);
+        }
+    }
+
+    fn enter_function(&mut self, func: &'m Function) {
+        let id = self.push_scope(ScopeKind::Function);
+        self.owner = id;
+        self.tree.functions.insert(func as *const Function, id);
+    }
+
+    fn exit_function(&mut self, _func: &'m Function) {
+        self.pop_scope();
+    }
+
+    fn enter_handler(&mut self, clause: &'m ExceptClause) {
+        if let Some(var) = &clause.var {
+            let id = self.push_scope(ScopeKind::Exception);
+            self.tree.scopes[id.0].bindings.insert(var.name.clone(), var.span);
+            self.tree.handlers.insert(clause as *const ExceptClause, id);
+        }
+    }
+
+    fn exit_handler(&mut self, clause: &'m ExceptClause) {
+        if clause.var.is_some() {
+            self.pop_scope();
+        }
+    }
+}

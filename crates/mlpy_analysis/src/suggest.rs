@@ -1,0 +1,94 @@
+//! "Did you mean …?" suggestions: the visible name closest to an unknown one.
+
+/// The largest edit distance at which a name is suggested (spec §7.4).
+const MAX_DISTANCE: usize = 2;
+
+/// The candidate closest to `name`, if one is close enough: within edit distance 2
+/// (a transposition counts as one edit), and with fewer edits than either name has
+/// characters, so that `x` never suggests `y`. Candidates come with a rank (lower is
+/// preferred: the innermost scope first, the prelude last); ties in distance go to the
+/// lower rank, then to a candidate with the same first character, then alphabetically.
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Option<&'a str> {
+    let name_len = name.chars().count();
+    let first = name.chars().next();
+    candidates
+        .into_iter()
+        .filter(|(_, candidate)| *candidate != name)
+        .filter_map(|(rank, candidate)| {
+            let distance = edit_distance(name, candidate);
+            let close = distance <= MAX_DISTANCE
+                && distance < name_len
+                && distance < candidate.chars().count();
+            close.then_some((
+                (distance, rank, candidate.chars().next() != first, candidate),
+                candidate,
+            ))
+        })
+        .min_by(|(a, _), (b, _)| a.cmp(b))
+        .map(|(_, candidate)| candidate)
+}
+
+/// The optimal-string-alignment distance: insertions, deletions, substitutions and
+/// transpositions of adjacent characters each cost one.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // `row[j]` is the distance between the first `i` chars of `a` and the first `j` of `b`;
+    // `prev` and `prev2` are the rows of `i - 1` and `i - 2`.
+    let mut prev2: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        prev2 = std::mem::replace(&mut prev, row);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::suggest::{closest, edit_distance};
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("cout", "count"), 1);
+        assert_eq!(edit_distance("pirnt", "print"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("Print", "print"), 1);
+        assert_eq!(edit_distance("ca", "abc"), 3);
+    }
+
+    #[track_caller]
+    fn check(name: &str, candidates: &[(usize, &str)], expect: Option<&str>) {
+        assert_eq!(closest(name, candidates.iter().copied()), expect);
+    }
+
+    #[test]
+    fn suggestions() {
+        check("cout", &[(0, "count"), (1, "print")], Some("count"));
+        check("x", &[(0, "y")], None);
+        check("xyz", &[(0, "x")], None);
+        check("ab", &[(2, "abs")], Some("abs"));
+        // The closest wins over the innermost.
+        check("lenght", &[(0, "lengths"), (1, "length")], Some("length"));
+        // Equal distance: the innermost wins.
+        check("vlue", &[(1, "value"), (0, "blue")], Some("blue"));
+        // Equal distance and rank: the same first character, then alphabetical order.
+        check("pint", &[(3, "int"), (3, "print")], Some("print"));
+        check("cnt", &[(3, "cat"), (3, "cut")], Some("cat"));
+        check("undefined", &[(3, "print")], None);
+    }
+}

@@ -1,0 +1,381 @@
+//! The instruction set, code objects and the disassembler.
+//!
+//! The VM is register based (as Lua 5): each instruction names the frame slots it reads
+//! and writes. Slots `0..n_params` hold the parameters, then the other locals, then
+//! temporaries. Instructions are at most 8 bytes (asserted by a test); source positions
+//! live in a side table indexed by pc.
+
+use std::fmt::Write;
+use std::rc::Rc;
+
+use mlpy_syntax::SourceFile;
+
+use crate::value::Value;
+
+/// A frame slot.
+pub type Reg = u16;
+
+/// One instruction. The doc line of each variant gives its effect on registers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    /// `dst = consts[idx]`
+    LoadConst { dst: Reg, idx: u32 },
+    /// `dst = val` (a small int)
+    LoadInt { dst: Reg, val: i32 },
+    /// `dst = null`
+    LoadNull { dst: Reg },
+    /// `dst = val`
+    LoadBool { dst: Reg, val: bool },
+    /// `dst = src`
+    Move { dst: Reg, src: Reg },
+    /// raises `NameError` for `consts[name]` if `reg` has no value yet
+    CheckInit { reg: Reg, name: u16 },
+    /// `reg = new cell(reg)`: the variable in `reg` becomes a captured cell
+    MakeCell { reg: Reg },
+    /// `dst = cell(src).value` (`NameError` for `consts[name]` if it has no value)
+    LoadCell { dst: Reg, cell: Reg, name: u16 },
+    /// `cell(dst).value = src`
+    StoreCell { cell: Reg, src: Reg },
+    /// `dst = upvalues[idx].value` (`NameError` if it has no value)
+    LoadUpval { dst: Reg, idx: u16 },
+    /// `upvalues[idx].value = src`
+    StoreUpval { idx: u16, src: Reg },
+    /// `dst = a + b`
+    Add { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a - b`
+    Sub { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a * b`
+    Mul { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a / b`
+    Div { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a // b`
+    FloorDiv { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a % b`
+    Mod { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a + imm`
+    AddInt { dst: Reg, a: Reg, imm: i16 },
+    /// `dst = a == b`
+    Eq { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a != b`
+    Ne { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a < b`
+    Lt { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a <= b`
+    Le { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a > b`
+    Gt { dst: Reg, a: Reg, b: Reg },
+    /// `dst = a >= b`
+    Ge { dst: Reg, a: Reg, b: Reg },
+    /// `dst = !src`
+    Not { dst: Reg, src: Reg },
+    /// `dst = -src`
+    Neg { dst: Reg, src: Reg },
+    /// `pc += offset`
+    Jump { offset: i32 },
+    /// `if !cond { pc += offset }`
+    JumpIfFalse { cond: Reg, offset: i32 },
+    /// `if cond { pc += offset }`
+    JumpIfTrue { cond: Reg, offset: i32 },
+    /// `if !(a < b) { pc += offset }` (fused compare and branch)
+    JumpIfNotLt { a: Reg, b: Reg, offset: i16 },
+    /// `dst = [start, start+1, …, start+count-1]`
+    NewArray { dst: Reg, start: Reg, count: u16 },
+    /// `dst = {}` with room for `capacity` entries
+    NewObject { dst: Reg, capacity: u16 },
+    /// `obj[consts[key]] = src` while building an object literal
+    InitProp { obj: Reg, key: u16, src: Reg },
+    /// `dst = obj[idx]`
+    GetIndex { dst: Reg, obj: Reg, idx: Reg },
+    /// `obj[idx] = src`
+    SetIndex { obj: Reg, idx: Reg, src: Reg },
+    /// `dst = obj[base:base+1:base+2]` (the bounds are null when omitted)
+    GetSlice { dst: Reg, obj: Reg, base: Reg },
+    /// `obj[base:base+1:base+2] = src`
+    SetSlice { obj: Reg, base: Reg, src: Reg },
+    /// `dst = obj.consts[name]`
+    GetProp { dst: Reg, obj: Reg, name: u16 },
+    /// `obj.consts[name] = src`
+    SetProp { obj: Reg, name: u16, src: Reg },
+    /// `dst = obj[consts[name]]` for object destructuring (`KeyError` if missing)
+    GetKey { dst: Reg, obj: Reg, name: u16 },
+    /// `base..base+count = items of src` (`ValueError` on a count mismatch)
+    Unpack { base: Reg, count: u16, src: Reg },
+    /// `base = base(base+1, …, base+argc)`
+    Call { base: Reg, argc: u16 },
+    /// `base = base.consts[name](base+1, …, base+argc)`
+    CallMethod { base: Reg, argc: u8, name: u16 },
+    /// returns `src` from the current function
+    Return { src: Reg },
+    /// returns null from the current function
+    ReturnNull,
+    /// `dst = closure(functions[proto])`
+    MakeClosure { dst: Reg, proto: u16 },
+    /// `dst = the module imports[idx]`, running its top level on first import
+    Import { dst: Reg, idx: u16 },
+    /// prepares iteration over `base` in place: `base` = the iterable, `base+1` = state
+    IterInit { base: Reg },
+    /// `dst = next item of base`, or `pc += offset` when exhausted
+    IterNext { base: Reg, dst: Reg, offset: i16 },
+    /// `base+1 = stop`, `base+2 = step` are checked; `base` = start (ints)
+    RangeInit { base: Reg },
+    /// `dst = base; base += base+2` while before `base+1`, else `pc += offset`
+    RangeNext { base: Reg, dst: Reg, offset: i16 },
+    /// installs an error handler at `pc + offset`; the error goes to `reg`
+    PushHandler { reg: Reg, offset: i32 },
+    /// like `PushHandler`, but `reg` receives the raw error for re-raising (finally)
+    PushFinally { reg: Reg, offset: i32 },
+    /// removes the innermost handler
+    PopHandler,
+    /// raises a `UserError` from the object in `src`
+    Throw { src: Reg },
+    /// re-raises the error kept in `src` by a `PushFinally` handler (no-op on null)
+    Reraise { src: Reg },
+}
+
+impl Instr {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Instr::LoadConst { .. } => "LoadConst",
+            Instr::LoadInt { .. } => "LoadInt",
+            Instr::LoadNull { .. } => "LoadNull",
+            Instr::LoadBool { .. } => "LoadBool",
+            Instr::Move { .. } => "Move",
+            Instr::CheckInit { .. } => "CheckInit",
+            Instr::MakeCell { .. } => "MakeCell",
+            Instr::LoadCell { .. } => "LoadCell",
+            Instr::StoreCell { .. } => "StoreCell",
+            Instr::LoadUpval { .. } => "LoadUpval",
+            Instr::StoreUpval { .. } => "StoreUpval",
+            Instr::Add { .. } => "Add",
+            Instr::Sub { .. } => "Sub",
+            Instr::Mul { .. } => "Mul",
+            Instr::Div { .. } => "Div",
+            Instr::FloorDiv { .. } => "FloorDiv",
+            Instr::Mod { .. } => "Mod",
+            Instr::AddInt { .. } => "AddInt",
+            Instr::Eq { .. } => "Eq",
+            Instr::Ne { .. } => "Ne",
+            Instr::Lt { .. } => "Lt",
+            Instr::Le { .. } => "Le",
+            Instr::Gt { .. } => "Gt",
+            Instr::Ge { .. } => "Ge",
+            Instr::Not { .. } => "Not",
+            Instr::Neg { .. } => "Neg",
+            Instr::Jump { .. } => "Jump",
+            Instr::JumpIfFalse { .. } => "JumpIfFalse",
+            Instr::JumpIfTrue { .. } => "JumpIfTrue",
+            Instr::JumpIfNotLt { .. } => "JumpIfNotLt",
+            Instr::NewArray { .. } => "NewArray",
+            Instr::NewObject { .. } => "NewObject",
+            Instr::InitProp { .. } => "InitProp",
+            Instr::GetIndex { .. } => "GetIndex",
+            Instr::SetIndex { .. } => "SetIndex",
+            Instr::GetSlice { .. } => "GetSlice",
+            Instr::SetSlice { .. } => "SetSlice",
+            Instr::GetProp { .. } => "GetProp",
+            Instr::SetProp { .. } => "SetProp",
+            Instr::GetKey { .. } => "GetKey",
+            Instr::Unpack { .. } => "Unpack",
+            Instr::Call { .. } => "Call",
+            Instr::CallMethod { .. } => "CallMethod",
+            Instr::Return { .. } => "Return",
+            Instr::ReturnNull => "ReturnNull",
+            Instr::MakeClosure { .. } => "MakeClosure",
+            Instr::Import { .. } => "Import",
+            Instr::IterInit { .. } => "IterInit",
+            Instr::IterNext { .. } => "IterNext",
+            Instr::RangeInit { .. } => "RangeInit",
+            Instr::RangeNext { .. } => "RangeNext",
+            Instr::PushHandler { .. } => "PushHandler",
+            Instr::PushFinally { .. } => "PushFinally",
+            Instr::PopHandler => "PopHandler",
+            Instr::Throw { .. } => "Throw",
+            Instr::Reraise { .. } => "Reraise",
+        }
+    }
+}
+
+/// How a closure captures a variable when it is created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capture {
+    /// The cell in the creating frame's register.
+    Local(Reg),
+    /// The creating closure's own upvalue.
+    Upvalue(u16),
+}
+
+/// What kind of code a code object holds (used for names in reports and traces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A file's top level, shown as `<module>`.
+    Module,
+    Function,
+    Arrow,
+}
+
+/// A compiled function or module top level.
+#[derive(Debug)]
+pub struct CodeObject {
+    /// `fib`, `<module>`, the binding of an arrow function, or `<lambda:LINE>`.
+    pub name: String,
+    pub kind: CodeKind,
+    pub file: Rc<SourceFile>,
+    /// Line of the definition (1 for a module).
+    pub line: u32,
+    pub n_params: u16,
+    /// Slots `n_params..n_locals` are locals that start without a value.
+    pub n_locals: u16,
+    pub n_regs: u16,
+    pub instrs: Vec<Instr>,
+    /// Byte offset in `file` of the operation of each instruction.
+    pub offsets: Vec<u32>,
+    pub consts: Vec<Value>,
+    pub functions: Vec<Rc<CodeObject>>,
+    pub captures: Vec<Capture>,
+    /// Names of the upvalues (for `NameError` messages).
+    pub upvalue_names: Vec<String>,
+    /// Names of the locals, by slot.
+    pub local_names: Vec<String>,
+    /// Slots whose variable is captured: the VM puts a cell in each at entry.
+    pub cells: Vec<Reg>,
+    /// The id this function has in the profiler's function table.
+    pub profile_id: std::cell::Cell<u32>,
+}
+
+impl CodeObject {
+    pub fn line_of_pc(&self, pc: usize) -> u32 {
+        let off = self.offsets.get(pc).copied().unwrap_or(0);
+        self.file.line_of(off)
+    }
+
+    /// The bytecode listing with source lines, as printed by `mlpy compile --disasm`.
+    pub fn disassemble(&self) -> String {
+        let mut out = String::new();
+        self.disassemble_into(&mut out);
+        out
+    }
+
+    fn disassemble_into(&self, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "== {} ({}:{}) params={} locals={} regs={} ==",
+            self.name,
+            self.file.name(),
+            self.line,
+            self.n_params,
+            self.n_locals,
+            self.n_regs
+        );
+        let mut last_line = 0;
+        for (pc, instr) in self.instrs.iter().enumerate() {
+            let line = self.line_of_pc(pc);
+            if line != last_line {
+                let _ = writeln!(out, "     {line:>4} | {}", self.file.line_text(line).trim());
+                last_line = line;
+            }
+            let _ = write!(out, "{pc:>5}  {:<14}", instr.name());
+            let _ = write!(out, "{}", self.operands(pc, instr));
+            out.push('\n');
+        }
+        for f in &self.functions {
+            out.push('\n');
+            f.disassemble_into(out);
+        }
+    }
+
+    fn operands(&self, pc: usize, instr: &Instr) -> String {
+        let konst = |i: usize| self.consts.get(i).map(crate::display::repr).unwrap_or_default();
+        let target = |off: i64| (pc as i64 + 1 + off).to_string();
+        let r = |reg: Reg| format!("r{reg}");
+        match *instr {
+            Instr::LoadConst { dst, idx } => format!("{} <- {}", r(dst), konst(idx as usize)),
+            Instr::LoadInt { dst, val } => format!("{} <- {val}", r(dst)),
+            Instr::LoadNull { dst } => format!("{} <- null", r(dst)),
+            Instr::LoadBool { dst, val } => format!("{} <- {val}", r(dst)),
+            Instr::Move { dst, src } => format!("{} <- {}", r(dst), r(src)),
+            Instr::CheckInit { reg, name } => format!("{} ({})", r(reg), konst(name as usize)),
+            Instr::MakeCell { reg } => r(reg),
+            Instr::LoadCell { dst, cell, .. } => format!("{} <- cell {}", r(dst), r(cell)),
+            Instr::StoreCell { cell, src } => format!("cell {} <- {}", r(cell), r(src)),
+            Instr::LoadUpval { dst, idx } => {
+                let name = self.upvalue_names.get(idx as usize).cloned().unwrap_or_default();
+                format!("{} <- upval {idx} ({name})", r(dst))
+            }
+            Instr::StoreUpval { idx, src } => {
+                let name = self.upvalue_names.get(idx as usize).cloned().unwrap_or_default();
+                format!("upval {idx} ({name}) <- {}", r(src))
+            }
+            Instr::Add { dst, a, b }
+            | Instr::Sub { dst, a, b }
+            | Instr::Mul { dst, a, b }
+            | Instr::Div { dst, a, b }
+            | Instr::FloorDiv { dst, a, b }
+            | Instr::Mod { dst, a, b }
+            | Instr::Eq { dst, a, b }
+            | Instr::Ne { dst, a, b }
+            | Instr::Lt { dst, a, b }
+            | Instr::Le { dst, a, b }
+            | Instr::Gt { dst, a, b }
+            | Instr::Ge { dst, a, b } => format!("{} <- {}, {}", r(dst), r(a), r(b)),
+            Instr::AddInt { dst, a, imm } => format!("{} <- {}, {imm}", r(dst), r(a)),
+            Instr::Not { dst, src } | Instr::Neg { dst, src } => {
+                format!("{} <- {}", r(dst), r(src))
+            }
+            Instr::Jump { offset } => format!("-> {}", target(offset as i64)),
+            Instr::JumpIfFalse { cond, offset } | Instr::JumpIfTrue { cond, offset } => {
+                format!("{} -> {}", r(cond), target(offset as i64))
+            }
+            Instr::JumpIfNotLt { a, b, offset } => {
+                format!("{}, {} -> {}", r(a), r(b), target(offset as i64))
+            }
+            Instr::NewArray { dst, start, count } => {
+                format!("{} <- [{}; {count}]", r(dst), r(start))
+            }
+            Instr::NewObject { dst, capacity } => format!("{} <- {{}} ({capacity})", r(dst)),
+            Instr::InitProp { obj, key, src } | Instr::SetProp { obj, name: key, src } => {
+                format!("{}.{} <- {}", r(obj), konst(key as usize), r(src))
+            }
+            Instr::GetIndex { dst, obj, idx } => format!("{} <- {}[{}]", r(dst), r(obj), r(idx)),
+            Instr::SetIndex { obj, idx, src } => format!("{}[{}] <- {}", r(obj), r(idx), r(src)),
+            Instr::GetSlice { dst, obj, base } => {
+                format!("{} <- {}[{}..]", r(dst), r(obj), r(base))
+            }
+            Instr::SetSlice { obj, base, src } => {
+                format!("{}[{}..] <- {}", r(obj), r(base), r(src))
+            }
+            Instr::GetProp { dst, obj, name } | Instr::GetKey { dst, obj, name } => {
+                format!("{} <- {}.{}", r(dst), r(obj), konst(name as usize))
+            }
+            Instr::Unpack { base, count, src } => format!("{}..+{count} <- {}", r(base), r(src)),
+            Instr::Call { base, argc } => format!("{} <- {}(argc={argc})", r(base), r(base)),
+            Instr::CallMethod { base, argc, name } => {
+                format!("{} <- {}.{}(argc={argc})", r(base), r(base), konst(name as usize))
+            }
+            Instr::Return { src } => r(src),
+            Instr::ReturnNull | Instr::PopHandler => String::new(),
+            Instr::MakeClosure { dst, proto } => {
+                let name = self.functions.get(proto as usize).map_or("?", |f| f.name.as_str());
+                format!("{} <- closure {name}", r(dst))
+            }
+            Instr::Import { dst, idx } => format!("{} <- import #{idx}", r(dst)),
+            Instr::IterInit { base } | Instr::RangeInit { base } => r(base),
+            Instr::IterNext { base, dst, offset } | Instr::RangeNext { base, dst, offset } => {
+                format!("{} <- next {} else -> {}", r(dst), r(base), target(offset as i64))
+            }
+            Instr::PushHandler { reg, offset } | Instr::PushFinally { reg, offset } => {
+                format!("{} -> {}", r(reg), target(offset as i64))
+            }
+            Instr::Throw { src } | Instr::Reraise { src } => r(src),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instruction_is_at_most_8_bytes() {
+        assert!(std::mem::size_of::<Instr>() <= 8, "{}", std::mem::size_of::<Instr>());
+    }
+}

@@ -1,0 +1,124 @@
+//! The two text forms of values (spec §4.7): the display form `D(v)` used by `print`, `str`
+//! and string `+`, and the literal form `L(v)` used inside containers and by `repr`.
+
+use std::fmt::Write;
+
+use crate::support::{float_text, strings};
+use crate::value::Value;
+
+/// Containers nested deeper than this are written as `[...]` / `{...}`.
+const MAX_DEPTH: usize = 2_000;
+
+/// `D(v)`.
+pub fn display(v: &Value) -> String {
+    let mut out = String::new();
+    write_display(&mut out, v);
+    out
+}
+
+/// `L(v)`.
+pub fn repr(v: &Value) -> String {
+    let mut out = String::new();
+    write_repr(&mut out, v);
+    out
+}
+
+pub fn write_display(out: &mut String, v: &Value) {
+    match v {
+        Value::Str(s) => out.push_str(s.as_str()),
+        Value::Object(o) if o.is_error => {
+            let msg = o.dict.borrow().iter().find_map(|(k, v)| match k {
+                Value::Str(s) if s.as_str() == "message" => Some(v.clone()),
+                _ => None,
+            });
+            write_display(out, &msg.unwrap_or(Value::Null));
+        }
+        _ => Writer { out, stack: Vec::new() }.literal(v),
+    }
+}
+
+pub fn write_repr(out: &mut String, v: &Value) {
+    Writer { out, stack: Vec::new() }.literal(v)
+}
+
+struct Writer<'a> {
+    out: &'a mut String,
+    /// The containers being written (to detect self-containing values).
+    stack: Vec<*const ()>,
+}
+
+impl Writer<'_> {
+    fn literal(&mut self, v: &Value) {
+        match v {
+            Value::Null => self.out.push_str("null"),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => {
+                let _ = write!(self.out, "{i}");
+            }
+            Value::BigInt(b) => {
+                let _ = write!(self.out, "{b}");
+            }
+            Value::Float(f) => float_text::write_float(self.out, *f),
+            Value::Str(s) => strings::write_quoted_literal(self.out, s.as_str()),
+            Value::Array(a) => {
+                let ptr = std::rc::Rc::as_ptr(a) as *const ();
+                if self.stack.contains(&ptr) || self.stack.len() >= MAX_DEPTH {
+                    self.out.push_str("[...]");
+                    return;
+                }
+                self.stack.push(ptr);
+                self.out.push('[');
+                let items = a.items.borrow().clone();
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.literal(item);
+                }
+                self.out.push(']');
+                self.stack.pop();
+            }
+            Value::Object(o) => {
+                let ptr = std::rc::Rc::as_ptr(o) as *const ();
+                if self.stack.contains(&ptr) || self.stack.len() >= MAX_DEPTH {
+                    self.out.push_str("{...}");
+                    return;
+                }
+                self.stack.push(ptr);
+                self.out.push('{');
+                let entries: Vec<(Value, Value)> =
+                    o.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.literal(k);
+                    self.out.push_str(": ");
+                    self.literal(v);
+                }
+                self.out.push('}');
+                self.stack.pop();
+            }
+            Value::Function(c) => {
+                let name = match c.code.kind {
+                    crate::bytecode::CodeKind::Function => c.code.name.as_str(),
+                    _ => "anonymous",
+                };
+                let _ = write!(self.out, "<function {name}>");
+            }
+            Value::Native(n) => {
+                let _ = write!(self.out, "<function {}>", n.display_name());
+            }
+            Value::Bound(b) => {
+                let _ = write!(self.out, "<function {}>", b.name.as_str());
+            }
+            Value::Module(m) => {
+                let _ = write!(self.out, "<module {}>", m.name);
+            }
+            Value::Iterator(_) => self.out.push_str("<Iterator>"),
+            Value::Cell(c) => self.literal(&c.get()),
+            Value::Raised(e) => self.out.push_str(e.message()),
+            Value::Uninit => self.out.push_str("<no value>"),
+        }
+    }
+}

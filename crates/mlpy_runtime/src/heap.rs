@@ -1,0 +1,186 @@
+//! Heap accounting and the cycle collector.
+//!
+//! Every heap value the runtime creates is counted here (bytes and count), and every
+//! container that can take part in a reference cycle (arrays, objects, closures and the
+//! cells of captured variables) is registered with the cycle collector. The sandbox's
+//! memory limit and the profiler read the same counters.
+//!
+//! Values are reference counted (`Rc`). Reference cycles are reclaimed by a backup
+//! collector that uses CPython's trial-deletion algorithm: for every registered container,
+//! count the references held by other registered containers; a container whose strong
+//! count exceeds that number is referenced from outside (the VM stack, a Rust local, an
+//! unregistered value) and is alive, and so is everything reachable from it. What remains
+//! is garbage held only by cycles; clearing its contents breaks the cycles and lets the
+//! reference counts free it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use crate::value::Value;
+
+/// Allocation counters of the current thread. `allocated_*` only grow; `live_bytes`
+/// follows frees too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HeapStats {
+    pub allocated_bytes: u64,
+    pub allocated_count: u64,
+    pub live_bytes: u64,
+    pub peak_live_bytes: u64,
+}
+
+thread_local! {
+    static STATS: Cell<HeapStats> = const { Cell::new(HeapStats {
+        allocated_bytes: 0,
+        allocated_count: 0,
+        live_bytes: 0,
+        peak_live_bytes: 0,
+    }) };
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+/// The current thread's allocation counters.
+pub fn stats() -> HeapStats {
+    STATS.with(|s| s.get())
+}
+
+/// Records an allocation of `bytes`.
+#[inline]
+pub fn on_alloc(bytes: usize) {
+    STATS.with(|s| {
+        let mut st = s.get();
+        st.allocated_bytes += bytes as u64;
+        st.allocated_count += 1;
+        st.live_bytes += bytes as u64;
+        if st.live_bytes > st.peak_live_bytes {
+            st.peak_live_bytes = st.live_bytes;
+        }
+        s.set(st);
+    });
+}
+
+/// Records growth of an existing allocation (counted as allocated bytes, not as a new
+/// allocation).
+#[inline]
+pub fn on_grow(bytes: usize) {
+    STATS.with(|s| {
+        let mut st = s.get();
+        st.allocated_bytes += bytes as u64;
+        st.live_bytes += bytes as u64;
+        if st.live_bytes > st.peak_live_bytes {
+            st.peak_live_bytes = st.live_bytes;
+        }
+        s.set(st);
+    });
+}
+
+/// Records a free of `bytes` previously counted by `on_alloc`/`on_grow`.
+#[inline]
+pub fn on_free(bytes: usize) {
+    STATS.with(|s| {
+        let mut st = s.get();
+        st.live_bytes = st.live_bytes.saturating_sub(bytes as u64);
+        s.set(st);
+    });
+}
+
+/// A heap value that can hold references to other values.
+pub trait Trace {
+    /// Calls `f` with every value this container references directly.
+    fn trace(&self, f: &mut dyn FnMut(&Value));
+    /// Drops every reference this container holds (used only on garbage, to break cycles).
+    fn clear(&self);
+}
+
+#[derive(Default)]
+struct Registry {
+    objects: Vec<Weak<dyn Trace>>,
+    /// Collect when `objects.len()` reaches this.
+    threshold: usize,
+    collections: u64,
+}
+
+const MIN_THRESHOLD: usize = 20_000;
+
+/// Registers a new container with the cycle collector.
+pub fn register(obj: Weak<dyn Trace>) {
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.objects.push(obj);
+    });
+}
+
+/// Whether enough containers were registered since the last collection to collect again.
+pub fn collection_due() -> bool {
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        r.objects.len() >= r.threshold.max(MIN_THRESHOLD)
+    })
+}
+
+/// The number of collections run so far on this thread.
+pub fn collections() -> u64 {
+    REGISTRY.with(|r| r.borrow().collections)
+}
+
+/// Runs the cycle collector. Must be called where no `RefCell` of a value is borrowed
+/// (the VM calls it between instructions). Returns the number of containers freed.
+pub fn collect() -> usize {
+    let weak = REGISTRY.with(|r| std::mem::take(&mut r.borrow_mut().objects));
+    let live: Vec<Rc<dyn Trace>> = weak.iter().filter_map(Weak::upgrade).collect();
+    drop(weak);
+    let index: HashMap<*const (), usize> =
+        live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as *const (), i)).collect();
+    // Each `live` entry adds one strong reference of its own.
+    let mut refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    for obj in &live {
+        obj.trace(&mut |v| {
+            if let Some(p) = v.container_ptr() {
+                if let Some(&i) = index.get(&p) {
+                    refs[i] -= 1;
+                }
+            }
+        });
+    }
+    let mut reachable = vec![false; live.len()];
+    let mut stack: Vec<usize> = (0..live.len()).filter(|&i| refs[i] > 0).collect();
+    for &i in &stack {
+        reachable[i] = true;
+    }
+    while let Some(i) = stack.pop() {
+        live[i].trace(&mut |v| {
+            if let Some(p) = v.container_ptr() {
+                if let Some(&j) = index.get(&p) {
+                    if !reachable[j] {
+                        reachable[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        });
+    }
+    let mut freed = 0;
+    for (obj, &alive) in live.iter().zip(&reachable) {
+        if !alive {
+            obj.clear();
+            freed += 1;
+        }
+    }
+    let survivors: Vec<Weak<dyn Trace>> = live
+        .iter()
+        .zip(&reachable)
+        .filter(|(_, &alive)| alive)
+        .map(|(o, _)| Rc::downgrade(o))
+        .collect();
+    drop(live);
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.threshold = (survivors.len() * 2).max(MIN_THRESHOLD);
+        // Containers registered while collecting (none today) are kept.
+        let newer = std::mem::take(&mut r.objects);
+        r.objects = survivors;
+        r.objects.extend(newer);
+        r.collections += 1;
+    });
+    freed
+}

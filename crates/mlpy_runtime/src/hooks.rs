@@ -1,0 +1,40 @@
+//! The profiler's hooks into the VM.
+//!
+//! The run loop is generic over a `Hooks` type. `NoHooks` has `ENABLED = false` and empty
+//! `#[inline(always)]` methods, so the loop compiled for it contains no trace of profiling;
+//! switching profiling on is a run-time choice of which instantiation runs.
+//!
+//! Allocations are not reported one by one: the heap keeps running counters
+//! (`heap::stats`), which a recorder samples at every enter and exit, exactly as it samples
+//! the clock. Bytes allocated while a function runs are the difference.
+
+use crate::bytecode::CodeObject;
+use crate::natives::NativeFunction;
+use crate::vm::Vm;
+
+pub trait Hooks {
+    const ENABLED: bool;
+    /// An ML function (or a module's top level) starts running.
+    fn enter_function(vm: &mut Vm, code: &CodeObject);
+    /// The innermost ML function returns or is unwound by an error.
+    fn exit_function(vm: &mut Vm);
+    /// A native function is called.
+    fn enter_native(vm: &mut Vm, func: &NativeFunction);
+    /// The innermost native function returns.
+    fn exit_native(vm: &mut Vm);
+}
+
+/// Profiling off: every hook compiles to nothing.
+pub struct NoHooks;
+
+impl Hooks for NoHooks {
+    const ENABLED: bool = false;
+    #[inline(always)]
+    fn enter_function(_: &mut Vm, _: &CodeObject) {}
+    #[inline(always)]
+    fn exit_function(_: &mut Vm) {}
+    #[inline(always)]
+    fn enter_native(_: &mut Vm, _: &NativeFunction) {}
+    #[inline(always)]
+    fn exit_native(_: &mut Vm) {}
+}

@@ -1,0 +1,3 @@
+//! Tests for `format_spec`.
+
+use super::*;

@@ -1,0 +1,506 @@
+//! Runtime values (spec §4). `Value` is 16 bytes: a tag and either an immediate (null,
+//! boolean, `i64`, `f64`) or one reference-counted pointer.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::bytecode::CodeObject;
+use crate::dict::Dict;
+use crate::error::RuntimeError;
+use crate::heap::{self, Trace};
+use crate::natives::NativeFunction;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    /// The fast path of ints; results that do not fit become `BigInt`.
+    Int(i64),
+    Float(f64),
+    /// An int outside the `i64` range (never one that fits: results are normalised).
+    BigInt(Rc<BigInt>),
+    Str(Rc<Str>),
+    Array(Rc<Array>),
+    Object(Rc<Object>),
+    Function(Rc<Closure>),
+    Native(Rc<NativeFunction>),
+    /// A method read from a string, array or library object: `s.upper`.
+    Bound(Rc<BoundMethod>),
+    Module(Rc<Module>),
+    /// The `Iterator` library object.
+    Iterator(Rc<IteratorObj>),
+    /// Internal: the cell of a captured variable. Never visible to ML code.
+    Cell(Rc<VarCell>),
+    /// Internal: a caught error kept for re-raising after a `finally` block.
+    Raised(Rc<RuntimeError>),
+    /// Internal: the content of a variable that has no value yet.
+    Uninit,
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Str::new(s))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Str::from_string(s))
+    }
+
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Array::new(items))
+    }
+
+    pub fn object(dict: Dict) -> Value {
+        Value::Object(Object::new(dict))
+    }
+
+    pub fn bigint(n: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match n.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(n)),
+        }
+    }
+
+    /// The kind name used in `typeof` and in error messages (spec §4.1, §9.4).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Int(_) | Value::BigInt(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Function(_) | Value::Native(_) | Value::Bound(_) => "function",
+            Value::Module(_) => "module",
+            Value::Iterator(_) => "Iterator",
+            Value::Cell(_) | Value::Raised(_) | Value::Uninit => "internal",
+        }
+    }
+
+    /// `typeof(v)` (spec §4.6).
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => "number",
+            Value::Iterator(_) => "object",
+            _ => self.type_name(),
+        }
+    }
+
+    /// Truthiness (spec §4.5).
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Null | Value::Uninit => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::Array(a) => !a.items.borrow().is_empty(),
+            Value::Object(o) => !o.dict.borrow().is_empty(),
+            _ => true,
+        }
+    }
+
+    pub fn is_callable(&self) -> bool {
+        matches!(self, Value::Function(_) | Value::Native(_) | Value::Bound(_))
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::BigInt(_) | Value::Float(_))
+    }
+
+    /// The address of a container registered with the cycle collector.
+    pub(crate) fn container_ptr(&self) -> Option<*const ()> {
+        match self {
+            Value::Array(a) => Some(Rc::as_ptr(a) as *const ()),
+            Value::Object(o) => Some(Rc::as_ptr(o) as *const ()),
+            Value::Function(c) => Some(Rc::as_ptr(c) as *const ()),
+            Value::Cell(c) => Some(Rc::as_ptr(c) as *const ()),
+            _ => None,
+        }
+    }
+
+    /// Identity of reference values (functions, modules, library objects).
+    pub fn ptr_eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+            (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
+            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b),
+            (Value::Bound(a), Value::Bound(b)) => Rc::ptr_eq(a, b),
+            (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
+            (Value::Iterator(a), Value::Iterator(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::display::repr(self))
+    }
+}
+
+/// An immutable string with its length in code points and a cached hash.
+pub struct Str {
+    text: Box<str>,
+    char_len: usize,
+    hash: Cell<u64>,
+}
+
+impl Str {
+    pub fn new(s: &str) -> Rc<Str> {
+        Str::from_string(s.to_owned())
+    }
+
+    pub fn from_string(s: String) -> Rc<Str> {
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        heap::on_alloc(s.len() + std::mem::size_of::<Str>() + 16);
+        Rc::new(Str { text: s.into_boxed_str(), char_len, hash: Cell::new(0) })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    /// The string's hash (FxHash of its bytes), computed once.
+    pub fn hash_code(&self) -> u64 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let mut hasher = crate::dict::FxHasher::default();
+        hasher.write(self.text.as_bytes());
+        let h = hasher.finish() | 1;
+        self.hash.set(h);
+        h
+    }
+
+    /// The code point at `idx` as a one-character string slice.
+    pub fn char_at(&self, idx: usize) -> Option<&str> {
+        if self.is_ascii() {
+            return self.text.get(idx..idx + 1);
+        }
+        let (start, c) = self.text.char_indices().nth(idx)?;
+        Some(&self.text[start..start + c.len_utf8()])
+    }
+}
+
+impl Drop for Str {
+    fn drop(&mut self) {
+        heap::on_free(self.text.len() + std::mem::size_of::<Str>() + 16);
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Hash for Str {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash_code());
+    }
+}
+
+/// A mutable array (spec §4.4).
+pub struct Array {
+    pub items: RefCell<Vec<Value>>,
+    /// Bytes counted for this array, updated as it grows.
+    counted: Cell<usize>,
+}
+
+const ARRAY_HEADER: usize = std::mem::size_of::<Array>() + 16;
+
+impl Array {
+    pub fn new(items: Vec<Value>) -> Rc<Array> {
+        let bytes = ARRAY_HEADER + items.capacity() * std::mem::size_of::<Value>();
+        heap::on_alloc(bytes);
+        let arr = Rc::new(Array { items: RefCell::new(items), counted: Cell::new(bytes) });
+        let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&arr) as _;
+        heap::register(weak);
+        arr
+    }
+
+    /// Brings the byte accounting up to date after the items vector may have grown.
+    pub fn account(&self) {
+        let bytes = ARRAY_HEADER + self.items.borrow().capacity() * std::mem::size_of::<Value>();
+        let old = self.counted.get();
+        if bytes > old {
+            heap::on_grow(bytes - old);
+            self.counted.set(bytes);
+        }
+    }
+
+    pub fn push(&self, v: Value) {
+        let mut items = self.items.borrow_mut();
+        let cap = items.capacity();
+        items.push(v);
+        if items.capacity() != cap {
+            drop(items);
+            self.account();
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for Array {
+    fn drop(&mut self) {
+        heap::on_free(self.counted.get());
+    }
+}
+
+impl Trace for Array {
+    fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        for v in self.items.borrow().iter() {
+            f(v);
+        }
+    }
+    fn clear(&self) {
+        let items = std::mem::take(&mut *self.items.borrow_mut());
+        drop(items);
+    }
+}
+
+/// A mutable, insertion-ordered object (spec §4.4), also used for error objects.
+pub struct Object {
+    pub dict: RefCell<Dict>,
+    /// Error objects (spec §9.3) display as their message.
+    pub is_error: bool,
+    counted: Cell<usize>,
+}
+
+const OBJECT_HEADER: usize = std::mem::size_of::<Object>() + 16;
+const ENTRY_BYTES: usize = 48;
+
+impl Object {
+    pub fn new(dict: Dict) -> Rc<Object> {
+        Object::with_flag(dict, false)
+    }
+
+    pub fn new_error(dict: Dict) -> Rc<Object> {
+        Object::with_flag(dict, true)
+    }
+
+    fn with_flag(dict: Dict, is_error: bool) -> Rc<Object> {
+        let bytes = OBJECT_HEADER + dict.capacity() * ENTRY_BYTES;
+        heap::on_alloc(bytes);
+        let obj = Rc::new(Object { dict: RefCell::new(dict), is_error, counted: Cell::new(bytes) });
+        let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&obj) as _;
+        heap::register(weak);
+        obj
+    }
+
+    pub fn account(&self) {
+        let bytes = OBJECT_HEADER + self.dict.borrow().capacity() * ENTRY_BYTES;
+        let old = self.counted.get();
+        if bytes > old {
+            heap::on_grow(bytes - old);
+            self.counted.set(bytes);
+        }
+    }
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        heap::on_free(self.counted.get());
+    }
+}
+
+impl Trace for Object {
+    fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        for (k, v) in self.dict.borrow().iter() {
+            f(k);
+            f(v);
+        }
+    }
+    fn clear(&self) {
+        let dict = std::mem::take(&mut *self.dict.borrow_mut());
+        drop(dict);
+    }
+}
+
+/// The cell of a captured variable (shared by the defining frame and its closures).
+pub struct VarCell {
+    pub value: RefCell<Value>,
+}
+
+impl VarCell {
+    pub fn new(v: Value) -> Rc<VarCell> {
+        heap::on_alloc(std::mem::size_of::<VarCell>() + 16);
+        let cell = Rc::new(VarCell { value: RefCell::new(v) });
+        let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&cell) as _;
+        heap::register(weak);
+        cell
+    }
+
+    pub fn get(&self) -> Value {
+        self.value.borrow().clone()
+    }
+
+    pub fn set(&self, v: Value) {
+        *self.value.borrow_mut() = v;
+    }
+}
+
+impl Drop for VarCell {
+    fn drop(&mut self) {
+        heap::on_free(std::mem::size_of::<VarCell>() + 16);
+    }
+}
+
+impl Trace for VarCell {
+    fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.value.borrow());
+    }
+    fn clear(&self) {
+        let v = std::mem::take(&mut *self.value.borrow_mut());
+        drop(v);
+    }
+}
+
+/// A function value made by a `function` statement or an arrow expression.
+pub struct Closure {
+    pub code: Rc<CodeObject>,
+    pub upvalues: Box<[Rc<VarCell>]>,
+}
+
+impl Closure {
+    pub fn new(code: Rc<CodeObject>, upvalues: Box<[Rc<VarCell>]>) -> Rc<Closure> {
+        let bytes = std::mem::size_of::<Closure>() + 16 + upvalues.len() * 8;
+        heap::on_alloc(bytes);
+        let tracked = !upvalues.is_empty();
+        let closure = Rc::new(Closure { code, upvalues });
+        if tracked {
+            let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&closure) as _;
+            heap::register(weak);
+        }
+        closure
+    }
+}
+
+impl Drop for Closure {
+    fn drop(&mut self) {
+        heap::on_free(std::mem::size_of::<Closure>() + 16 + self.upvalues.len() * 8);
+    }
+}
+
+impl Trace for Closure {
+    fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        for cell in self.upvalues.iter() {
+            f(&Value::Cell(cell.clone()));
+        }
+    }
+    fn clear(&self) {}
+}
+
+/// A method bound to its receiver (`m = s.upper;`).
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub name: Rc<Str>,
+}
+
+/// A module value: the prelude module `builtin`, an ML module, or a namespace.
+pub struct Module {
+    pub name: String,
+    /// Members in definition order. ML module members are the cells of its top-level
+    /// variables, so reads see the current value.
+    pub members: RefCell<Vec<(Rc<Str>, ModuleMember)>>,
+}
+
+#[derive(Clone)]
+pub enum ModuleMember {
+    Value(Value),
+    Variable(Rc<VarCell>),
+}
+
+impl Module {
+    pub fn new(name: impl Into<String>) -> Rc<Module> {
+        Rc::new(Module { name: name.into(), members: RefCell::new(Vec::new()) })
+    }
+
+    pub fn add(&self, name: &str, member: ModuleMember) {
+        self.members.borrow_mut().push((Str::new(name), member));
+    }
+
+    /// The member's current value; `None` when there is no such member or its variable
+    /// has no value yet.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        let members = self.members.borrow();
+        let (_, member) = members.iter().find(|(n, _)| n.as_str() == name)?;
+        match member {
+            ModuleMember::Value(v) => Some(v.clone()),
+            ModuleMember::Variable(cell) => match cell.get() {
+                Value::Uninit => None,
+                v => Some(v),
+            },
+        }
+    }
+
+    pub fn member_names(&self) -> Vec<String> {
+        self.members.borrow().iter().map(|(n, _)| n.as_str().to_owned()).collect()
+    }
+}
+
+/// The `Iterator` library object (spec §11.4).
+pub struct IteratorObj {
+    pub state: RefCell<IterState>,
+}
+
+pub enum IterState {
+    /// Reads the array by position, like `for`.
+    Array { array: Rc<Array>, pos: usize },
+    /// Byte offset of the next character.
+    Str { text: Rc<Str>, byte_pos: usize },
+    /// Object keys; a change of the key set since iteration started raises.
+    Keys { object: Rc<Object>, pos: usize, version: u64 },
+    Range { next: i64, stop: i64, step: i64 },
+    Done,
+}
+
+impl IteratorObj {
+    pub fn new(state: IterState) -> Rc<IteratorObj> {
+        heap::on_alloc(std::mem::size_of::<IteratorObj>() + 16);
+        Rc::new(IteratorObj { state: RefCell::new(state) })
+    }
+}
+
+impl Drop for IteratorObj {
+    fn drop(&mut self) {
+        heap::on_free(std::mem::size_of::<IteratorObj>() + 16);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}

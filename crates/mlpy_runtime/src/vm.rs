@@ -1,0 +1,302 @@
+//! The virtual machine: call frames are windows into one value stack, ML calls never
+//! recurse on the Rust stack, and errors unwind to the innermost handler.
+//!
+//! Natives that call back into ML (`call`, sort keys, `map`) re-enter through `call_value`,
+//! which runs a nested `run` loop that stops when the called function returns. That is the
+//! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
+
+mod exec;
+
+pub use exec::iter_next;
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use crate::bytecode::CodeObject;
+use crate::error::{ErrorKind, Result, RuntimeError, TraceEntry};
+use crate::heap;
+use crate::hooks::NoHooks;
+use crate::program::Program;
+use crate::value::{Closure, Module, Value};
+
+/// Resource limits of one run (spec §1.4, DESIGN §3 invariant 4).
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Nested ML calls beyond this raise `RecursionError`.
+    pub max_depth: usize,
+    /// Wall-clock limit; exceeding it ends the run.
+    pub timeout: Option<Duration>,
+    /// Live heap limit in bytes; exceeding it ends the run.
+    pub max_memory: Option<u64>,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_depth: 10_000, timeout: None, max_memory: None }
+    }
+}
+
+/// Where a frame's result goes when it returns.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum FrameKind {
+    /// An ML call: the result replaces the callee in the caller's register `base - 1`.
+    Call,
+    /// The outermost frame of a `run` (the main program or a native's callback).
+    Entry,
+    /// A module's top level run by `import`: the binding goes to the absolute slot `dst`.
+    Import { import: u16, dst: usize },
+}
+
+pub(crate) struct Frame {
+    pub closure: Rc<Closure>,
+    pub pc: usize,
+    pub base: usize,
+    pub kind: FrameKind,
+}
+
+/// An installed `try` handler.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Handler {
+    /// Index of the frame the handler belongs to.
+    pub frame: usize,
+    pub pc: usize,
+    /// Absolute slot that receives the error.
+    pub slot: usize,
+    /// A finally handler receives the raw error (for re-raising), not an error object.
+    pub finally: bool,
+}
+
+pub(crate) struct ModuleState {
+    pub object: Option<Rc<Module>>,
+}
+
+pub struct Vm {
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) handlers: Vec<Handler>,
+    pub(crate) program: Rc<Program>,
+    pub(crate) modules: Vec<ModuleState>,
+    /// Namespace modules of dotted imports, per importing file and first component.
+    pub(crate) namespaces: HashMap<(String, String), Rc<Module>>,
+    pub(crate) limits: Limits,
+    pub(crate) started: Instant,
+    /// Instructions (back-edges and calls) until the next safepoint check.
+    pub(crate) budget: u32,
+    /// Arguments of native calls, reused between calls.
+    pub(crate) arg_buf: Vec<Value>,
+    out: Box<dyn Write>,
+    err: Box<dyn Write>,
+    input: Box<dyn BufRead>,
+    /// Set when writing to standard output failed (a closed pipe): output is dropped.
+    out_broken: bool,
+}
+
+pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
+
+impl Vm {
+    pub fn new(program: Rc<Program>, limits: Limits) -> Vm {
+        let modules = program.modules.iter().map(|_| ModuleState { object: None }).collect();
+        Vm {
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            handlers: Vec::new(),
+            program,
+            modules,
+            namespaces: HashMap::new(),
+            limits,
+            started: Instant::now(),
+            budget: SAFEPOINT_INTERVAL,
+            arg_buf: Vec::new(),
+            out: Box::new(std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout())),
+            err: Box::new(std::io::stderr()),
+            input: Box::new(std::io::BufReader::new(std::io::stdin())),
+            out_broken: false,
+        }
+    }
+
+    /// Replaces standard output, error and input (tests capture them).
+    pub fn set_io(&mut self, out: Box<dyn Write>, err: Box<dyn Write>, input: Box<dyn BufRead>) {
+        self.out = out;
+        self.err = err;
+        self.input = input;
+    }
+
+    /// Runs the main file's top level to its end.
+    pub fn run_main(&mut self) -> Result<()> {
+        self.started = Instant::now();
+        let code = self.program.main.clone();
+        self.stack.clear();
+        self.stack.push(Value::Null);
+        let res = self.call_code(code, Vec::new());
+        self.flush();
+        res.map(|_| ())
+    }
+
+    /// Writes buffered standard output.
+    pub fn flush(&mut self) {
+        if self.out.flush().is_err() {
+            self.out_broken = true;
+        }
+    }
+
+    pub fn write_out(&mut self, text: &str) {
+        if !self.out_broken && self.out.write_all(text.as_bytes()).is_err() {
+            self.out_broken = true;
+        }
+    }
+
+    pub fn write_err(&mut self, text: &str) {
+        self.flush();
+        let _ = self.err.write_all(text.as_bytes());
+        let _ = self.err.flush();
+    }
+
+    /// Reads one line of standard input without its terminator; `None` at end of input.
+    pub fn read_line(&mut self) -> std::io::Result<Option<String>> {
+        self.flush();
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        if line.ends_with('\n') {
+            line.pop();
+            if line.ends_with('\r') {
+                line.pop();
+            }
+        }
+        Ok(Some(line))
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    /// Names of the modules loaded so far (spec §11.10 `modules()`).
+    pub fn loaded_module_names(&self) -> Vec<String> {
+        let mut names = vec!["builtin".to_owned()];
+        for (state, info) in self.modules.iter().zip(&self.program.modules) {
+            if state.object.is_some() {
+                names.push(info.name.clone());
+            }
+        }
+        names
+    }
+
+    /// Calls any function value with `args` and returns its result. Used by natives that
+    /// call back into ML; ML code calls functions with the `Call` instruction instead.
+    pub fn call_value(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
+        match func {
+            Value::Function(c) => {
+                if args.len() != c.code.n_params as usize {
+                    return Err(exec::arity_error(&c.code, args.len()));
+                }
+                self.call_closure(c.clone(), args)
+            }
+            Value::Native(n) => n.clone().call(self, &args),
+            Value::Bound(b) => {
+                let b = b.clone();
+                crate::methods::call_method(self, &b.receiver, &b.name, &args)
+            }
+            other => Err(exec::not_callable(other)),
+        }
+    }
+
+    fn call_code(&mut self, code: Rc<CodeObject>, args: Vec<Value>) -> Result<Value> {
+        self.call_closure(Closure::new(code, Box::new([])), args)
+    }
+
+    fn call_closure(&mut self, closure: Rc<Closure>, args: Vec<Value>) -> Result<Value> {
+        if self.frames.len() >= self.limits.max_depth {
+            return Err(exec::recursion_error(self.limits.max_depth));
+        }
+        let top = self.stack.len();
+        self.stack.push(Value::Function(closure.clone()));
+        let base = top + 1;
+        self.stack.extend(args);
+        let stop = self.frames.len();
+        self.push_frame(closure, base, FrameKind::Entry);
+        let res = self.run::<NoHooks>(stop);
+        self.stack.truncate(top);
+        res
+    }
+
+    /// Sets up a new frame for `closure` whose arguments are already in place at `base`.
+    pub(crate) fn push_frame(&mut self, closure: Rc<Closure>, base: usize, kind: FrameKind) {
+        let code = &closure.code;
+        let needed = base + code.n_regs as usize;
+        if self.stack.len() < needed {
+            self.stack.resize(needed, Value::Uninit);
+        }
+        for slot in &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize] {
+            *slot = Value::Uninit;
+        }
+        for &r in &code.cells {
+            let slot = &mut self.stack[base + r as usize];
+            let v = std::mem::take(slot);
+            *slot = Value::Cell(crate::value::VarCell::new(v));
+        }
+        self.frames.push(Frame { closure, pc: 0, base, kind });
+    }
+
+    /// Periodic checks: the cycle collector, the time limit and the memory limit.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn safepoint(&mut self) -> Result<()> {
+        self.budget = SAFEPOINT_INTERVAL;
+        if heap::collection_due() {
+            heap::collect();
+        }
+        if let Some(limit) = self.limits.timeout {
+            if self.started.elapsed() > limit {
+                return Err(RuntimeError::new(
+                    ErrorKind::LimitExceeded,
+                    format!("time limit of {:.3} s exceeded", limit.as_secs_f64()),
+                ));
+            }
+        }
+        if let Some(max) = self.limits.max_memory {
+            let live = heap::stats().live_bytes;
+            if live > max {
+                heap::collect();
+                let live = heap::stats().live_bytes;
+                if live > max {
+                    return Err(RuntimeError::new(
+                        ErrorKind::LimitExceeded,
+                        format!("memory limit of {max} bytes exceeded ({live} bytes live)"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Fills in the line and the stack trace of an error at its raise point.
+    #[cold]
+    pub(crate) fn annotate(&self, err: &mut RuntimeError) {
+        let inner = err.inner_mut();
+        if inner.line.is_none() {
+            if let Some(f) = self.frames.last() {
+                inner.line = Some(f.closure.code.line_of_pc(f.pc.saturating_sub(1)));
+            }
+        }
+        if inner.trace.is_empty() {
+            inner.trace = self
+                .frames
+                .iter()
+                .map(|f| {
+                    let code = &f.closure.code;
+                    let off = code.offsets.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    let lc = code.file.line_col(off);
+                    TraceEntry {
+                        function: code.name.clone(),
+                        file: code.file.name().to_owned(),
+                        line: lc.line,
+                        col: lc.col,
+                    }
+                })
+                .collect();
+        }
+    }
+}

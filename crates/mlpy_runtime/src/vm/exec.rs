@@ -1,0 +1,976 @@
+//! The interpreter loop and the instructions' slow paths.
+
+use std::rc::Rc;
+
+use crate::bytecode::{Capture, CodeObject, Instr};
+use crate::dict::{Dict, Key, KeyError};
+use crate::error::{
+    attribute_error, index_error, key_error, runtime_error, type_error, value_error, ErrorKind,
+    Result, RuntimeError,
+};
+use crate::hooks::Hooks;
+use crate::ops::{self, CmpOp};
+use crate::value::{Array, Closure, IterState, IteratorObj, Object, Value, VarCell};
+use crate::vm::{FrameKind, Handler, Vm};
+
+/// What a call instruction did.
+enum CallOutcome {
+    /// A new ML frame was pushed: reload the frame state.
+    Pushed,
+    /// A native ran; its result is in place.
+    Done,
+}
+
+impl Vm {
+    /// Runs frames until the frame at index `stop` returns; returns its result.
+    pub(crate) fn run<H: Hooks>(&mut self, stop: usize) -> Result<Value> {
+        if H::ENABLED {
+            let code = self.frames[stop].closure.code.clone();
+            H::enter_function(self, &code);
+        }
+        'frame: loop {
+            let frame = self.frames.last().expect("run has a frame");
+            let closure = frame.closure.clone();
+            let code: &CodeObject = &closure.code;
+            let instrs: &[Instr] = &code.instrs;
+            let base = frame.base;
+            let mut pc = frame.pc;
+
+            // Raises `$err` from the current instruction.
+            macro_rules! throw {
+                ($err:expr) => {{
+                    let err = $err;
+                    self.frames.last_mut().expect("frame").pc = pc;
+                    self.raise::<H>(err, stop)?;
+                    continue 'frame;
+                }};
+            }
+            macro_rules! tri {
+                ($res:expr) => {
+                    match $res {
+                        Ok(v) => v,
+                        Err(e) => throw!(e),
+                    }
+                };
+            }
+            macro_rules! reg {
+                ($r:expr) => {
+                    self.stack[base + $r as usize]
+                };
+            }
+            macro_rules! safepoint {
+                () => {
+                    self.budget -= 1;
+                    if self.budget == 0 {
+                        tri!(self.safepoint());
+                    }
+                };
+            }
+
+            loop {
+                let instr = instrs[pc];
+                pc += 1;
+                match instr {
+                    Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx as usize].clone(),
+                    Instr::LoadInt { dst, val } => reg!(dst) = Value::Int(val as i64),
+                    Instr::LoadNull { dst } => reg!(dst) = Value::Null,
+                    Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
+                    Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
+                    Instr::CheckInit { reg, name } => {
+                        if matches!(reg!(reg), Value::Uninit) {
+                            throw!(name_error(&code.consts[name as usize]));
+                        }
+                    }
+                    Instr::MakeCell { reg } => {
+                        let v = std::mem::take(&mut reg!(reg));
+                        reg!(reg) = Value::Cell(VarCell::new(v));
+                    }
+                    Instr::LoadCell { dst, cell, name } => {
+                        let v = match &reg!(cell) {
+                            Value::Cell(c) => c.get(),
+                            _ => Value::Uninit,
+                        };
+                        if matches!(v, Value::Uninit) {
+                            throw!(name_error(&code.consts[name as usize]));
+                        }
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreCell { cell, src } => {
+                        let v = reg!(src).clone();
+                        if let Value::Cell(c) = &reg!(cell) {
+                            c.set(v);
+                        }
+                    }
+                    Instr::LoadUpval { dst, idx } => {
+                        let v = closure.upvalues[idx as usize].get();
+                        if matches!(v, Value::Uninit) {
+                            let name = code.upvalue_names[idx as usize].as_str();
+                            throw!(name_error(&Value::str(name)));
+                        }
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreUpval { idx, src } => {
+                        closure.upvalues[idx as usize].set(reg!(src).clone());
+                    }
+                    Instr::Add { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::add(&reg!(a), &reg!(b))),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (x, y) => tri!(ops::add(x, y)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::AddInt { dst, a, imm } => {
+                        let v = match &reg!(a) {
+                            Value::Int(x) => match x.checked_add(imm as i64) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::add(&reg!(a), &Value::Int(imm as i64))),
+                            },
+                            x => tri!(ops::add(x, &Value::Int(imm as i64))),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Sub { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::sub(&reg!(a), &reg!(b))),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                            (x, y) => tri!(ops::sub(x, y)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Mul { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_mul(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::mul(&reg!(a), &reg!(b))),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                            (x, y) => tri!(ops::mul(x, y)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Div { dst, a, b } => {
+                        let v = tri!(ops::div(&reg!(a), &reg!(b)));
+                        reg!(dst) = v;
+                    }
+                    Instr::FloorDiv { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) if *y > 0 => {
+                                Value::Int(num_integer::Integer::div_floor(x, y))
+                            }
+                            (x, y) => tri!(ops::floor_div(x, y)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Mod { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) if *y > 0 => Value::Int(x.rem_euclid(*y)),
+                            (x, y) => tri!(ops::modulo(x, y)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Eq { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x == y,
+                            (x, y) => tri!(ops::equals(x, y)),
+                        };
+                        reg!(dst) = Value::Bool(v);
+                    }
+                    Instr::Ne { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x != y,
+                            (x, y) => !tri!(ops::equals(x, y)),
+                        };
+                        reg!(dst) = Value::Bool(v);
+                    }
+                    Instr::Lt { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x < y,
+                            (x, y) => tri!(ops::compare(CmpOp::Lt, x, y)),
+                        };
+                        reg!(dst) = Value::Bool(v);
+                    }
+                    Instr::Le { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x <= y,
+                            (x, y) => tri!(ops::compare(CmpOp::Le, x, y)),
+                        };
+                        reg!(dst) = Value::Bool(v);
+                    }
+                    Instr::Gt { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x > y,
+                            (x, y) => tri!(ops::compare(CmpOp::Gt, x, y)),
+                        };
+                        reg!(dst) = Value::Bool(v);
+                    }
+                    Instr::Ge { dst, a, b } => {
+                        let v = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x >= y,
+                            (x, y) => tri!(ops::compare(CmpOp::Ge, x, y)),
+                        };
+                        reg!(dst) = Value::Bool(v);
+                    }
+                    Instr::Not { dst, src } => {
+                        let v = &reg!(src);
+                        if matches!(v, Value::Uninit) {
+                            throw!(uninit_error());
+                        }
+                        reg!(dst) = Value::Bool(!v.truthy());
+                    }
+                    Instr::Neg { dst, src } => {
+                        let v = match &reg!(src) {
+                            Value::Int(x) if *x != i64::MIN => Value::Int(-x),
+                            Value::Float(x) => Value::Float(-x),
+                            x => tri!(ops::neg(x)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Jump { offset } => {
+                        if offset < 0 {
+                            safepoint!();
+                        }
+                        pc = (pc as i64 + offset as i64) as usize;
+                    }
+                    Instr::JumpIfFalse { cond, offset } => {
+                        let c = &reg!(cond);
+                        let truthy = match c {
+                            Value::Bool(b) => *b,
+                            Value::Uninit => throw!(uninit_error()),
+                            v => v.truthy(),
+                        };
+                        if !truthy {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfTrue { cond, offset } => {
+                        let c = &reg!(cond);
+                        let truthy = match c {
+                            Value::Bool(b) => *b,
+                            Value::Uninit => throw!(uninit_error()),
+                            v => v.truthy(),
+                        };
+                        if truthy {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfNotLt { a, b, offset } => {
+                        let lt = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x < y,
+                            (x, y) => tri!(ops::compare(CmpOp::Lt, x, y)),
+                        };
+                        if !lt {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::NewArray { dst, start, count } => {
+                        let s = base + start as usize;
+                        let items: Vec<Value> =
+                            self.stack[s..s + count as usize].iter_mut().map(std::mem::take).collect();
+                        reg!(dst) = Value::Array(Array::new(items));
+                    }
+                    Instr::NewObject { dst, capacity } => {
+                        reg!(dst) = Value::Object(Object::new(Dict::with_capacity(capacity as usize)));
+                    }
+                    Instr::InitProp { obj, key, src } => {
+                        let v = std::mem::take(&mut reg!(src));
+                        if let (Value::Object(o), Value::Str(k)) = (&reg!(obj), &code.consts[key as usize]) {
+                            o.dict.borrow_mut().insert(Key::new(Value::Str(k.clone())).unwrap_or_else(|_| unreachable_key()), v);
+                        }
+                    }
+                    Instr::GetIndex { dst, obj, idx } => {
+                        let v = match (&reg!(obj), &reg!(idx)) {
+                            (Value::Array(arr), Value::Int(i)) => {
+                                let items = arr.items.borrow();
+                                let len = items.len();
+                                let j = if *i < 0 { *i + len as i64 } else { *i };
+                                if j >= 0 && (j as usize) < len {
+                                    items[j as usize].clone()
+                                } else {
+                                    drop(items);
+                                    throw!(index_error(format!(
+                                        "array index {i} out of range for length {len}"
+                                    )));
+                                }
+                            }
+                            (o, i) => tri!(get_index(o, i)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::SetIndex { obj, idx, src } => {
+                        let v = reg!(src).clone();
+                        if let (Value::Array(arr), Value::Int(i)) = (&reg!(obj), &reg!(idx)) {
+                            let mut items = arr.items.borrow_mut();
+                            let len = items.len();
+                            let j = if *i < 0 { *i + len as i64 } else { *i };
+                            if j >= 0 && (j as usize) < len {
+                                items[j as usize] = v;
+                                continue;
+                            }
+                        }
+                        tri!(set_index(&reg!(obj), &reg!(idx), v));
+                    }
+                    Instr::GetSlice { dst, obj, base: b } => {
+                        let s = base + b as usize;
+                        let v = tri!(crate::methods::get_slice(
+                            &self.stack[base + obj as usize],
+                            &self.stack[s],
+                            &self.stack[s + 1],
+                            &self.stack[s + 2]
+                        ));
+                        reg!(dst) = v;
+                    }
+                    Instr::SetSlice { obj, base: b, src } => {
+                        let s = base + b as usize;
+                        let src_v = reg!(src).clone();
+                        let items = tri!(self.collect_items(&src_v, "slice assignment"));
+                        tri!(crate::methods::set_slice(
+                            &self.stack[base + obj as usize],
+                            &self.stack[s],
+                            &self.stack[s + 1],
+                            &self.stack[s + 2],
+                            items
+                        ));
+                    }
+                    Instr::GetProp { dst, obj, name } => {
+                        let Value::Str(key) = &code.consts[name as usize] else { continue };
+                        let v = match &reg!(obj) {
+                            Value::Object(o) => o.dict.borrow().get_str(key).cloned().unwrap_or(Value::Null),
+                            other => tri!(crate::methods::get_member(other, key)),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::SetProp { obj, name, src } => {
+                        let v = reg!(src).clone();
+                        match (&reg!(obj), &code.consts[name as usize]) {
+                            (Value::Object(o), Value::Str(k)) => {
+                                let mut d = o.dict.borrow_mut();
+                                d.insert(Key::new(Value::Str(k.clone())).unwrap_or_else(|_| unreachable_key()), v);
+                                drop(d);
+                                o.account();
+                            }
+                            (other, k) => throw!(set_member_error(other, k)),
+                        }
+                    }
+                    Instr::GetKey { dst, obj, name } => {
+                        let key = code.consts[name as usize].clone();
+                        let v = match &reg!(obj) {
+                            Value::Object(o) => {
+                                let d = o.dict.borrow();
+                                match Key::new(key.clone()).ok().and_then(|k| d.get(&k).cloned()) {
+                                    Some(v) => v,
+                                    None => {
+                                        drop(d);
+                                        throw!(key_error(format!(
+                                            "key {} not found",
+                                            crate::display::repr(&key)
+                                        )));
+                                    }
+                                }
+                            }
+                            other => throw!(type_error(format!(
+                                "cannot destructure {} with an object pattern: expected an object",
+                                other.type_name()
+                            ))),
+                        };
+                        reg!(dst) = v;
+                    }
+                    Instr::Unpack { base: b, count, src } => {
+                        let src_v = reg!(src).clone();
+                        let items = tri!(self.collect_items(&src_v, "destructuring"));
+                        if items.len() != count as usize {
+                            throw!(value_error(format!(
+                                "destructuring expected {count} items, got {}",
+                                items.len()
+                            )));
+                        }
+                        for (i, item) in items.into_iter().enumerate() {
+                            reg!(b as usize + i) = item;
+                        }
+                    }
+                    Instr::Call { base: b, argc } => {
+                        safepoint!();
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        match self.call::<H>(base + b as usize, argc as usize) {
+                            Ok(CallOutcome::Pushed) => continue 'frame,
+                            Ok(CallOutcome::Done) => {}
+                            Err(e) => throw!(e),
+                        }
+                    }
+                    Instr::CallMethod { base: b, argc, name } => {
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let Value::Str(key) = &code.consts[name as usize] else { continue };
+                        let abs = base + b as usize;
+                        match self.call_method::<H>(abs, argc as usize, key) {
+                            Ok(CallOutcome::Pushed) => continue 'frame,
+                            Ok(CallOutcome::Done) => {}
+                            Err(e) => throw!(e),
+                        }
+                    }
+                    Instr::Return { src } => {
+                        let v = std::mem::take(&mut reg!(src));
+                        if let Some(res) = self.return_from_frame::<H>(v, stop) {
+                            return Ok(res);
+                        }
+                        continue 'frame;
+                    }
+                    Instr::ReturnNull => {
+                        if let Some(res) = self.return_from_frame::<H>(Value::Null, stop) {
+                            return Ok(res);
+                        }
+                        continue 'frame;
+                    }
+                    Instr::MakeClosure { dst, proto } => {
+                        let proto = code.functions[proto as usize].clone();
+                        let upvalues: Box<[Rc<VarCell>]> = proto
+                            .captures
+                            .iter()
+                            .map(|c| match *c {
+                                Capture::Local(r) => match &reg!(r) {
+                                    Value::Cell(cell) => cell.clone(),
+                                    _ => VarCell::new(Value::Uninit),
+                                },
+                                Capture::Upvalue(i) => closure.upvalues[i as usize].clone(),
+                            })
+                            .collect();
+                        reg!(dst) = Value::Function(Closure::new(proto, upvalues));
+                    }
+                    Instr::Import { dst, idx } => {
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        match self.import::<H>(idx, base + dst as usize) {
+                            Ok(true) => continue 'frame,
+                            Ok(false) => {}
+                            Err(e) => throw!(e),
+                        }
+                    }
+                    Instr::IterInit { base: b } => {
+                        let v = std::mem::take(&mut reg!(b));
+                        let (it, state) = tri!(iter_init(v));
+                        reg!(b) = it;
+                        reg!(b + 1) = state;
+                    }
+                    Instr::IterNext { base: b, dst, offset } => {
+                        safepoint!();
+                        let next = match (&reg!(b), &reg!(b + 1)) {
+                            (Value::Array(arr), Value::Int(i)) => {
+                                let items = arr.items.borrow();
+                                items.get(*i as usize).cloned()
+                            }
+                            (Value::Iterator(it), _) => tri!(iter_next(it)),
+                            _ => None,
+                        };
+                        match next {
+                            Some(v) => {
+                                if let Value::Int(i) = &mut reg!(b + 1) {
+                                    *i += 1;
+                                }
+                                reg!(dst) = v;
+                            }
+                            None => pc = (pc as i64 + offset as i64) as usize,
+                        }
+                    }
+                    Instr::RangeInit { base: b } => {
+                        let s = base + b as usize;
+                        let (start, stop_v, step) = tri!(range_args(&self.stack[s..s + 3]));
+                        self.stack[s] = Value::Int(start);
+                        self.stack[s + 1] = Value::Int(stop_v);
+                        self.stack[s + 2] = Value::Int(step);
+                    }
+                    Instr::RangeNext { base: b, dst, offset } => {
+                        safepoint!();
+                        let s = base + b as usize;
+                        if let (Value::Int(cur), Value::Int(end), Value::Int(step)) =
+                            (&self.stack[s], &self.stack[s + 1], &self.stack[s + 2])
+                        {
+                            let (cur, end, step) = (*cur, *end, *step);
+                            if (step > 0 && cur < end) || (step < 0 && cur > end) {
+                                self.stack[s] = Value::Int(cur.checked_add(step).unwrap_or(end));
+                                self.stack[base + dst as usize] = Value::Int(cur);
+                                continue;
+                            }
+                        }
+                        pc = (pc as i64 + offset as i64) as usize;
+                    }
+                    Instr::PushHandler { reg, offset } | Instr::PushFinally { reg, offset } => {
+                        self.handlers.push(Handler {
+                            frame: self.frames.len() - 1,
+                            pc: (pc as i64 + offset as i64) as usize,
+                            slot: base + reg as usize,
+                            finally: matches!(instr, Instr::PushFinally { .. }),
+                        });
+                    }
+                    Instr::PopHandler => {
+                        self.handlers.pop();
+                    }
+                    Instr::Throw { src } => {
+                        let fields = match &reg!(src) {
+                            Value::Object(o) => o.dict.borrow().clone(),
+                            _ => Dict::default(),
+                        };
+                        throw!(RuntimeError::thrown(fields));
+                    }
+                    Instr::Reraise { src } => {
+                        if let Value::Raised(e) = &reg!(src) {
+                            throw!((**e).clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pops the current frame and delivers `v`. Returns `Some` when the frame was the one
+    /// `run` was started for.
+    fn return_from_frame<H: Hooks>(&mut self, v: Value, stop: usize) -> Option<Value> {
+        if H::ENABLED {
+            H::exit_function(self);
+        }
+        let depth = self.frames.len() - 1;
+        while self.handlers.last().is_some_and(|h| h.frame >= depth) {
+            self.handlers.pop();
+        }
+        let frame = self.frames.pop().expect("frame");
+        match frame.kind {
+            FrameKind::Call => self.stack[frame.base - 1] = v,
+            FrameKind::Import { import, dst } => self.finish_import(import, dst),
+            FrameKind::Entry => return Some(v),
+        }
+        if self.frames.len() == stop {
+            return Some(Value::Null);
+        }
+        let caller = self.frames.last().expect("caller frame");
+        self.stack.truncate(caller.base + caller.closure.code.n_regs as usize);
+        None
+    }
+
+    /// Raises `err` at the current frame's saved pc: finds the innermost handler at or
+    /// above `stop` and continues there, or unwinds everything down to `stop`.
+    #[cold]
+    #[inline(never)]
+    fn raise<H: Hooks>(&mut self, mut err: RuntimeError, stop: usize) -> Result<()> {
+        self.annotate(&mut err);
+        let handler = if err.is_catchable() {
+            self.handlers.last().copied().filter(|h| h.frame >= stop)
+        } else {
+            None
+        };
+        let Some(h) = handler else {
+            while self.frames.len() > stop {
+                if H::ENABLED {
+                    H::exit_function(self);
+                }
+                self.frames.pop();
+            }
+            while self.handlers.last().is_some_and(|h| h.frame >= stop) {
+                self.handlers.pop();
+            }
+            return Err(err);
+        };
+        self.handlers.pop();
+        while self.frames.len() > h.frame + 1 {
+            if H::ENABLED {
+                H::exit_function(self);
+            }
+            self.frames.pop();
+        }
+        let frame = self.frames.last_mut().expect("handler frame");
+        frame.pc = h.pc;
+        let top = frame.base + frame.closure.code.n_regs as usize;
+        self.stack.truncate(top.max(h.slot + 1));
+        self.stack[h.slot] =
+            if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
+        Ok(())
+    }
+
+    /// Calls the function in `abs` with the `argc` arguments above it.
+    fn call<H: Hooks>(&mut self, abs: usize, argc: usize) -> Result<CallOutcome> {
+        match &self.stack[abs] {
+            Value::Function(c) => {
+                let c = c.clone();
+                if argc != c.code.n_params as usize {
+                    return Err(arity_error(&c.code, argc));
+                }
+                if self.frames.len() >= self.limits.max_depth {
+                    return Err(recursion_error(self.limits.max_depth));
+                }
+                if H::ENABLED {
+                    H::enter_function(self, &c.code);
+                }
+                self.push_frame(c, abs + 1, FrameKind::Call);
+                Ok(CallOutcome::Pushed)
+            }
+            Value::Native(n) => {
+                let n = n.clone();
+                let mut args = std::mem::take(&mut self.arg_buf);
+                args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
+                if H::ENABLED {
+                    H::enter_native(self, &n);
+                }
+                let res = n.call(self, &args);
+                if H::ENABLED {
+                    H::exit_native(self);
+                }
+                args.clear();
+                self.arg_buf = args;
+                self.stack[abs] = res?;
+                Ok(CallOutcome::Done)
+            }
+            Value::Bound(b) => {
+                let b = b.clone();
+                let args: Vec<Value> =
+                    self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take).collect();
+                let res = crate::methods::call_method(self, &b.receiver, &b.name, &args)?;
+                self.stack[abs] = res;
+                Ok(CallOutcome::Done)
+            }
+            other => Err(not_callable(other)),
+        }
+    }
+
+    /// `receiver.name(args)` with the receiver in `abs` and the arguments above it.
+    fn call_method<H: Hooks>(
+        &mut self,
+        abs: usize,
+        argc: usize,
+        name: &Rc<crate::value::Str>,
+    ) -> Result<CallOutcome> {
+        let func = match &self.stack[abs] {
+            Value::Object(o) => match o.dict.borrow().get_str(name) {
+                Some(f) => f.clone(),
+                None => {
+                    return Err(attribute_error(format!(
+                        "object has no property `{}` to call",
+                        name.as_str()
+                    )))
+                }
+            },
+            Value::Module(m) => match m.get(name.as_str()) {
+                Some(f) => f,
+                None => {
+                    return Err(attribute_error(format!(
+                        "module `{}` has no member `{}`",
+                        m.name,
+                        name.as_str()
+                    )))
+                }
+            },
+            _ => {
+                let recv = std::mem::take(&mut self.stack[abs]);
+                let args: Vec<Value> =
+                    self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take).collect();
+                let res = crate::methods::call_method(self, &recv, name, &args)?;
+                self.stack[abs] = res;
+                return Ok(CallOutcome::Done);
+            }
+        };
+        if !func.is_callable() {
+            return Err(type_error(format!(
+                "property `{}` is not a function: it is {}",
+                name.as_str(),
+                func.type_name()
+            )));
+        }
+        self.stack[abs] = func;
+        self.call::<H>(abs, argc)
+    }
+
+    /// Collects the items of an iterable (spec §6.7) into a vector.
+    pub(crate) fn collect_items(&mut self, v: &Value, what: &str) -> Result<Vec<Value>> {
+        crate::methods::iterate(v).map_err(|_| {
+            type_error(format!("{what} needs an iterable value, got {}", v.type_name()))
+        })
+    }
+
+    /// Runs `import` number `idx`; returns true when the module's top level was started
+    /// (a frame was pushed).
+    fn import<H: Hooks>(&mut self, idx: u16, dst: usize) -> Result<bool> {
+        let spec = &self.program.imports[idx as usize];
+        let module = spec.module;
+        if self.modules[module].object.is_some() {
+            self.finish_import(idx, dst);
+            return Ok(false);
+        }
+        let info = &self.program.modules[module];
+        let code = info.code.clone();
+        let name = info.name.clone();
+        if self.frames.len() >= self.limits.max_depth {
+            return Err(recursion_error(self.limits.max_depth));
+        }
+        let closure = Closure::new(code.clone(), Box::new([]));
+        let top = self.stack.len();
+        self.stack.push(Value::Null);
+        if H::ENABLED {
+            H::enter_function(self, &code);
+        }
+        self.push_frame(closure, top + 1, FrameKind::Import { import: idx, dst });
+        let object = crate::value::Module::new(name);
+        for &r in &code.cells {
+            if let Value::Cell(cell) = &self.stack[top + 1 + r as usize] {
+                let var = code.local_names.get(r as usize).cloned().unwrap_or_default();
+                object.add(&var, crate::value::ModuleMember::Variable(cell.clone()));
+            }
+        }
+        self.modules[module].object = Some(object);
+        Ok(true)
+    }
+
+    /// Binds the module of import `idx` (now loaded) into the absolute slot `dst`.
+    fn finish_import(&mut self, idx: u16, dst: usize) {
+        let spec = &self.program.imports[idx as usize];
+        let Some(module) = self.modules[spec.module].object.clone() else { return };
+        let value = if spec.alias || spec.path.len() == 1 {
+            Value::Module(module)
+        } else {
+            let key = (spec.file.clone(), spec.path[0].clone());
+            let root = self
+                .namespaces
+                .entry(key)
+                .or_insert_with(|| crate::value::Module::new(spec.path[0].clone()))
+                .clone();
+            let mut ns = root.clone();
+            for (i, part) in spec.path.iter().enumerate().skip(1) {
+                let last = i == spec.path.len() - 1;
+                let existing = ns.get(part);
+                let next = match existing {
+                    Some(Value::Module(m)) if !last => m,
+                    _ if last => {
+                        ns.add(part, crate::value::ModuleMember::Value(Value::Module(module.clone())));
+                        break;
+                    }
+                    _ => {
+                        let dotted = spec.path[..=i].join(".");
+                        let m = crate::value::Module::new(dotted);
+                        ns.add(part, crate::value::ModuleMember::Value(Value::Module(m.clone())));
+                        m
+                    }
+                };
+                ns = next;
+            }
+            Value::Module(root)
+        };
+        self.stack[dst] = value;
+    }
+}
+
+#[cold]
+fn unreachable_key() -> Key {
+    Key::new(Value::Null).unwrap_or_else(|_| unreachable!("null is a valid key"))
+}
+
+#[cold]
+fn name_error(name: &Value) -> RuntimeError {
+    RuntimeError::new(
+        ErrorKind::NameError,
+        format!("variable `{}` is used before it has a value", crate::display::display(name)),
+    )
+}
+
+#[cold]
+fn uninit_error() -> RuntimeError {
+    RuntimeError::new(ErrorKind::NameError, "variable used before it has a value")
+}
+
+#[cold]
+pub(crate) fn arity_error(code: &CodeObject, got: usize) -> RuntimeError {
+    let n = code.n_params;
+    type_error(format!(
+        "{}() takes {n} argument{} but {got} {} given",
+        code.name,
+        if n == 1 { "" } else { "s" },
+        if got == 1 { "was" } else { "were" }
+    ))
+}
+
+#[cold]
+pub(crate) fn recursion_error(limit: usize) -> RuntimeError {
+    RuntimeError::new(
+        ErrorKind::RecursionError,
+        format!("maximum call depth of {limit} exceeded"),
+    )
+}
+
+#[cold]
+pub(crate) fn not_callable(v: &Value) -> RuntimeError {
+    type_error(format!("{} is not callable", v.type_name()))
+}
+
+#[cold]
+fn set_member_error(target: &Value, name: &Value) -> RuntimeError {
+    let name = crate::display::display(name);
+    match target {
+        Value::Module(m) => {
+            type_error(format!("cannot assign to member `{name}` of module `{}`", m.name))
+        }
+        other => type_error(format!("cannot set member `{name}` on {}", other.type_name())),
+    }
+}
+
+fn key_of(v: &Value) -> Result<Key> {
+    Key::new(v.clone()).map_err(|e| match e {
+        KeyError::Kind => type_error(format!("{} cannot be an object key", v.type_name())),
+        KeyError::Nan => value_error("NaN cannot be an object key"),
+    })
+}
+
+/// `obj[idx]` for everything but the array/int fast path.
+#[cold]
+pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
+    match (obj, idx) {
+        (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
+            let items = arr.items.borrow();
+            let i = ops::to_index(idx).unwrap_or(0);
+            let len = items.len() as i64;
+            let j = if i < 0 { i.saturating_add(len) } else { i };
+            if (0..len).contains(&j) {
+                Ok(items[j as usize].clone())
+            } else {
+                Err(index_error(format!("array index {} out of range for length {len}", crate::display::display(idx))))
+            }
+        }
+        (Value::Str(s), Value::Int(_) | Value::BigInt(_)) => {
+            let i = ops::to_index(idx).unwrap_or(0);
+            let len = s.char_len() as i64;
+            let j = if i < 0 { i.saturating_add(len) } else { i };
+            match (0..len).contains(&j).then(|| s.char_at(j as usize)).flatten() {
+                Some(c) => Ok(Value::str(c)),
+                None => Err(index_error(format!(
+                    "string index {} out of range for length {len}",
+                    crate::display::display(idx)
+                ))),
+            }
+        }
+        (Value::Object(o), k) => {
+            let key = key_of(k)?;
+            match o.dict.borrow().get(&key) {
+                Some(v) => Ok(v.clone()),
+                None => Err(key_error(format!("key {} not found", crate::display::repr(k)))),
+            }
+        }
+        (Value::Array(_) | Value::Str(_), i) => Err(type_error(format!(
+            "{} indices must be ints, not {}",
+            obj.type_name(),
+            i.type_name()
+        ))),
+        (o, _) => Err(type_error(format!("{} cannot be indexed", o.type_name()))),
+    }
+}
+
+/// `obj[idx] = v` for everything but the array/int fast path.
+#[cold]
+fn set_index(obj: &Value, idx: &Value, v: Value) -> Result<()> {
+    match (obj, idx) {
+        (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
+            let mut items = arr.items.borrow_mut();
+            let i = ops::to_index(idx).unwrap_or(0);
+            let len = items.len() as i64;
+            let j = if i < 0 { i.saturating_add(len) } else { i };
+            if (0..len).contains(&j) {
+                items[j as usize] = v;
+                Ok(())
+            } else {
+                Err(index_error(format!(
+                    "array assignment index {} out of range for length {len}",
+                    crate::display::display(idx)
+                )))
+            }
+        }
+        (Value::Array(_), i) => {
+            Err(type_error(format!("array indices must be ints, not {}", i.type_name())))
+        }
+        (Value::Object(o), k) => {
+            let key = key_of(k)?;
+            o.dict.borrow_mut().insert(key, v);
+            o.account();
+            Ok(())
+        }
+        (Value::Str(_), _) => Err(type_error("strings are immutable: cannot assign to an index")),
+        (o, _) => Err(type_error(format!("{} does not support item assignment", o.type_name()))),
+    }
+}
+
+/// Prepares `for` iteration: arrays iterate in place by position; everything else goes
+/// through an `Iterator`.
+fn iter_init(v: Value) -> Result<(Value, Value)> {
+    let it = match v {
+        Value::Array(_) => return Ok((v, Value::Int(0))),
+        Value::Iterator(_) => return Ok((v, Value::Null)),
+        Value::Str(s) => IterState::Str { text: s, byte_pos: 0 },
+        Value::Object(o) => {
+            let version = o.dict.borrow().version();
+            IterState::Keys { object: o, pos: 0, version }
+        }
+        other => {
+            return Err(type_error(format!("cannot iterate over {}", other.type_name())));
+        }
+    };
+    Ok((Value::Iterator(IteratorObj::new(it)), Value::Null))
+}
+
+/// The next item of an iterator, or `None` when it is exhausted.
+pub fn iter_next(it: &IteratorObj) -> Result<Option<Value>> {
+    let mut state = it.state.borrow_mut();
+    match &mut *state {
+        IterState::Array { array, pos } => {
+            let v = array.items.borrow().get(*pos).cloned();
+            *pos += 1;
+            Ok(v)
+        }
+        IterState::Str { text, byte_pos } => {
+            let s = text.as_str();
+            match s[*byte_pos..].chars().next() {
+                Some(c) => {
+                    let start = *byte_pos;
+                    *byte_pos += c.len_utf8();
+                    Ok(Some(Value::str(&s[start..*byte_pos])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Keys { object, pos, version } => {
+            let d = object.dict.borrow();
+            if d.version() != *version {
+                return Err(runtime_error("object keys changed while iterating over it"));
+            }
+            let k = d.get_index(*pos).map(|(k, _)| k.clone());
+            *pos += 1;
+            Ok(k)
+        }
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.checked_add(*step).unwrap_or(*stop);
+                Ok(Some(Value::Int(v)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterState::Done => Ok(None),
+    }
+}
+
+/// Checks the arguments of a `for`-loop `range(start, stop, step)`.
+fn range_args(args: &[Value]) -> Result<(i64, i64, i64)> {
+    let mut out = [0i64; 3];
+    for (i, v) in args.iter().enumerate() {
+        out[i] = match v {
+            Value::Int(n) => *n,
+            Value::BigInt(b) => ops::bigint_to_i64_clamped(b),
+            other => {
+                return Err(type_error(format!(
+                    "range() arguments must be ints, not {}",
+                    other.type_name()
+                )))
+            }
+        };
+    }
+    if out[2] == 0 {
+        return Err(value_error("range() step must not be zero"));
+    }
+    Ok((out[0], out[1], out[2]))
+}

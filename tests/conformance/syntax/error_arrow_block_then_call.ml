@@ -1,0 +1,4 @@
+// §3.2 no suffix may follow the block body of an arrow function
+print("never");
+f = fn() => { return 1; }();
+// expect-static: SyntaxError@3
