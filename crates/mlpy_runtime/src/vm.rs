@@ -54,6 +54,9 @@ pub(crate) struct Frame {
     pub pc: usize,
     pub base: usize,
     pub kind: FrameKind,
+    /// The stack length before this frame was pushed: returning truncates to it (a
+    /// callee's window may lie inside its caller's, so the caller's top is not enough).
+    pub stack_len: usize,
 }
 
 /// An installed `try` handler.
@@ -225,6 +228,7 @@ impl Vm {
     /// Sets up a new frame for `closure` whose arguments are already in place at `base`.
     pub(crate) fn push_frame(&mut self, closure: Rc<Closure>, base: usize, kind: FrameKind) {
         let code = &closure.code;
+        let stack_len = self.stack.len();
         let needed = base + code.n_regs as usize;
         if self.stack.len() < needed {
             self.stack.resize(needed, Value::Uninit);
@@ -237,7 +241,7 @@ impl Vm {
             let v = std::mem::take(slot);
             *slot = Value::Cell(crate::value::VarCell::new(v));
         }
-        self.frames.push(Frame { closure, pc: 0, base, kind });
+        self.frames.push(Frame { closure, pc: 0, base, kind, stack_len });
     }
 
     /// Periodic checks: the cycle collector, the time limit and the memory limit.

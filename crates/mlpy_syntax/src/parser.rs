@@ -328,28 +328,41 @@ impl<'src> Parser<'src> {
 
     /// Skips to the end of the statement that failed: past the next `;`, or up to the `}`
     /// that closes the enclosing block, a keyword that can only begin a statement, or a line
-    /// break after a `}` that closes a bracket opened during the skip. `start` is the token
-    /// count when the statement began; at least one token is always consumed if the
-    /// statement consumed none.
+    /// break after a `}` that closes a bracket. Brackets opened during the skip are skipped
+    /// as a whole; closing brackets of the failed statement (`open_delims`) are consumed. A
+    /// `;` always ends the skip outside brackets opened during it, because a `;` cannot
+    /// appear inside an expression's own brackets. `start` is the token count when the
+    /// statement began; at least one token is consumed if the statement consumed none.
     fn recover(&mut self, start: usize) {
         use TokenKind as T;
-        let mut depth = self.open_delims;
+        let mut pending = self.open_delims;
+        let mut depth = 0u32;
         let mut progress = Progress::default();
         loop {
             progress.check(self);
-            match self.token.kind {
+            let kind = self.token.kind;
+            match kind {
                 T::Eof => return,
                 T::Semi if depth == 0 => {
                     self.bump();
                     return;
                 }
-                T::RBrace if depth == 0 => return,
-                kind if depth == 0 && kind.starts_statement() && self.n_bumped > start => return,
+                T::RBrace if depth == 0 && pending == 0 => return,
+                _ if depth == 0
+                    && kind.starts_statement()
+                    && self.n_bumped > start
+                    && (pending == 0 || self.on_new_line()) =>
+                {
+                    return
+                }
                 T::LParen | T::LBracket | T::LBrace => depth += 1,
-                T::RParen | T::RBracket => depth = depth.saturating_sub(1),
-                T::RBrace => {
-                    depth -= 1;
-                    if depth == 0 {
+                T::RParen | T::RBracket | T::RBrace => {
+                    if depth > 0 {
+                        depth -= 1;
+                    } else {
+                        pending = pending.saturating_sub(1);
+                    }
+                    if kind == T::RBrace && depth == 0 {
                         self.bump();
                         let continues = matches!(
                             self.token.kind,
@@ -704,11 +717,7 @@ impl<'src> Parser<'src> {
                 Diagnostic::syntax(message, self.token.span)
                     .with_help("throw an object literal, like `throw {message: \"...\"};`"),
             );
-            // Go on as if `{message: value}` had been written.
-            let value = self.parse_expr()?;
-            let key = ObjectKey { name: "message".to_string(), span: value.span };
-            let span = value.span;
-            Expr { kind: ExprKind::Object(vec![(key, value)]), span }
+            return Err(Recovered);
         };
         self.expect_semi("`throw` statement")?;
         Ok(StmtKind::Throw(object))

@@ -544,8 +544,7 @@ impl Vm {
         if self.frames.len() == stop {
             return Some(Value::Null);
         }
-        let caller = self.frames.last().expect("caller frame");
-        self.stack.truncate(caller.base + caller.closure.code.n_regs as usize);
+        self.stack.truncate(frame.stack_len);
         None
     }
 
@@ -573,16 +572,18 @@ impl Vm {
             return Err(err);
         };
         self.handlers.pop();
+        let mut stack_len = self.stack.len();
         while self.frames.len() > h.frame + 1 {
             if H::ENABLED {
                 H::exit_function(self);
             }
-            self.frames.pop();
+            if let Some(f) = self.frames.pop() {
+                stack_len = f.stack_len;
+            }
         }
         let frame = self.frames.last_mut().expect("handler frame");
         frame.pc = h.pc;
-        let top = frame.base + frame.closure.code.n_regs as usize;
-        self.stack.truncate(top.max(h.slot + 1));
+        self.stack.truncate(stack_len);
         self.stack[h.slot] =
             if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
         Ok(())

@@ -1,0 +1,4 @@
+/* a block
+   comment */
+x = 1;
+y = 2; /* trailing */

@@ -1,0 +1,8 @@
+try {
+    risky();
+} catch (e) {
+    print(e);
+}
+try {
+} except e {
+}

@@ -1,0 +1,4 @@
+a = x ?? y;
+b = [...xs];
+c = `template ${x}`;
+d = @decorator;

@@ -1,0 +1,2 @@
+# a shell-style comment
+x = 1; # another

@@ -1,0 +1,3 @@
+a = x in items;
+if (x in items) {
+}

@@ -1,0 +1,2 @@
+function f(x: if, y: 5) {
+}

@@ -1,0 +1,11 @@
+if x {
+    y = 1;
+}
+while x {
+}
+if (x) y = 1;
+for x in items {
+}
+for (x of items) {
+}
+ok = 1;

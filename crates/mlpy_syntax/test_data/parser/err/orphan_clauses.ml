@@ -1,0 +1,13 @@
+else {
+    x = 1;
+}
+elif (a) {
+}
+except (e) {
+}
+finally {
+}
+if (a) {
+};
+else {
+}

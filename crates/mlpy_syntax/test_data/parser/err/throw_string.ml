@@ -1,0 +1,3 @@
+throw "x";
+throw new Error("x");
+throw;

@@ -1,0 +1,5 @@
+function f() {
+    x = 1;
+    if (x) {
+        y = 2;
+    }

@@ -1,0 +1,2 @@
+print(total
+x = 1;

@@ -1,0 +1,3 @@
+x = 1;
+y = "never closed;
+z = 2;

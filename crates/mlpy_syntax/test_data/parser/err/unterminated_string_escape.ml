@@ -1,0 +1,1 @@
+s = 'ends with a backslash\

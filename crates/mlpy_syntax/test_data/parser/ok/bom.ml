@@ -1,0 +1,2 @@
+﻿// A byte-order mark at the start is ignored (spec §2.1).
+x = 1;

@@ -1,0 +1,2 @@
+// Nothing but comments.
+// Ünïcödé is fine in comments: 日本語 ✓
