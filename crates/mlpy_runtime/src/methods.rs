@@ -1,19 +1,52 @@
 //! Members of the built-in kinds (spec §10, §5.11): `length`, the string and array
-//! methods, bound methods, slicing, and iteration of any iterable.
+//! methods, bound methods, slicing, and iteration of any iterable (§6.7).
+//!
+//! The string methods live in `methods/string.rs`, the array methods in
+//! `methods/array.rs`, and the stable, error-propagating sort shared by `array.sort`,
+//! `sorted`, `min` and `max` in `methods/sort.rs`.
+
+mod array;
+pub(crate) mod sort;
+mod string;
 
 use std::rc::Rc;
 
-use crate::error::{attribute_error, type_error, value_error, Result};
+use crate::error::{attribute_error, type_error, value_error, ErrorKind, Result, RuntimeError};
 use crate::support::strings;
-use crate::value::{Array, BoundMethod, IterState, Str, Value};
+use crate::value::{BoundMethod, IterState, IteratorObj, Str, Value};
 use crate::vm::Vm;
 
 /// The methods of strings (spec §10.1), sorted.
 pub const STRING_METHODS: &[&str] = &[
-    "capitalize", "center", "count", "endswith", "find", "index", "isalnum", "isalpha",
-    "isdigit", "islower", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip",
-    "replace", "rfind", "rindex", "rjust", "rsplit", "rstrip", "split", "startswith", "strip",
-    "swapcase", "title", "upper",
+    "capitalize",
+    "center",
+    "count",
+    "endswith",
+    "find",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isdigit",
+    "islower",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rsplit",
+    "rstrip",
+    "split",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "upper",
 ];
 
 /// The methods of arrays (spec §10.2), sorted.
@@ -27,9 +60,9 @@ pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
     let n = name.as_str();
     match v {
         Value::Object(o) => Ok(o.dict.borrow().get_str(name).cloned().unwrap_or(Value::Null)),
-        Value::Module(m) => m.get(n).ok_or_else(|| {
-            attribute_error(format!("module `{}` has no member `{n}`", m.name))
-        }),
+        Value::Module(m) => m
+            .get(n)
+            .ok_or_else(|| attribute_error(format!("module `{}` has no member `{n}`", m.name))),
         Value::Str(s) if n == "length" => Ok(Value::Int(s.char_len() as i64)),
         Value::Array(a) if n == "length" => Ok(Value::Int(a.len() as i64)),
         Value::Str(_) if STRING_METHODS.contains(&n) => Ok(bound(v, name)),
@@ -38,70 +71,143 @@ pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
     }
 }
 
+/// Whether `v.name` can be read (spec §11.9 `hasattr`).
+pub fn has_member(v: &Value, name: &str) -> bool {
+    match v {
+        Value::Object(o) => o.dict.borrow().keys().any(|k| matches!(k, Value::Str(s) if s.as_str() == name)),
+        Value::Module(m) => m.get(name).is_some(),
+        Value::Str(_) => name == "length" || STRING_METHODS.contains(&name),
+        Value::Array(_) => name == "length" || ARRAY_METHODS.contains(&name),
+        // Library objects: the `Iterator` has no members.
+        _ => false,
+    }
+}
+
+/// The names callable with method syntax on `v` (spec §11.10 `methods`), sorted.
+pub fn method_names(v: &Value) -> Vec<String> {
+    let mut names: Vec<String> = match v {
+        Value::Str(_) => STRING_METHODS.iter().map(|s| (*s).to_owned()).collect(),
+        Value::Array(_) => ARRAY_METHODS.iter().map(|s| (*s).to_owned()).collect(),
+        Value::Object(o) => o
+            .dict
+            .borrow()
+            .iter()
+            .filter_map(|(k, v)| match k {
+                Value::Str(s) if v.is_callable() => Some(s.as_str().to_owned()),
+                _ => None,
+            })
+            .collect(),
+        Value::Module(m) => m
+            .member_names()
+            .into_iter()
+            .filter(|n| m.get(n).is_some_and(|f| f.is_callable()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A one-line description of the string or array method `name`, for `help`.
+pub fn method_doc(receiver: &Value, name: &str) -> Option<&'static str> {
+    match receiver {
+        Value::Str(_) => string::doc(name),
+        Value::Array(_) => array::doc(name),
+        _ => None,
+    }
+}
+
 fn bound(v: &Value, name: &Rc<Str>) -> Value {
     Value::Bound(Rc::new(BoundMethod { receiver: v.clone(), name: name.clone() }))
 }
 
 #[cold]
-fn no_member(v: &Value, name: &str) -> crate::error::RuntimeError {
+fn no_member(v: &Value, name: &str) -> RuntimeError {
     attribute_error(format!("{} has no member `{name}`", v.type_name()))
+}
+
+#[cold]
+fn no_method(v: &Value, name: &str) -> RuntimeError {
+    if name == "length" {
+        return attribute_error(format!(
+            "{} has no method `length`: `length` is a property, read it without `()`",
+            v.type_name()
+        ));
+    }
+    attribute_error(format!("{} has no method `{name}`", v.type_name()))
 }
 
 /// `receiver.name(args)` for strings, arrays and library objects.
 pub fn call_method(vm: &mut Vm, receiver: &Value, name: &Rc<Str>, args: &[Value]) -> Result<Value> {
     let _ = vm;
-    match receiver {
-        Value::Str(s) => string_method(s, name.as_str(), args),
-        Value::Array(a) => array_method(a, name.as_str(), args),
-        other => Err(no_member(other, name.as_str())),
+    let res = match receiver {
+        Value::Str(s) => string::call(s, name.as_str(), args),
+        Value::Array(a) => array::call(a, name.as_str(), args),
+        _ => None,
+    };
+    res.unwrap_or_else(|| Err(no_method(receiver, name.as_str())))
+}
+
+// ----- argument helpers shared by the string and array methods ---------------------------
+
+/// Checks the argument count of the method `kind.name`.
+fn arity(kind: &str, name: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    let expected = if min == max {
+        if min == 0 {
+            "no arguments".to_owned()
+        } else {
+            format!("exactly {min} {}", plural(min))
+        }
+    } else if n < min {
+        format!("at least {min} {}", plural(min))
+    } else {
+        format!("at most {max} {}", plural(max))
+    };
+    let given = if n == 1 { "was" } else { "were" };
+    Err(type_error(format!("{kind} method `{name}` takes {expected} but {n} {given} given")))
+}
+
+/// The optional `start`/`end`-like int argument at `idx` (`None` when missing or null).
+fn opt_int(kind: &str, name: &str, what: &str, args: &[Value], idx: usize) -> Result<Option<i64>> {
+    match args.get(idx) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(Value::BigInt(b)) => Ok(Some(crate::ops::bigint_to_i64_clamped(b))),
+        Some(other) => Err(type_error(format!(
+            "{kind} method `{name}` expects an int or null {what}, got {}",
+            other.type_name()
+        ))),
     }
 }
 
-fn arity(method: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
-    if args.len() < min || args.len() > max {
-        let expected = if min == max { format!("{min}") } else { format!("{min} to {max}") };
-        return Err(type_error(format!(
-            "{method}() takes {expected} arguments but {} were given",
-            args.len()
-        )));
+/// Results larger than this many bytes end the run (as for `s * n`).
+const MAX_RESULT_BYTES: u64 = 1 << 32;
+
+/// Refuses to build a string or array of `bytes` bytes when that is unreasonably large.
+pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
+    if bytes > MAX_RESULT_BYTES {
+        return Err(RuntimeError::new(
+            ErrorKind::LimitExceeded,
+            format!("{what} result too large (over 4 GiB)"),
+        ));
     }
     Ok(())
 }
 
-fn string_method(s: &Rc<Str>, name: &str, args: &[Value]) -> Result<Value> {
-    let text = s.as_str();
-    match name {
-        "upper" => {
-            arity("upper", args, 0, 0)?;
-            Ok(Value::string(strings::upper(text)))
-        }
-        "lower" => {
-            arity("lower", args, 0, 0)?;
-            Ok(Value::string(strings::lower(text)))
-        }
-        _ => Err(attribute_error(format!("string has no method `{name}`"))),
-    }
-}
-
-fn array_method(a: &Rc<Array>, name: &str, args: &[Value]) -> Result<Value> {
-    match name {
-        "append" => {
-            arity("append", args, 1, 1)?;
-            a.push(args[0].clone());
-            Ok(Value::Null)
-        }
-        _ => Err(attribute_error(format!("array has no method `{name}`"))),
-    }
-}
+// ----- iteration -------------------------------------------------------------------------
 
 /// The items of an iterable (spec §6.7): array items, string characters, object keys or
 /// the remaining items of an iterator. `Err(())` for any other kind.
 pub fn iterate(v: &Value) -> std::result::Result<Vec<Value>, ()> {
     match v {
         Value::Array(a) => Ok(a.items.borrow().clone()),
-        Value::Str(s) => Ok(s.as_str().char_indices().map(|(i, c)| {
-            Value::str(&s.as_str()[i..i + c.len_utf8()])
-        }).collect()),
+        Value::Str(s) => Ok(chars_of(s.as_str())),
         Value::Object(o) => Ok(o.dict.borrow().keys().cloned().collect()),
         Value::Iterator(it) => {
             let mut out = Vec::new();
@@ -115,12 +221,60 @@ pub fn iterate(v: &Value) -> std::result::Result<Vec<Value>, ()> {
     }
 }
 
+/// The items of the iterable `v` as [`iterate`] gives them, but with errors: a
+/// `TypeError` naming `op` for a value that is not iterable, and the error of an
+/// iterator whose object changed while it was read.
+pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
+    match v {
+        Value::Iterator(it) => {
+            let mut out = Vec::new();
+            while let Some(item) = crate::vm::iter_next(it)? {
+                out.push(item);
+            }
+            Ok(out)
+        }
+        other => iterate(other).map_err(|()| not_iterable(op, other)),
+    }
+}
+
+/// An iterator over the items of `v` (spec §11.4 `iter`): a new one for an array,
+/// string or object, `v` itself for an iterator, `None` for any other kind.
+pub fn item_iterator(v: &Value) -> Option<Rc<IteratorObj>> {
+    let state = match v {
+        Value::Iterator(it) => return Some(it.clone()),
+        Value::Array(a) => IterState::Array { array: a.clone(), pos: 0 },
+        Value::Str(s) => IterState::Str { text: s.clone(), byte_pos: 0 },
+        Value::Object(o) => {
+            let version = o.dict.borrow().version();
+            IterState::Keys { object: o.clone(), pos: 0, version }
+        }
+        _ => return None,
+    };
+    Some(IteratorObj::new(state))
+}
+
+/// A `TypeError` for a value that `op` needed to iterate.
+#[cold]
+pub fn not_iterable(op: &str, v: &Value) -> RuntimeError {
+    type_error(format!("`{op}` expects an iterable (array, string, object or iterator), got {}", v.type_name()))
+}
+
+/// The one-character strings of `s`.
+pub(crate) fn chars_of(s: &str) -> Vec<Value> {
+    s.char_indices().map(|(i, c)| Value::str(&s[i..i + c.len_utf8()])).collect()
+}
+
+// ----- slicing ---------------------------------------------------------------------------
+
 fn slice_bound(v: &Value, what: &str) -> Result<Option<i64>> {
     match v {
         Value::Null => Ok(None),
         Value::Int(i) => Ok(Some(*i)),
         Value::BigInt(b) => Ok(Some(crate::ops::bigint_to_i64_clamped(b))),
-        other => Err(type_error(format!("slice {what} must be an int or null, not {}", other.type_name()))),
+        other => Err(type_error(format!(
+            "slice {what} must be an int or null, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -140,7 +294,7 @@ pub fn get_slice(obj: &Value, start: &Value, end: &Value, step: &Value) -> Resul
             let items = a.items.borrow();
             let idx = strings::slice_indices(items.len(), start, end, step)
                 .ok_or_else(|| value_error("slice step cannot be zero"))?;
-            Ok(Value::array(idx.iter().map(|i| items[i].clone()).collect()))
+            Ok(Value::array(idx.iter().filter_map(|i| items.get(i).cloned()).collect()))
         }
         Value::Str(s) => Ok(Value::string(
             strings::slice_chars(s.as_str(), start, end, step)
@@ -154,21 +308,20 @@ pub fn get_slice(obj: &Value, start: &Value, end: &Value, step: &Value) -> Resul
 pub fn set_slice(obj: &Value, start: &Value, end: &Value, step: &Value, new: Vec<Value>) -> Result<()> {
     let (start, end, step) = slice_spec(start, end, step)?;
     let Value::Array(a) = obj else {
-        return Err(type_error(format!("slice assignment needs an array, not {}", obj.type_name())));
+        return Err(type_error(format!(
+            "slice assignment needs an array, not {}",
+            obj.type_name()
+        )));
     };
     let mut items = a.items.borrow_mut();
     let len = items.len();
     let idx = strings::slice_indices(len, start, end, step)
         .ok_or_else(|| value_error("slice step cannot be zero"))?;
     if step == 1 {
-        let from = if idx.count == 0 {
-            // Nothing selected: insert at the (clamped) start.
-            let s = start.unwrap_or(0);
-            (if s < 0 { (s + len as i64).max(0) } else { s.min(len as i64) }) as usize
-        } else {
-            idx.start
-        };
-        items.splice(from..from + idx.count, new);
+        // With nothing selected, `idx.start` is the clamped start: the insertion point.
+        let from = idx.start.min(len);
+        let to = (from + idx.count).min(len);
+        items.splice(from..to, new);
     } else {
         if new.len() != idx.count {
             return Err(value_error(format!(
@@ -178,7 +331,9 @@ pub fn set_slice(obj: &Value, start: &Value, end: &Value, step: &Value, new: Vec
             )));
         }
         for (i, v) in idx.iter().zip(new) {
-            items[i] = v;
+            if let Some(slot) = items.get_mut(i) {
+                *slot = v;
+            }
         }
     }
     drop(items);

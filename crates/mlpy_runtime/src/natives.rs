@@ -62,3 +62,63 @@ impl NativeFunction {
         }
     }
 }
+
+// ----- argument helpers for natives -----------------------------------------------------
+
+/// Checks that a native named `func` got between `min` and `max` arguments
+/// (`usize::MAX` for no upper bound); otherwise a `TypeError` naming the function.
+pub fn check_arity(func: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    Err(arity_error(func, n, min, max))
+}
+
+#[cold]
+fn arity_error(func: &str, n: usize, min: usize, max: usize) -> crate::error::RuntimeError {
+    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    let expected = if min == max {
+        format!("exactly {min} {}", plural(min))
+    } else if max == usize::MAX {
+        format!("at least {min} {}", plural(min))
+    } else if n < min {
+        format!("at least {min} {}", plural(min))
+    } else {
+        format!("at most {max} {}", plural(max))
+    };
+    let given = if n == 1 { "was" } else { "were" };
+    crate::error::type_error(format!("`{func}` takes {expected} but {n} {given} given"))
+}
+
+/// The optional argument at `idx`: `None` when it is missing or `null` (spec §11.1).
+pub fn optional(args: &[Value], idx: usize) -> Option<&Value> {
+    match args.get(idx) {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v),
+    }
+}
+
+/// A `TypeError` for an argument of the wrong kind: "`func` expects WHAT, got KIND".
+#[cold]
+pub fn kind_error(func: &str, expected: &str, got: &Value) -> crate::error::RuntimeError {
+    crate::error::type_error(format!("`{func}` expects {expected}, got {}", got.type_name()))
+}
+
+/// An int argument as `i64` (huge ints are clamped to the `i64` range); booleans and
+/// every other kind raise a `TypeError` naming `func` and `what` ("an int …").
+pub fn int_arg(func: &str, what: &str, v: &Value) -> Result<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::BigInt(b) => Ok(crate::ops::bigint_to_i64_clamped(b)),
+        other => Err(kind_error(func, what, other)),
+    }
+}
+
+/// A string argument; every other kind raises a `TypeError` naming `func` and `what`.
+pub fn str_arg<'a>(func: &str, what: &str, v: &'a Value) -> Result<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(kind_error(func, what, other)),
+    }
+}

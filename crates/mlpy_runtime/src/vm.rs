@@ -54,9 +54,14 @@ pub(crate) struct Frame {
     pub pc: usize,
     pub base: usize,
     pub kind: FrameKind,
-    /// The stack length before this frame was pushed: returning truncates to it (a
-    /// callee's window may lie inside its caller's, so the caller's top is not enough).
-    pub stack_len: usize,
+}
+
+impl Frame {
+    /// One past the frame's last register.
+    #[inline]
+    pub fn top(&self) -> usize {
+        self.base + self.closure.code.n_regs as usize
+    }
 }
 
 /// An installed `try` handler.
@@ -131,7 +136,7 @@ impl Vm {
         self.started = Instant::now();
         let code = self.program.main.clone();
         self.stack.clear();
-        self.stack.push(Value::Null);
+        self.reserve(256);
         let res = self.call_code(code, Vec::new());
         self.flush();
         res.map(|_| ())
@@ -214,34 +219,66 @@ impl Vm {
         if self.frames.len() >= self.limits.max_depth {
             return Err(exec::recursion_error(self.limits.max_depth));
         }
-        let top = self.stack.len();
-        self.stack.push(Value::Function(closure.clone()));
+        let top = self.frame_top();
         let base = top + 1;
-        self.stack.extend(args);
+        self.reserve(base + args.len());
+        self.stack[top] = Value::Function(closure.clone());
+        for (slot, arg) in self.stack[base..].iter_mut().zip(args) {
+            *slot = arg;
+        }
         let stop = self.frames.len();
         self.push_frame(closure, base, FrameKind::Entry);
         let res = self.run::<NoHooks>(stop);
-        self.stack.truncate(top);
+        self.stack[top] = Value::Null;
         res
     }
 
+    /// One past the current frame's registers: where a new entry frame may start. Slot 0
+    /// is reserved, so an empty VM's top is 1.
+    pub(crate) fn frame_top(&self) -> usize {
+        self.frames.last().map_or(1, Frame::top)
+    }
+
+    /// Makes the stack at least `len` slots long. The stack never shrinks: slots above the
+    /// current frame's top are kept null, so frames are set up without allocating.
+    #[inline]
+    pub(crate) fn reserve(&mut self, len: usize) {
+        if self.stack.len() < len {
+            self.grow(len);
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self, len: usize) {
+        let new_len = len.max(self.stack.len() * 2).max(256);
+        self.stack.resize(new_len, Value::Null);
+    }
+
+    /// Releases the registers of a frame that ends.
+    #[inline]
+    pub(crate) fn clear_window(&mut self, frame: &Frame) {
+        let end = frame.top().min(self.stack.len());
+        for slot in &mut self.stack[frame.base..end] {
+            *slot = Value::Null;
+        }
+    }
+
     /// Sets up a new frame for `closure` whose arguments are already in place at `base`.
+    #[inline]
     pub(crate) fn push_frame(&mut self, closure: Rc<Closure>, base: usize, kind: FrameKind) {
         let code = &closure.code;
-        let stack_len = self.stack.len();
-        let needed = base + code.n_regs as usize;
-        if self.stack.len() < needed {
-            self.stack.resize(needed, Value::Uninit);
+        self.reserve(base + code.n_regs as usize);
+        if code.n_locals > code.n_params {
+            for slot in &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize] {
+                *slot = Value::Uninit;
+            }
         }
-        for slot in &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize] {
-            *slot = Value::Uninit;
-        }
-        for &r in &code.cells {
+        for &r in code.cells.iter() {
             let slot = &mut self.stack[base + r as usize];
             let v = std::mem::take(slot);
             *slot = Value::Cell(crate::value::VarCell::new(v));
         }
-        self.frames.push(Frame { closure, pc: 0, base, kind, stack_len });
+        self.frames.push(Frame { closure, pc: 0, base, kind });
     }
 
     /// Periodic checks: the cycle collector, the time limit and the memory limit.

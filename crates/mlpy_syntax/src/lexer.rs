@@ -150,8 +150,11 @@ impl<'src> Lexer<'src> {
         let len = rest.windows(2).position(|w| w == b"*/").map_or(rest.len(), |idx| idx + 2);
         self.pos = start + 2 + len;
         diagnostics.push(
-            Diagnostic::syntax("block comments are not supported in ML", self.span(start, start + 2))
-                .with_help("use `//` at the start of each comment line"),
+            Diagnostic::syntax(
+                "block comments are not supported in ML",
+                self.span(start, start + 2),
+            )
+            .with_help("use `//` at the start of each comment line"),
         );
     }
 
@@ -251,7 +254,8 @@ impl<'src> Lexer<'src> {
                 _ => self.token(T::Bang, 1),
             },
             b'<' | b'>' => {
-                let (single, with_eq) = if byte == b'<' { (T::Lt, T::LtEq) } else { (T::Gt, T::GtEq) };
+                let (single, with_eq) =
+                    if byte == b'<' { (T::Lt, T::LtEq) } else { (T::Gt, T::GtEq) };
                 match (next, third) {
                     (Some(n), Some(b'=')) if n == byte => {
                         self.foreign_operator(3, Some(T::Eq), BITWISE, diagnostics)
@@ -316,7 +320,8 @@ impl<'src> Lexer<'src> {
             _ if byte.is_ascii() => {
                 let token = self.token(T::Error, 1);
                 let ch = char::from(byte).escape_debug().to_string();
-                diagnostics.push(Diagnostic::syntax(format!("unexpected character `{ch}`"), token.span));
+                diagnostics
+                    .push(Diagnostic::syntax(format!("unexpected character `{ch}`"), token.span));
                 token
             }
             _ => self.lex_non_ascii(diagnostics),
@@ -368,7 +373,8 @@ impl<'src> Lexer<'src> {
                 end = skip_digits(exp);
             }
         }
-        let is_word_byte = |idx: usize| bytes.get(idx).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        let is_word_byte =
+            |idx: usize| bytes.get(idx).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
         if is_word_byte(end) {
             while is_word_byte(end) {
                 end += 1;
@@ -377,18 +383,26 @@ impl<'src> Lexer<'src> {
             let span = self.span(start, end);
             let text = &self.text[start..end];
             let unsigned = text.trim_start_matches(['+', '-']);
-            let mut diagnostic = Diagnostic::syntax(format!("invalid number literal `{text}`"), span);
-            if ["0x", "0X", "0o", "0O", "0b", "0B"].iter().any(|prefix| unsigned.starts_with(prefix)) {
-                diagnostic = diagnostic
-                    .with_help("ML has no hexadecimal, octal or binary literals; write the number in decimal");
+            let mut diagnostic =
+                Diagnostic::syntax(format!("invalid number literal `{text}`"), span);
+            if ["0x", "0X", "0o", "0O", "0b", "0B"]
+                .iter()
+                .any(|prefix| unsigned.starts_with(prefix))
+            {
+                diagnostic = diagnostic.with_help(
+                    "ML has no hexadecimal, octal or binary literals; write the number in decimal",
+                );
             }
             diagnostics.push(diagnostic);
             return Token::new(TokenKind::Error, span);
         }
         self.pos = end;
         let text = &self.text[start..end];
-        let (kind, value) =
-            if is_float { (TokenKind::Float, float_value(text)) } else { (TokenKind::Int, int_value(text)) };
+        let (kind, value) = if is_float {
+            (TokenKind::Float, float_value(text))
+        } else {
+            (TokenKind::Int, int_value(text))
+        };
         Token { kind, span: self.span(start, end), value }
     }
 
@@ -425,7 +439,12 @@ impl<'src> Lexer<'src> {
     }
 
     /// Processes the escape sequence whose backslash is at `idx`; returns the index after it.
-    fn lex_escape(&self, idx: usize, value: &mut String, diagnostics: &mut Vec<Diagnostic>) -> usize {
+    fn lex_escape(
+        &self,
+        idx: usize,
+        value: &mut String,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> usize {
         let bytes = self.bytes();
         let Some(ch) = self.text[idx + 1..].chars().next() else {
             // A backslash at the very end: the string is unterminated, which the caller reports.
@@ -433,7 +452,11 @@ impl<'src> Lexer<'src> {
             return idx + 1;
         };
         let count_hex = |from: usize, max: usize| {
-            bytes[from.min(bytes.len())..].iter().take(max).take_while(|b| b.is_ascii_hexdigit()).count()
+            bytes[from.min(bytes.len())..]
+                .iter()
+                .take(max)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count()
         };
         let simple = match ch {
             'n' => Some('\n'),
@@ -474,7 +497,11 @@ impl<'src> Lexer<'src> {
                     self.push_code_point(idx, digits_end + 1, digits, value, diagnostics);
                     digits_end + 1
                 } else {
-                    let end = if bytes.get(digits_end) == Some(&b'}') { digits_end + 1 } else { digits_end };
+                    let end = if bytes.get(digits_end) == Some(&b'}') {
+                        digits_end + 1
+                    } else {
+                        digits_end
+                    };
                     diagnostics.push(Diagnostic::syntax(
                         "invalid escape sequence: `\\u{` must be followed by one to six hexadecimal digits and `}`",
                         self.span(idx, end),
@@ -663,12 +690,18 @@ mod tests {
         assert_eq!(kinds("x // 2"), [T::Ident, T::SlashSlash, T::Int]);
         assert_eq!(kinds("x = // 2"), [T::Ident, T::Eq]);
         assert_eq!(kinds("// only a comment"), []);
-        assert_eq!(kinds("a[0] // 2"), [T::Ident, T::LBracket, T::Int, T::RBracket, T::SlashSlash, T::Int]);
+        assert_eq!(
+            kinds("a[0] // 2"),
+            [T::Ident, T::LBracket, T::Int, T::RBracket, T::SlashSlash, T::Int]
+        );
         assert_eq!(kinds("o.x // 2"), [T::Ident, T::Dot, T::Ident, T::SlashSlash, T::Int]);
         assert_eq!(kinds("true // 2"), [T::True, T::SlashSlash, T::Int]);
         assert_eq!(kinds("\"s\" // 2"), [T::Str, T::SlashSlash, T::Int]);
         assert_eq!(kinds("return // 2"), [T::Return]);
-        assert_eq!(kinds("x = 10 // 3; // note"), [T::Ident, T::Eq, T::Int, T::SlashSlash, T::Int, T::Semi]);
+        assert_eq!(
+            kinds("x = 10 // 3; // note"),
+            [T::Ident, T::Eq, T::Int, T::SlashSlash, T::Int, T::Semi]
+        );
         // A `)` or `}` only closes an operand when the parser says so.
         let mut lexer = Lexer::new(") // c");
         let mut diagnostics = Vec::new();
@@ -708,7 +741,10 @@ mod tests {
         assert_eq!(value("-9223372036854775808"), V::Int(i64::MIN));
         assert_eq!(value("9223372036854775808"), V::BigInt("9223372036854775808".into()));
         assert_eq!(value("-9223372036854775809"), V::BigInt("-9223372036854775809".into()));
-        assert_eq!(value("000123456789012345678901234567890"), V::BigInt("123456789012345678901234567890".into()));
+        assert_eq!(
+            value("000123456789012345678901234567890"),
+            V::BigInt("123456789012345678901234567890".into())
+        );
         assert_eq!(value("-0"), V::Int(0));
         assert!(matches!(value("-0.0"), V::Float(f) if f == 0.0 && f.is_sign_negative()));
     }
@@ -745,8 +781,14 @@ mod tests {
         assert_eq!(errors(r#""\u12""#).len(), 1);
         assert_eq!(errors(r#""\u{}""#).len(), 1);
         assert_eq!(errors(r#""\u{1234567}""#).len(), 1);
-        assert_eq!(errors(r#""\u{110000}""#), ["invalid escape sequence: the value is above U+10FFFF, not a character"]);
-        assert_eq!(errors(r#""\uD800""#), ["invalid escape sequence: U+D800 is a surrogate code point, not a character"]);
+        assert_eq!(
+            errors(r#""\u{110000}""#),
+            ["invalid escape sequence: the value is above U+10FFFF, not a character"]
+        );
+        assert_eq!(
+            errors(r#""\uD800""#),
+            ["invalid escape sequence: U+D800 is a surrogate code point, not a character"]
+        );
         assert_eq!(errors("\"a\\\nb\"").len(), 1);
         assert_eq!(errors("\"abc"), ["unterminated string literal"]);
         assert_eq!(errors("\"abc\\"), ["unterminated string literal"]);
@@ -798,12 +840,15 @@ mod tests {
         assert_eq!(errors("a += b"), ["ML has no `+=` operator"]);
         assert_eq!(errors("a //= b"), ["ML has no `//=` operator"]);
         assert_eq!(errors("a++"), ["ML has no `++` operator"]);
-        assert_eq!(errors("a & b | c ^ d << e"), [
-            "ML has no `&` operator",
-            "ML has no `|` operator",
-            "ML has no `^` operator",
-            "ML has no `<<` operator"
-        ]);
+        assert_eq!(
+            errors("a & b | c ^ d << e"),
+            [
+                "ML has no `&` operator",
+                "ML has no `|` operator",
+                "ML has no `^` operator",
+                "ML has no `<<` operator"
+            ]
+        );
         assert_eq!(errors("a ?? b"), ["ML has no `??` operator"]);
         assert_eq!(errors("[...a]"), ["ML has no `...` operator"]);
         // The substitutes keep the parser going.
@@ -813,7 +858,10 @@ mod tests {
 
     #[test]
     fn keywords_and_identifiers() {
-        assert_eq!(kinds("if iffy fnord true_value format _x1"), [T::If, T::Ident, T::Ident, T::Ident, T::Ident, T::Ident]);
+        assert_eq!(
+            kinds("if iffy fnord true_value format _x1"),
+            [T::If, T::Ident, T::Ident, T::Ident, T::Ident, T::Ident]
+        );
         assert_eq!(kinds("undefined async await"), [T::Ident, T::Ident, T::Ident]);
     }
 
@@ -824,7 +872,10 @@ mod tests {
         assert_eq!(errors("# no\nx"), ["`#` does not start a comment in ML"]);
         assert_eq!(kinds_lossy("# no\nx"), [T::Ident]);
         assert_eq!(errors("x = é;"), ["unexpected character `é` outside a string or comment"]);
-        assert_eq!(errors("x = \u{200b};"), ["unexpected character `\\u{200b}` outside a string or comment"]);
+        assert_eq!(
+            errors("x = \u{200b};"),
+            ["unexpected character `\\u{200b}` outside a string or comment"]
+        );
         assert_eq!(errors("$"), ["unexpected character `$`"]);
         assert_eq!(errors("`tpl ${x}`"), ["ML has no template strings"]);
         assert_eq!(kinds("// é comment\nx"), [T::Ident]);

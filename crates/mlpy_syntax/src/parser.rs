@@ -239,6 +239,8 @@ impl<'src> Parser<'src> {
     }
 
     /// Reports "expected …, found …" at the current token and fails.
+    #[cold]
+    #[inline(never)]
     fn expected<T>(&mut self, what: &str) -> PResult<T> {
         let message = format!("expected {what}, found {}", self.found());
         self.error_here(Diagnostic::syntax(message, self.token.span));
@@ -258,8 +260,15 @@ impl<'src> Parser<'src> {
             self.open_delims = self.open_delims.saturating_sub(1);
             return Ok(self.bump_with(mode).span);
         }
+        self.unclosed(close, open)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unclosed<T>(&mut self, close: TokenKind, open: Span) -> PResult<T> {
         let message = format!("expected {}, found {}", close.describe(), self.found());
-        let diagnostic = self.with_unclosed_label(Diagnostic::syntax(message, self.token.span), open);
+        let diagnostic =
+            self.with_unclosed_label(Diagnostic::syntax(message, self.token.span), open);
         self.error_here(diagnostic);
         Err(Recovered)
     }
@@ -288,16 +297,15 @@ impl<'src> Parser<'src> {
             return Ok(());
         }
         let end = Span::new(self.prev_span.end, self.prev_span.end);
-        let diagnostic = if self.at(TokenKind::In) {
-            Diagnostic::syntax("ML has no `in` operator", self.token.span)
-                .with_help("`in` is only used in the head of a loop: `for (x in items) { … }`")
+        let diagnostic = if matches!(self.token.kind, TokenKind::RParen | TokenKind::RBracket) {
+            let message = format!("unexpected {}: it closes nothing", self.found());
+            Diagnostic::syntax(message, self.token.span).with_help("remove it")
         } else {
             Diagnostic::syntax(format!("expected `;` after {after}"), end)
                 .with_help("add `;` at the end of the statement")
         };
         self.error_here(diagnostic);
-        let ended = matches!(self.token.kind, TokenKind::RBrace | TokenKind::Eof) || self.on_new_line();
-        if ended && !self.at(TokenKind::In) {
+        if matches!(self.token.kind, TokenKind::RBrace | TokenKind::Eof) || self.on_new_line() {
             Ok(())
         } else {
             Err(Recovered)
@@ -418,69 +426,105 @@ impl<'src> Parser<'src> {
     fn parse_statement(&mut self, top_level: bool) -> PResult<Option<Stmt>> {
         use TokenKind as T;
         let start = self.token.span;
-        let kind = match self.token.kind {
-            T::If => self.parse_if()?,
-            T::While => self.parse_while()?,
-            T::For => self.parse_for()?,
-            T::Try => self.parse_try()?,
-            T::Function => self.parse_function_def()?,
-            T::Return => self.parse_return()?,
-            T::Throw => self.parse_throw()?,
-            T::Break => {
-                self.bump();
-                self.expect_semi("`break`")?;
-                StmtKind::Break
-            }
-            T::Continue => {
-                self.bump();
-                self.expect_semi("`continue`")?;
-                StmtKind::Continue
-            }
-            T::Nonlocal => self.parse_nonlocal()?,
-            T::Import | T::Capability => {
-                if !top_level {
-                    let word = self.text_of(start);
-                    self.error(
-                        Diagnostic::syntax(
-                            format!("`{word}` is only allowed at the top level of a file"),
-                            start,
-                        )
-                        .with_help(format!("move this `{word}` out of the block or function")),
-                    );
-                }
-                let kind =
-                    if self.at(T::Import) { self.parse_import()? } else { self.parse_capability()? };
-                if !top_level {
-                    return Ok(None);
-                }
-                kind
-            }
+        if matches!(
+            self.token.kind,
+            T::Semi | T::Elif | T::Else | T::Except | T::Finally | T::Import | T::Capability
+        ) && !(top_level && matches!(self.token.kind, T::Import | T::Capability))
+        {
+            self.parse_misplaced()?;
+            return Ok(None);
+        }
+        // Every arm writes into `res`, which keeps this frame small in unoptimised builds
+        // (blocks nest through it).
+        let res = match self.token.kind {
+            T::If => self.parse_if(),
+            T::While => self.parse_while(),
+            T::For => self.parse_for(),
+            T::Try => self.parse_try(),
+            T::Function => self.parse_function_def(),
+            T::Return => self.parse_return(),
+            T::Throw => self.parse_throw(),
+            T::Break => self.parse_jump(StmtKind::Break, "`break`"),
+            T::Continue => self.parse_jump(StmtKind::Continue, "`continue`"),
+            T::Nonlocal => self.parse_nonlocal(),
+            T::Import => self.parse_import(),
+            T::Capability => self.parse_capability(),
+            T::LBrace if self.starts_object_pattern() => self.parse_object_destructuring(),
+            _ => self.parse_expression_statement(),
+        };
+        let kind = res?;
+        Ok(Some(Stmt { kind, span: start.to(self.prev_span) }))
+    }
+
+    /// A stray `;`, a clause without its statement, or an import or capability declaration
+    /// below the top level: reported, parsed and dropped.
+    #[cold]
+    #[inline(never)]
+    fn parse_misplaced(&mut self) -> PResult<()> {
+        use TokenKind as T;
+        let start = self.token.span;
+        match self.token.kind {
             T::Semi => {
                 self.bump();
                 self.error(
                     Diagnostic::syntax("stray `;`", start)
                         .with_help("remove this `;`: ML has no empty statement"),
                 );
-                return Ok(None);
+                Ok(())
             }
-            T::Elif | T::Else | T::Except | T::Finally => {
+            T::Import | T::Capability => {
                 let word = self.text_of(start);
-                let opener = if matches!(self.token.kind, T::Elif | T::Else) { "if" } else { "try" };
-                let help = if self.prev_kind == T::Semi {
-                    format!("remove the `;` before `{word}`")
-                } else {
-                    format!("`{word}` must directly follow the block of an `{opener}` statement")
-                };
                 self.error(
-                    Diagnostic::syntax(format!("`{word}` without a preceding `{opener}`"), start)
-                        .with_help(help),
+                    Diagnostic::syntax(
+                        format!("`{word}` is only allowed at the top level of a file"),
+                        start,
+                    )
+                    .with_help(format!("move this `{word}` out of the block or function")),
                 );
-                return Err(Recovered);
+                if self.at(T::Import) {
+                    self.parse_import()?;
+                } else {
+                    self.parse_capability()?;
+                }
+                Ok(())
             }
-            T::LBrace if self.starts_object_pattern() => self.parse_object_destructuring()?,
-            _ => self.parse_expression_statement()?,
+            _ => self.parse_orphan_clause(),
+        }
+    }
+
+    /// `break;` or `continue;`.
+    fn parse_jump(&mut self, kind: StmtKind, what: &str) -> PResult<StmtKind> {
+        self.bump();
+        self.expect_semi(what)?;
+        Ok(kind)
+    }
+
+    /// An `elif`, `else`, `except` or `finally` clause that follows no `if` or `try`:
+    /// reported, then parsed and dropped so that the next statement starts cleanly.
+    fn parse_orphan_clause(&mut self) -> PResult<()> {
+        use TokenKind as T;
+        let kind = self.token.kind;
+        let before = self.prev_kind;
+        let word_span = self.bump().span;
+        let word = self.text_of(word_span);
+        let opener = if matches!(kind, T::Elif | T::Else) { "if" } else { "try" };
+        let article = if opener == "if" { "an" } else { "a" };
+        let help = if before == T::Semi {
+            format!("remove the `;` before `{word}`")
+        } else {
+            format!("`{word}` must directly follow the block of {article} `{opener}` statement")
         };
-        Ok(Some(Stmt { kind, span: start.to(self.prev_span) }))
+        self.error(
+            Diagnostic::syntax(format!("`{word}` without a preceding `{opener}`"), word_span)
+                .with_help(help),
+        );
+        if kind == T::Elif || (kind == T::Except && self.at(T::LParen)) {
+            let open = self.open_delim();
+            self.parse_expr()?;
+            self.expect_close(T::RParen, open, LexMode::Operand)?;
+        }
+        self.parse_block()?;
+        Ok(())
     }
 
     /// `{` IDENT `,` or `{` IDENT `}` `=` begins an object destructuring (spec §3.2).
@@ -513,15 +557,16 @@ impl<'src> Parser<'src> {
         }
         let assignable = matches!(
             expr.kind,
-            ExprKind::Name(_) | ExprKind::Index { .. } | ExprKind::Slice { .. } | ExprKind::Member { .. }
+            ExprKind::Name(_)
+                | ExprKind::Index { .. }
+                | ExprKind::Slice { .. }
+                | ExprKind::Member { .. }
         ) && before_eq != TokenKind::RParen;
         if !assignable {
-            self.error(
-                Diagnostic::syntax("invalid assignment target", expr.span).with_help(
-                    "only a name, an index `a[i]`, a slice `a[i:j]` or a member `a.b` can be \
+            self.error(Diagnostic::syntax("invalid assignment target", expr.span).with_help(
+                "only a name, an index `a[i]`, a slice `a[i:j]` or a member `a.b` can be \
                      assigned to",
-                ),
-            );
+            ));
             return Err(Recovered);
         }
         let value = self.parse_expr()?;
@@ -586,11 +631,7 @@ impl<'src> Parser<'src> {
                     else_block = Some(self.parse_block()?);
                     break;
                 }
-                let if_span = self.bump().span;
-                self.error(
-                    Diagnostic::syntax("ML has no `else if`", else_span.to(if_span))
-                        .with_help("use `elif (condition) { … }`"),
-                );
+                self.else_if(else_span);
                 let cond = self.parse_head("if")?;
                 branches.push((cond, self.parse_block()?));
             } else {
@@ -600,13 +641,25 @@ impl<'src> Parser<'src> {
         Ok(StmtKind::If { branches, else_block })
     }
 
+    /// Reports and skips the `if` of `else if`.
+    #[cold]
+    #[inline(never)]
+    fn else_if(&mut self, else_span: Span) {
+        let if_span = self.bump().span;
+        self.error(
+            Diagnostic::syntax("ML has no `else if`", else_span.to(if_span))
+                .with_help("use `elif (condition) { … }`"),
+        );
+    }
+
     /// The parenthesised condition of `if`, `elif` or `while`.
     fn parse_head(&mut self, keyword: &str) -> PResult<Expr> {
         if !self.at(TokenKind::LParen) {
             let message = format!("expected `(` after `{keyword}`, found {}", self.found());
             self.error_here(
-                Diagnostic::syntax(message, self.token.span)
-                    .with_help(format!("write the condition in parentheses: `{keyword} (x) {{ … }}`")),
+                Diagnostic::syntax(message, self.token.span).with_help(format!(
+                    "write the condition in parentheses: `{keyword} (x) {{ … }}`"
+                )),
             );
             return Err(Recovered);
         }
@@ -656,7 +709,8 @@ impl<'src> Parser<'src> {
             let span = self.bump().span;
             if is_catch {
                 self.error(
-                    Diagnostic::syntax("ML has no `catch`", span).with_help("use `except (e) { … }`"),
+                    Diagnostic::syntax("ML has no `catch`", span)
+                        .with_help("use `except (e) { … }`"),
                 );
             }
             let var = if self.at(TokenKind::LParen) {
@@ -665,7 +719,8 @@ impl<'src> Parser<'src> {
                 self.expect_close(TokenKind::RParen, open, LexMode::Operand)?;
                 Some(var)
             } else if self.at(TokenKind::Ident) {
-                let message = format!("expected `(` or `{{` after `except`, found {}", self.found());
+                let message =
+                    format!("expected `(` or `{{` after `except`, found {}", self.found());
                 self.error(
                     Diagnostic::syntax(message, self.token.span)
                         .with_help("put the exception variable in parentheses: `except (e) { … }`"),
@@ -697,12 +752,12 @@ impl<'src> Parser<'src> {
 
     fn parse_return(&mut self) -> PResult<StmtKind> {
         self.bump();
-        let value = if matches!(self.token.kind, TokenKind::Semi | TokenKind::RBrace | TokenKind::Eof)
-        {
-            None
-        } else {
-            Some(self.parse_expr()?)
-        };
+        let value =
+            if matches!(self.token.kind, TokenKind::Semi | TokenKind::RBrace | TokenKind::Eof) {
+                None
+            } else {
+                Some(self.parse_expr()?)
+            };
         self.expect_semi("`return`")?;
         Ok(StmtKind::Return(value))
     }
@@ -771,8 +826,9 @@ impl<'src> Parser<'src> {
                     break;
                 }
                 TokenKind::Eof => {
-                    let diagnostic = Diagnostic::syntax("expected `}`, found end of file", self.token.span)
-                        .with_label(open, "unclosed `{` opened here");
+                    let diagnostic =
+                        Diagnostic::syntax("expected `}`, found end of file", self.token.span)
+                            .with_label(open, "unclosed `{` opened here");
                     self.error(diagnostic);
                     break;
                 }
@@ -838,12 +894,7 @@ impl<'src> Parser<'src> {
     /// `{ statement* }`.
     fn parse_block(&mut self) -> PResult<Block> {
         if !self.at(TokenKind::LBrace) {
-            let message = format!("expected `{{`, found {}", self.found());
-            self.error_here(
-                Diagnostic::syntax(message, self.token.span)
-                    .with_help("a body is a block in braces, even for a single statement"),
-            );
-            return Err(Recovered);
+            return self.missing_block();
         }
         self.enter("blocks nested too deeply")?;
         let saved_delims = self.open_delims;
@@ -854,8 +905,9 @@ impl<'src> Parser<'src> {
             match self.token.kind {
                 TokenKind::RBrace => break self.bump().span,
                 TokenKind::Eof => {
-                    let diagnostic = Diagnostic::syntax("expected `}`, found end of file", self.token.span)
-                        .with_label(open, "unclosed `{` opened here");
+                    let diagnostic =
+                        Diagnostic::syntax("expected `}`, found end of file", self.token.span)
+                            .with_label(open, "unclosed `{` opened here");
                     self.error(diagnostic);
                     break self.token.span;
                 }
@@ -868,6 +920,17 @@ impl<'src> Parser<'src> {
         self.open_delims = saved_delims;
         self.nesting -= 1;
         Ok(Block { stmts, span: open.to(close) })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn missing_block<T>(&mut self) -> PResult<T> {
+        let message = format!("expected `{{`, found {}", self.found());
+        self.error_here(
+            Diagnostic::syntax(message, self.token.span)
+                .with_help("a body is a block in braces, even for a single statement"),
+        );
+        Err(Recovered)
     }
 
     /// An identifier. A reserved word is reported and then accepted, so that parsing goes on.
@@ -931,16 +994,22 @@ impl<'src> Parser<'src> {
                 continue;
             }
             if !self.at(close) {
-                let message = format!("expected `,` or {}, found {}", close.describe(), self.found());
-                let diagnostic =
-                    self.with_unclosed_label(Diagnostic::syntax(message, self.token.span), open);
-                self.error_here(diagnostic);
-                return Err(Recovered);
+                return self.expected_comma_or(close, open);
             }
         }
         self.open_delims = self.open_delims.saturating_sub(1);
         let close_span = self.bump_with(close_mode).span;
         Ok((items, close_span))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_comma_or<T>(&mut self, close: TokenKind, open: Span) -> PResult<T> {
+        let message = format!("expected `,` or {}, found {}", close.describe(), self.found());
+        let diagnostic =
+            self.with_unclosed_label(Diagnostic::syntax(message, self.token.span), open);
+        self.error_here(diagnostic);
+        Err(Recovered)
     }
 
     // Expressions.
@@ -958,14 +1027,16 @@ impl<'src> Parser<'src> {
         if !self.at(TokenKind::Question) {
             return Ok(cond);
         }
+        self.parse_conditional_rest(cond)
+    }
+
+    /// `? then : otherwise` after the condition `cond`.
+    #[inline(never)]
+    fn parse_conditional_rest(&mut self, cond: Expr) -> PResult<Expr> {
         let question = self.bump().span;
         let then = self.parse_expr()?;
         if !self.at(TokenKind::Colon) {
-            let message = format!("expected `:` in conditional expression, found {}", self.found());
-            self.error_here(
-                Diagnostic::syntax(message, self.token.span).with_label(question, "`?` is here"),
-            );
-            return Err(Recovered);
+            return self.missing_colon(question);
         }
         self.bump();
         let otherwise = self.parse_expr()?;
@@ -980,6 +1051,16 @@ impl<'src> Parser<'src> {
         })
     }
 
+    #[cold]
+    #[inline(never)]
+    fn missing_colon<T>(&mut self, question: Span) -> PResult<T> {
+        let message = format!("expected `:` in conditional expression, found {}", self.found());
+        self.error_here(
+            Diagnostic::syntax(message, self.token.span).with_label(question, "`?` is here"),
+        );
+        Err(Recovered)
+    }
+
     /// Binary operators of precedence `min_prec` and above, left-associative.
     fn parse_binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let lhs = self.parse_unary()?;
@@ -991,6 +1072,9 @@ impl<'src> Parser<'src> {
 
     fn parse_binary_rest(&mut self, mut lhs: Expr, min_prec: u8) -> PResult<Expr> {
         loop {
+            if self.at(TokenKind::In) {
+                return self.in_operator();
+            }
             let Some((prec, op)) = binary_op(self.token.kind) else { return Ok(lhs) };
             if prec < min_prec {
                 return Ok(lhs);
@@ -1008,19 +1092,23 @@ impl<'src> Parser<'src> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
+    fn in_operator<T>(&mut self) -> PResult<T> {
+        self.error(
+            Diagnostic::syntax("ML has no `in` operator", self.token.span)
+                .with_help("`in` is only used in the head of a loop: `for (x in items) { … }`"),
+        );
+        Err(Recovered)
+    }
+
     /// Prefix `!` and `-` (spec §3.3 level 8).
     fn parse_unary(&mut self) -> PResult<Expr> {
         let op = match self.token.kind {
             TokenKind::Bang => UnaryOp::Not,
             TokenKind::Minus => UnaryOp::Neg,
             TokenKind::Plus => {
-                let plus = self.bump().span;
-                self.error(
-                    Diagnostic::syntax("ML has no unary `+`", plus).with_help(
-                        "a `+` is only allowed as the sign of a number literal, as in `+5`; \
-                         remove it",
-                    ),
-                );
+                self.unary_plus();
                 self.enter_expr()?;
                 let res = self.parse_unary();
                 self.nesting -= 1;
@@ -1035,6 +1123,16 @@ impl<'src> Parser<'src> {
         let operand = operand?;
         let span = op_span.to(operand.span);
         Ok(Expr { kind: ExprKind::Unary { op, operand: Box::new(operand), op_span }, span })
+    }
+
+    /// Reports and skips a unary `+`, which ML does not have.
+    #[cold]
+    #[inline(never)]
+    fn unary_plus(&mut self) {
+        let plus = self.bump().span;
+        self.error(Diagnostic::syntax("ML has no unary `+`", plus).with_help(
+            "a `+` is only allowed as the sign of a number literal, as in `+5`; remove it",
+        ));
     }
 
     /// A head followed by index, slice and member suffixes (spec §3.3 level 9).
@@ -1057,20 +1155,25 @@ impl<'src> Parser<'src> {
                     self.enter_expr()?;
                     self.parse_member(expr)?
                 }
-                TokenKind::LParen => {
-                    self.error(
-                        Diagnostic::syntax("only a name or a member can be called", self.token.span)
-                            .with_label(expr.span, "this expression cannot be called directly")
-                            .with_help("store the function in a variable first, then call the variable"),
-                    );
-                    return Err(Recovered);
-                }
+                TokenKind::LParen => return self.invalid_call(expr.span),
                 _ => return Ok(expr),
             };
         }
     }
 
+    #[cold]
+    #[inline(never)]
+    fn invalid_call<T>(&mut self, callee: Span) -> PResult<T> {
+        self.error(
+            Diagnostic::syntax("only a name or a member can be called", self.token.span)
+                .with_label(callee, "this expression cannot be called directly")
+                .with_help("store the function in a variable first, then call the variable"),
+        );
+        Err(Recovered)
+    }
+
     /// `target[index]` or `target[start:end:step]`.
+    #[inline(never)]
     fn parse_index(&mut self, target: Expr) -> PResult<Expr> {
         let bracket = self.open_delim();
         let first = if self.at(TokenKind::Colon) { None } else { Some(self.parse_expr()?) };
@@ -1078,7 +1181,8 @@ impl<'src> Parser<'src> {
             Some(index) if !self.at(TokenKind::Colon) => {
                 let close = self.expect_close(TokenKind::RBracket, bracket, LexMode::Operator)?;
                 let span = target.span.to(close);
-                let kind = ExprKind::Index { target: Box::new(target), index: Box::new(index), bracket };
+                let kind =
+                    ExprKind::Index { target: Box::new(target), index: Box::new(index), bracket };
                 return Ok(Expr { kind, span });
             }
             first => first,
@@ -1093,11 +1197,18 @@ impl<'src> Parser<'src> {
         };
         let close = self.expect_close(TokenKind::RBracket, bracket, LexMode::Operator)?;
         let span = target.span.to(close);
-        let kind = ExprKind::Slice { target: Box::new(target), start: first.map(Box::new), end, step, bracket };
+        let kind = ExprKind::Slice {
+            target: Box::new(target),
+            start: first.map(Box::new),
+            end,
+            step,
+            bracket,
+        };
         Ok(Expr { kind, span })
     }
 
     /// `target.name` or `target.name(args)`.
+    #[inline(never)]
     fn parse_member(&mut self, target: Expr) -> PResult<Expr> {
         let dot = self.bump().span;
         if !self.token.kind.is_name() {
@@ -1107,7 +1218,10 @@ impl<'src> Parser<'src> {
         let name = self.ident_of(&token);
         if !self.at(TokenKind::LParen) {
             let span = target.span.to(name.span);
-            return Ok(Expr { kind: ExprKind::Member { target: Box::new(target), name, dot }, span });
+            return Ok(Expr {
+                kind: ExprKind::Member { target: Box::new(target), name, dot },
+                span,
+            });
         }
         let (args, paren, close) = self.parse_args()?;
         let span = target.span.to(close);
@@ -1125,66 +1239,82 @@ impl<'src> Parser<'src> {
 
     fn parse_primary(&mut self) -> PResult<Expr> {
         use TokenKind as T;
-        let kind = match self.token.kind {
-            T::Int | T::Float | T::Str => {
-                let token = self.bump();
-                let kind = match token.value {
-                    TokenValue::Int(value) => ExprKind::Int(value),
-                    TokenValue::BigInt(digits) => ExprKind::BigInt(digits),
-                    TokenValue::Float(value) => ExprKind::Float(value),
-                    TokenValue::Str(value) => ExprKind::Str(value),
-                    TokenValue::None => ExprKind::Null,
-                };
-                return Ok(Expr { kind, span: token.span });
-            }
-            T::True => ExprKind::Bool(true),
-            T::False => ExprKind::Bool(false),
-            T::Null => ExprKind::Null,
-            T::Ident => {
-                let token = self.bump();
-                let ident = self.ident_of(&token);
-                if !self.at(T::LParen) {
-                    return Ok(Expr { span: ident.span, kind: ExprKind::Name(ident) });
-                }
-                let (args, paren, close) = self.parse_args()?;
-                let span = ident.span.to(close);
-                return Ok(Expr { kind: ExprKind::Call { callee: ident, args, paren }, span });
-            }
-            T::LParen => {
-                let open = self.open_delim();
-                let inner = self.parse_expr()?;
-                let close = self.expect_close(T::RParen, open, LexMode::Operator)?;
-                return Ok(Expr { kind: inner.kind, span: open.to(close) });
-            }
-            T::LBracket => {
-                let open = self.open_delim();
-                let (items, close) =
-                    self.comma_list(open, T::RBracket, LexMode::Operator, |p| p.parse_expr())?;
-                return Ok(Expr { kind: ExprKind::Array(items), span: open.to(close) });
-            }
-            T::LBrace => return self.parse_object(),
-            T::Fn => return self.parse_arrow(),
-            T::Function => {
-                self.error(
-                    Diagnostic::syntax(
-                        "a function definition cannot be used as an expression",
-                        self.token.span,
-                    )
-                    .with_help("use an arrow function such as `fn(x) => x + 1`"),
-                );
-                return Err(Recovered);
-            }
-            _ => return self.expected("an expression"),
+        match self.token.kind {
+            T::Int | T::Float | T::Str | T::True | T::False | T::Null => Ok(self.parse_literal()),
+            T::Ident => self.parse_name_or_call(),
+            T::LParen => self.parse_parenthesized(),
+            T::LBracket => self.parse_array(),
+            T::LBrace => self.parse_object(),
+            T::Fn => self.parse_arrow(),
+            T::Function => self.function_in_expression(),
+            _ => self.expected("an expression"),
+        }
+    }
+
+    fn parse_literal(&mut self) -> Expr {
+        let token = self.bump();
+        let kind = match (token.kind, token.value) {
+            (_, TokenValue::Int(value)) => ExprKind::Int(value),
+            (_, TokenValue::BigInt(digits)) => ExprKind::BigInt(digits),
+            (_, TokenValue::Float(value)) => ExprKind::Float(value),
+            (_, TokenValue::Str(value)) => ExprKind::Str(value),
+            (TokenKind::True, _) => ExprKind::Bool(true),
+            (TokenKind::False, _) => ExprKind::Bool(false),
+            _ => ExprKind::Null,
         };
+        Expr { kind, span: token.span }
+    }
+
+    /// `name` or `name(args)`.
+    #[inline(never)]
+    fn parse_name_or_call(&mut self) -> PResult<Expr> {
+        let token = self.bump();
+        let ident = self.ident_of(&token);
+        if !self.at(TokenKind::LParen) {
+            return Ok(Expr { span: ident.span, kind: ExprKind::Name(ident) });
+        }
+        let (args, paren, close) = self.parse_args()?;
+        let span = ident.span.to(close);
+        Ok(Expr { kind: ExprKind::Call { callee: ident, args, paren }, span })
+    }
+
+    /// `( expr )`; the span of the result includes the parentheses.
+    #[inline(never)]
+    fn parse_parenthesized(&mut self) -> PResult<Expr> {
+        let open = self.open_delim();
+        let inner = self.parse_expr()?;
+        let close = self.expect_close(TokenKind::RParen, open, LexMode::Operator)?;
+        Ok(Expr { kind: inner.kind, span: open.to(close) })
+    }
+
+    /// `[ expr, … ]`.
+    #[inline(never)]
+    fn parse_array(&mut self) -> PResult<Expr> {
+        let open = self.open_delim();
+        let (items, close) =
+            self.comma_list(open, TokenKind::RBracket, LexMode::Operator, |p| p.parse_expr())?;
+        Ok(Expr { kind: ExprKind::Array(items), span: open.to(close) })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn function_in_expression<T>(&mut self) -> PResult<T> {
         let span = self.bump().span;
-        Ok(Expr { kind, span })
+        self.error(
+            Diagnostic::syntax("a function definition cannot be used as an expression", span)
+                .with_help("use an arrow function such as `fn(x) => x + 1`"),
+        );
+        Err(Recovered)
     }
 
     /// `{ key: value, … }`.
+    #[inline(never)]
     fn parse_object(&mut self) -> PResult<Expr> {
         let open = self.open_delim();
         let (entries, close) =
-            self.comma_list(open, TokenKind::RBrace, LexMode::Operator, |p| p.parse_object_entry())?;
+            self.comma_list(open, TokenKind::RBrace, LexMode::Operator, |p| {
+                p.parse_object_entry()
+            })?;
         Ok(Expr { kind: ExprKind::Object(entries), span: open.to(close) })
     }
 
@@ -1203,18 +1333,26 @@ impl<'src> Parser<'src> {
             let value = self.parse_expr()?;
             return Ok((key, value));
         }
+        self.missing_key_colon(&key.name)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn missing_key_colon<T>(&mut self, key: &str) -> PResult<T> {
         let message = format!("expected `:` after the object key, found {}", self.found());
         let mut diagnostic = Diagnostic::syntax(message, self.token.span);
-        if self.prev_kind == TokenKind::Ident && matches!(self.token.kind, TokenKind::Comma | TokenKind::RBrace)
-        {
+        let shorthand = self.prev_kind == TokenKind::Ident
+            && matches!(self.token.kind, TokenKind::Comma | TokenKind::RBrace);
+        if shorthand {
             diagnostic = diagnostic
-                .with_help(format!("ML has no shorthand properties; write `{0}: {0}`", key.name));
+                .with_help(format!("ML has no shorthand properties; write `{key}: {key}`"));
         }
         self.error_here(diagnostic);
         Err(Recovered)
     }
 
     /// `fn(params) => body`.
+    #[inline(never)]
     fn parse_arrow(&mut self) -> PResult<Expr> {
         let start = self.bump().span;
         let params = self.parse_params("`fn`")?;
@@ -1227,8 +1365,10 @@ impl<'src> Parser<'src> {
                 T::Semi | T::Comma | T::RParen | T::RBracket | T::RBrace | T::Colon | T::Eof
             );
             if !can_follow {
-                let message =
-                    format!("unexpected {} after the block body of an arrow function", self.found());
+                let message = format!(
+                    "unexpected {} after the block body of an arrow function",
+                    self.found()
+                );
                 self.error_here(Diagnostic::syntax(message, self.token.span).with_help(
                     "an arrow function with a block body ends the expression; store it in a \
                      variable first",

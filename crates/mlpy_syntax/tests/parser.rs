@@ -10,8 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use mlpy_syntax::ast::{
-    Block, CapabilityItem, Expr, ExprKind, Function, FunctionBody, Module, Pattern, Stmt,
-    StmtKind,
+    Block, CapabilityItem, Expr, ExprKind, Function, FunctionBody, Module, Pattern, Stmt, StmtKind,
 };
 use mlpy_syntax::span::Span;
 use mlpy_syntax::{parse, SourceFile};
@@ -103,8 +102,11 @@ fn diff(expected: &str, actual: &str) -> String {
     let mut lcs = vec![vec![0usize; new.len() + 1]; old.len() + 1];
     for i in (0..old.len()).rev() {
         for j in (0..new.len()).rev() {
-            lcs[i][j] =
-                if old[i] == new[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            lcs[i][j] = if old[i] == new[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
     }
     let mut out = String::new();
@@ -171,11 +173,18 @@ impl Printer {
             .params
             .iter()
             .map(|param| match &param.annotation {
-                Some(ty) => format!("{}{}: {}{}", param.name.name, sp(param.name.span), ty.name, sp(ty.span)),
+                Some(ty) => format!(
+                    "{}{}: {}{}",
+                    param.name.name,
+                    sp(param.name.span),
+                    ty.name,
+                    sp(ty.span)
+                ),
                 None => format!("{}{}", param.name.name, sp(param.name.span)),
             })
             .collect();
-        let name = func.name.as_ref().map_or(String::new(), |n| format!(" {}{}", n.name, sp(n.span)));
+        let name =
+            func.name.as_ref().map_or(String::new(), |n| format!(" {}{}", n.name, sp(n.span)));
         self.line(format!("Function{name} {} params({})", sp(func.span), params.join(", ")));
         self.nested(|p| match &func.body {
             FunctionBody::Block(block) => p.block("Block", block),
@@ -202,7 +211,8 @@ impl Printer {
                     Pattern::Array(names) => ("Array", names),
                     Pattern::Object(names) => ("Object", names),
                 };
-                let names: Vec<String> = names.iter().map(|n| format!("{}{}", n.name, sp(n.span))).collect();
+                let names: Vec<String> =
+                    names.iter().map(|n| format!("{}{}", n.name, sp(n.span))).collect();
                 self.line(format!("Destructure {kind} [{}] {span}", names.join(", ")));
                 self.nested(|p| p.expr(value));
             }
@@ -241,7 +251,10 @@ impl Printer {
                 self.nested(|p| {
                     p.block("body", body);
                     for handler in handlers {
-                        let var = handler.var.as_ref().map_or(String::new(), |v| format!(" ({}{})", v.name, sp(v.span)));
+                        let var = handler
+                            .var
+                            .as_ref()
+                            .map_or(String::new(), |v| format!(" ({}{})", v.name, sp(v.span)));
                         p.block(&format!("except{var} kw{}", sp(handler.span)), &handler.body);
                     }
                     if let Some(block) = finally {
@@ -262,12 +275,17 @@ impl Printer {
             StmtKind::Break => self.line(format!("Break {span}")),
             StmtKind::Continue => self.line(format!("Continue {span}")),
             StmtKind::Nonlocal(names) => {
-                let names: Vec<String> = names.iter().map(|n| format!("{}{}", n.name, sp(n.span))).collect();
+                let names: Vec<String> =
+                    names.iter().map(|n| format!("{}{}", n.name, sp(n.span))).collect();
                 self.line(format!("Nonlocal [{}] {span}", names.join(", ")));
             }
             StmtKind::Import(import) => {
-                let path: Vec<String> = import.path.iter().map(|n| format!("{}{}", n.name, sp(n.span))).collect();
-                let alias = import.alias.as_ref().map_or(String::new(), |a| format!(" as {}{}", a.name, sp(a.span)));
+                let path: Vec<String> =
+                    import.path.iter().map(|n| format!("{}{}", n.name, sp(n.span))).collect();
+                let alias = import
+                    .alias
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(" as {}{}", a.name, sp(a.span)));
                 self.line(format!("Import {}{alias} {span}", path.join(".")));
             }
             StmtKind::Capability(decl) => {
@@ -279,7 +297,9 @@ impl Printer {
                                 p.line(format!("resource {pattern:?} {}", sp(*span)));
                             }
                             CapabilityItem::Allow { op, target, span } => {
-                                let target = target.as_ref().map_or(String::new(), |(t, s)| format!(" {t:?}{}", sp(*s)));
+                                let target = target
+                                    .as_ref()
+                                    .map_or(String::new(), |(t, s)| format!(" {t:?}{}", sp(*s)));
                                 p.line(format!("allow {op:?}{target} {}", sp(*span)));
                             }
                         }
@@ -299,7 +319,11 @@ impl Printer {
             ExprKind::Bool(value) => self.line(format!("Bool {value} {span}")),
             ExprKind::Null => self.line(format!("Null {span}")),
             ExprKind::Name(ident) => {
-                let inner = if ident.span == expr.span { String::new() } else { format!(" ident{}", sp(ident.span)) };
+                let inner = if ident.span == expr.span {
+                    String::new()
+                } else {
+                    format!(" ident{}", sp(ident.span))
+                };
                 self.line(format!("Name {}{inner} {span}", ident.name));
             }
             ExprKind::Array(items) => {
@@ -364,7 +388,12 @@ impl Printer {
                 self.nested(|p| p.expr(target));
             }
             ExprKind::Call { callee, args, paren } => {
-                self.line(format!("Call {}{} paren{} {span}", callee.name, sp(callee.span), sp(*paren)));
+                self.line(format!(
+                    "Call {}{} paren{} {span}",
+                    callee.name,
+                    sp(callee.span),
+                    sp(*paren)
+                ));
                 self.nested(|p| args.iter().for_each(|arg| p.expr(arg)));
             }
             ExprKind::MethodCall { receiver, name, args, dot, paren } => {

@@ -44,4 +44,4 @@ try {
 } except (e) {
     lines.append(e.line);
 }
-print(lines); // expect: [7, 13, 19, 25, 3, 36, 43]
+print(lines); // expect: [7, 13, 20, 26, 3, 36, 43]

@@ -67,7 +67,7 @@ pub(crate) fn push_exponent(out: &mut String, e_char: char, exp: i32) {
 }
 
 pub(crate) fn push_repeated(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// The shortest round-trip decimal digits of a positive finite float, without

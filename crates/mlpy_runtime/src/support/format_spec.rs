@@ -126,15 +126,12 @@ impl FormatSpec {
             pos += 1;
         }
         res.width = parse_number(&chars, &mut pos, MAX_WIDTH, "width too large")?;
-        match chars.get(pos) {
-            Some(&c @ (',' | '_')) => {
-                res.grouping = Some(c);
-                pos += 1;
-                if matches!(chars.get(pos), Some(',' | '_')) {
-                    return Err("only one grouping option is allowed");
-                }
+        if let Some(&c @ (',' | '_')) = chars.get(pos) {
+            res.grouping = Some(c);
+            pos += 1;
+            if matches!(chars.get(pos), Some(',' | '_')) {
+                return Err("only one grouping option is allowed");
             }
-            _ => {}
         }
         if chars.get(pos) == Some(&'.') {
             pos += 1;
@@ -484,11 +481,12 @@ fn format_float_with(
             (Some('e' | 'E'), p) => {
                 let p = p.unwrap_or(6);
                 let (digits, exp) = exp_digits(a, p);
-                body.push_str(&digits[..1]);
+                let (first, fraction) = digits.split_at(digits.len().min(1));
+                body.push_str(first);
                 if p > 0 || alt {
                     body.push('.');
                 }
-                body.push_str(&digits[1..]);
+                body.push_str(fraction);
                 push_exponent(&mut body, e_char, exp);
             }
             (_, p) => {
@@ -542,7 +540,8 @@ fn assemble(
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
     let mut vdigits_end = vdigits_end.max(digits_len);
-    vdigits_end = if !use_exp && add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
+    vdigits_end =
+        if !use_exp && add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
     let zeros = |out: &mut String, n: i32| push_repeated(out, '0', n.max(0) as usize);
     if decpt <= 0 {
         zeros(out, decpt - vdigits_start);
@@ -638,7 +637,7 @@ fn group_digits(digits: &str, group: Option<(char, usize)>, min_width: isize) ->
         let end = remaining as usize;
         let start = end - n_chars as usize;
         rev.extend(bytes[start..end].iter().rev());
-        rev.extend(std::iter::repeat(b'0').take(n_zeros as usize));
+        rev.extend(std::iter::repeat_n(b'0', n_zeros as usize));
     };
     match group {
         Some((sep, size)) => {

@@ -244,7 +244,7 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
     let (num, den) = if exp2 >= 0 {
         (BigUint::from(mant) << exp2 as u64, p)
     } else {
-        (BigUint::from(mant), p << exp2.unsigned_abs() as u64)
+        (BigUint::from(mant), p << exp2.unsigned_abs())
     };
     let q = div_round_half_even(&num, &den);
     let text = format!("{}{}e{}", if x < 0.0 { "-" } else { "" }, q, k);

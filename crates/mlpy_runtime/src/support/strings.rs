@@ -90,11 +90,7 @@ pub fn slice_indices(
 /// for a string of `len` code points: a negative bound has `len` added and is then
 /// raised to 0, `end` is lowered to `len`. Returns the region `[start, end)`, or `None`
 /// when `start > end` (an empty region in which even `""` does not occur).
-pub fn normalize_range(
-    len: usize,
-    start: Option<i64>,
-    end: Option<i64>,
-) -> Option<(usize, usize)> {
+pub fn normalize_range(len: usize, start: Option<i64>, end: Option<i64>) -> Option<(usize, usize)> {
     let n = len as i128;
     let adjust = |v: i64| {
         let v = i128::from(v);
@@ -383,9 +379,9 @@ pub fn rjust(s: &str, width: i64, fill: char) -> String {
 
 fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 

@@ -1,5 +1,7 @@
 //! Tests for the float text of §4.8, checked against Python's `repr(float)`.
 
+#![allow(clippy::approx_constant)]
+
 use super::*;
 
 #[track_caller]
@@ -32,6 +34,13 @@ fn spec_examples() {
     check(-f64::NAN, "nan");
     check(f64::INFINITY, "inf");
     check(f64::NEG_INFINITY, "-inf");
+}
+
+#[test]
+fn ties_between_shortest_strings_follow_rust() {
+    // 820508661404145.25 is as near to "...145.2" as to "...145.3"; both are shortest.
+    // The spec takes Rust's digits ("...145.3"); Python's repr gives "...145.2".
+    check(820508661404145.2, "820508661404145.3");
 }
 
 /// `(bits, repr(x))` generated with Python 3.11: edge cases, powers of ten, random bit

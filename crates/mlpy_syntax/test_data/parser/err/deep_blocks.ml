@@ -1,2 +1,500 @@
-if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { if (a) { 
-}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+if (a) {
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}

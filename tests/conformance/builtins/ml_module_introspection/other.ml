@@ -1,0 +1,2 @@
+// A second module that is never imported.
+x = 1;
