@@ -31,8 +31,12 @@
 //! assert_eq!(findings[0].message, "unknown identifier `undefined`");
 //! ```
 
+#![warn(missing_docs, unreachable_pub)]
+
+use std::collections::HashSet;
+
 use mlpy_syntax::ast::Module;
-use mlpy_syntax::Diagnostic;
+use mlpy_syntax::{Diagnostic, Span};
 
 use crate::scope::ScopeTree;
 
@@ -55,18 +59,23 @@ pub struct AnalysisOptions<'a> {
 }
 
 /// Every static finding of one file: structural errors, then security findings, then
-/// name errors. The file is rejected if any of them `is_error()`.
+/// name errors. The file is rejected if any of them `is_error()`. An identifier that a
+/// security rule rejects (`eval(…)`) is not reported a second time as unknown.
 pub fn analyze(module: &Module, options: &AnalysisOptions<'_>) -> Vec<Diagnostic> {
     let tree = ScopeTree::build(module);
-    let mut res = structural::check(module, &tree);
-    res.extend(security::check(module));
-    res.extend(names::check(module, &tree, options.prelude));
+    let mut res = structural::check(module, &tree, options.prelude);
+    let security = security::check(module);
+    let rejected: HashSet<Span> =
+        security.iter().filter(|diag| diag.is_error()).map(|diag| diag.span).collect();
+    res.extend(security);
+    let names = names::check(module, &tree, options.prelude);
+    res.extend(names.into_iter().filter(|diag| !rejected.contains(&diag.span)));
     res
 }
 
 /// The structural checks of §3.4 (`SyntaxError`s), in source order.
 pub fn structural_check(module: &Module) -> Vec<Diagnostic> {
-    structural::check(module, &ScopeTree::build(module))
+    structural::check(module, &ScopeTree::build(module), &[])
 }
 
 /// The security rules of §15 (`SecurityError`s; SEC006 findings are warnings), in source

@@ -16,6 +16,7 @@ pub struct Rule {
     pub description: &'static str,
 }
 
+/// SEC001 `dynamic-eval`.
 pub const DYNAMIC_EVAL: Rule = Rule {
     code: "SEC001",
     name: "dynamic-eval",
@@ -23,6 +24,7 @@ pub const DYNAMIC_EVAL: Rule = Rule {
     description: "the identifiers `eval`, `exec`, `execfile` and `compile`",
 };
 
+/// SEC002 `dunder-name`.
 pub const DUNDER_NAME: Rule = Rule {
     code: "SEC002",
     name: "dunder-name",
@@ -30,6 +32,7 @@ pub const DUNDER_NAME: Rule = Rule {
     description: "identifiers and member names beginning with two underscores",
 };
 
+/// SEC003 `reflection-builtin`.
 pub const REFLECTION_BUILTIN: Rule = Rule {
     code: "SEC003",
     name: "reflection-builtin",
@@ -37,6 +40,7 @@ pub const REFLECTION_BUILTIN: Rule = Rule {
     description: "the identifiers `globals`, `locals`, `vars`, `dir` and `delattr`",
 };
 
+/// SEC004 `unsafe-builtin`.
 pub const UNSAFE_BUILTIN: Rule = Rule {
     code: "SEC004",
     name: "unsafe-builtin",
@@ -45,6 +49,7 @@ pub const UNSAFE_BUILTIN: Rule = Rule {
                   `raw_input`, and calls of the bare identifier `file`",
 };
 
+/// SEC005 `forbidden-import`.
 pub const FORBIDDEN_IMPORT: Rule = Rule {
     code: "SEC005",
     name: "forbidden-import",
@@ -52,6 +57,7 @@ pub const FORBIDDEN_IMPORT: Rule = Rule {
     description: "imports of `os`, `sys`, `subprocess` and other host-language modules",
 };
 
+/// SEC006 `suspicious-string`.
 pub const SUSPICIOUS_STRING: Rule = Rule {
     code: "SEC006",
     name: "suspicious-string",
@@ -60,6 +66,7 @@ pub const SUSPICIOUS_STRING: Rule = Rule {
                   `__import__`, `os.system` or `subprocess`",
 };
 
+/// SEC007 `unrestricted-capability`.
 pub const UNRESTRICTED_CAPABILITY: Rule = Rule {
     code: "SEC007",
     name: "unrestricted-capability",

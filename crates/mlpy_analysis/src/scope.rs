@@ -14,6 +14,7 @@ use crate::walk::{walk_module, Role, Visitor};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ScopeId(usize);
 
+/// The three kinds of scope of a file (§7.1); the prelude is not in the tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
     /// The file's top-level scope, the outermost function scope (§7.1).
@@ -30,7 +31,7 @@ pub struct Scope {
     kind: ScopeKind,
     parent: Option<ScopeId>,
     /// Bound name → its first binding occurrence (parameters included, names declared
-    /// `nonlocal` excluded).
+    /// `nonlocal` excluded, except at the top level).
     bindings: HashMap<String, Span>,
     /// The names of the `nonlocal` statements directly in this scope's body, in order.
     nonlocals: Vec<Ident>,
@@ -50,6 +51,7 @@ impl Scope {
         }
     }
 
+    /// What created the scope.
     pub fn kind(&self) -> ScopeKind {
         self.kind
     }
@@ -59,6 +61,7 @@ impl Scope {
         self.parent
     }
 
+    /// Whether the scope binds `name` (§7.2).
     pub fn binds(&self, name: &str) -> bool {
         self.bindings.contains_key(name)
     }
@@ -117,7 +120,9 @@ impl<'m> ScopeTree<'m> {
         };
         walk_module(module, &mut builder);
         let mut tree = builder.tree;
-        for scope in &mut tree.scopes {
+        // A top-level `nonlocal` is a structural error of its own; keeping its names bound
+        // avoids a second, misleading `NameError` for every use of them.
+        for scope in tree.scopes.iter_mut().filter(|s| s.kind != ScopeKind::TopLevel) {
             for ident in &scope.nonlocals {
                 scope.bindings.remove(&ident.name);
             }
@@ -125,10 +130,12 @@ impl<'m> ScopeTree<'m> {
         tree
     }
 
+    /// The file's top-level scope, the root of the tree.
     pub fn top_level(&self) -> ScopeId {
         ScopeId(0)
     }
 
+    /// The scope with this id (an id of this tree).
     pub fn scope(&self, id: ScopeId) -> &Scope {
         &self.scopes[id.0]
     }

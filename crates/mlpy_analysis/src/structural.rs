@@ -10,10 +10,12 @@ use crate::scope::{ScopeId, ScopeTree};
 use crate::suggest;
 use crate::walk::{walk_module, Visitor};
 
-/// Every structural error of `module`, in source order.
-pub(crate) fn check(module: &Module, tree: &ScopeTree<'_>) -> Vec<Diagnostic> {
+/// Every structural error of `module`, in source order. `prelude` only improves the help
+/// of a `nonlocal` naming a builtin.
+pub(crate) fn check(module: &Module, tree: &ScopeTree<'_>, prelude: &[&str]) -> Vec<Diagnostic> {
     let mut checker = StructuralChecker {
         tree,
+        prelude,
         frames: vec![Frame { func: None, scope: tree.top_level(), loops: 0 }],
         diagnostics: Vec::new(),
     };
@@ -34,6 +36,7 @@ struct Frame<'m> {
 
 struct StructuralChecker<'t, 'm> {
     tree: &'t ScopeTree<'m>,
+    prelude: &'t [&'t str],
     /// Never empty: the first frame is the top level.
     frames: Vec<Frame<'m>>,
     diagnostics: Vec<Diagnostic>,
@@ -106,17 +109,23 @@ impl<'m> StructuralChecker<'_, 'm> {
     }
 
     fn unbound_nonlocal(&self, ident: &Ident, enclosing: Option<ScopeId>) -> Diagnostic {
+        let name = ident.name.as_str();
         let diag = Diagnostic::syntax(
-            format!("no binding for nonlocal `{}` found in an enclosing scope", ident.name),
+            format!("no binding for nonlocal `{name}` found in an enclosing scope"),
             ident.span,
         );
+        if self.prelude.contains(&name) {
+            return diag.with_help(format!(
+                "`{name}` is a builtin, and `nonlocal` never refers to builtins; assign `{name}` \
+                 without `nonlocal` to make a variable of this function"
+            ));
+        }
         let candidates = enclosing.map(|id| visible_names(self.tree, id, &[])).unwrap_or_default();
-        match suggest::closest(&ident.name, candidates) {
-            Some(name) => diag.with_help(format!("did you mean `{name}`?")),
+        match suggest::closest(name, candidates) {
+            Some(similar) => diag.with_help(format!("did you mean `{similar}`?")),
             None => diag.with_help(format!(
                 "`nonlocal` refers to a variable assigned in an enclosing function or at the \
-                 top level of the file; assign `{}` there first",
-                ident.name
+                 top level of the file; assign `{name}` there first"
             )),
         }
     }

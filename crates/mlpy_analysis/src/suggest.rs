@@ -3,9 +3,10 @@
 /// The largest edit distance at which a name is suggested (spec §7.4).
 const MAX_DISTANCE: usize = 2;
 
-/// The candidate closest to `name`, if one is close enough: within edit distance 2
-/// (a transposition counts as one edit), and with fewer edits than either name has
-/// characters, so that `x` never suggests `y`. Candidates come with a rank (lower is
+/// The candidate closest to `name`, if one is close enough: within edit distance 2 (a
+/// transposition counts as one edit), and within a sixth of the two lengths plus a half,
+/// as in Python's suggestions, so that `x` never suggests `y` nor `open` suggests `len`.
+/// Candidates come with a rank (lower is
 /// preferred: the innermost scope first, the prelude last); ties in distance go to the
 /// lower rank, then to a candidate with the same first character, then alphabetically.
 pub(crate) fn closest<'a>(
@@ -19,9 +20,8 @@ pub(crate) fn closest<'a>(
         .filter(|(_, candidate)| *candidate != name)
         .filter_map(|(rank, candidate)| {
             let distance = edit_distance(name, candidate);
-            let close = distance <= MAX_DISTANCE
-                && distance < name_len
-                && distance < candidate.chars().count();
+            let limit = MAX_DISTANCE.min((name_len + candidate.chars().count() + 3) / 6);
+            let close = distance <= limit;
             close.then_some((
                 (distance, rank, candidate.chars().next() != first, candidate),
                 candidate,
@@ -90,5 +90,10 @@ mod tests {
         check("pint", &[(3, "int"), (3, "print")], Some("print"));
         check("cnt", &[(3, "cat"), (3, "cut")], Some("cat"));
         check("undefined", &[(3, "print")], None);
+        // Two edits only between longer names.
+        check("open", &[(3, "len")], None);
+        check("cnt", &[(3, "count")], None);
+        check("undefnd", &[(3, "undefined")], Some("undefined"));
+        check("x1", &[(0, "x")], Some("x"));
     }
 }

@@ -54,6 +54,8 @@ pub enum Instr {
     Mod { dst: Reg, a: Reg, b: Reg },
     /// `dst = a + imm`
     AddInt { dst: Reg, a: Reg, imm: i16 },
+    /// `dst = a - imm`
+    SubInt { dst: Reg, a: Reg, imm: i16 },
     /// `dst = a == b`
     Eq { dst: Reg, a: Reg, b: Reg },
     /// `dst = a != b`
@@ -153,6 +155,7 @@ impl Instr {
             Instr::FloorDiv { .. } => "FloorDiv",
             Instr::Mod { .. } => "Mod",
             Instr::AddInt { .. } => "AddInt",
+            Instr::SubInt { .. } => "SubInt",
             Instr::Eq { .. } => "Eq",
             Instr::Ne { .. } => "Ne",
             Instr::Lt { .. } => "Lt",
@@ -317,7 +320,9 @@ impl CodeObject {
             | Instr::Le { dst, a, b }
             | Instr::Gt { dst, a, b }
             | Instr::Ge { dst, a, b } => format!("{} <- {}, {}", r(dst), r(a), r(b)),
-            Instr::AddInt { dst, a, imm } => format!("{} <- {}, {imm}", r(dst), r(a)),
+            Instr::AddInt { dst, a, imm } | Instr::SubInt { dst, a, imm } => {
+                format!("{} <- {}, {imm}", r(dst), r(a))
+            }
             Instr::Not { dst, src } | Instr::Neg { dst, src } => {
                 format!("{} <- {}", r(dst), r(src))
             }

@@ -581,7 +581,18 @@ impl Compiler<'_> {
                 self.try_stmt(body, handlers, finally.as_ref(), assigned)
             }
             StmtKind::Return(value) => {
-                let src = value.as_ref().map(|v| self.expr_reg(v, assigned));
+                // With a finally block to run first, the value is copied: the block may
+                // assign the returned variable (spec §6.11 step 6).
+                let runs_finally = self.f().tries.iter().any(|t| matches!(t, TryCtx::Finally(_)));
+                let src = value.as_ref().map(|v| {
+                    if runs_finally {
+                        let t = self.alloc_temp();
+                        self.expr_to(v, t, assigned);
+                        t
+                    } else {
+                        self.expr_reg(v, assigned)
+                    }
+                });
                 self.unwind_tries(0, stmt.span, assigned);
                 match src {
                     Some(src) => self.emit(Instr::Return { src }, stmt.span),
@@ -921,9 +932,13 @@ impl Compiler<'_> {
             ExprKind::Binary { op, lhs, rhs, op_span } => {
                 let a = self.expr_reg(lhs, assigned);
                 if let (BinaryOp::Add | BinaryOp::Sub, ExprKind::Int(i)) = (op, &rhs.kind) {
-                    let imm = if *op == BinaryOp::Add { Some(*i) } else { i.checked_neg() };
-                    if let Some(imm) = imm.and_then(|v| i16::try_from(v).ok()) {
-                        self.emit(Instr::AddInt { dst, a, imm }, *op_span);
+                    if let Ok(imm) = i16::try_from(*i) {
+                        let instr = if *op == BinaryOp::Add {
+                            Instr::AddInt { dst, a, imm }
+                        } else {
+                            Instr::SubInt { dst, a, imm }
+                        };
+                        self.emit(instr, *op_span);
                         self.free_temps(mark);
                         return;
                     }

@@ -119,6 +119,12 @@ fn exception_scopes() {
     check_codes("try { } except (e) { }\nprint(e);", &["2:7 NameError"]);
     check_codes("try { } except (e) { e = 5; }\nprint(e);", &["2:7 NameError"]);
     check_codes("try { } except { }\nprint(e);", &["2:7 NameError"]);
+    check_codes("try { } except (e) { } finally { print(e); }", &["1:40 NameError"]);
+    // Every binding form of `e` inside the block binds the exception scope.
+    check_codes(
+        "try { } except (e) { for (e in [1]) { } [e] = [2]; function e() { } }\nprint(e);",
+        &["2:7 NameError"],
+    );
     check("e = 1;\ntry { } except (e) { }\nprint(e);", &[]);
     // Functions nested in the clause's block read `e` as an enclosing binding.
     check("try { } except (e) { f = fn() => e; g = fn() => { return e.message; }; }", &[]);

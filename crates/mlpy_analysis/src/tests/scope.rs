@@ -170,7 +170,6 @@ fn analyze_hand_built_tree() {
             ("SyntaxError", "no binding for nonlocal `nope` found in an enclosing scope"),
             ("SecurityError", "`eval` is forbidden: ML code cannot run code built at run time"),
             ("NameError", "unknown identifier `undefined_thing`"),
-            ("NameError", "unknown identifier `eval`"),
         ]
     );
 }

@@ -103,7 +103,12 @@ fn nonlocal_without_binding() {
            top level of the file; assign `total` there first"],
     );
     // The prelude does not count.
-    check_codes("function f() { nonlocal print; }", &["1:25 SyntaxError"]);
+    check(
+        "function f() { nonlocal print; }",
+        &["1:25 SyntaxError no binding for nonlocal `print` found in an enclosing scope; \
+           help: `print` is a builtin, and `nonlocal` never refers to builtins; assign `print` \
+           without `nonlocal` to make a variable of this function"],
+    );
     // A sibling function's local does not count.
     check_codes("function a() { n = 1; }\nfunction b() { nonlocal n; }", &["2:25 SyntaxError"]);
     // Nor a binding of the function's own scope, nor one of a nested function.
@@ -150,8 +155,13 @@ fn nonlocal_after_a_use() {
     check("x = 1;\nfunction f() { g = fn() => x; nonlocal x; }", &[]);
     // Member names and object keys are not uses.
     check("x = 1;\nfunction f() { o = {x: 1}; print(o.x); nonlocal x; }", &[]);
-    // Uses after the declaration are fine, and so is a repeated declaration.
-    check("x = 1;\nfunction f() { nonlocal x; x = x + 1; nonlocal x; }", &[]);
+    // Uses after the declaration are fine, and so is a repeated declaration before them;
+    // a repeated declaration after a use is an error, as in Python.
+    check("x = 1;\nfunction f() { nonlocal x; nonlocal x; x = x + 1; }", &[]);
+    check_codes(
+        "x = 1;\nfunction f() { nonlocal x; x = x + 1; nonlocal x; }",
+        &["2:48 SyntaxError"],
+    );
 }
 
 #[test]

@@ -133,6 +133,16 @@ impl Vm {
                         };
                         reg!(dst) = v;
                     }
+                    Instr::SubInt { dst, a, imm } => {
+                        let v = match &reg!(a) {
+                            Value::Int(x) => match x.checked_sub(imm as i64) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::sub(&reg!(a), &Value::Int(imm as i64))),
+                            },
+                            x => tri!(ops::sub(x, &Value::Int(imm as i64))),
+                        };
+                        reg!(dst) = v;
+                    }
                     Instr::Sub { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
