@@ -101,14 +101,17 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     s => return Err(UsageError(format!("unexpected argument `{s}`"))),
                 }
             }
-            let file = file.ok_or_else(|| UsageError("missing the path of the main file".into()))?;
+            let file =
+                file.ok_or_else(|| UsageError("missing the path of the main file".into()))?;
             if sub == "check" {
                 Ok(Command::Check { file, import_paths })
             } else {
                 Ok(Command::Compile { file, import_paths, disasm })
             }
         }
-        other => Err(UsageError(format!("unknown command `{other}` (expected run, check or compile)"))),
+        other => {
+            Err(UsageError(format!("unknown command `{other}` (expected run, check or compile)")))
+        }
     }
 }
 
@@ -116,7 +119,10 @@ fn unknown(opt: &str) -> UsageError {
     UsageError(format!("unknown option `{opt}`"))
 }
 
-fn value<'a>(it: &mut impl Iterator<Item = &'a String>, opt: &str) -> Result<&'a String, UsageError> {
+fn value<'a>(
+    it: &mut impl Iterator<Item = &'a String>,
+    opt: &str,
+) -> Result<&'a String, UsageError> {
     it.next().ok_or_else(|| UsageError(format!("option `{opt}` needs a value")))
 }
 
@@ -208,24 +214,28 @@ fn parse_run(args: &[String]) -> Result<RunConfig, UsageError> {
             "-A" | "--allow-all" => cfg.grants.all = true,
             "--timeout" => {
                 let v = val(&mut it)?;
-                let secs: f64 = v
-                    .parse()
-                    .ok()
-                    .filter(|s: &f64| s.is_finite() && *s > 0.0)
-                    .ok_or_else(|| UsageError(format!("invalid --timeout `{v}`: expected seconds > 0")))?;
+                let secs: f64 =
+                    v.parse().ok().filter(|s: &f64| s.is_finite() && *s > 0.0).ok_or_else(
+                        || UsageError(format!("invalid --timeout `{v}`: expected seconds > 0")),
+                    )?;
                 cfg.timeout = Some(Duration::from_secs_f64(secs));
             }
             "--max-memory" => {
                 let v = val(&mut it)?;
                 cfg.max_memory = Some(parse_size(&v).ok_or_else(|| {
-                    UsageError(format!("invalid --max-memory `{v}`: expected a size like 512M or 2G"))
+                    UsageError(format!(
+                        "invalid --max-memory `{v}`: expected a size like 512M or 2G"
+                    ))
                 })?);
             }
             "--max-depth" => {
                 let v = val(&mut it)?;
-                cfg.max_depth = Some(v.parse().ok().filter(|n: &usize| *n > 0).ok_or_else(|| {
-                    UsageError(format!("invalid --max-depth `{v}`: expected a positive integer"))
-                })?);
+                cfg.max_depth =
+                    Some(v.parse().ok().filter(|n: &usize| *n > 0).ok_or_else(|| {
+                        UsageError(format!(
+                            "invalid --max-depth `{v}`: expected a positive integer"
+                        ))
+                    })?);
             }
             s if s.starts_with('-') && s.len() > 1 => return Err(unknown(a)),
             _ if file.is_none() => file = Some(a.clone()),

@@ -34,7 +34,9 @@ fn main() -> ExitCode {
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
-            eprintln!("mlpy: internal error (the interpreter thread panicked); please report this bug");
+            eprintln!(
+                "mlpy: internal error (the interpreter thread panicked); please report this bug"
+            );
             ExitCode::from(70)
         }
     }
@@ -92,7 +94,12 @@ fn real_main(argv: &[String]) -> u8 {
 }
 
 /// Loads a program, printing diagnostics; `Err` carries the exit status.
-fn load(file: &std::path::Path, name: &str, import_paths: &[std::path::PathBuf], builtins: &BuiltinTable) -> Result<Loaded, u8> {
+fn load(
+    file: &std::path::Path,
+    name: &str,
+    import_paths: &[std::path::PathBuf],
+    builtins: &BuiltinTable,
+) -> Result<Loaded, u8> {
     match pipeline::load(file, name, import_paths, builtins) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Unreadable(msg)) => {
@@ -105,7 +112,10 @@ fn load(file: &std::path::Path, name: &str, import_paths: &[std::path::PathBuf],
                 eprint!("{}", d.render());
                 errors += d.diagnostic.is_error() as usize;
             }
-            eprintln!("mlpy: {name} was rejected ({errors} error{}); nothing was run", if errors == 1 { "" } else { "s" });
+            eprintln!(
+                "mlpy: {name} was rejected ({errors} error{}); nothing was run",
+                if errors == 1 { "" } else { "s" }
+            );
             Err(exit::STATIC_REJECTION)
         }
     }

@@ -14,8 +14,22 @@ use mlpy_syntax::{Diagnostic, SourceFile, Span};
 
 /// The standard modules of spec §12.1.
 pub const STANDARD_MODULES: &[&str] = &[
-    "args", "collections", "console", "crypto", "csv", "datetime", "env", "file", "functional",
-    "http", "json", "log", "math", "path", "random", "regex",
+    "args",
+    "collections",
+    "console",
+    "crypto",
+    "csv",
+    "datetime",
+    "env",
+    "file",
+    "functional",
+    "http",
+    "json",
+    "log",
+    "math",
+    "path",
+    "random",
+    "regex",
 ];
 
 /// A diagnostic with the file it belongs to.
@@ -70,7 +84,8 @@ pub fn read_source(path: &Path, name: &str) -> Result<Result<SourceFile, FileDia
     if path.is_dir() {
         return Err(format!("`{name}` is a directory, not an ML file"));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {}", io_reason(&e)))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {}", io_reason(&e)))?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(name, text)),
         Err(e) => {
@@ -100,7 +115,12 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Loads the program whose main file is `path` (`name` is the path as the user gave it).
-pub fn load(path: &Path, name: &str, import_paths: &[PathBuf], builtins: &BuiltinTable) -> Result<Loaded, LoadError> {
+pub fn load(
+    path: &Path,
+    name: &str,
+    import_paths: &[PathBuf],
+    builtins: &BuiltinTable,
+) -> Result<Loaded, LoadError> {
     let main = match read_source(path, name).map_err(LoadError::Unreadable)? {
         Ok(f) => Rc::new(f),
         Err(d) => return Err(LoadError::Rejected(vec![d])),
@@ -140,10 +160,14 @@ pub fn load(path: &Path, name: &str, import_paths: &[PathBuf], builtins: &Builti
             });
             (imports.len() - 1) as u16
         };
-        let ctx = CompileContext { prelude: builtins, import_index: &mut resolve, is_imported_module: i > 0 };
+        let ctx = CompileContext {
+            prelude: builtins,
+            import_index: &mut resolve,
+            is_imported_module: i > 0,
+        };
         match compile_module(&f.module, f.file.clone(), ctx) {
             Ok(code) => compiled.push(code),
-            Err(d) => errors.push(FileDiagnostic { file: f.file.clone(), diagnostic: d }),
+            Err(d) => errors.push(FileDiagnostic { file: f.file.clone(), diagnostic: *d }),
         }
     }
     if !errors.is_empty() {
@@ -177,7 +201,10 @@ impl Loader<'_> {
             self.push(&file, diags);
             return None;
         }
-        diags.extend(mlpy_analysis::analyze(&parsed.module, &AnalysisOptions { prelude: &self.prelude }));
+        diags.extend(mlpy_analysis::analyze(
+            &parsed.module,
+            &AnalysisOptions { prelude: &self.prelude },
+        ));
         let rejected = diags.iter().any(Diagnostic::is_error);
         self.push(&file, diags);
         let mut imports = Vec::new();
@@ -209,11 +236,19 @@ impl Loader<'_> {
     }
 
     fn push(&mut self, file: &Rc<SourceFile>, diags: Vec<Diagnostic>) {
-        self.diagnostics.extend(diags.into_iter().map(|d| FileDiagnostic { file: file.clone(), diagnostic: d }));
+        self.diagnostics.extend(
+            diags.into_iter().map(|d| FileDiagnostic { file: file.clone(), diagnostic: d }),
+        );
     }
 
     /// Finds, parses and checks the module of `import`; returns its index in `files`.
-    fn load_module(&mut self, from: &Rc<SourceFile>, import: &ast::Import, dir: &Path, span: Span) -> Option<usize> {
+    fn load_module(
+        &mut self,
+        from: &Rc<SourceFile>,
+        import: &ast::Import,
+        dir: &Path,
+        span: Span,
+    ) -> Option<usize> {
         let dotted = import.dotted_name();
         let mut rel = PathBuf::new();
         for part in &import.path {
@@ -228,7 +263,11 @@ impl Loader<'_> {
                 from,
                 vec![Diagnostic::error(
                     "ImportError",
-                    format!("module `{dotted}` not found (looked for `{}` in {})", rel.display(), dirs.join(", ")),
+                    format!(
+                        "module `{dotted}` not found (looked for `{}` in {})",
+                        rel.display(),
+                        dirs.join(", ")
+                    ),
                     span,
                 )
                 .with_help("check the module name, or add its directory with `--import-path DIR`")],
@@ -239,7 +278,11 @@ impl Loader<'_> {
         if self.in_progress.contains(&abs) {
             self.push(
                 from,
-                vec![Diagnostic::error("ImportError", format!("import cycle: module `{dotted}` imports itself through this import"), span)],
+                vec![Diagnostic::error(
+                    "ImportError",
+                    format!("import cycle: module `{dotted}` imports itself through this import"),
+                    span,
+                )],
             );
             return None;
         }

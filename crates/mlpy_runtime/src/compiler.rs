@@ -42,7 +42,7 @@ pub fn compile_module(
     module: &ast::Module,
     file: Rc<SourceFile>,
     ctx: CompileContext<'_>,
-) -> Result<Rc<CodeObject>, Diagnostic> {
+) -> Result<Rc<CodeObject>, Box<Diagnostic>> {
     let scopes = scope::analyze(module, ctx.is_imported_module);
     let mut c = Compiler { file, scopes, fns: Vec::new(), ctx, error: None };
     c.begin_function(None, "<module>".to_owned(), CodeKind::Module, 1, &[]);
@@ -51,7 +51,7 @@ pub fn compile_module(
     c.emit(Instr::ReturnNull, module.body.last().map_or(Span::default(), |s| s.span));
     let code = c.end_function();
     match c.error {
-        Some(d) => Err(d),
+        Some(d) => Err(Box::new(d)),
         None => Ok(code),
     }
 }
@@ -566,7 +566,11 @@ impl Compiler<'_> {
                 let start = self.pc();
                 let exits = self.cond_jump_false(cond, assigned);
                 let try_depth = self.f().tries.len();
-                self.f().loops.push(LoopCtx { breaks: Vec::new(), continue_target: start, try_depth });
+                self.f().loops.push(LoopCtx {
+                    breaks: Vec::new(),
+                    continue_target: start,
+                    try_depth,
+                });
                 let mut inner = assigned.clone();
                 self.block(&body.stmts, &mut inner);
                 self.jump_back(start, body.span);
@@ -682,8 +686,7 @@ impl Compiler<'_> {
             Some(r) => r,
             None => self.alloc_temp(),
         };
-        let next_at;
-        match range_args {
+        let next_at = match range_args {
             Some(args) => {
                 let (start, stop, step) = match args.len() {
                     1 => (None, &args[0], None),
@@ -708,14 +711,14 @@ impl Compiler<'_> {
                     _ => iter.span,
                 };
                 self.emit(Instr::RangeInit { base }, paren);
-                next_at = self.emit(Instr::RangeNext { base, dst: item, offset: 0 }, var.span);
+                self.emit(Instr::RangeNext { base, dst: item, offset: 0 }, var.span)
             }
             None => {
                 self.expr_to(iter, base, assigned);
                 self.emit(Instr::IterInit { base }, iter.span);
-                next_at = self.emit(Instr::IterNext { base, dst: item, offset: 0 }, var.span);
+                self.emit(Instr::IterNext { base, dst: item, offset: 0 }, var.span)
             }
-        }
+        };
         let mut inner = assigned.clone();
         self.store_name(&var.name, item, var.span, &mut inner);
         let try_depth = self.f().tries.len();

@@ -89,7 +89,7 @@ impl Hash for Key {
             Value::BigInt(b) => hash_bigint(b, state),
             Value::Float(f) => {
                 if f.fract() == 0.0 {
-                    if *f >= -9.223_372_036_854_775_808e18 && *f < 9.223_372_036_854_775_808e18 {
+                    if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(f) {
                         state.write_u64(*f as i64 as u64);
                     } else if let Some(b) = BigInt::from_f64(*f) {
                         hash_bigint(&b, state);

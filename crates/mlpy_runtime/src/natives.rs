@@ -80,9 +80,7 @@ fn arity_error(func: &str, n: usize, min: usize, max: usize) -> crate::error::Ru
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     let expected = if min == max {
         format!("exactly {min} {}", plural(min))
-    } else if max == usize::MAX {
-        format!("at least {min} {}", plural(min))
-    } else if n < min {
+    } else if max == usize::MAX || n < min {
         format!("at least {min} {}", plural(min))
     } else {
         format!("at most {max} {}", plural(max))

@@ -45,8 +45,7 @@ pub fn int_to_float(v: &Value) -> Result<f64> {
 }
 
 fn big_to_f64(b: &BigInt) -> Result<f64> {
-    numeric::bigint_to_f64(b)
-        .ok_or_else(|| overflow_error("int too large to convert to float"))
+    numeric::bigint_to_f64(b).ok_or_else(|| overflow_error("int too large to convert to float"))
 }
 
 fn as_float(n: &Num<'_>) -> Result<f64> {
@@ -161,7 +160,9 @@ fn arith(
         return Err(binop_type_error(op, a, b));
     };
     match (&x, &y) {
-        (Num::Float(_), _) | (_, Num::Float(_)) => Ok(Value::Float(float(as_float(&x)?, as_float(&y)?)?)),
+        (Num::Float(_), _) | (_, Num::Float(_)) => {
+            Ok(Value::Float(float(as_float(&x)?, as_float(&y)?)?))
+        }
         (Num::Int(i), Num::Int(j)) => match small(*i, *j) {
             Some(r) => Ok(Value::Int(r)),
             None => Ok(Value::bigint(large(BigInt::from(*i), BigInt::from(*j)))),
@@ -188,7 +189,9 @@ pub fn div(a: &Value, b: &Value) -> Result<Value> {
     }
     match (&x, &y) {
         (Num::Float(_), _) | (_, Num::Float(_)) => Ok(Value::Float(as_float(&x)? / as_float(&y)?)),
-        (Num::Int(i), Num::Int(j)) if i.unsigned_abs() < (1 << 53) && j.unsigned_abs() < (1 << 53) => {
+        (Num::Int(i), Num::Int(j))
+            if i.unsigned_abs() < (1 << 53) && j.unsigned_abs() < (1 << 53) =>
+        {
             Ok(Value::Float(*i as f64 / *j as f64))
         }
         _ => numeric::int_true_div(&big(&x), &big(&y))

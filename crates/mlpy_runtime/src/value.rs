@@ -473,12 +473,26 @@ pub struct IteratorObj {
 
 pub enum IterState {
     /// Reads the array by position, like `for`.
-    Array { array: Rc<Array>, pos: usize },
+    Array {
+        array: Rc<Array>,
+        pos: usize,
+    },
     /// Byte offset of the next character.
-    Str { text: Rc<Str>, byte_pos: usize },
+    Str {
+        text: Rc<Str>,
+        byte_pos: usize,
+    },
     /// Object keys; a change of the key set since iteration started raises.
-    Keys { object: Rc<Object>, pos: usize, version: u64 },
-    Range { next: i64, stop: i64, step: i64 },
+    Keys {
+        object: Rc<Object>,
+        pos: usize,
+        version: u64,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     Done,
 }
 

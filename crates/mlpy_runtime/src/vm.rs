@@ -269,7 +269,9 @@ impl Vm {
         let code = &closure.code;
         self.reserve(base + code.n_regs as usize);
         if code.n_locals > code.n_params {
-            for slot in &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize] {
+            for slot in
+                &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize]
+            {
                 *slot = Value::Uninit;
             }
         }

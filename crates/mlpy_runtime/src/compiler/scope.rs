@@ -107,7 +107,7 @@ fn collect_stmt(
             collect_expr(value, info);
         }
         StmtKind::FunctionDef(func) => {
-            bind(scope, except_vars, &func.name.as_ref().map_or("", |n| &n.name).to_owned());
+            bind(scope, except_vars, func.name.as_ref().map_or("", |n| &n.name));
             collect_function(func, info);
         }
         StmtKind::If { branches, else_block } => {

@@ -180,7 +180,9 @@ impl Vm {
                     }
                     Instr::Mod { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if *y > 0 => Value::Int(x.rem_euclid(*y)),
+                            (Value::Int(x), Value::Int(y)) if *y > 0 => {
+                                Value::Int(x.rem_euclid(*y))
+                            }
                             (x, y) => tri!(ops::modulo(x, y)),
                         };
                         reg!(dst) = v;
@@ -281,17 +283,26 @@ impl Vm {
                     }
                     Instr::NewArray { dst, start, count } => {
                         let s = base + start as usize;
-                        let items: Vec<Value> =
-                            self.stack[s..s + count as usize].iter_mut().map(std::mem::take).collect();
+                        let items: Vec<Value> = self.stack[s..s + count as usize]
+                            .iter_mut()
+                            .map(std::mem::take)
+                            .collect();
                         reg!(dst) = Value::Array(Array::new(items));
                     }
                     Instr::NewObject { dst, capacity } => {
-                        reg!(dst) = Value::Object(Object::new(Dict::with_capacity(capacity as usize)));
+                        reg!(dst) =
+                            Value::Object(Object::new(Dict::with_capacity(capacity as usize)));
                     }
                     Instr::InitProp { obj, key, src } => {
                         let v = std::mem::take(&mut reg!(src));
-                        if let (Value::Object(o), Value::Str(k)) = (&reg!(obj), &code.consts[key as usize]) {
-                            o.dict.borrow_mut().insert(Key::new(Value::Str(k.clone())).unwrap_or_else(|_| unreachable_key()), v);
+                        if let (Value::Object(o), Value::Str(k)) =
+                            (&reg!(obj), &code.consts[key as usize])
+                        {
+                            o.dict.borrow_mut().insert(
+                                Key::new(Value::Str(k.clone()))
+                                    .unwrap_or_else(|_| unreachable_key()),
+                                v,
+                            );
                         }
                     }
                     Instr::GetIndex { dst, obj, idx } => {
@@ -351,7 +362,9 @@ impl Vm {
                     Instr::GetProp { dst, obj, name } => {
                         let Value::Str(key) = &code.consts[name as usize] else { continue };
                         let v = match &reg!(obj) {
-                            Value::Object(o) => o.dict.borrow().get_str(key).cloned().unwrap_or(Value::Null),
+                            Value::Object(o) => {
+                                o.dict.borrow().get_str(key).cloned().unwrap_or(Value::Null)
+                            }
                             other => tri!(crate::methods::get_member(other, key)),
                         };
                         reg!(dst) = v;
@@ -361,7 +374,11 @@ impl Vm {
                         match (&reg!(obj), &code.consts[name as usize]) {
                             (Value::Object(o), Value::Str(k)) => {
                                 let mut d = o.dict.borrow_mut();
-                                d.insert(Key::new(Value::Str(k.clone())).unwrap_or_else(|_| unreachable_key()), v);
+                                d.insert(
+                                    Key::new(Value::Str(k.clone()))
+                                        .unwrap_or_else(|_| unreachable_key()),
+                                    v,
+                                );
                                 drop(d);
                                 o.account();
                             }
@@ -596,8 +613,7 @@ impl Vm {
         }
         let frame = self.frames.last_mut().expect("handler frame");
         frame.pc = h.pc;
-        self.stack[h.slot] =
-            if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
+        self.stack[h.slot] = if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
         Ok(())
     }
 
@@ -638,10 +654,12 @@ impl Vm {
             }
             Value::Bound(b) => {
                 let b = b.clone();
-                let args: Vec<Value> =
-                    self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take).collect();
-                let res = crate::methods::call_method(self, &b.receiver, &b.name, &args)?;
-                self.stack[abs] = res;
+                let mut args = std::mem::take(&mut self.arg_buf);
+                args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
+                let res = crate::methods::call_method(self, &b.receiver, &b.name, &args);
+                args.clear();
+                self.arg_buf = args;
+                self.stack[abs] = res?;
                 Ok(CallOutcome::Done)
             }
             other => Err(not_callable(other)),
@@ -677,10 +695,12 @@ impl Vm {
             },
             _ => {
                 let recv = std::mem::take(&mut self.stack[abs]);
-                let args: Vec<Value> =
-                    self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take).collect();
-                let res = crate::methods::call_method(self, &recv, name, &args)?;
-                self.stack[abs] = res;
+                let mut args = std::mem::take(&mut self.arg_buf);
+                args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
+                let res = crate::methods::call_method(self, &recv, name, &args);
+                args.clear();
+                self.arg_buf = args;
+                self.stack[abs] = res?;
                 return Ok(CallOutcome::Done);
             }
         };
@@ -754,7 +774,10 @@ impl Vm {
                 let next = match existing {
                     Some(Value::Module(m)) if !last => m,
                     _ if last => {
-                        ns.add(part, crate::value::ModuleMember::Value(Value::Module(module.clone())));
+                        ns.add(
+                            part,
+                            crate::value::ModuleMember::Value(Value::Module(module.clone())),
+                        );
                         break;
                     }
                     _ => {
@@ -803,10 +826,7 @@ pub(crate) fn arity_error(code: &CodeObject, got: usize) -> RuntimeError {
 
 #[cold]
 pub(crate) fn recursion_error(limit: usize) -> RuntimeError {
-    RuntimeError::new(
-        ErrorKind::RecursionError,
-        format!("maximum call depth of {limit} exceeded"),
-    )
+    RuntimeError::new(ErrorKind::RecursionError, format!("maximum call depth of {limit} exceeded"))
 }
 
 #[cold]
@@ -844,7 +864,10 @@ pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
             if (0..len).contains(&j) {
                 Ok(items[j as usize].clone())
             } else {
-                Err(index_error(format!("array index {} out of range for length {len}", crate::display::display(idx))))
+                Err(index_error(format!(
+                    "array index {} out of range for length {len}",
+                    crate::display::display(idx)
+                )))
             }
         }
         (Value::Str(s), Value::Int(_) | Value::BigInt(_)) => {
