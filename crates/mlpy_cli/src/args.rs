@@ -34,7 +34,7 @@ exit status: 0 success, 1 uncaught runtime error, 64 usage error,
 /// What the user asked for.
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    Run(RunConfig),
+    Run(Box<RunConfig>),
     Check { file: PathBuf, import_paths: Vec<PathBuf> },
     Compile { file: PathBuf, import_paths: Vec<PathBuf>, disasm: bool },
     Help,
@@ -82,7 +82,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     match sub.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" | "version" => Ok(Command::Version),
-        "run" => parse_run(&args[1..]).map(Command::Run),
+        "run" => parse_run(&args[1..]).map(|c| Command::Run(Box::new(c))),
         "check" | "compile" => {
             let mut file = None;
             let mut import_paths = Vec::new();
@@ -259,7 +259,7 @@ mod tests {
     fn run(args: &str) -> Result<RunConfig, UsageError> {
         let v: Vec<String> = args.split_whitespace().map(str::to_owned).collect();
         match parse(&v)? {
-            Command::Run(c) => Ok(c),
+            Command::Run(c) => Ok(*c),
             other => panic!("not a run command: {other:?}"),
         }
     }

@@ -6,14 +6,18 @@
 
 mod args;
 mod pipeline;
+mod profile_output;
 
 use std::process::ExitCode;
 use std::rc::Rc;
+use std::time::Instant;
 
 use args::{Command, RunConfig};
+use mlpy_profile::{Category, MonotonicClock, Recorder};
 use mlpy_runtime::builtins::BuiltinTable;
 use mlpy_runtime::{ErrorKind, Limits, RuntimeError, Vm};
 use pipeline::{LoadError, Loaded};
+use profile_output::ProfileOptions;
 
 /// Exit statuses (README.md documents them).
 mod exit {
@@ -29,8 +33,10 @@ mod exit {
 const STACK_SIZE: usize = 512 << 20;
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(&argv));
+    let worker =
+        std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(&argv, started));
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -42,7 +48,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn real_main(argv: &[String]) -> u8 {
+fn real_main(argv: &[String], started: Instant) -> u8 {
     let command = match args::parse(argv) {
         Ok(c) => c,
         Err(e) => {
@@ -89,7 +95,7 @@ fn real_main(argv: &[String]) -> u8 {
                 Err(code) => code,
             }
         }
-        Command::Run(cfg) => run(cfg),
+        Command::Run(cfg) => run(*cfg, started),
     }
 }
 
@@ -127,7 +133,26 @@ fn print_warnings(loaded: &Loaded) {
     }
 }
 
-fn run(cfg: RunConfig) -> u8 {
+fn run(cfg: RunConfig, started: Instant) -> u8 {
+    // Profile options are checked before anything runs.
+    let profile = cfg.profile || !cfg.reports.is_empty() || !cfg.profile_outputs.is_empty();
+    let profile_options = if profile {
+        match ProfileOptions::new(
+            &cfg.reports,
+            &cfg.sort,
+            &cfg.profile_outputs,
+            cfg.profile_format.as_deref(),
+        ) {
+            Ok(o) => Some(o),
+            Err(msg) => {
+                eprintln!("mlpy: {msg}\n\n{}", args::USAGE);
+                return exit::USAGE;
+            }
+        }
+    } else {
+        None
+    };
+    let recorder = profile.then(|| Recorder::new(Box::new(MonotonicClock::new()), cfg.memory));
     let builtins = BuiltinTable::new();
     let loaded = match load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins) {
         Ok(l) => l,
@@ -140,10 +165,24 @@ fn run(cfg: RunConfig) -> u8 {
     }
     limits.timeout = cfg.timeout;
     limits.max_memory = cfg.max_memory;
+    let phases = loaded.phases;
+    let vm_begin = Instant::now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
+    if let Some(mut rec) = recorder {
+        let ns = |d: std::time::Duration| d.as_nanos() as u64;
+        let loading = phases.parsing + phases.security_analysis + phases.compilation;
+        let startup = (vm_begin - started).saturating_sub(loading + phases.module_loading);
+        rec.phase("startup", Category::SandboxStartup, ns(startup), 0);
+        rec.phase("cache", Category::Cache, 0, 0);
+        rec.phase("module loading", Category::RuntimeOverhead, ns(phases.module_loading), 0);
+        rec.phase("parsing", Category::Parsing, ns(phases.parsing), 0);
+        rec.phase("security analysis", Category::SecurityAnalysis, ns(phases.security_analysis), 0);
+        rec.phase("compilation", Category::Compilation, ns(phases.compilation), 0);
+        vm.enable_profiling(rec);
+    }
     let res = vm.run_main();
     vm.flush();
-    match res {
+    let status = match res {
         Ok(()) => exit::OK,
         Err(err) => {
             report_error(&err);
@@ -153,7 +192,15 @@ fn run(cfg: RunConfig) -> u8 {
                 exit::RUNTIME_ERROR
             }
         }
+    };
+    // A failing program still gets its profile, after its own error message.
+    if let (Some(options), Some(rec)) = (profile_options, vm.take_recorder()) {
+        let profile = rec.finish(&cfg.file_arg);
+        for e in options.emit(&profile) {
+            eprintln!("mlpy: {e}");
+        }
     }
+    status
 }
 
 /// Prints an uncaught error: kind and message, then the ML stack, innermost last.

@@ -4,33 +4,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 
 use mlpy_analysis::AnalysisOptions;
-use mlpy_runtime::builtins::BuiltinTable;
+use mlpy_runtime::builtins::{BuiltinTable, STANDARD_MODULES};
 use mlpy_runtime::compiler::{compile_module, CompileContext};
 use mlpy_runtime::program::{ImportSpec, ModuleInfo, Program};
 use mlpy_syntax::ast::{self, StmtKind};
 use mlpy_syntax::{Diagnostic, SourceFile, Span};
-
-/// The standard modules of spec §12.1.
-pub const STANDARD_MODULES: &[&str] = &[
-    "args",
-    "collections",
-    "console",
-    "crypto",
-    "csv",
-    "datetime",
-    "env",
-    "file",
-    "functional",
-    "http",
-    "json",
-    "log",
-    "math",
-    "path",
-    "random",
-    "regex",
-];
 
 /// A diagnostic with the file it belongs to.
 pub struct FileDiagnostic {
@@ -56,6 +37,17 @@ pub enum LoadError {
 pub struct Loaded {
     pub program: Program,
     pub warnings: Vec<FileDiagnostic>,
+    pub phases: PhaseTimes,
+}
+
+/// Time spent in each phase of loading (for the profiler's developer reports).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PhaseTimes {
+    /// Reading module files.
+    pub module_loading: Duration,
+    pub parsing: Duration,
+    pub security_analysis: Duration,
+    pub compilation: Duration,
 }
 
 struct ParsedFile {
@@ -77,6 +69,7 @@ struct Loader<'a> {
     /// Files being loaded (for cycle detection).
     in_progress: Vec<PathBuf>,
     diagnostics: Vec<FileDiagnostic>,
+    phases: PhaseTimes,
 }
 
 /// Reads a source file; invalid UTF-8 becomes a syntax diagnostic.
@@ -134,6 +127,7 @@ pub fn load(
         names: vec![String::new()],
         in_progress: vec![abs.clone()],
         diagnostics: Vec::new(),
+        phases: PhaseTimes::default(),
     };
     loader.by_path.insert(abs.clone(), 0);
     let parsed = loader.check_file(main, abs);
@@ -183,6 +177,7 @@ pub fn load(
     Ok(Loaded {
         program: Program { main: main_code, modules, imports },
         warnings: loader.diagnostics,
+        phases: loader.phases,
     })
 }
 
@@ -195,7 +190,9 @@ fn absolute(path: &Path) -> PathBuf {
 impl Loader<'_> {
     /// Parses and checks one file, loading its imports recursively.
     fn check_file(&mut self, file: Rc<SourceFile>, path: PathBuf) -> Option<ParsedFile> {
+        let started = Instant::now();
         let parsed = mlpy_syntax::parse(&file);
+        self.phases.parsing += started.elapsed();
         let mut diags: Vec<Diagnostic> = parsed.diagnostics;
         if diags.iter().any(Diagnostic::is_error) {
             self.push(&file, diags);
@@ -290,7 +287,10 @@ impl Loader<'_> {
             return Some(idx);
         }
         let display = found.display().to_string();
-        let file = match read_source(&found, &display) {
+        let started = Instant::now();
+        let read = read_source(&found, &display);
+        self.phases.module_loading += started.elapsed();
+        let file = match read {
             Ok(Ok(f)) => Rc::new(f),
             Ok(Err(d)) => {
                 self.diagnostics.push(d);

@@ -26,7 +26,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Whether every case is also run with `--profile` and compared with the plain run.
-const CHECK_PROFILE_TRANSPARENCY: bool = false;
+const CHECK_PROFILE_TRANSPARENCY: bool = true;
 
 /// Lines that start a profiler report on stderr; profiled stderr is compared up to the first.
 const PROFILE_REPORT_TITLES: &[&str] = &["ML CODE PERFORMANCE SUMMARY"];
@@ -93,7 +93,8 @@ fn parse_expectation(source: &str) -> Result<Expectation, String> {
                 rest.strip_prefix(' ').unwrap_or(rest)
             })
         };
-        let at_line = |res: Result<Located, String>| res.map_err(|e| format!("line {}: {e}", idx + 1));
+        let at_line =
+            |res: Result<Located, String>| res.map_err(|e| format!("line {}: {e}", idx + 1));
         if let Some(text) = annotation("// expect:") {
             expect.stdout.push(text.to_string());
         } else if let Some(text) = annotation("// expect-error:") {
@@ -318,13 +319,12 @@ fn conformance() {
     let workers = thread::available_parallelism().map_or(4, usize::from).min(16);
     thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let Some((name, path)) = cases.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                    break;
-                };
-                let problems = run_case(path);
-                if !problems.is_empty() {
-                    failures.lock().unwrap().push((name.clone(), problems));
+            scope.spawn(|| {
+                while let Some((name, path)) = cases.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let problems = run_case(path);
+                    if !problems.is_empty() {
+                        failures.lock().unwrap().push((name.clone(), problems));
+                    }
                 }
             });
         }

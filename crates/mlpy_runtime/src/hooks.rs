@@ -20,7 +20,9 @@ pub trait Hooks {
     fn exit_function(vm: &mut Vm);
     /// A native function is called.
     fn enter_native(vm: &mut Vm, func: &NativeFunction);
-    /// The innermost native function returns.
+    /// A method of a built-in kind is called (`kind` is `string` or `array`).
+    fn enter_method(vm: &mut Vm, kind: &'static str, name: &str);
+    /// The innermost native function or method returns.
     fn exit_native(vm: &mut Vm);
 }
 
@@ -35,6 +37,8 @@ impl Hooks for NoHooks {
     fn exit_function(_: &mut Vm) {}
     #[inline(always)]
     fn enter_native(_: &mut Vm, _: &NativeFunction) {}
+    #[inline(always)]
+    fn enter_method(_: &mut Vm, _: &'static str, _: &str) {}
     #[inline(always)]
     fn exit_native(_: &mut Vm) {}
 }

@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod methods;
 pub mod natives;
 pub mod ops;
+pub mod profiling;
 pub mod program;
 pub mod support;
 pub mod value;

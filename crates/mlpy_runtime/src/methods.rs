@@ -72,12 +72,13 @@ pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
 }
 
 /// Whether `v.name` can be read (spec §11.9 `hasattr`).
-pub fn has_member(v: &Value, name: &str) -> bool {
+pub fn has_member(v: &Value, name: &Rc<Str>) -> bool {
+    let n = name.as_str();
     match v {
-        Value::Object(o) => o.dict.borrow().keys().any(|k| matches!(k, Value::Str(s) if s.as_str() == name)),
-        Value::Module(m) => m.get(name).is_some(),
-        Value::Str(_) => name == "length" || STRING_METHODS.contains(&name),
-        Value::Array(_) => name == "length" || ARRAY_METHODS.contains(&name),
+        Value::Object(o) => o.dict.borrow().get_str(name).is_some(),
+        Value::Module(m) => m.get(n).is_some(),
+        Value::Str(_) => n == "length" || STRING_METHODS.contains(&n),
+        Value::Array(_) => n == "length" || ARRAY_METHODS.contains(&n),
         // Library objects: the `Iterator` has no members.
         _ => false,
     }
@@ -204,6 +205,10 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
 
 /// The items of an iterable (spec §6.7): array items, string characters, object keys or
 /// the remaining items of an iterator. `Err(())` for any other kind.
+///
+/// The VM reports the error itself; natives use [`collect_items`], which also passes on
+/// the error of an iterator whose object changed.
+#[allow(clippy::result_unit_err)]
 pub fn iterate(v: &Value) -> std::result::Result<Vec<Value>, ()> {
     match v {
         Value::Array(a) => Ok(a.items.borrow().clone()),
@@ -256,7 +261,10 @@ pub fn item_iterator(v: &Value) -> Option<Rc<IteratorObj>> {
 /// A `TypeError` for a value that `op` needed to iterate.
 #[cold]
 pub fn not_iterable(op: &str, v: &Value) -> RuntimeError {
-    type_error(format!("`{op}` expects an iterable (array, string, object or iterator), got {}", v.type_name()))
+    type_error(format!(
+        "`{op}` expects an iterable (array, string, object or iterator), got {}",
+        v.type_name()
+    ))
 }
 
 /// The one-character strings of `s`.
@@ -305,7 +313,13 @@ pub fn get_slice(obj: &Value, start: &Value, end: &Value, step: &Value) -> Resul
 }
 
 /// `obj[start:end:step] = items` (spec §6.2).
-pub fn set_slice(obj: &Value, start: &Value, end: &Value, step: &Value, new: Vec<Value>) -> Result<()> {
+pub fn set_slice(
+    obj: &Value,
+    start: &Value,
+    end: &Value,
+    step: &Value,
+    new: Vec<Value>,
+) -> Result<()> {
     let (start, end, step) = slice_spec(start, end, step)?;
     let Value::Array(a) = obj else {
         return Err(type_error(format!(

@@ -18,6 +18,7 @@ use crate::bytecode::CodeObject;
 use crate::error::{ErrorKind, Result, RuntimeError, TraceEntry};
 use crate::heap;
 use crate::hooks::NoHooks;
+use crate::profiling::{Profiler, RecordingHooks};
 use crate::program::Program;
 use crate::value::{Closure, Module, Value};
 
@@ -99,6 +100,8 @@ pub struct Vm {
     input: Box<dyn BufRead>,
     /// Set when writing to standard output failed (a closed pipe): output is dropped.
     out_broken: bool,
+    /// Present when the run is profiled; the run loop then uses `RecordingHooks`.
+    pub(crate) profiler: Option<Box<Profiler>>,
 }
 
 pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
@@ -121,6 +124,7 @@ impl Vm {
             err: Box::new(std::io::stderr()),
             input: Box::new(std::io::BufReader::new(std::io::stdin())),
             out_broken: false,
+            profiler: None,
         }
     }
 
@@ -129,6 +133,18 @@ impl Vm {
         self.out = out;
         self.err = err;
         self.input = input;
+    }
+
+    /// Profiles the run with `recorder` (call before `run_main`).
+    pub fn enable_profiling(&mut self, recorder: mlpy_profile::Recorder) {
+        self.profiler = Some(Box::new(Profiler::new(recorder)));
+    }
+
+    /// Ends profiling and returns the recorder, with the peak live heap recorded.
+    pub fn take_recorder(&mut self) -> Option<mlpy_profile::Recorder> {
+        let mut recorder = self.profiler.take()?.into_recorder();
+        recorder.set_peak_memory(heap::stats().peak_live_bytes);
+        Some(recorder)
     }
 
     /// Runs the main file's top level to its end.
@@ -228,7 +244,11 @@ impl Vm {
         }
         let stop = self.frames.len();
         self.push_frame(closure, base, FrameKind::Entry);
-        let res = self.run::<NoHooks>(stop);
+        let res = if self.profiler.is_some() {
+            self.run::<RecordingHooks>(stop)
+        } else {
+            self.run::<NoHooks>(stop)
+        };
         self.stack[top] = Value::Null;
         res
     }

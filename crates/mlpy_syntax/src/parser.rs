@@ -106,9 +106,9 @@ struct Parser<'src> {
     diagnostics: Vec<Diagnostic>,
     /// The current nesting level (see `MAX_NESTING`).
     nesting: u32,
-    /// The delimiters opened and not yet closed by the current statement; `recover` starts
-    /// from this depth.
-    open_delims: u32,
+    /// The closing delimiters that the current statement still owes, innermost last;
+    /// `recover` uses them to balance what it skips.
+    open_delims: Vec<TokenKind>,
     /// The number of tokens consumed so far.
     n_bumped: usize,
     /// Set after a fatal error (nesting too deep); the rest of the file is skipped.
@@ -128,7 +128,7 @@ impl<'src> Parser<'src> {
             prev_kind: TokenKind::Eof,
             diagnostics,
             nesting: 0,
-            open_delims: 0,
+            open_delims: Vec::new(),
             n_bumped: 0,
             aborted: false,
         }
@@ -171,10 +171,21 @@ impl<'src> Parser<'src> {
         found
     }
 
-    /// Opens a delimiter that `recover` must balance.
+    /// Consumes an opening delimiter that `recover` must balance.
     fn open_delim(&mut self) -> Span {
-        self.open_delims += 1;
+        let close = match self.token.kind {
+            TokenKind::LParen => TokenKind::RParen,
+            TokenKind::LBracket => TokenKind::RBracket,
+            _ => TokenKind::RBrace,
+        };
+        self.open_delims.push(close);
         self.bump().span
+    }
+
+    /// Consumes the closing delimiter of the innermost open delimiter.
+    fn close_delim(&mut self, mode: LexMode) -> Span {
+        self.open_delims.pop();
+        self.bump_with(mode).span
     }
 
     /// The kind of the `n`-th token after the current one, lexed in the default modes.
@@ -257,8 +268,7 @@ impl<'src> Parser<'src> {
     /// Expects the closing delimiter `close` of the delimiter at `open`.
     fn expect_close(&mut self, close: TokenKind, open: Span, mode: LexMode) -> PResult<Span> {
         if self.at(close) {
-            self.open_delims = self.open_delims.saturating_sub(1);
-            return Ok(self.bump_with(mode).span);
+            return Ok(self.close_delim(mode));
         }
         self.unclosed(close, open)
     }
@@ -337,13 +347,14 @@ impl<'src> Parser<'src> {
     /// Skips to the end of the statement that failed: past the next `;`, or up to the `}`
     /// that closes the enclosing block, a keyword that can only begin a statement, or a line
     /// break after a `}` that closes a bracket. Brackets opened during the skip are skipped
-    /// as a whole; closing brackets of the failed statement (`open_delims`) are consumed. A
-    /// `;` always ends the skip outside brackets opened during it, because a `;` cannot
-    /// appear inside an expression's own brackets. `start` is the token count when the
-    /// statement began; at least one token is consumed if the statement consumed none.
+    /// as a whole; the closing delimiters the failed statement still owes (`open_delims`) are
+    /// consumed when they match. A `;` always ends the skip outside brackets opened during
+    /// it, because a `;` cannot appear inside an expression's own brackets. `start` is the
+    /// token count when the statement began; at least one token is consumed if the statement
+    /// consumed none.
     fn recover(&mut self, start: usize) {
         use TokenKind as T;
-        let mut pending = self.open_delims;
+        let mut pending = std::mem::take(&mut self.open_delims);
         let mut depth = 0u32;
         let mut progress = Progress::default();
         loop {
@@ -355,11 +366,11 @@ impl<'src> Parser<'src> {
                     self.bump();
                     return;
                 }
-                T::RBrace if depth == 0 && pending == 0 => return,
+                T::RBrace if depth == 0 && pending.last() != Some(&T::RBrace) => return,
                 _ if depth == 0
                     && kind.starts_statement()
                     && self.n_bumped > start
-                    && (pending == 0 || self.on_new_line()) =>
+                    && (pending.is_empty() || self.on_new_line()) =>
                 {
                     return
                 }
@@ -367,8 +378,8 @@ impl<'src> Parser<'src> {
                 T::RParen | T::RBracket | T::RBrace => {
                     if depth > 0 {
                         depth -= 1;
-                    } else {
-                        pending = pending.saturating_sub(1);
+                    } else if pending.last() == Some(&kind) {
+                        pending.pop();
                     }
                     if kind == T::RBrace && depth == 0 {
                         self.bump();
@@ -412,14 +423,14 @@ impl<'src> Parser<'src> {
     fn statement_into(&mut self, out: &mut Vec<Stmt>, top_level: bool) {
         let start = self.n_bumped;
         let nesting = self.nesting;
-        self.open_delims = 0;
+        self.open_delims.clear();
         match self.parse_statement(top_level) {
             Ok(Some(stmt)) => out.push(stmt),
             Ok(None) => {}
             Err(Recovered) => self.recover(start),
         }
         self.nesting = nesting;
-        self.open_delims = 0;
+        self.open_delims.clear();
     }
 
     /// One statement; `None` for a statement that was reported and dropped.
@@ -835,7 +846,7 @@ impl<'src> Parser<'src> {
                 _ => {
                     progress.check(self);
                     let start = self.n_bumped;
-                    self.open_delims = 0;
+                    self.open_delims.clear();
                     match self.parse_capability_item() {
                         Ok(item) => items.push(item),
                         Err(Recovered) => self.recover(start),
@@ -897,7 +908,7 @@ impl<'src> Parser<'src> {
             return self.missing_block();
         }
         self.enter("blocks nested too deeply")?;
-        let saved_delims = self.open_delims;
+        let saved_delims = std::mem::take(&mut self.open_delims);
         let open = self.bump().span;
         let mut stmts = Vec::new();
         let mut progress = Progress::default();
@@ -997,8 +1008,7 @@ impl<'src> Parser<'src> {
                 return self.expected_comma_or(close, open);
             }
         }
-        self.open_delims = self.open_delims.saturating_sub(1);
-        let close_span = self.bump_with(close_mode).span;
+        let close_span = self.close_delim(close_mode);
         Ok((items, close_span))
     }
 
@@ -1359,21 +1369,8 @@ impl<'src> Parser<'src> {
         self.expect(TokenKind::FatArrow, "after the parameters of an arrow function")?;
         let body = if self.at(TokenKind::LBrace) && !self.arrow_body_is_object() {
             let block = self.parse_block()?;
-            use TokenKind as T;
-            let can_follow = matches!(
-                self.token.kind,
-                T::Semi | T::Comma | T::RParen | T::RBracket | T::RBrace | T::Colon | T::Eof
-            );
-            if !can_follow {
-                let message = format!(
-                    "unexpected {} after the block body of an arrow function",
-                    self.found()
-                );
-                self.error_here(Diagnostic::syntax(message, self.token.span).with_help(
-                    "an arrow function with a block body ends the expression; store it in a \
-                     variable first",
-                ));
-                return Err(Recovered);
+            if !self.can_follow_block_body() {
+                return self.after_block_body();
             }
             FunctionBody::Block(block)
         } else {
@@ -1382,6 +1379,33 @@ impl<'src> Parser<'src> {
         let span = start.to(self.prev_span);
         let function = Function { name: None, params, body, span };
         Ok(Expr { kind: ExprKind::Arrow(Rc::new(function)), span })
+    }
+
+    /// Whether the current token may follow the block body of an arrow function (spec §3.2).
+    /// A token on a new line that cannot continue an expression is accepted too: the
+    /// statement then reports the missing `;`.
+    fn can_follow_block_body(&self) -> bool {
+        use TokenKind as T;
+        let kind = self.token.kind;
+        let ends_expression = matches!(
+            kind,
+            T::Semi | T::Comma | T::RParen | T::RBracket | T::RBrace | T::Colon | T::Eof
+        );
+        let continues_expression = binary_op(kind).is_some()
+            || matches!(kind, T::LParen | T::LBracket | T::Dot | T::Question | T::In | T::Eq);
+        ends_expression || (self.on_new_line() && !continues_expression)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn after_block_body<T>(&mut self) -> PResult<T> {
+        let message =
+            format!("unexpected {} after the block body of an arrow function", self.found());
+        self.error_here(Diagnostic::syntax(message, self.token.span).with_help(
+            "an arrow function with a block body ends the expression; store it in a variable \
+             first",
+        ));
+        Err(Recovered)
     }
 
     /// After `=>`, `{` begins an object literal if `}` or a `NAME`/`STRING` and `:` follow

@@ -656,7 +656,13 @@ impl Vm {
                 let b = b.clone();
                 let mut args = std::mem::take(&mut self.arg_buf);
                 args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
+                if H::ENABLED {
+                    H::enter_method(self, b.receiver.type_name(), b.name.as_str());
+                }
                 let res = crate::methods::call_method(self, &b.receiver, &b.name, &args);
+                if H::ENABLED {
+                    H::exit_native(self);
+                }
                 args.clear();
                 self.arg_buf = args;
                 self.stack[abs] = res?;
@@ -697,7 +703,13 @@ impl Vm {
                 let recv = std::mem::take(&mut self.stack[abs]);
                 let mut args = std::mem::take(&mut self.arg_buf);
                 args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
+                if H::ENABLED {
+                    H::enter_method(self, recv.type_name(), name.as_str());
+                }
                 let res = crate::methods::call_method(self, &recv, name, &args);
+                if H::ENABLED {
+                    H::exit_native(self);
+                }
                 args.clear();
                 self.arg_buf = args;
                 self.stack[abs] = res?;
@@ -717,9 +729,7 @@ impl Vm {
 
     /// Collects the items of an iterable (spec §6.7) into a vector.
     pub(crate) fn collect_items(&mut self, v: &Value, what: &str) -> Result<Vec<Value>> {
-        crate::methods::iterate(v).map_err(|_| {
-            type_error(format!("{what} needs an iterable value, got {}", v.type_name()))
-        })
+        crate::methods::collect_items(v, what)
     }
 
     /// Runs `import` number `idx`; returns true when the module's top level was started

@@ -5,6 +5,10 @@ x = 5 // note
 if (x) // note
 {
     y = x // 2;
+} elif (y) // note
+{
+} else // note
+{
 } // after a block
 while (x) // note
 {

@@ -1,0 +1,132 @@
+//! Clocks: the cheap monotonic clock used in production and the fake clock used in tests.
+//!
+//! The recorder reads its clock twice per call (once at enter, once at exit), so the clock
+//! is the largest part of the profiler's per-call cost. `MonotonicClock` therefore uses
+//! the CPU's time-stamp counter where the CPU guarantees an invariant TSC (one that ticks
+//! at a constant rate in every power state), calibrated against the OS monotonic clock,
+//! and falls back to `std::time::Instant` elsewhere. `FakeClock` advances a fixed step
+//! per read, which makes every recorded figure, and so every report, deterministic.
+
+use std::cell::Cell;
+use std::time::Instant;
+
+mod tsc;
+
+/// A monotonic source of nanoseconds.
+pub trait Clock: Send {
+    /// The current reading, in nanoseconds since an arbitrary origin.
+    fn now_ns(&self) -> u64;
+
+    /// A short name of the clock's source, recorded in the profile (`"tsc"`, `"os"`, …).
+    fn name(&self) -> &'static str {
+        "custom"
+    }
+
+    /// Whether readings are deterministic (a test clock). The recorder skips the
+    /// calibration of its own per-event cost for such clocks, since it would only measure
+    /// the clock's step.
+    fn is_deterministic(&self) -> bool {
+        false
+    }
+}
+
+impl<C: Clock + ?Sized> Clock for Box<C> {
+    #[inline]
+    fn now_ns(&self) -> u64 {
+        (**self).now_ns()
+    }
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn is_deterministic(&self) -> bool {
+        (**self).is_deterministic()
+    }
+}
+
+/// The production clock: the invariant TSC where available, else the OS monotonic clock.
+#[derive(Clone, Copy, Debug)]
+pub struct MonotonicClock {
+    origin: Instant,
+    tsc: Option<tsc::TscScale>,
+}
+
+impl MonotonicClock {
+    /// The cheapest clock available: the TSC when the CPU reports an invariant TSC and its
+    /// rate could be calibrated against the OS clock (this spins for about a millisecond),
+    /// the OS monotonic clock otherwise.
+    pub fn new() -> MonotonicClock {
+        MonotonicClock { origin: Instant::now(), tsc: tsc::TscScale::calibrate() }
+    }
+
+    /// The OS monotonic clock (`std::time::Instant`), whatever the CPU offers.
+    pub fn os() -> MonotonicClock {
+        MonotonicClock { origin: Instant::now(), tsc: None }
+    }
+
+    /// Whether this clock reads the time-stamp counter.
+    pub fn uses_tsc(&self) -> bool {
+        self.tsc.is_some()
+    }
+}
+
+impl Default for MonotonicClock {
+    fn default() -> MonotonicClock {
+        MonotonicClock::new()
+    }
+}
+
+impl Clock for MonotonicClock {
+    #[inline]
+    fn now_ns(&self) -> u64 {
+        match &self.tsc {
+            Some(scale) => scale.now_ns(),
+            None => self.origin.elapsed().as_nanos() as u64,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        if self.tsc.is_some() {
+            "tsc"
+        } else {
+            "os"
+        }
+    }
+}
+
+/// A test clock: every read advances the time by `step` nanoseconds and returns it.
+#[derive(Debug)]
+pub struct FakeClock {
+    step: u64,
+    now: Cell<u64>,
+}
+
+impl FakeClock {
+    /// A clock at zero whose every read advances by `step` nanoseconds.
+    pub fn new(step: u64) -> FakeClock {
+        FakeClock { step, now: Cell::new(0) }
+    }
+
+    /// The step added by every read.
+    pub fn step(&self) -> u64 {
+        self.step
+    }
+}
+
+impl Clock for FakeClock {
+    fn now_ns(&self) -> u64 {
+        let now = self.now.get() + self.step;
+        self.now.set(now);
+        now
+    }
+
+    fn name(&self) -> &'static str {
+        "fake"
+    }
+
+    fn is_deterministic(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests;

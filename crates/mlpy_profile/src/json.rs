@@ -1,0 +1,270 @@
+//! The JSON profile (`mlpy-profile/1`), documented field by field in
+//! `docs/profile-format.md`.
+//!
+//! The writer is hand-made so that fields come in the documented order and each array
+//! element sits on one line (readable, and diffable between runs); the reader uses
+//! `serde_json` and checks every field and every index, so that a `Profile` read back
+//! keeps the same invariants as one recorded.
+
+use std::fmt::Write;
+
+use serde_json::{Map, Value};
+
+use crate::profile::{
+    Category, CategoryStats, ContextNode, EdgeStats, FunctionInfo, FunctionKind, FunctionStats,
+    PhaseStats, Profile, ProfilerCost,
+};
+
+/// The value of the `schema` field.
+pub const SCHEMA: &str = "mlpy-profile/1";
+
+impl Profile {
+    /// The profile as JSON (`mlpy-profile/1`).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        out.push_str("{\n");
+        let _ = writeln!(out, "  \"schema\": {},", string(SCHEMA));
+        let _ = writeln!(out, "  \"program\": {},", string(&self.program));
+        let _ = writeln!(out, "  \"total_ns\": {},", self.total_ns);
+        let _ = writeln!(out, "  \"peak_memory_bytes\": {},", self.peak_memory_bytes);
+        let _ = writeln!(out, "  \"memory_tracked\": {},", self.memory_tracked);
+        let cost = &self.profiler;
+        let _ = writeln!(
+            out,
+            "  \"profiler\": {{\"clock\": {}, \"event_cost_ps\": {}, \"inside_cost_ps\": {}, \
+             \"events\": {}, \"subtracted_ns\": {}}},",
+            string(&cost.clock),
+            cost.event_cost_ps,
+            cost.inside_cost_ps,
+            cost.events,
+            cost.subtracted_ns
+        );
+        array(&mut out, "phases", &self.phases, false, |p| {
+            format!(
+                "{{\"name\": {}, \"ns\": {}, \"alloc_bytes\": {}}}",
+                string(&p.name),
+                p.ns,
+                p.alloc_bytes
+            )
+        });
+        array(&mut out, "categories", &self.categories, false, |c| {
+            format!(
+                "{{\"name\": {}, \"ns\": {}, \"alloc_bytes\": {}}}",
+                string(c.category.name()),
+                c.ns,
+                c.alloc_bytes
+            )
+        });
+        array(&mut out, "functions", &self.functions, false, |f| {
+            format!(
+                "{{\"name\": {}, \"file\": {}, \"line\": {}, \"kind\": {}, \"category\": {}, \
+                 \"calls\": {}, \"primitive_calls\": {}, \"self_ns\": {}, \"total_ns\": {}, \
+                 \"alloc_bytes\": {}, \"alloc_count\": {}, \"retained_bytes\": {}}}",
+                string(&f.info.name),
+                string(&f.info.file),
+                f.info.line,
+                string(f.info.kind.name()),
+                string(f.info.category.name()),
+                f.calls,
+                f.primitive_calls,
+                f.self_ns,
+                f.total_ns,
+                f.alloc_bytes,
+                f.alloc_count,
+                f.retained_bytes
+            )
+        });
+        array(&mut out, "edges", &self.edges, false, |e| {
+            format!(
+                "{{\"caller\": {}, \"callee\": {}, \"calls\": {}, \"primitive_calls\": {}, \
+                 \"self_ns\": {}, \"total_ns\": {}}}",
+                e.caller, e.callee, e.calls, e.primitive_calls, e.self_ns, e.total_ns
+            )
+        });
+        array(&mut out, "cct", &self.cct, true, |n| {
+            let parent = n.parent.map_or_else(|| "null".to_owned(), |p| p.to_string());
+            format!(
+                "{{\"function\": {}, \"parent\": {}, \"calls\": {}, \"self_ns\": {}, \
+                 \"total_ns\": {}, \"alloc_bytes\": {}, \"alloc_count\": {}}}",
+                n.function, parent, n.calls, n.self_ns, n.total_ns, n.alloc_bytes, n.alloc_count
+            )
+        });
+        out.push_str("}\n");
+        out
+    }
+
+    /// Reads a profile written by `to_json`. Every field is checked, and so is every
+    /// index (edges and tree nodes into `functions`, a tree node's parent before it).
+    pub fn from_json(text: &str) -> Result<Profile, String> {
+        let root: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+        let root = Obj::new(&root, "profile")?;
+        let schema = root.str("schema")?;
+        if schema != SCHEMA {
+            return Err(format!("unsupported schema `{schema}` (expected `{SCHEMA}`)"));
+        }
+        let cost = Obj::new(root.get("profiler")?, "profiler")?;
+        let profiler = ProfilerCost {
+            clock: cost.str("clock")?.to_owned(),
+            event_cost_ps: cost.u64("event_cost_ps")?,
+            inside_cost_ps: cost.u64("inside_cost_ps")?,
+            events: cost.u64("events")?,
+            subtracted_ns: cost.u64("subtracted_ns")?,
+        };
+        let phases = root.array("phases", |o| {
+            Ok(PhaseStats {
+                name: o.str("name")?.to_owned(),
+                ns: o.u64("ns")?,
+                alloc_bytes: o.u64("alloc_bytes")?,
+            })
+        })?;
+        let categories = root.array("categories", |o| {
+            Ok(CategoryStats {
+                category: o.str("name")?.parse()?,
+                ns: o.u64("ns")?,
+                alloc_bytes: o.u64("alloc_bytes")?,
+            })
+        })?;
+        let in_order = categories.iter().map(|c| c.category).eq(Category::ALL);
+        if !in_order {
+            return Err("`categories` must list every category once, in order".to_owned());
+        }
+        let functions = root.array("functions", |o| {
+            Ok(FunctionStats {
+                info: FunctionInfo {
+                    name: o.str("name")?.to_owned(),
+                    file: o.str("file")?.to_owned(),
+                    line: u32::try_from(o.u64("line")?).map_err(|_| o.err("line", "too large"))?,
+                    kind: o.str("kind")?.parse::<FunctionKind>()?,
+                    category: o.str("category")?.parse()?,
+                },
+                calls: o.u64("calls")?,
+                primitive_calls: o.u64("primitive_calls")?,
+                self_ns: o.u64("self_ns")?,
+                total_ns: o.u64("total_ns")?,
+                alloc_bytes: o.u64("alloc_bytes")?,
+                alloc_count: o.u64("alloc_count")?,
+                retained_bytes: o.u64("retained_bytes")?,
+            })
+        })?;
+        let n_funcs = functions.len() as u64;
+        let edges = root.array("edges", |o| {
+            Ok(EdgeStats {
+                caller: o.index("caller", n_funcs)?,
+                callee: o.index("callee", n_funcs)?,
+                calls: o.u64("calls")?,
+                primitive_calls: o.u64("primitive_calls")?,
+                self_ns: o.u64("self_ns")?,
+                total_ns: o.u64("total_ns")?,
+            })
+        })?;
+        let cct = root.array("cct", |o| {
+            let parent = match o.get("parent")? {
+                Value::Null => None,
+                _ => Some(o.index("parent", u64::MAX)?),
+            };
+            Ok(ContextNode {
+                function: o.index("function", n_funcs)?,
+                parent,
+                calls: o.u64("calls")?,
+                self_ns: o.u64("self_ns")?,
+                total_ns: o.u64("total_ns")?,
+                alloc_bytes: o.u64("alloc_bytes")?,
+                alloc_count: o.u64("alloc_count")?,
+            })
+        })?;
+        for (idx, node) in cct.iter().enumerate() {
+            if node.parent.is_some_and(|parent| parent as usize >= idx) {
+                return Err(format!("`cct[{idx}].parent` must come before the node"));
+            }
+        }
+        Ok(Profile {
+            program: root.str("program")?.to_owned(),
+            total_ns: root.u64("total_ns")?,
+            peak_memory_bytes: root.u64("peak_memory_bytes")?,
+            memory_tracked: root.bool("memory_tracked")?,
+            profiler,
+            phases,
+            categories,
+            functions,
+            edges,
+            cct,
+        })
+    }
+}
+
+/// A JSON string literal.
+fn string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string always serializes")
+}
+
+/// `"name": [` one element per line `]`.
+fn array<T>(out: &mut String, name: &str, items: &[T], last: bool, item: impl Fn(&T) -> String) {
+    let comma = if last { "" } else { "," };
+    if items.is_empty() {
+        let _ = writeln!(out, "  \"{name}\": []{comma}");
+        return;
+    }
+    let _ = writeln!(out, "  \"{name}\": [");
+    for (idx, it) in items.iter().enumerate() {
+        let sep = if idx + 1 < items.len() { "," } else { "" };
+        let _ = writeln!(out, "    {}{sep}", item(it));
+    }
+    let _ = writeln!(out, "  ]{comma}");
+}
+
+/// A JSON object being read, with its path for error messages.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn new(value: &'a Value, path: &str) -> Result<Obj<'a>, String> {
+        match value {
+            Value::Object(map) => Ok(Obj { map, path: path.to_owned() }),
+            _ => Err(format!("`{path}` must be an object")),
+        }
+    }
+
+    fn err(&self, key: &str, what: &str) -> String {
+        format!("`{}.{key}` {what}", self.path)
+    }
+
+    fn get(&self, key: &str) -> Result<&'a Value, String> {
+        self.map.get(key).ok_or_else(|| self.err(key, "is missing"))
+    }
+
+    fn str(&self, key: &str) -> Result<&'a str, String> {
+        self.get(key)?.as_str().ok_or_else(|| self.err(key, "must be a string"))
+    }
+
+    fn u64(&self, key: &str) -> Result<u64, String> {
+        self.get(key)?.as_u64().ok_or_else(|| self.err(key, "must be a non-negative integer"))
+    }
+
+    fn bool(&self, key: &str) -> Result<bool, String> {
+        self.get(key)?.as_bool().ok_or_else(|| self.err(key, "must be a boolean"))
+    }
+
+    /// An index below `len`.
+    fn index(&self, key: &str, len: u64) -> Result<u32, String> {
+        let idx = self.u64(key)?;
+        if idx >= len || idx > u64::from(u32::MAX) {
+            return Err(self.err(key, &format!("is out of range ({idx})")));
+        }
+        Ok(idx as u32)
+    }
+
+    fn array<T>(
+        &self,
+        key: &str,
+        item: impl Fn(&Obj<'_>) -> Result<T, String>,
+    ) -> Result<Vec<T>, String> {
+        let items = self.get(key)?.as_array().ok_or_else(|| self.err(key, "must be an array"))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(idx, value)| item(&Obj::new(value, &format!("{key}[{idx}]"))?))
+            .collect()
+    }
+}

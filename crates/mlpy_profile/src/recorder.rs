@@ -1,0 +1,376 @@
+//! The recorder: the hot path that turns enter/exit events into a calling-context tree.
+//!
+//! Every activation is a node of the calling-context tree (one node per distinct call
+//! path). `enter` finds or creates the child of the current node for the function (a
+//! one-entry cache per node answers repeated calls such as a loop or a recursion, a short
+//! walk over the node's children answers alternating calls, a hash map the rest), counts the call, and pushes a frame holding the clock reading
+//! and the allocation counters; `exit` pops it and adds the differences to the node.
+//! Only inclusive figures are kept while running: self figures, per-function figures
+//! (with cProfile's rules for recursion) and caller → callee edges are derived once, by
+//! `finish` (see `recorder/build.rs`).
+//!
+//! The clock is read last in `enter` and first in `exit`, so that as little of the
+//! recorder's own work as possible falls inside the activation it measures; the rest is
+//! calibrated when the recorder is created (`recorder/calibrate.rs`) and subtracted when
+//! it finishes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::clock::Clock;
+use crate::profile::{Category, FunctionInfo, FunctionKind, Profile};
+
+mod build;
+mod calibrate;
+
+/// The runtime's allocation counters at an event. Both only grow; the recorder charges
+/// the differences between events to the running function.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AllocSample {
+    /// Bytes allocated since the runtime started.
+    pub bytes: u64,
+    /// Allocations made since the runtime started.
+    pub count: u64,
+}
+
+/// The profiler's own cost per event, subtracted from the measured times.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Calibration {
+    /// The cost of one event (an enter or an exit), in picoseconds. An activation's
+    /// inclusive time loses two events for every activation nested inside it.
+    pub event_cost_ps: u64,
+    /// The part of an enter/exit pair between its two clock readings, in picoseconds: the
+    /// time an empty function appears to take. Every activation loses it once.
+    pub inside_cost_ps: u64,
+}
+
+impl Calibration {
+    /// No correction: measured times are reported as they are (for tests with a fake
+    /// clock).
+    pub const NONE: Calibration = Calibration { event_cost_ps: 0, inside_cost_ps: 0 };
+}
+
+/// Records one run. See the module documentation.
+pub struct Recorder {
+    clock: Box<dyn Clock>,
+    nodes: Vec<Node>,
+    stack: Vec<Frame>,
+    /// The node of the innermost open activation (`ROOT` when none is open).
+    current: u32,
+    /// The allocation counters at the last event, used to close activations left open.
+    last_alloc: AllocSample,
+    children: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    functions: Vec<FunctionSlot>,
+    function_ids: HashMap<FunctionInfo, u32>,
+    phase_order: Vec<PhaseSlot>,
+    track_memory: bool,
+    calibration: Calibration,
+    peak_memory: u64,
+}
+
+/// The virtual root of the calling-context tree; its children are the top-level
+/// activations and phases.
+const ROOT: u32 = 0;
+/// "No function": never a registered id.
+const NO_FUNC: u32 = u32::MAX;
+/// How many siblings `child` walks before asking the map.
+const SIBLING_SCAN: u32 = 8;
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    func: u32,
+    parent: u32,
+    /// A one-entry cache of the child found last: its function and node.
+    last_func: u32,
+    last_child: u32,
+    /// The children form a list through `first_child` and `next_sibling` (`ROOT` ends
+    /// it, since the root is nobody's child).
+    first_child: u32,
+    next_sibling: u32,
+    calls: u64,
+    /// Inclusive figures, summed over this path's activations.
+    incl_ns: u64,
+    alloc_bytes: u64,
+    alloc_count: u64,
+}
+
+impl Node {
+    fn new(func: u32, parent: u32) -> Node {
+        Node {
+            func,
+            parent,
+            last_func: NO_FUNC,
+            last_child: ROOT,
+            first_child: ROOT,
+            next_sibling: ROOT,
+            calls: 0,
+            incl_ns: 0,
+            alloc_bytes: 0,
+            alloc_count: 0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    node: u32,
+    start_ns: u64,
+    alloc: AllocSample,
+}
+
+#[derive(Clone, Debug)]
+struct FunctionSlot {
+    info: FunctionInfo,
+    retained_bytes: u64,
+}
+
+/// The order in which phases first appeared; `Execution` stands for the VM's run and is
+/// placed where the first activation happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PhaseSlot {
+    Named(u32),
+    Execution,
+}
+
+impl Recorder {
+    /// A recorder reading `clock`. For a real clock, the recorder's own per-event cost is
+    /// calibrated here (about a millisecond); for a deterministic clock
+    /// (`Clock::is_deterministic`) no correction is made.
+    pub fn new(clock: Box<dyn Clock>, track_memory: bool) -> Recorder {
+        let deterministic = clock.is_deterministic();
+        let mut res = Recorder::with_calibration(clock, track_memory, Calibration::NONE);
+        if !deterministic {
+            res.calibration = calibrate::calibrate(&mut res);
+        }
+        res
+    }
+
+    /// A recorder with a given correction for its own cost (`Calibration::NONE` for
+    /// none).
+    pub fn with_calibration(
+        clock: Box<dyn Clock>,
+        track_memory: bool,
+        calibration: Calibration,
+    ) -> Recorder {
+        Recorder {
+            clock,
+            nodes: vec![Node::new(NO_FUNC, ROOT)],
+            stack: Vec::with_capacity(256),
+            current: ROOT,
+            last_alloc: AllocSample::default(),
+            children: HashMap::default(),
+            functions: Vec::new(),
+            function_ids: HashMap::new(),
+            phase_order: Vec::new(),
+            track_memory,
+            calibration,
+            peak_memory: 0,
+        }
+    }
+
+    /// The correction applied for the recorder's own cost.
+    pub fn calibration(&self) -> Calibration {
+        self.calibration
+    }
+
+    /// Whether allocations are tracked.
+    pub fn track_memory(&self) -> bool {
+        self.track_memory
+    }
+
+    /// Reads the recorder's clock, so that phases can be timed with the same clock as the
+    /// activations (a fake clock in tests).
+    pub fn now_ns(&self) -> u64 {
+        self.clock.now_ns()
+    }
+
+    /// The number of open activations.
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// Registers a function and returns its id. Registering the same information again
+    /// returns the same id.
+    pub fn register(&mut self, info: FunctionInfo) -> u32 {
+        if let Some(&id) = self.function_ids.get(&info) {
+            return id;
+        }
+        let id = u32::try_from(self.functions.len())
+            .ok()
+            .filter(|&id| id != NO_FUNC)
+            .expect("fewer than 2^32 - 1 functions are registered");
+        self.function_ids.insert(info.clone(), id);
+        self.functions.push(FunctionSlot { info, retained_bytes: 0 });
+        id
+    }
+
+    /// The function `func` starts running; `alloc` is the runtime's allocation counters
+    /// now.
+    #[inline]
+    pub fn enter(&mut self, func: u32, alloc: AllocSample) {
+        let parent = &self.nodes[self.current as usize];
+        let node = if parent.last_func == func { parent.last_child } else { self.child(func) };
+        self.nodes[node as usize].calls += 1;
+        self.current = node;
+        self.last_alloc = alloc;
+        let start_ns = self.clock.now_ns();
+        self.stack.push(Frame { node, start_ns, alloc });
+    }
+
+    /// The innermost open activation ends (it returned, or an error unwound it); `alloc`
+    /// is the runtime's allocation counters now. An exit with nothing open is ignored.
+    #[inline]
+    pub fn exit(&mut self, alloc: AllocSample) {
+        let now = self.clock.now_ns();
+        let Some(frame) = self.stack.pop() else { return };
+        let node = &mut self.nodes[frame.node as usize];
+        node.incl_ns += now.saturating_sub(frame.start_ns);
+        node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
+        node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
+        self.current = node.parent;
+        self.last_alloc = alloc;
+    }
+
+    /// Records a pipeline phase the caller measured: `ns` long, allocating `alloc_bytes`.
+    /// Phases with the same name add up. A phase recorded while activations are open is
+    /// nested in the innermost one (its time is part of that activation's).
+    /// The VM's run is not a phase to record here: it appears as `execution`, derived from
+    /// the activations.
+    pub fn phase(&mut self, name: &str, category: Category, ns: u64, alloc_bytes: u64) {
+        let func = self.register(FunctionInfo {
+            name: name.to_owned(),
+            file: String::new(),
+            line: 0,
+            kind: FunctionKind::Phase,
+            category,
+        });
+        if !self.phase_order.contains(&PhaseSlot::Named(func)) {
+            self.phase_order.push(PhaseSlot::Named(func));
+        }
+        let node = self.child(func);
+        let node = &mut self.nodes[node as usize];
+        node.calls += 1;
+        node.incl_ns += ns;
+        node.alloc_bytes += alloc_bytes;
+    }
+
+    /// Bytes allocated by `func` and still live at the end of the run.
+    pub fn set_retained(&mut self, func: u32, bytes: u64) {
+        if let Some(slot) = self.functions.get_mut(func as usize) {
+            slot.retained_bytes = bytes;
+        }
+    }
+
+    /// The peak of the live heap during the run.
+    pub fn set_peak_memory(&mut self, bytes: u64) {
+        self.peak_memory = bytes;
+    }
+
+    /// Closes every activation still open (a program that failed, or was stopped), with
+    /// the allocation counters of the last event, and derives the profile.
+    pub fn finish(mut self, program: &str) -> Profile {
+        let now = self.clock.now_ns();
+        let alloc = self.last_alloc;
+        while let Some(frame) = self.stack.pop() {
+            let node = &mut self.nodes[frame.node as usize];
+            node.incl_ns += now.saturating_sub(frame.start_ns);
+            node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
+            node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
+        }
+        build::build(build::Raw {
+            program,
+            clock: self.clock.name(),
+            functions: &self.functions,
+            nodes: &self.nodes,
+            phase_order: &self.phase_order,
+            track_memory: self.track_memory,
+            calibration: self.calibration,
+            peak_memory: self.peak_memory,
+        })
+    }
+
+    /// The child of the current node for `func`, created if new; remembered in the
+    /// current node's one-entry cache. The first few children are found by walking the
+    /// sibling list, the others through the map.
+    #[inline(never)]
+    fn child(&mut self, func: u32) -> u32 {
+        let parent = self.current;
+        let mut node = self.nodes[parent as usize].first_child;
+        let mut steps = 0;
+        while node != ROOT && self.nodes[node as usize].func != func {
+            steps += 1;
+            node = if steps < SIBLING_SCAN { self.nodes[node as usize].next_sibling } else { ROOT };
+        }
+        if node == ROOT {
+            let key = (u64::from(parent) << 32) | u64::from(func);
+            node = match self.children.get(&key) {
+                Some(&node) => node,
+                None => self.new_node(key, func, parent),
+            };
+        }
+        let parent = &mut self.nodes[parent as usize];
+        parent.last_func = func;
+        parent.last_child = node;
+        node
+    }
+
+    #[cold]
+    fn new_node(&mut self, key: u64, func: u32, parent: u32) -> u32 {
+        let node = u32::try_from(self.nodes.len()).expect("fewer than 2^32 call paths");
+        let mut new = Node::new(func, parent);
+        new.next_sibling = self.nodes[parent as usize].first_child;
+        self.nodes[parent as usize].first_child = node;
+        self.nodes.push(new);
+        self.children.insert(key, node);
+        let is_phase =
+            self.functions.get(func as usize).is_some_and(|f| f.info.kind == FunctionKind::Phase);
+        if !is_phase && !self.phase_order.contains(&PhaseSlot::Execution) {
+            self.phase_order.push(PhaseSlot::Execution);
+        }
+        node
+    }
+
+    /// Forgets everything recorded and registered (used after the calibration).
+    fn clear(&mut self) {
+        self.functions.clear();
+        self.function_ids.clear();
+        self.clear_nodes();
+    }
+
+    /// Forgets everything recorded; registrations stay.
+    fn clear_nodes(&mut self) {
+        self.nodes.truncate(1);
+        self.nodes[0] = Node::new(NO_FUNC, ROOT);
+        self.stack.clear();
+        self.current = ROOT;
+        self.last_alloc = AllocSample::default();
+        self.children.clear();
+        self.phase_order.clear();
+    }
+}
+
+/// The hash of a `(parent, func)` key: one multiplication, folded so that the low bits
+/// (which pick the bucket) depend on every input bit.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        let h = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
+}
+
+#[cfg(test)]
+mod tests;

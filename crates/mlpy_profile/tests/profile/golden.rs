@@ -1,0 +1,122 @@
+//! Every report and the JSON form of the scripted profiles, compared byte for byte with
+//! the files in `tests/golden/`. Run with `MLPY_REGENERATE_GOLDEN=1` to rewrite them after
+//! an intended change, then review the diff.
+
+use std::path::PathBuf;
+
+use mlpy_profile::{Profile, ReportKind, SortKey};
+
+use crate::scenario;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+}
+
+/// Compares `actual` with the golden file `name`, or rewrites it under
+/// `MLPY_REGENERATE_GOLDEN=1`.
+#[track_caller]
+fn check(name: &str, actual: &str) {
+    let path = golden_dir().join(name);
+    if std::env::var_os("MLPY_REGENERATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("the golden directory is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("cannot read {}: {e}; run with MLPY_REGENERATE_GOLDEN=1", path.display())
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from its golden file at line {}\n\
+             ---- expected\n{expected}\n---- actual\n{actual}\n\
+             (run with MLPY_REGENERATE_GOLDEN=1 to accept the new output)",
+            line + 1
+        );
+    }
+}
+
+fn check_all_reports(stem: &str, p: &Profile) {
+    for kind in ReportKind::ALL {
+        let text = p.report(kind, SortKey::default());
+        let title = text.lines().next().expect("a report is not empty");
+        check(&format!("{stem}.{}.txt", kind.name()), &text);
+        assert!(
+            text.ends_with('\n') && !text.ends_with("\n\n"),
+            "{stem} {kind} ends with one newline"
+        );
+        if kind != ReportKind::Raw {
+            assert_eq!(title, expected_title(kind));
+        }
+    }
+    check(&format!("{stem}.json"), &p.to_json());
+    let back = Profile::from_json(&p.to_json()).expect("the JSON profile reads back");
+    assert_eq!(&back, p, "{stem}: the JSON round trip keeps everything");
+}
+
+fn expected_title(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::MlSummary => "ML CODE PERFORMANCE SUMMARY",
+        ReportKind::MlDetails => "ML CODE DETAILED ANALYSIS",
+        ReportKind::DevSummary => "MLPY PERFORMANCE SUMMARY",
+        ReportKind::DevDetails => "MLPY INTERNAL PERFORMANCE ANALYSIS",
+        ReportKind::Raw => unreachable!("raw starts with the call counts"),
+    }
+}
+
+#[test]
+fn two_files() {
+    let p = scenario::two_files(true);
+    check_all_reports("two_files", &p);
+    for sort in SortKey::ALL {
+        check(&format!("two_files.raw-{}.txt", sort.name()), &p.raw_report(sort));
+    }
+    check("two_files.all.txt", &p.render(&ReportKind::ALL, SortKey::TotTime));
+}
+
+#[test]
+fn two_files_without_memory() {
+    check_all_reports("no_memory", &scenario::two_files(false));
+}
+
+#[test]
+fn hot_loop() {
+    let p = scenario::hot_loop();
+    check_all_reports("hot_loop", &p);
+    let ml = p.ml_summary_report();
+    for finding in ["Many cheap calls", "Mostly standard library", "Allocation-heavy"] {
+        assert!(ml.contains(finding), "{finding}");
+    }
+    let dev = p.dev_details_report();
+    for finding in
+        ["Native len is called 5,000 times", "Profiler bookkeeping was", "The run allocated"]
+    {
+        assert!(dev.contains(finding), "{finding}");
+    }
+}
+
+#[test]
+fn no_ml_code() {
+    let p = scenario::no_ml_code();
+    check_all_reports("no_ml_code", &p);
+    assert!(p.ml_summary_report().contains("No ML user code detected"));
+}
+
+#[test]
+fn no_ml_code_message_only_without_ml_code() {
+    for kind in ReportKind::ALL {
+        let text = scenario::two_files(true).report(kind, SortKey::default());
+        assert!(!text.contains("No ML user code detected"), "{kind}");
+    }
+}
+
+#[test]
+#[allow(deprecated)]
+fn the_seed_names_are_aliases() {
+    let p = scenario::two_files(true);
+    assert_eq!(p.summary_report(), p.dev_summary_report());
+    assert_eq!(p.mlpy_analysis_report(), p.dev_details_report());
+}

@@ -1,0 +1,213 @@
+//! Scripted runs: event sequences a runtime would send, on a fake clock, so that every
+//! figure (and so every report) is deterministic.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use mlpy_profile::{
+    AllocSample, Calibration, Category, Clock, FakeClock, FunctionInfo, FunctionKind, Profile,
+    Recorder,
+};
+
+/// The fake clock's step in the main golden scenario: 10 µs, so that the raw report's
+/// seconds with three decimals show something.
+pub(crate) const STEP_NS: u64 = 10_000;
+
+pub(crate) fn ml(name: &str, file: &str, line: u32) -> FunctionInfo {
+    FunctionInfo {
+        name: name.to_owned(),
+        file: file.to_owned(),
+        line,
+        kind: FunctionKind::Ml,
+        category: Category::MlCode,
+    }
+}
+
+pub(crate) fn native(name: &str, category: Category) -> FunctionInfo {
+    FunctionInfo {
+        name: name.to_owned(),
+        file: String::new(),
+        line: 0,
+        kind: FunctionKind::Native,
+        category,
+    }
+}
+
+/// A recorder plus the runtime's running allocation counters.
+pub(crate) struct Run {
+    pub(crate) rec: Recorder,
+    pub(crate) alloc: AllocSample,
+}
+
+impl Run {
+    pub(crate) fn new(rec: Recorder) -> Run {
+        Run { rec, alloc: AllocSample::default() }
+    }
+
+    pub(crate) fn enter(&mut self, func: u32) {
+        self.rec.enter(func, self.alloc);
+    }
+
+    pub(crate) fn exit(&mut self) {
+        self.rec.exit(self.alloc);
+    }
+
+    /// The running function allocates `n` objects of `size` bytes.
+    pub(crate) fn allocate(&mut self, n: u64, size: u64) {
+        self.alloc.count += n;
+        self.alloc.bytes += n * size;
+    }
+
+    /// The running function works for `steps` clock reads.
+    pub(crate) fn work(&mut self, steps: u32) {
+        for _ in 0..steps {
+            self.rec.now_ns();
+        }
+    }
+
+    /// `fib(n)`: naive double recursion, each call allocating one 32-byte integer.
+    pub(crate) fn fib(&mut self, fib: u32, n: u32) {
+        self.enter(fib);
+        if n >= 2 {
+            self.fib(fib, n - 1);
+            self.fib(fib, n - 2);
+            self.allocate(1, 32);
+        }
+        self.exit();
+    }
+}
+
+/// The main golden scenario: two files, recursion, natives (one calling back into ML),
+/// a runtime service, every pipeline phase, allocations, retained memory, and a
+/// calibrated profiler cost.
+pub(crate) fn two_files(track_memory: bool) -> Profile {
+    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 5_000 };
+    let mut run =
+        Run::new(Recorder::with_calibration(Box::new(FakeClock::new(STEP_NS)), track_memory, cal));
+    let rec = &mut run.rec;
+    rec.phase("startup", Category::SandboxStartup, 2_000_000, 65_536);
+    rec.phase("cache", Category::Cache, 1_500_000, 0);
+    rec.phase("parsing", Category::Parsing, 4_000_000, 32_768);
+    rec.phase("security analysis", Category::SecurityAnalysis, 1_200_000, 8_192);
+    rec.phase("compilation", Category::Compilation, 3_000_000, 24_576);
+    // The imported file, parsed and compiled after the main one.
+    rec.phase("parsing", Category::Parsing, 2_500_000, 16_384);
+    rec.phase("compilation", Category::Compilation, 1_500_000, 12_288);
+    rec.phase("module loading", Category::RuntimeOverhead, 500_000, 2_048);
+
+    let module = rec.register(ml("<module>", "examples/main.ml", 1));
+    let main = rec.register(ml("main", "examples/main.ml", 20));
+    let fib = rec.register(ml("fib", "examples/main.ml", 3));
+    let process = rec.register(ml("process", "lib/util.ml", 5));
+    let util_module = rec.register(ml("<module>", "lib/util.ml", 1));
+    let key = rec.register(ml("<lambda:31>", "examples/main.ml", 31));
+    let len = rec.register(native("len", Category::StandardLibrary));
+    let append = rec.register(native("append", Category::StandardLibrary));
+    let sort = rec.register(native("sort", Category::StandardLibrary));
+    let print = rec.register(native("print", Category::StandardLibrary));
+    let gc = rec.register(native("gc", Category::RuntimeOverhead));
+    let never_called = rec.register(ml("unused", "lib/util.ml", 40));
+
+    run.enter(util_module);
+    run.work(2);
+    run.allocate(4, 64);
+    run.exit();
+    run.enter(module);
+    run.work(3);
+    run.enter(main);
+    run.allocate(1, 48);
+    run.fib(fib, 15);
+    for _ in 0..40 {
+        run.enter(process);
+        run.work(6);
+        run.allocate(3, 96);
+        run.enter(len);
+        run.exit();
+        run.enter(append);
+        run.work(1);
+        run.allocate(1, 512);
+        run.exit();
+        run.exit();
+    }
+    run.enter(sort);
+    run.work(20);
+    for _ in 0..12 {
+        run.enter(key);
+        run.work(1);
+        run.exit();
+    }
+    run.allocate(2, 1_024);
+    run.exit();
+    run.enter(gc);
+    run.work(30);
+    run.exit();
+    run.enter(print);
+    run.work(4);
+    run.exit();
+    run.exit();
+    run.exit();
+    run.rec.set_retained(process, 3_072);
+    run.rec.set_retained(main, 48);
+    run.rec.set_retained(never_called, 0);
+    run.rec.set_peak_memory(180_224);
+    run.rec.finish("examples/main.ml")
+}
+
+/// A loop calling a cheap ML function and a native, with a large profiler correction: the
+/// scenario of the "many cheap calls", "mostly standard library" and runtime
+/// recommendations.
+pub(crate) fn hot_loop() -> Profile {
+    let cal = Calibration { event_cost_ps: 50_000, inside_cost_ps: 20_000 };
+    let mut run = Run::new(Recorder::with_calibration(Box::new(FakeClock::new(100)), true, cal));
+    let rec = &mut run.rec;
+    rec.phase("startup", Category::SandboxStartup, 300_000, 16_384);
+    rec.phase("parsing", Category::Parsing, 50_000, 2_048);
+    rec.phase("compilation", Category::Compilation, 40_000, 1_024);
+    let module = rec.register(ml("<module>", "hot.ml", 1));
+    let main = rec.register(ml("main", "hot.ml", 3));
+    let add = rec.register(ml("add", "hot.ml", 10));
+    let len = rec.register(native("len", Category::StandardLibrary));
+    run.enter(module);
+    run.enter(main);
+    for _ in 0..5_000 {
+        run.enter(add);
+        run.allocate(1, 256);
+        run.exit();
+        run.enter(len);
+        run.work(2);
+        run.exit();
+    }
+    run.exit();
+    run.exit();
+    run.rec.set_peak_memory(65_536);
+    run.rec.finish("hot.ml")
+}
+
+/// A run that never reached the VM: startup and a parse that failed.
+pub(crate) fn no_ml_code() -> Profile {
+    let mut rec = Recorder::new(Box::new(FakeClock::new(STEP_NS)), true);
+    rec.phase("startup", Category::SandboxStartup, 1_500_000, 40_960);
+    rec.phase("parsing", Category::Parsing, 800_000, 4_096);
+    rec.set_peak_memory(45_056);
+    rec.finish("broken.ml")
+}
+
+/// A clock the test sets by hand.
+#[derive(Clone, Default)]
+pub(crate) struct ManualClock(Arc<AtomicU64>);
+
+impl ManualClock {
+    pub(crate) fn set(&self, ns: u64) {
+        self.0.store(ns, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_ns(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    fn is_deterministic(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,40 @@
+//! Input and output builtins (spec §11.8): `print` and `input`.
+
+use crate::display::write_display;
+use crate::error::{ErrorKind, Result, RuntimeError};
+use crate::natives::{check_arity, optional};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(crate) fn print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    let mut line = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        write_display(&mut line, a);
+    }
+    line.push('\n');
+    vm.write_out(&line);
+    Ok(Value::Null)
+}
+
+pub(crate) fn input(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("input", args, 0, 1)?;
+    if let Some(prompt) = optional(args, 0) {
+        let mut text = String::new();
+        write_display(&mut text, prompt);
+        vm.write_out(&text);
+    }
+    match vm.read_line() {
+        Ok(Some(line)) => Ok(Value::string(line)),
+        Ok(None) => Err(RuntimeError::new(
+            ErrorKind::IOError,
+            "`input`: end of input reached on standard input",
+        )),
+        Err(e) => Err(RuntimeError::new(
+            ErrorKind::IOError,
+            format!("`input`: cannot read standard input: {e}"),
+        )),
+    }
+}

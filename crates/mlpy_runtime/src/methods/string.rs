@@ -1,0 +1,382 @@
+//! The string methods (spec §10.1). Each method checks its arguments and calls the pure
+//! helper of `support::strings`; positions and `start`/`end` bounds count code points.
+
+use std::rc::Rc;
+
+use crate::error::{type_error, value_error, Result};
+use crate::methods::{arity, check_result_size, collect_items, opt_int};
+use crate::support::strings;
+use crate::value::{Str, Value};
+
+type Method = fn(&Rc<Str>, &[Value]) -> Result<Value>;
+
+/// Every string method: name, one-line description (for `help`), implementation. Sorted
+/// by name (looked up by binary search; a test checks it against `STRING_METHODS`).
+#[rustfmt::skip]
+const METHODS: &[(&str, &str, Method)] = &[
+    ("capitalize", "capitalize(): a copy with the first character in title case and the rest lower-cased", capitalize),
+    ("center", "center(width[, fill]): the string centred in `width` characters of `fill` (default space)", center),
+    ("count", "count(sub[, start[, end]]): the number of non-overlapping occurrences of `sub`", count),
+    ("endswith", "endswith(suffix[, start[, end]]): whether the string ends with `suffix`", endswith),
+    ("find", "find(sub[, start[, end]]): the lowest index of `sub`, or -1", find),
+    ("index", "index(sub[, start[, end]]): the lowest index of `sub`; ValueError when it does not occur", index),
+    ("isalnum", "isalnum(): whether every character is a letter or a digit (false for \"\")", isalnum),
+    ("isalpha", "isalpha(): whether every character is a letter (false for \"\")", isalpha),
+    ("isdigit", "isdigit(): whether every character is a digit (false for \"\")", isdigit),
+    ("islower", "islower(): whether there is a cased character and no upper-case one", islower),
+    ("isspace", "isspace(): whether every character is whitespace (false for \"\")", isspace),
+    ("istitle", "istitle(): whether the string is made of title-case words", istitle),
+    ("isupper", "isupper(): whether there is a cased character and no lower-case one", isupper),
+    ("join", "join(items): the string items of an iterable with this string between them", join),
+    ("ljust", "ljust(width[, fill]): the string padded on the right to `width` characters", ljust),
+    ("lower", "lower(): a lower-cased copy", lower),
+    ("lstrip", "lstrip([chars]): a copy without leading whitespace (or characters of `chars`)", lstrip),
+    ("replace", "replace(old, new[, count]): a copy with the first `count` (default all) occurrences of `old` replaced", replace),
+    ("rfind", "rfind(sub[, start[, end]]): the highest index of `sub`, or -1", rfind),
+    ("rindex", "rindex(sub[, start[, end]]): the highest index of `sub`; ValueError when it does not occur", rindex),
+    ("rjust", "rjust(width[, fill]): the string padded on the left to `width` characters", rjust),
+    ("rsplit", "rsplit([sep[, maxsplit]]): the parts between separators, splits counted from the right", rsplit),
+    ("rstrip", "rstrip([chars]): a copy without trailing whitespace (or characters of `chars`)", rstrip),
+    ("split", "split([sep[, maxsplit]]): the parts between separators (default: runs of whitespace)", split),
+    ("startswith", "startswith(prefix[, start[, end]]): whether the string starts with `prefix`", startswith),
+    ("strip", "strip([chars]): a copy without leading and trailing whitespace (or characters of `chars`)", strip),
+    ("swapcase", "swapcase(): a copy with upper-case characters lower-cased and lower-case ones upper-cased", swapcase),
+    ("title", "title(): a copy with every word in title case", title),
+    ("upper", "upper(): an upper-cased copy", upper),
+];
+
+/// Calls the string method `name`; `None` when strings have no such method.
+pub(crate) fn call(s: &Rc<Str>, name: &str, args: &[Value]) -> Option<Result<Value>> {
+    let idx = METHODS.binary_search_by(|m| m.0.cmp(name)).ok()?;
+    Some((METHODS[idx].2)(s, args))
+}
+
+/// The description of the string method `name`.
+pub(crate) fn doc(name: &str) -> Option<&'static str> {
+    METHODS.binary_search_by(|m| m.0.cmp(name)).ok().map(|i| METHODS[i].1)
+}
+
+const KIND: &str = "string";
+
+fn check(name: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
+    arity(KIND, name, args, min, max)
+}
+
+/// A required string argument.
+fn str_param<'a>(name: &str, what: &str, v: &'a Value) -> Result<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(type_error(format!(
+            "string method `{name}` expects a string {what}, got {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// An optional string argument (`None` when missing or null).
+fn opt_str<'a>(name: &str, what: &str, args: &'a [Value], idx: usize) -> Result<Option<&'a str>> {
+    match args.get(idx) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => str_param(name, what, v).map(Some),
+    }
+}
+
+/// A string result that reuses the receiver when the text did not change.
+fn same_or_new(s: &Rc<Str>, res: &str) -> Value {
+    if res.len() == s.as_str().len() {
+        Value::Str(s.clone())
+    } else {
+        Value::str(res)
+    }
+}
+
+// ----- case mapping ----------------------------------------------------------------------
+
+fn upper(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("upper", args, 0, 0)?;
+    Ok(Value::string(strings::upper(s.as_str())))
+}
+
+fn lower(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("lower", args, 0, 0)?;
+    Ok(Value::string(strings::lower(s.as_str())))
+}
+
+fn capitalize(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("capitalize", args, 0, 0)?;
+    Ok(Value::string(strings::capitalize(s.as_str())))
+}
+
+fn title(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("title", args, 0, 0)?;
+    Ok(Value::string(strings::title(s.as_str())))
+}
+
+fn swapcase(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("swapcase", args, 0, 0)?;
+    Ok(Value::string(strings::swapcase(s.as_str())))
+}
+
+// ----- predicates ------------------------------------------------------------------------
+
+fn predicate(name: &str, s: &Rc<Str>, args: &[Value], f: fn(&str) -> bool) -> Result<Value> {
+    check(name, args, 0, 0)?;
+    Ok(Value::Bool(f(s.as_str())))
+}
+
+fn isdigit(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("isdigit", s, args, strings::is_digit)
+}
+
+fn isalpha(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("isalpha", s, args, strings::is_alpha)
+}
+
+fn isalnum(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("isalnum", s, args, strings::is_alnum)
+}
+
+fn isspace(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("isspace", s, args, strings::is_space_str)
+}
+
+fn isupper(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("isupper", s, args, strings::is_upper)
+}
+
+fn islower(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("islower", s, args, strings::is_lower)
+}
+
+fn istitle(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    predicate("istitle", s, args, strings::is_title)
+}
+
+// ----- strip, pad ------------------------------------------------------------------------
+
+fn strip_with(
+    name: &str,
+    s: &Rc<Str>,
+    args: &[Value],
+    f: for<'a> fn(&'a str, Option<&str>) -> &'a str,
+) -> Result<Value> {
+    check(name, args, 0, 1)?;
+    let chars = opt_str(name, "of characters", args, 0)?;
+    Ok(same_or_new(s, f(s.as_str(), chars)))
+}
+
+fn strip(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    strip_with("strip", s, args, strings::strip)
+}
+
+fn lstrip(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    strip_with("lstrip", s, args, strings::lstrip)
+}
+
+fn rstrip(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    strip_with("rstrip", s, args, strings::rstrip)
+}
+
+fn pad_with(
+    name: &str,
+    s: &Rc<Str>,
+    args: &[Value],
+    f: fn(&str, i64, char) -> String,
+) -> Result<Value> {
+    check(name, args, 1, 2)?;
+    let width = match &args[0] {
+        Value::Int(i) => *i,
+        Value::BigInt(b) => crate::ops::bigint_to_i64_clamped(b),
+        other => {
+            return Err(type_error(format!(
+                "string method `{name}` expects an int width, got {}",
+                other.type_name()
+            )))
+        }
+    };
+    let fill = match opt_str(name, "fill character", args, 1)? {
+        None => ' ',
+        Some(f) => {
+            let mut chars = f.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(type_error(format!(
+                        "string method `{name}` expects a fill of exactly one character, got a string of length {}",
+                        strings::char_len(f)
+                    )))
+                }
+            }
+        }
+    };
+    let n_fill = strings::pad_count(s.as_str(), width);
+    if n_fill == 0 {
+        return Ok(Value::Str(s.clone()));
+    }
+    check_result_size(
+        (n_fill as u64).saturating_mul(fill.len_utf8() as u64) + s.as_str().len() as u64,
+        name,
+    )?;
+    Ok(Value::string(f(s.as_str(), width, fill)))
+}
+
+fn center(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    pad_with("center", s, args, strings::center)
+}
+
+fn ljust(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    pad_with("ljust", s, args, strings::ljust)
+}
+
+fn rjust(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    pad_with("rjust", s, args, strings::rjust)
+}
+
+// ----- replace, split, join --------------------------------------------------------------
+
+fn replace(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("replace", args, 2, 3)?;
+    let old = str_param("replace", "to replace", &args[0])?;
+    let new = str_param("replace", "replacement", &args[1])?;
+    let limit = opt_int(KIND, "replace", "count", args, 2)?;
+    let text = s.as_str();
+    let mut occurrences = strings::count(text, old, None, None) as u64;
+    if let Some(c) = limit.filter(|c| *c >= 0) {
+        occurrences = occurrences.min(c as u64);
+    }
+    if occurrences == 0 {
+        return Ok(Value::Str(s.clone()));
+    }
+    check_result_size(
+        (new.len() as u64).saturating_mul(occurrences).saturating_add(text.len() as u64),
+        "replace",
+    )?;
+    Ok(Value::string(strings::replace(text, old, new, limit)))
+}
+
+type Splitter = for<'a> fn(
+    &'a str,
+    Option<&str>,
+    i64,
+) -> std::result::Result<Vec<&'a str>, strings::EmptySeparator>;
+
+fn split_with(name: &str, s: &Rc<Str>, args: &[Value], f: Splitter) -> Result<Value> {
+    check(name, args, 0, 2)?;
+    let sep = opt_str(name, "separator", args, 0)?;
+    let maxsplit = opt_int(KIND, name, "maxsplit", args, 1)?.unwrap_or(-1);
+    let parts = f(s.as_str(), sep, maxsplit)
+        .map_err(|_| value_error(format!("string method `{name}`: empty separator \"\"")))?;
+    Ok(Value::array(parts.into_iter().map(Value::str).collect()))
+}
+
+fn split(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    split_with("split", s, args, strings::split)
+}
+
+fn rsplit(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    split_with("rsplit", s, args, strings::rsplit)
+}
+
+fn join(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    check("join", args, 1, 1)?;
+    let items = collect_items(&args[0], "join")?;
+    let sep = s.as_str();
+    let mut total: u64 = (sep.len() as u64).saturating_mul(items.len().saturating_sub(1) as u64);
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(part) => total = total.saturating_add(part.as_str().len() as u64),
+            other => {
+                return Err(type_error(format!(
+                    "string method `join` expects string items, got {} at position {i}",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    check_result_size(total, "join")?;
+    let mut out = String::with_capacity(total as usize);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(part) = item {
+            out.push_str(part.as_str());
+        }
+    }
+    Ok(Value::string(out))
+}
+
+// ----- searching -------------------------------------------------------------------------
+
+/// The `(sub, start, end)` arguments of `find`, `count`, `startswith`, ….
+fn search_args<'a>(
+    name: &str,
+    what: &str,
+    args: &'a [Value],
+) -> Result<(&'a str, Option<i64>, Option<i64>)> {
+    check(name, args, 1, 3)?;
+    let sub = str_param(name, what, &args[0])?;
+    Ok((sub, opt_int(KIND, name, "start", args, 1)?, opt_int(KIND, name, "end", args, 2)?))
+}
+
+fn startswith(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (prefix, start, end) = search_args("startswith", "prefix", args)?;
+    Ok(Value::Bool(strings::starts_with(s.as_str(), prefix, start, end)))
+}
+
+fn endswith(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (suffix, start, end) = search_args("endswith", "suffix", args)?;
+    Ok(Value::Bool(strings::ends_with(s.as_str(), suffix, start, end)))
+}
+
+fn position(found: Option<usize>) -> Value {
+    Value::Int(found.map_or(-1, |i| i as i64))
+}
+
+fn find(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (sub, start, end) = search_args("find", "substring", args)?;
+    Ok(position(strings::find(s.as_str(), sub, start, end)))
+}
+
+fn rfind(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (sub, start, end) = search_args("rfind", "substring", args)?;
+    Ok(position(strings::rfind(s.as_str(), sub, start, end)))
+}
+
+fn not_found(name: &str, sub: &str) -> crate::error::RuntimeError {
+    value_error(format!(
+        "string method `{name}`: substring {} not found",
+        strings::quote_literal(sub)
+    ))
+}
+
+fn index(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (sub, start, end) = search_args("index", "substring", args)?;
+    strings::find(s.as_str(), sub, start, end)
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| not_found("index", sub))
+}
+
+fn rindex(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (sub, start, end) = search_args("rindex", "substring", args)?;
+    strings::rfind(s.as_str(), sub, start, end)
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| not_found("rindex", sub))
+}
+
+fn count(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
+    let (sub, start, end) = search_args("count", "substring", args)?;
+    Ok(Value::Int(strings::count(s.as_str(), sub, start, end) as i64))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::methods::STRING_METHODS;
+
+    #[test]
+    fn table_matches_the_method_list() {
+        let names: Vec<&str> = super::METHODS.iter().map(|m| m.0).collect();
+        assert_eq!(names, STRING_METHODS);
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "the table must be sorted");
+    }
+}

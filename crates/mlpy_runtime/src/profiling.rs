@@ -1,0 +1,133 @@
+//! Profiling on: the `Hooks` implementation that feeds `mlpy_profile::Recorder`.
+//!
+//! Functions are registered with the recorder the first time they run (their id is cached
+//! in the code object or native function), so an unprofiled run registers nothing.
+//! Allocations are sampled from the heap counters at every event.
+
+use std::collections::HashMap;
+
+use mlpy_profile::{AllocSample, Category, FunctionInfo, FunctionKind, Recorder};
+
+use crate::bytecode::CodeObject;
+use crate::heap;
+use crate::hooks::Hooks;
+use crate::natives::NativeFunction;
+use crate::vm::Vm;
+
+/// The recorder of a profiled run and the ids of methods (which have no function value).
+pub struct Profiler {
+    recorder: Recorder,
+    method_ids: HashMap<(&'static str, String), u32>,
+}
+
+impl Profiler {
+    pub fn new(recorder: Recorder) -> Profiler {
+        Profiler { recorder, method_ids: HashMap::new() }
+    }
+
+    pub fn recorder_mut(&mut self) -> &mut Recorder {
+        &mut self.recorder
+    }
+
+    pub fn into_recorder(self) -> Recorder {
+        self.recorder
+    }
+
+    fn code_id(&mut self, code: &CodeObject) -> u32 {
+        let id = code.profile_id.get();
+        if id != u32::MAX {
+            return id;
+        }
+        let id = self.recorder.register(FunctionInfo {
+            name: code.name.clone(),
+            file: code.file.name().to_owned(),
+            line: code.line,
+            kind: FunctionKind::Ml,
+            category: Category::MlCode,
+        });
+        code.profile_id.set(id);
+        id
+    }
+
+    fn native_id(&mut self, func: &NativeFunction) -> u32 {
+        let id = func.profile_id.get();
+        if id != u32::MAX {
+            return id;
+        }
+        let id = self.recorder.register(FunctionInfo {
+            name: func.display_name(),
+            file: "<builtin>".to_owned(),
+            line: 0,
+            kind: FunctionKind::Native,
+            category: Category::StandardLibrary,
+        });
+        func.profile_id.set(id);
+        id
+    }
+
+    fn method_id(&mut self, kind: &'static str, name: &str) -> u32 {
+        if let Some(&id) = self.method_ids.get(&(kind, name.to_owned())) {
+            return id;
+        }
+        let id = self.recorder.register(FunctionInfo {
+            name: format!("{kind}.{name}"),
+            file: "<builtin>".to_owned(),
+            line: 0,
+            kind: FunctionKind::Native,
+            category: Category::StandardLibrary,
+        });
+        self.method_ids.insert((kind, name.to_owned()), id);
+        id
+    }
+}
+
+#[inline]
+fn sample() -> AllocSample {
+    let s = heap::stats();
+    AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
+}
+
+/// Profiling on: every hook records an event.
+pub struct RecordingHooks;
+
+impl Hooks for RecordingHooks {
+    const ENABLED: bool = true;
+
+    #[inline]
+    fn enter_function(vm: &mut Vm, code: &CodeObject) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            let id = p.code_id(code);
+            p.recorder.enter(id, sample());
+        }
+    }
+
+    #[inline]
+    fn exit_function(vm: &mut Vm) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            p.recorder.exit(sample());
+        }
+    }
+
+    #[inline]
+    fn enter_native(vm: &mut Vm, func: &NativeFunction) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            let id = p.native_id(func);
+            p.recorder.enter(id, sample());
+        }
+    }
+
+    #[inline]
+    fn enter_method(vm: &mut Vm, kind: &'static str, name: &str) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            let id = p.method_id(kind, name);
+            p.recorder.enter(id, sample());
+        }
+    }
+
+    #[inline]
+    fn exit_native(vm: &mut Vm) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            p.recorder.exit(sample());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+// a module in a subdirectory
+function tool() {
+    return "tool";
+}

@@ -1,0 +1,8 @@
+// a module main.ml does not import
+function alpha() {
+    return 1;
+}
+function beta(x) {
+    return x;
+}
+gamma = 3;
