@@ -1,5 +1,8 @@
-//! The profiler's hot path, measured: the cost of a clock read for each clock, and of an
-//! enter+exit pair on a fib-shaped recursion and on a loop calling alternating functions.
+//! The profiler's hot path, measured: the cost of a clock read for each clock; of an
+//! enter+exit pair on a fib-shaped recursion and on loops calling one or alternating
+//! functions; the calibration `Recorder::new` arrives at; and how close the corrected
+//! total of a profiled fib-shaped recursion (with some work per call) comes to the same
+//! recursion timed without the profiler.
 //!
 //! `cargo bench -p mlpy_profile` prints one line per measurement (the best of several
 //! rounds, in nanoseconds); `cargo bench -p mlpy_profile -- --test` runs each once, briefly.

@@ -291,7 +291,11 @@ impl Profile {
         &self.cct
     }
 
-    /// The function with this index.
+    /// The function with this index (from an edge, a tree node or `find_function`).
+    ///
+    /// # Panics
+    ///
+    /// If `idx` is not below `functions().len()`.
     pub fn function(&self, idx: u32) -> &FunctionStats {
         &self.functions[idx as usize]
     }

@@ -143,8 +143,8 @@ fn no_method(v: &Value, name: &str) -> RuntimeError {
 pub fn call_method(vm: &mut Vm, receiver: &Value, name: &Rc<Str>, args: &[Value]) -> Result<Value> {
     let _ = vm;
     let res = match receiver {
-        Value::Str(s) => string::call(s, name.as_str(), args),
-        Value::Array(a) => array::call(a, name.as_str(), args),
+        Value::Str(s) => string::call(s, name, args),
+        Value::Array(a) => array::call(a, name, args),
         _ => None,
     };
     res.unwrap_or_else(|| Err(no_method(receiver, name.as_str())))
@@ -353,4 +353,17 @@ pub fn set_slice(
     drop(items);
     a.account();
     Ok(())
+}
+
+/// The position of `name` in a method table, found by comparing the string's cached hash
+/// with the table's hashes (computed once) before comparing text: method calls look up
+/// their name on every call.
+pub(crate) fn find_method<T>(
+    table: &[(&'static str, &'static str, T)],
+    hashes: &std::sync::OnceLock<Vec<u64>>,
+    name: &Str,
+) -> Option<usize> {
+    let hashes = hashes.get_or_init(|| table.iter().map(|m| crate::value::str_hash(m.0)).collect());
+    let h = name.hash_code();
+    hashes.iter().zip(table).position(|(&mh, m)| mh == h && m.0 == name.as_str())
 }

@@ -22,6 +22,9 @@ pub enum Value {
     /// The fast path of ints; results that do not fit become `BigInt`.
     Int(i64),
     Float(f64),
+    /// Internal: the content of a variable that has no value yet. (The immediates come
+    /// first, so `is_immediate` is one comparison of the tag.)
+    Uninit,
     /// An int outside the `i64` range (never one that fits: results are normalised).
     BigInt(Rc<BigInt>),
     Str(Rc<Str>),
@@ -38,8 +41,6 @@ pub enum Value {
     Cell(Rc<VarCell>),
     /// Internal: a caught error kept for re-raising after a `finally` block.
     Raised(Rc<RuntimeError>),
-    /// Internal: the content of a variable that has no value yet.
-    Uninit,
 }
 
 impl Value {
@@ -105,6 +106,35 @@ impl Value {
             Value::Array(a) => !a.items.borrow().is_empty(),
             Value::Object(o) => !o.dict.borrow().is_empty(),
             _ => true,
+        }
+    }
+
+    /// Whether the value holds no reference (dropping it frees nothing).
+    #[inline]
+    pub fn is_immediate(&self) -> bool {
+        matches!(
+            self,
+            Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Uninit
+        )
+    }
+
+    /// Stores an int, reusing the slot without drop glue when it already holds an int.
+    // The run loop writes ints far more often than anything else; skipping the call to
+    // the drop glue for int-to-int overwrites saves ~10% of instructions on fib(25).
+    #[inline(always)]
+    pub fn set_int(&mut self, i: i64) {
+        match self {
+            Value::Int(x) => *x = i,
+            _ => *self = Value::Int(i),
+        }
+    }
+
+    /// Stores a boolean, like `set_int`.
+    #[inline(always)]
+    pub fn set_bool(&mut self, b: bool) {
+        match self {
+            Value::Bool(x) => *x = b,
+            _ => *self = Value::Bool(b),
         }
     }
 
@@ -185,9 +215,7 @@ impl Str {
         if h != 0 {
             return h;
         }
-        let mut hasher = crate::dict::FxHasher::default();
-        hasher.write(self.text.as_bytes());
-        let h = hasher.finish() | 1;
+        let h = str_hash(&self.text);
         self.hash.set(h);
         h
     }
@@ -200,6 +228,13 @@ impl Str {
         let (start, c) = self.text.char_indices().nth(idx)?;
         Some(&self.text[start..start + c.len_utf8()])
     }
+}
+
+/// The hash of a string's text, as cached by `Str::hash_code` (never 0).
+pub fn str_hash(text: &str) -> u64 {
+    let mut hasher = crate::dict::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish() | 1
 }
 
 impl Drop for Str {

@@ -7,16 +7,17 @@
 //! wrapped in an enter/exit pair of a scratch function, on itself (same clock, same
 //! code). The difference is the cost of a pair; the scratch function's measured time
 //! minus the filler's is the part of a pair that falls between its two clock readings.
-//! Each figure is the best of a few rounds, since interruptions only ever add time. The
-//! scratch records are then forgotten.
+//! Each figure is the median of several short rounds, each round measuring the filler
+//! alone and paired back to back, so that an interruption or a change of clock speed
+//! spoils one round and not the result. The scratch records are then forgotten.
 
 use std::hint::black_box;
 
 use crate::profile::{Category, FunctionInfo, FunctionKind};
 use crate::recorder::{AllocSample, Calibration, Recorder, ROOT};
 
-const ROUNDS: u32 = 5;
-const PAIRS_PER_ROUND: u64 = 4_000;
+const ROUNDS: usize = 11;
+const PAIRS_PER_ROUND: u64 = 2_000;
 /// Steps of filler work per pair (a few tens of nanoseconds).
 const FILLER_STEPS: u64 = 8;
 
@@ -30,13 +31,14 @@ pub(crate) fn calibrate(rec: &mut Recorder) -> Calibration {
     });
     let sample = AllocSample::default();
     let mut acc = 1u64;
-    let (mut filler_ns, mut paired_ns, mut inside_ns) = (u64::MAX, u64::MAX, u64::MAX);
+    let mut pair_ns = Vec::with_capacity(ROUNDS);
+    let mut inside_ns = Vec::with_capacity(ROUNDS);
     for _ in 0..ROUNDS {
         let start = rec.now_ns();
         for _ in 0..PAIRS_PER_ROUND {
             acc = filler(acc);
         }
-        filler_ns = filler_ns.min(rec.now_ns().saturating_sub(start));
+        let filler_ns = rec.now_ns().saturating_sub(start);
 
         rec.clear_nodes();
         let start = rec.now_ns();
@@ -45,16 +47,23 @@ pub(crate) fn calibrate(rec: &mut Recorder) -> Calibration {
             acc = filler(acc);
             rec.exit(sample);
         }
-        paired_ns = paired_ns.min(rec.now_ns().saturating_sub(start));
+        let paired_ns = rec.now_ns().saturating_sub(start);
         let node = rec.nodes[rec.nodes[ROOT as usize].last_child as usize];
-        inside_ns = inside_ns.min(node.incl_ns);
+        pair_ns.push(paired_ns.saturating_sub(filler_ns));
+        inside_ns.push(node.incl_ns.saturating_sub(filler_ns));
     }
     black_box(acc);
     rec.clear();
     let per_pair = |ns: u64| ns * 1000 / PAIRS_PER_ROUND;
-    let pair_ps = per_pair(paired_ns.saturating_sub(filler_ns));
-    let inside_ps = per_pair(inside_ns.saturating_sub(filler_ns));
-    Calibration { event_cost_ps: pair_ps / 2, inside_cost_ps: inside_ps.min(pair_ps) }
+    let pair_ps = per_pair(median(&mut pair_ns));
+    let inside_ps = per_pair(median(&mut inside_ns));
+    let event_cost_ps = pair_ps / 2;
+    Calibration { event_cost_ps, inside_cost_ps: inside_ps.min(2 * event_cost_ps) }
+}
+
+fn median(values: &mut [u64]) -> u64 {
+    values.sort_unstable();
+    values[values.len() / 2]
 }
 
 /// A few dependent multiply-adds the optimizer cannot remove.

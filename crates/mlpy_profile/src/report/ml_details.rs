@@ -94,8 +94,17 @@ pub(crate) fn render(p: &Profile) -> String {
         table.render(&mut out);
         out.push('\n');
     }
-    out.push_str("Self: time in the function's own code. Stdlib: time in the standard library\n");
-    out.push_str("functions it called. Total: from call to return, callees included (counted\n");
-    out.push_str("once for recursive functions). % File and Avg/Call use Self + Stdlib.\n");
+    let mut legend = String::from(
+        "Self: time in the function's own code. Stdlib: time in the standard library \
+         functions it called. Total: from call to return, callees included (counted once for \
+         recursive functions). % File and Avg/Call use Self + Stdlib.",
+    );
+    if memory {
+        legend.push_str(" Memory: bytes allocated by the function and its stdlib calls.");
+    }
+    if live {
+        legend.push_str(" Live: bytes it allocated that were still live at exit.");
+    }
+    format::wrap(&mut out, &legend, "", "", 88);
     out
 }

@@ -11,7 +11,7 @@ use crate::error::{index_error, type_error, value_error, ErrorKind, Result};
 use crate::methods::{arity, check_result_size, collect_items, opt_int, sort};
 use crate::ops;
 use crate::support::strings;
-use crate::value::{Array, Value};
+use crate::value::{Array, Str, Value};
 
 type Method = fn(&Rc<Array>, &[Value]) -> Result<Value>;
 
@@ -33,8 +33,9 @@ const METHODS: &[(&str, &str, Method)] = &[
 ];
 
 /// Calls the array method `name`; `None` when arrays have no such method.
-pub(crate) fn call(a: &Rc<Array>, name: &str, args: &[Value]) -> Option<Result<Value>> {
-    let idx = METHODS.binary_search_by(|m| m.0.cmp(name)).ok()?;
+pub(crate) fn call(a: &Rc<Array>, name: &Str, args: &[Value]) -> Option<Result<Value>> {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let idx = crate::methods::find_method(METHODS, &HASHES, name)?;
     Some((METHODS[idx].2)(a, args))
 }
 

@@ -46,8 +46,9 @@ const METHODS: &[(&str, &str, Method)] = &[
 ];
 
 /// Calls the string method `name`; `None` when strings have no such method.
-pub(crate) fn call(s: &Rc<Str>, name: &str, args: &[Value]) -> Option<Result<Value>> {
-    let idx = METHODS.binary_search_by(|m| m.0.cmp(name)).ok()?;
+pub(crate) fn call(s: &Rc<Str>, name: &Str, args: &[Value]) -> Option<Result<Value>> {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let idx = crate::methods::find_method(METHODS, &HASHES, name)?;
     Some((METHODS[idx].2)(s, args))
 }
 

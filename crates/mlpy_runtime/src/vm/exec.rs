@@ -72,7 +72,7 @@ impl Vm {
                 pc += 1;
                 match instr {
                     Instr::LoadConst { dst, idx } => reg!(dst) = code.consts[idx as usize].clone(),
-                    Instr::LoadInt { dst, val } => reg!(dst) = Value::Int(val as i64),
+                    Instr::LoadInt { dst, val } => reg!(dst).set_int(val as i64),
                     Instr::LoadNull { dst } => reg!(dst) = Value::Null,
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
                     Instr::Move { dst, src } => reg!(dst) = reg!(src).clone(),
@@ -115,7 +115,10 @@ impl Vm {
                     Instr::Add { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
-                                Some(r) => Value::Int(r),
+                                Some(r) => {
+                                    reg!(dst).set_int(r);
+                                    continue;
+                                }
                                 None => tri!(ops::add(&reg!(a), &reg!(b))),
                             },
                             (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
@@ -126,7 +129,10 @@ impl Vm {
                     Instr::AddInt { dst, a, imm } => {
                         let v = match &reg!(a) {
                             Value::Int(x) => match x.checked_add(imm as i64) {
-                                Some(r) => Value::Int(r),
+                                Some(r) => {
+                                    reg!(dst).set_int(r);
+                                    continue;
+                                }
                                 None => tri!(ops::add(&reg!(a), &Value::Int(imm as i64))),
                             },
                             x => tri!(ops::add(x, &Value::Int(imm as i64))),
@@ -136,7 +142,10 @@ impl Vm {
                     Instr::SubInt { dst, a, imm } => {
                         let v = match &reg!(a) {
                             Value::Int(x) => match x.checked_sub(imm as i64) {
-                                Some(r) => Value::Int(r),
+                                Some(r) => {
+                                    reg!(dst).set_int(r);
+                                    continue;
+                                }
                                 None => tri!(ops::sub(&reg!(a), &Value::Int(imm as i64))),
                             },
                             x => tri!(ops::sub(x, &Value::Int(imm as i64))),
@@ -146,7 +155,10 @@ impl Vm {
                     Instr::Sub { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
-                                Some(r) => Value::Int(r),
+                                Some(r) => {
+                                    reg!(dst).set_int(r);
+                                    continue;
+                                }
                                 None => tri!(ops::sub(&reg!(a), &reg!(b))),
                             },
                             (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
@@ -157,7 +169,10 @@ impl Vm {
                     Instr::Mul { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => match x.checked_mul(*y) {
-                                Some(r) => Value::Int(r),
+                                Some(r) => {
+                                    reg!(dst).set_int(r);
+                                    continue;
+                                }
                                 None => tri!(ops::mul(&reg!(a), &reg!(b))),
                             },
                             (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
@@ -192,42 +207,42 @@ impl Vm {
                             (Value::Int(x), Value::Int(y)) => x == y,
                             (x, y) => tri!(ops::equals(x, y)),
                         };
-                        reg!(dst) = Value::Bool(v);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Ne { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => x != y,
                             (x, y) => !tri!(ops::equals(x, y)),
                         };
-                        reg!(dst) = Value::Bool(v);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Lt { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => x < y,
                             (x, y) => tri!(ops::compare(CmpOp::Lt, x, y)),
                         };
-                        reg!(dst) = Value::Bool(v);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Le { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => x <= y,
                             (x, y) => tri!(ops::compare(CmpOp::Le, x, y)),
                         };
-                        reg!(dst) = Value::Bool(v);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Gt { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => x > y,
                             (x, y) => tri!(ops::compare(CmpOp::Gt, x, y)),
                         };
-                        reg!(dst) = Value::Bool(v);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Ge { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => x >= y,
                             (x, y) => tri!(ops::compare(CmpOp::Ge, x, y)),
                         };
-                        reg!(dst) = Value::Bool(v);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Not { dst, src } => {
                         let v = &reg!(src);
