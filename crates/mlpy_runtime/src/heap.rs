@@ -37,6 +37,10 @@ thread_local! {
         peak_live_bytes: 0,
     }) };
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+    /// The allocation site of new objects; 0 when not profiling.
+    static SITE: Cell<u32> = const { Cell::new(0) };
+    /// Live bytes per allocation site.
+    static SITE_LIVE: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The current thread's allocation counters.
@@ -44,9 +48,11 @@ pub fn stats() -> HeapStats {
     STATS.with(|s| s.get())
 }
 
-/// Records an allocation of `bytes`.
+/// Records an allocation of `bytes` and returns its site: the profiled function running
+/// now (0 when the run is not profiled). The object keeps the site and gives it back to
+/// `on_free`, so the profiler can tell which function's allocations are still live.
 #[inline]
-pub fn on_alloc(bytes: usize) {
+pub fn on_alloc(bytes: usize) -> u32 {
     STATS.with(|s| {
         let mut st = s.get();
         st.allocated_bytes += bytes as u64;
@@ -57,12 +63,17 @@ pub fn on_alloc(bytes: usize) {
         }
         s.set(st);
     });
+    let site = SITE.with(Cell::get);
+    if site != 0 {
+        site_add(site, bytes as i64);
+    }
+    site
 }
 
-/// Records growth of an existing allocation (counted as allocated bytes, not as a new
-/// allocation).
+/// Records growth of an existing allocation made at `site` (counted as allocated bytes,
+/// not as a new allocation).
 #[inline]
-pub fn on_grow(bytes: usize) {
+pub fn on_grow(bytes: usize, site: u32) {
     STATS.with(|s| {
         let mut st = s.get();
         st.allocated_bytes += bytes as u64;
@@ -72,16 +83,55 @@ pub fn on_grow(bytes: usize) {
         }
         s.set(st);
     });
+    if site != 0 {
+        site_add(site, bytes as i64);
+    }
 }
 
-/// Records a free of `bytes` previously counted by `on_alloc`/`on_grow`.
+/// Records a free of `bytes` previously counted by `on_alloc`/`on_grow` at `site`.
 #[inline]
-pub fn on_free(bytes: usize) {
+pub fn on_free(bytes: usize, site: u32) {
     STATS.with(|s| {
         let mut st = s.get();
         st.live_bytes = st.live_bytes.saturating_sub(bytes as u64);
         s.set(st);
     });
+    if site != 0 {
+        site_add(site, -(bytes as i64));
+    }
+}
+
+#[cold]
+fn site_add(site: u32, delta: i64) {
+    SITE_LIVE.with(|t| {
+        let mut t = t.borrow_mut();
+        let idx = site as usize;
+        if t.len() <= idx {
+            t.resize(idx + 1, 0);
+        }
+        t[idx] = t[idx].saturating_add(delta);
+    });
+}
+
+/// Sets the allocation site of new objects (the profiler sets its running function).
+pub fn set_site(site: u32) {
+    SITE.with(|s| s.set(site));
+}
+
+pub fn site() -> u32 {
+    SITE.with(Cell::get)
+}
+
+/// Bytes still live per allocation site, for the sites that have any.
+pub fn live_by_site() -> Vec<(u32, u64)> {
+    SITE_LIVE.with(|t| {
+        t.borrow()
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b > 0)
+            .map(|(site, &b)| (site as u32, b as u64))
+            .collect()
+    })
 }
 
 /// A heap value that can hold references to other values.

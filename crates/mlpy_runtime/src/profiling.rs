@@ -14,15 +14,44 @@ use crate::hooks::Hooks;
 use crate::natives::NativeFunction;
 use crate::vm::Vm;
 
-/// The recorder of a profiled run and the ids of methods (which have no function value).
+/// The recorder of a profiled run, the ids of methods (which have no function value), and
+/// the allocation sites of the open activations.
 pub struct Profiler {
     recorder: Recorder,
     method_ids: HashMap<(&'static str, String), u32>,
+    /// The heap's allocation site before each open activation (restored on exit).
+    sites: Vec<u32>,
 }
 
 impl Profiler {
     pub fn new(recorder: Recorder) -> Profiler {
-        Profiler { recorder, method_ids: HashMap::new() }
+        Profiler { recorder, method_ids: HashMap::new(), sites: Vec::new() }
+    }
+
+    /// Enters function `id`: new objects are attributed to it until it exits.
+    #[inline]
+    fn enter(&mut self, id: u32) {
+        self.recorder.enter(id, sample());
+        self.sites.push(heap::site());
+        heap::set_site(id + 1);
+    }
+
+    #[inline]
+    fn exit(&mut self) {
+        self.recorder.exit(sample());
+        heap::set_site(self.sites.pop().unwrap_or(0));
+        if self.sites.is_empty() {
+            self.record_retained();
+        }
+    }
+
+    /// When the outermost activation (the main file's top level) ends, its variables are
+    /// still alive: what each function allocated and is still live is its retained memory.
+    #[cold]
+    fn record_retained(&mut self) {
+        for (site, bytes) in heap::live_by_site() {
+            self.recorder.set_retained(site - 1, bytes);
+        }
     }
 
     pub fn recorder_mut(&mut self) -> &mut Recorder {
@@ -97,14 +126,14 @@ impl Hooks for RecordingHooks {
     fn enter_function(vm: &mut Vm, code: &CodeObject) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.code_id(code);
-            p.recorder.enter(id, sample());
+            p.enter(id);
         }
     }
 
     #[inline]
     fn exit_function(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
-            p.recorder.exit(sample());
+            p.exit();
         }
     }
 
@@ -112,7 +141,7 @@ impl Hooks for RecordingHooks {
     fn enter_native(vm: &mut Vm, func: &NativeFunction) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.native_id(func);
-            p.recorder.enter(id, sample());
+            p.enter(id);
         }
     }
 
@@ -120,14 +149,14 @@ impl Hooks for RecordingHooks {
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.method_id(kind, name);
-            p.recorder.enter(id, sample());
+            p.enter(id);
         }
     }
 
     #[inline]
     fn exit_native(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
-            p.recorder.exit(sample());
+            p.exit();
         }
     }
 }

@@ -183,6 +183,7 @@ pub struct Str {
     text: Box<str>,
     char_len: usize,
     hash: Cell<u64>,
+    site: u32,
 }
 
 impl Str {
@@ -192,8 +193,8 @@ impl Str {
 
     pub fn from_string(s: String) -> Rc<Str> {
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        heap::on_alloc(s.len() + std::mem::size_of::<Str>() + 16);
-        Rc::new(Str { text: s.into_boxed_str(), char_len, hash: Cell::new(0) })
+        let site = heap::on_alloc(s.len() + std::mem::size_of::<Str>() + 16);
+        Rc::new(Str { text: s.into_boxed_str(), char_len, hash: Cell::new(0), site })
     }
 
     pub fn as_str(&self) -> &str {
@@ -239,7 +240,7 @@ pub fn str_hash(text: &str) -> u64 {
 
 impl Drop for Str {
     fn drop(&mut self) {
-        heap::on_free(self.text.len() + std::mem::size_of::<Str>() + 16);
+        heap::on_free(self.text.len() + std::mem::size_of::<Str>() + 16, self.site);
     }
 }
 
@@ -260,6 +261,7 @@ pub struct Array {
     pub items: RefCell<Vec<Value>>,
     /// Bytes counted for this array, updated as it grows.
     counted: Cell<usize>,
+    site: u32,
 }
 
 const ARRAY_HEADER: usize = std::mem::size_of::<Array>() + 16;
@@ -267,8 +269,8 @@ const ARRAY_HEADER: usize = std::mem::size_of::<Array>() + 16;
 impl Array {
     pub fn new(items: Vec<Value>) -> Rc<Array> {
         let bytes = ARRAY_HEADER + items.capacity() * std::mem::size_of::<Value>();
-        heap::on_alloc(bytes);
-        let arr = Rc::new(Array { items: RefCell::new(items), counted: Cell::new(bytes) });
+        let site = heap::on_alloc(bytes);
+        let arr = Rc::new(Array { items: RefCell::new(items), counted: Cell::new(bytes), site });
         let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&arr) as _;
         heap::register(weak);
         arr
@@ -279,7 +281,7 @@ impl Array {
         let bytes = ARRAY_HEADER + self.items.borrow().capacity() * std::mem::size_of::<Value>();
         let old = self.counted.get();
         if bytes > old {
-            heap::on_grow(bytes - old);
+            heap::on_grow(bytes - old, self.site);
             self.counted.set(bytes);
         }
     }
@@ -305,7 +307,7 @@ impl Array {
 
 impl Drop for Array {
     fn drop(&mut self) {
-        heap::on_free(self.counted.get());
+        heap::on_free(self.counted.get(), self.site);
     }
 }
 
@@ -327,6 +329,7 @@ pub struct Object {
     /// Error objects (spec §9.3) display as their message.
     pub is_error: bool,
     counted: Cell<usize>,
+    site: u32,
 }
 
 const OBJECT_HEADER: usize = std::mem::size_of::<Object>() + 16;
@@ -343,8 +346,9 @@ impl Object {
 
     fn with_flag(dict: Dict, is_error: bool) -> Rc<Object> {
         let bytes = OBJECT_HEADER + dict.capacity() * ENTRY_BYTES;
-        heap::on_alloc(bytes);
-        let obj = Rc::new(Object { dict: RefCell::new(dict), is_error, counted: Cell::new(bytes) });
+        let site = heap::on_alloc(bytes);
+        let obj =
+            Rc::new(Object { dict: RefCell::new(dict), is_error, counted: Cell::new(bytes), site });
         let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&obj) as _;
         heap::register(weak);
         obj
@@ -354,7 +358,7 @@ impl Object {
         let bytes = OBJECT_HEADER + self.dict.borrow().capacity() * ENTRY_BYTES;
         let old = self.counted.get();
         if bytes > old {
-            heap::on_grow(bytes - old);
+            heap::on_grow(bytes - old, self.site);
             self.counted.set(bytes);
         }
     }
@@ -362,7 +366,7 @@ impl Object {
 
 impl Drop for Object {
     fn drop(&mut self) {
-        heap::on_free(self.counted.get());
+        heap::on_free(self.counted.get(), self.site);
     }
 }
 
@@ -382,12 +386,13 @@ impl Trace for Object {
 /// The cell of a captured variable (shared by the defining frame and its closures).
 pub struct VarCell {
     pub value: RefCell<Value>,
+    site: u32,
 }
 
 impl VarCell {
     pub fn new(v: Value) -> Rc<VarCell> {
-        heap::on_alloc(std::mem::size_of::<VarCell>() + 16);
-        let cell = Rc::new(VarCell { value: RefCell::new(v) });
+        let site = heap::on_alloc(std::mem::size_of::<VarCell>() + 16);
+        let cell = Rc::new(VarCell { value: RefCell::new(v), site });
         let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&cell) as _;
         heap::register(weak);
         cell
@@ -404,7 +409,7 @@ impl VarCell {
 
 impl Drop for VarCell {
     fn drop(&mut self) {
-        heap::on_free(std::mem::size_of::<VarCell>() + 16);
+        heap::on_free(std::mem::size_of::<VarCell>() + 16, self.site);
     }
 }
 
@@ -422,14 +427,15 @@ impl Trace for VarCell {
 pub struct Closure {
     pub code: Rc<CodeObject>,
     pub upvalues: Box<[Rc<VarCell>]>,
+    site: u32,
 }
 
 impl Closure {
     pub fn new(code: Rc<CodeObject>, upvalues: Box<[Rc<VarCell>]>) -> Rc<Closure> {
         let bytes = std::mem::size_of::<Closure>() + 16 + upvalues.len() * 8;
-        heap::on_alloc(bytes);
+        let site = heap::on_alloc(bytes);
         let tracked = !upvalues.is_empty();
-        let closure = Rc::new(Closure { code, upvalues });
+        let closure = Rc::new(Closure { code, upvalues, site });
         if tracked {
             let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&closure) as _;
             heap::register(weak);
@@ -440,7 +446,7 @@ impl Closure {
 
 impl Drop for Closure {
     fn drop(&mut self) {
-        heap::on_free(std::mem::size_of::<Closure>() + 16 + self.upvalues.len() * 8);
+        heap::on_free(std::mem::size_of::<Closure>() + 16 + self.upvalues.len() * 8, self.site);
     }
 }
 
@@ -504,6 +510,7 @@ impl Module {
 /// The `Iterator` library object (spec §11.4).
 pub struct IteratorObj {
     pub state: RefCell<IterState>,
+    site: u32,
 }
 
 pub enum IterState {
@@ -533,14 +540,14 @@ pub enum IterState {
 
 impl IteratorObj {
     pub fn new(state: IterState) -> Rc<IteratorObj> {
-        heap::on_alloc(std::mem::size_of::<IteratorObj>() + 16);
-        Rc::new(IteratorObj { state: RefCell::new(state) })
+        let site = heap::on_alloc(std::mem::size_of::<IteratorObj>() + 16);
+        Rc::new(IteratorObj { state: RefCell::new(state), site })
     }
 }
 
 impl Drop for IteratorObj {
     fn drop(&mut self) {
-        heap::on_free(std::mem::size_of::<IteratorObj>() + 16);
+        heap::on_free(std::mem::size_of::<IteratorObj>() + 16, self.site);
     }
 }
 

@@ -143,6 +143,7 @@ impl Vm {
     /// Ends profiling and returns the recorder, with the peak live heap recorded.
     pub fn take_recorder(&mut self) -> Option<mlpy_profile::Recorder> {
         let mut recorder = self.profiler.take()?.into_recorder();
+        heap::set_site(0);
         recorder.set_peak_memory(heap::stats().peak_live_bytes);
         Some(recorder)
     }

@@ -1,0 +1,177 @@
+//! End-to-end tests of `mlpy run --profile`: exact counts on real runs, reports on stderr
+//! and in files, a failing program's profile, and usage errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn programs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/profile_programs")
+}
+
+fn mlpy(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mlpy"))
+        .args(args)
+        .current_dir(programs())
+        .output()
+        .expect("mlpy runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `program` with a JSON profile output and returns the parsed profile.
+fn json_profile(program: &str, extra: &[&str]) -> (Output, Value) {
+    let dir = std::env::temp_dir().join(format!("mlpy-profile-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.json", program.replace(['/', '.'], "_")));
+    let path_s = path.to_str().unwrap();
+    let mut args = vec!["run", program, "--profile", "--profile-output", path_s];
+    args.extend_from_slice(extra);
+    let out = mlpy(&args);
+    let text = std::fs::read_to_string(&path).expect("the profile file is written");
+    std::fs::remove_file(&path).unwrap();
+    (out, serde_json::from_str(&text).expect("the profile is JSON"))
+}
+
+fn function<'a>(profile: &'a Value, name: &str) -> &'a Value {
+    profile["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("no function `{name}` in the profile"))
+}
+
+fn num(v: &Value) -> u64 {
+    v.as_u64().unwrap_or_else(|| panic!("not a count: {v}"))
+}
+
+#[test]
+fn recursive_calls_are_exact() {
+    let (out, profile) = json_profile("fib25.ml", &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "75025\n");
+    assert_eq!(profile["schema"], "mlpy-profile/1");
+    assert_eq!(profile["program"], "fib25.ml");
+    let fib = function(&profile, "fib");
+    assert_eq!(num(&fib["calls"]), 242_785);
+    assert_eq!(num(&fib["primitive_calls"]), 1);
+    assert_eq!(fib["kind"], "ml");
+    assert_eq!(fib["file"], "fib25.ml");
+    assert_eq!(num(&fib["line"]), 1);
+    // Counted once per outermost activation: total never exceeds the run.
+    assert!(num(&fib["total_ns"]) <= num(&profile["total_ns"]));
+    assert_eq!(num(&function(&profile, "<module>")["calls"]), 1);
+}
+
+#[test]
+fn self_time_follows_the_work() {
+    let (_, profile) = json_profile("work_split.ml", &[]);
+    let heavy = num(&function(&profile, "heavy")["self_ns"]) as f64;
+    let light = num(&function(&profile, "light")["self_ns"]) as f64;
+    let ratio = heavy / light;
+    assert!((2.2..4.0).contains(&ratio), "heavy/light self time is {ratio:.2}, expected about 3");
+}
+
+#[test]
+fn allocations_are_charged_to_the_allocating_function() {
+    let (_, profile) = json_profile("allocations.ml", &[]);
+    let build = num(&function(&profile, "build")["alloc_bytes"]);
+    let read = num(&function(&profile, "read")["alloc_bytes"]);
+    assert!(build > 50_000 * 40, "build allocated only {build} bytes");
+    assert!(build > 100 * read.max(1), "build {build} bytes vs read {read} bytes");
+    assert!(num(&function(&profile, "build")["alloc_count"]) >= 50_000);
+    assert!(num(&profile["peak_memory_bytes"]) > 50_000 * 40);
+    // `items` is still alive when the top level ends: its objects are `build`'s.
+    let retained = num(&function(&profile, "build")["retained_bytes"]);
+    assert!(retained > 50_000 * 40, "build retains only {retained} bytes");
+    assert_eq!(num(&function(&profile, "read")["retained_bytes"]), 0);
+    // Without memory tracking every memory figure is zero.
+    let (_, profile) = json_profile("allocations.ml", &["--no-memory"]);
+    assert_eq!(num(&function(&profile, "build")["alloc_bytes"]), 0);
+}
+
+#[test]
+fn ml_details_groups_functions_by_file() {
+    let out = mlpy(&["run", "two_files/main.ml", "--profile", "--report", "ml-details"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "171\n");
+    let err = stderr(&out);
+    assert!(err.starts_with("ML CODE DETAILED ANALYSIS"), "{err}");
+    let main_at = err.find("| two_files/main.ml (").expect("a header for main.ml");
+    let helpers_at = err.find("helpers.ml (").expect("a header for helpers.ml");
+    let square_at = err.find("| square (line 1)").expect("square is listed");
+    let main_fn_at = err.find("| main (line 2)").expect("main is listed");
+    // Each function sits under its own file's header.
+    assert!(
+        (main_at < main_fn_at && main_fn_at < helpers_at && helpers_at < square_at)
+            || (helpers_at < square_at && square_at < main_at && main_at < main_fn_at),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_report_is_selectable() {
+    let out = mlpy(&["run", "fib25.ml", "--profile", "--report", "all", "--sort", "tottime"]);
+    let err = stderr(&out);
+    let titles = [
+        "ML CODE PERFORMANCE SUMMARY",
+        "ML CODE DETAILED ANALYSIS",
+        "MLPY PERFORMANCE SUMMARY",
+        "MLPY INTERNAL PERFORMANCE ANALYSIS",
+        "function calls (",
+    ];
+    let mut last = 0;
+    for t in titles {
+        let at = err[last..].find(t).unwrap_or_else(|| panic!("`{t}` missing or out of order"));
+        last += at;
+    }
+    assert!(err.contains("242785/1"), "raw report shows total/primitive calls:\n{err}");
+    assert!(err.contains("ncalls  tottime  percall  cumtime  percall filename:lineno(function)"));
+    // The default is ml-summary only.
+    let out = mlpy(&["run", "fib25.ml", "--profile"]);
+    let err = stderr(&out);
+    assert!(err.starts_with("ML CODE PERFORMANCE SUMMARY"), "{err}");
+    assert!(!err.contains("ML CODE DETAILED ANALYSIS"));
+    assert!(!err.contains("No ML user code detected"));
+}
+
+#[test]
+fn a_failing_program_keeps_its_output_and_gets_its_profile() {
+    let plain = mlpy(&["run", "failing.ml"]);
+    let profiled = mlpy(&["run", "failing.ml", "--profile", "--report", "raw"]);
+    assert_eq!(plain.status.code(), Some(1));
+    assert_eq!(profiled.status.code(), Some(1));
+    assert_eq!(plain.stdout, profiled.stdout);
+    let plain_err = stderr(&plain);
+    let err = stderr(&profiled);
+    assert!(err.starts_with(&plain_err), "the error report comes first:\n{err}");
+    let report = &err[plain_err.len()..];
+    assert!(report.contains("function calls"), "{report}");
+    assert!(report.contains("failing.ml:1(check)"), "{report}");
+}
+
+#[test]
+fn text_output_files_and_usage_errors() {
+    let dir = std::env::temp_dir().join(format!("mlpy-profile-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("report.txt");
+    let out = mlpy(&["run", "fib25.ml", "--profile-output", txt.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "", "reports go to the file, not stderr");
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(text.starts_with("ML CODE PERFORMANCE SUMMARY"));
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let out = mlpy(&["run", "fib25.ml", "--profile", "--report", "everything"]);
+    assert_eq!(out.status.code(), Some(64));
+    let err = stderr(&out);
+    for name in ["ml-summary", "ml-details", "dev-summary", "dev-details", "raw", "all"] {
+        assert!(err.contains(name), "the error lists `{name}`:\n{err}");
+    }
+    let out = mlpy(&["run", "fib25.ml", "--profile", "--profile-output", "p.svg"]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(out.stdout.is_empty(), "nothing runs after a usage error");
+}
