@@ -94,8 +94,10 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
             Ok(Value::string(s))
         }
         (Value::Array(x), Value::Array(y)) => {
-            let mut items = x.items.borrow().clone();
-            items.extend(y.items.borrow().iter().cloned());
+            let (xs, ys) = (x.items.borrow(), y.items.borrow());
+            let mut items = Vec::with_capacity(xs.len() + ys.len());
+            items.extend(xs.iter().cloned());
+            items.extend(ys.iter().cloned());
             Ok(Value::Array(Array::new(items)))
         }
         _ => arith(a, b, "+", |x, y| x.checked_add(y), |x, y| x + y, |x, y| Ok(x + y)),

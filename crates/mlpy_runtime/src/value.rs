@@ -181,9 +181,10 @@ impl fmt::Debug for Value {
 /// An immutable string with its length in code points and a cached hash.
 pub struct Str {
     text: Box<str>,
-    char_len: usize,
-    hash: Cell<u64>,
+    /// Length in code points; `u32::MAX` means "count when asked" (longer strings).
+    char_len: u32,
     site: u32,
+    hash: Cell<u64>,
 }
 
 impl Str {
@@ -192,9 +193,10 @@ impl Str {
     }
 
     pub fn from_string(s: String) -> Rc<Str> {
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let count = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let char_len = u32::try_from(count).unwrap_or(u32::MAX);
         let site = heap::on_alloc(s.len() + std::mem::size_of::<Str>() + 16);
-        Rc::new(Str { text: s.into_boxed_str(), char_len, hash: Cell::new(0), site })
+        Rc::new(Str { text: s.into_boxed_str(), char_len, site, hash: Cell::new(0) })
     }
 
     pub fn as_str(&self) -> &str {
@@ -203,11 +205,14 @@ impl Str {
 
     /// Length in code points.
     pub fn char_len(&self) -> usize {
-        self.char_len
+        match self.char_len {
+            u32::MAX => self.text.chars().count(),
+            n => n as usize,
+        }
     }
 
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.text.len()
+        self.char_len as usize == self.text.len()
     }
 
     /// The string's hash (FxHash of its bytes), computed once.
@@ -286,13 +291,18 @@ impl Array {
         }
     }
 
+    /// Appends an item. A full array grows by an eighth (at least 4 slots), as CPython's
+    /// lists do, rather than doubling: arrays built by appending waste at most ~12%.
     pub fn push(&self, v: Value) {
         let mut items = self.items.borrow_mut();
-        let cap = items.capacity();
-        items.push(v);
-        if items.capacity() != cap {
+        if items.len() == items.capacity() {
+            let extra = (items.len() / 8).max(4);
+            items.reserve_exact(extra);
+            items.push(v);
             drop(items);
             self.account();
+        } else {
+            items.push(v);
         }
     }
 
@@ -558,5 +568,11 @@ mod tests {
     #[test]
     fn value_is_16_bytes() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn string_header_fits_a_48_byte_allocation() {
+        // With the reference counts, an `Rc<Str>` takes 48 bytes.
+        assert_eq!(std::mem::size_of::<Str>(), 32);
     }
 }
