@@ -37,16 +37,36 @@ pub enum StmtKind {
     Expr(Expr),
     /// `target = value;` where `target` is an `ExprKind::Name`, `Index`, `Slice` or
     /// `Member` expression (the parser guarantees it).
-    Assign { target: Expr, value: Expr },
+    Assign {
+        target: Expr,
+        value: Expr,
+    },
     /// `[a, b] = value;` or `{a, b} = value;`
-    Destructure { pattern: Pattern, value: Expr },
+    Destructure {
+        pattern: Pattern,
+        value: Expr,
+    },
     /// `function name(params) { body }`
     FunctionDef(Rc<Function>),
     /// `if (c) {…} elif (c) {…} else {…}`: one `(condition, block)` per `if`/`elif`.
-    If { branches: Vec<(Expr, Block)>, else_block: Option<Block> },
-    While { cond: Expr, body: Block },
-    For { var: Ident, iter: Expr, body: Block },
-    Try { body: Block, handlers: Vec<ExceptClause>, finally: Option<Block> },
+    If {
+        branches: Vec<(Expr, Block)>,
+        else_block: Option<Block>,
+    },
+    While {
+        cond: Expr,
+        body: Block,
+    },
+    For {
+        var: Ident,
+        iter: Expr,
+        body: Block,
+    },
+    Try {
+        body: Block,
+        handlers: Vec<ExceptClause>,
+        finally: Option<Block>,
+    },
     /// `return expr?;`
     Return(Option<Expr>),
     /// `throw {…};` — the expression is always an `ExprKind::Object`.
@@ -172,14 +192,35 @@ pub enum ExprKind {
     /// `{k: v, …}` in source order; keys are string values.
     Object(Vec<(ObjectKey, Expr)>),
     /// `!e` or `-e`; `op_span` is the operator.
-    Unary { op: UnaryOp, operand: Box<Expr>, op_span: Span },
-    Binary { op: BinaryOp, lhs: Box<Expr>, rhs: Box<Expr>, op_span: Span },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+        op_span: Span,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        op_span: Span,
+    },
     /// `&&` / `||`, short-circuiting.
-    Logical { op: LogicalOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Logical {
+        op: LogicalOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `cond ? then : otherwise`
-    Conditional { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    Conditional {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
     /// `target[index]`; `bracket` is the `[`.
-    Index { target: Box<Expr>, index: Box<Expr>, bracket: Span },
+    Index {
+        target: Box<Expr>,
+        index: Box<Expr>,
+        bracket: Span,
+    },
     /// `target[start:end:step]`; each part may be omitted.
     Slice {
         target: Box<Expr>,
@@ -189,11 +230,25 @@ pub enum ExprKind {
         bracket: Span,
     },
     /// `target.name` not followed by arguments; `dot` is the `.`.
-    Member { target: Box<Expr>, name: Ident, dot: Span },
+    Member {
+        target: Box<Expr>,
+        name: Ident,
+        dot: Span,
+    },
     /// `callee(args)`; `paren` is the `(`.
-    Call { callee: Ident, args: Vec<Expr>, paren: Span },
+    Call {
+        callee: Ident,
+        args: Vec<Expr>,
+        paren: Span,
+    },
     /// `receiver.name(args)`; `paren` is the `(`, `dot` the `.`.
-    MethodCall { receiver: Box<Expr>, name: Ident, args: Vec<Expr>, dot: Span, paren: Span },
+    MethodCall {
+        receiver: Box<Expr>,
+        name: Ident,
+        args: Vec<Expr>,
+        dot: Span,
+        paren: Span,
+    },
     /// `fn(params) => body`
     Arrow(Rc<Function>),
 }

@@ -105,14 +105,14 @@ impl Diagnostic {
         // Secondary labels that come before the primary line are shown first.
         lines.sort_by_key(|(l, _, label)| (*l, label.is_some()));
         for (line, span, label) in lines {
-            let text = file.line_text(line);
-            let _ = writeln!(out, "{line:>width$} | {}", text.replace('\t', " "));
             let col = file.line_col(span.start).col as usize;
             let end = if file.line_of(span.end) == line && span.end > span.start {
                 file.line_col(span.end).col as usize
             } else {
                 col + 1
             };
+            let (text, col, end) = window(file.line_text(line), col, end);
+            let _ = writeln!(out, "{line:>width$} | {}", text.replace('\t', " "));
             let marker = if label.is_some() { "-" } else { "^" };
             let carets = marker.repeat(end.saturating_sub(col).max(1));
             let _ = write!(out, "{pad} | {}{carets}", " ".repeat(col - 1));
@@ -125,5 +125,50 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} = help: {help}");
         }
         out
+    }
+}
+
+/// Lines longer than this are shown as a window around the marked columns.
+const MAX_SHOWN: usize = 120;
+
+/// The part of `text` to show for a mark at columns `col..end` (1-based, in code points),
+/// with the columns adjusted to it. Long lines are cut around the mark, with `...` where
+/// text was left out.
+fn window(text: &str, col: usize, end: usize) -> (String, usize, usize) {
+    let n = text.chars().count();
+    if n <= MAX_SHOWN {
+        return (text.to_owned(), col, end);
+    }
+    let end = end.min(col + MAX_SHOWN / 2);
+    let start = col.saturating_sub(MAX_SHOWN / 3).max(1);
+    let stop = (start + MAX_SHOWN).min(n + 1);
+    let mut shown: String = text.chars().skip(start - 1).take(stop - start).collect();
+    let mut shift = start - 1;
+    if start > 1 {
+        shown.insert_str(0, "...");
+        shift = shift.saturating_sub(3);
+    }
+    if stop <= n {
+        shown.push_str("...");
+    }
+    (shown, col - shift, end - shift)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_mark() {
+        let text = format!("{}x = ;{}", "a".repeat(500), "b".repeat(500));
+        let file = SourceFile::new("t.ml", text);
+        let d = Diagnostic::syntax("expected an expression", Span::new(504, 505));
+        let out = d.render(&file);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[3].len() < 140, "{}", lines[3]);
+        assert!(lines[3].contains("...aaa") && lines[3].contains("x = ;b"), "{}", lines[3]);
+        // The caret still points at `;`.
+        let caret = lines[4].find('^').unwrap();
+        assert_eq!(&lines[3][caret..caret + 1], ";");
     }
 }
