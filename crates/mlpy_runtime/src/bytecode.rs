@@ -80,6 +80,16 @@ pub enum Instr {
     JumpIfTrue { cond: Reg, offset: i32 },
     /// `if !(a < b) { pc += offset }` (fused compare and branch)
     JumpIfNotLt { a: Reg, b: Reg, offset: i16 },
+    /// `if !(a <= b) { pc += offset }`
+    JumpIfNotLe { a: Reg, b: Reg, offset: i16 },
+    /// `if !(a > b) { pc += offset }`
+    JumpIfNotGt { a: Reg, b: Reg, offset: i16 },
+    /// `if !(a >= b) { pc += offset }`
+    JumpIfNotGe { a: Reg, b: Reg, offset: i16 },
+    /// `if !(a == b) { pc += offset }`
+    JumpIfNotEq { a: Reg, b: Reg, offset: i16 },
+    /// `if !(a != b) { pc += offset }`
+    JumpIfNotNe { a: Reg, b: Reg, offset: i16 },
     /// `dst = [start, start+1, …, start+count-1]`
     NewArray { dst: Reg, start: Reg, count: u16 },
     /// `dst = {}` with room for `capacity` entries
@@ -106,6 +116,12 @@ pub enum Instr {
     Call { base: Reg, argc: u16 },
     /// `base = base.consts[name](base+1, …, base+argc)`
     CallMethod { base: Reg, argc: u8, name: u16 },
+    /// `base = base.append(base+1)` where `consts[name]` is `"append"`: arrays append in
+    /// place; any other receiver takes the `CallMethod` path
+    CallAppend { base: Reg, name: u16 },
+    /// `dst = len(src)` where `consts[func]` is the builtin `len` (called for other kinds
+    /// and when profiling, so the profile still shows the call)
+    Len { dst: Reg, src: Reg, func: u16 },
     /// returns `src` from the current function
     Return { src: Reg },
     /// returns null from the current function
@@ -168,6 +184,11 @@ impl Instr {
             Instr::JumpIfFalse { .. } => "JumpIfFalse",
             Instr::JumpIfTrue { .. } => "JumpIfTrue",
             Instr::JumpIfNotLt { .. } => "JumpIfNotLt",
+            Instr::JumpIfNotLe { .. } => "JumpIfNotLe",
+            Instr::JumpIfNotGt { .. } => "JumpIfNotGt",
+            Instr::JumpIfNotGe { .. } => "JumpIfNotGe",
+            Instr::JumpIfNotEq { .. } => "JumpIfNotEq",
+            Instr::JumpIfNotNe { .. } => "JumpIfNotNe",
             Instr::NewArray { .. } => "NewArray",
             Instr::NewObject { .. } => "NewObject",
             Instr::InitProp { .. } => "InitProp",
@@ -181,6 +202,8 @@ impl Instr {
             Instr::Unpack { .. } => "Unpack",
             Instr::Call { .. } => "Call",
             Instr::CallMethod { .. } => "CallMethod",
+            Instr::CallAppend { .. } => "CallAppend",
+            Instr::Len { .. } => "Len",
             Instr::Return { .. } => "Return",
             Instr::ReturnNull => "ReturnNull",
             Instr::MakeClosure { .. } => "MakeClosure",
@@ -330,7 +353,12 @@ impl CodeObject {
             Instr::JumpIfFalse { cond, offset } | Instr::JumpIfTrue { cond, offset } => {
                 format!("{} -> {}", r(cond), target(offset as i64))
             }
-            Instr::JumpIfNotLt { a, b, offset } => {
+            Instr::JumpIfNotLt { a, b, offset }
+            | Instr::JumpIfNotLe { a, b, offset }
+            | Instr::JumpIfNotGt { a, b, offset }
+            | Instr::JumpIfNotGe { a, b, offset }
+            | Instr::JumpIfNotEq { a, b, offset }
+            | Instr::JumpIfNotNe { a, b, offset } => {
                 format!("{}, {} -> {}", r(a), r(b), target(offset as i64))
             }
             Instr::NewArray { dst, start, count } => {
@@ -356,6 +384,10 @@ impl CodeObject {
             Instr::CallMethod { base, argc, name } => {
                 format!("{} <- {}.{}(argc={argc})", r(base), r(base), konst(name as usize))
             }
+            Instr::CallAppend { base, .. } => {
+                format!("{} <- {}.append({})", r(base), r(base), r(base + 1))
+            }
+            Instr::Len { dst, src, .. } => format!("{} <- len({})", r(dst), r(src)),
             Instr::Return { src } => r(src),
             Instr::ReturnNull | Instr::PopHandler => String::new(),
             Instr::MakeClosure { dst, proto } => {

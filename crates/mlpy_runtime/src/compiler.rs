@@ -296,6 +296,11 @@ impl Compiler<'_> {
                 true
             }
             Instr::JumpIfNotLt { offset, .. }
+            | Instr::JumpIfNotLe { offset, .. }
+            | Instr::JumpIfNotGt { offset, .. }
+            | Instr::JumpIfNotGe { offset, .. }
+            | Instr::JumpIfNotEq { offset, .. }
+            | Instr::JumpIfNotNe { offset, .. }
             | Instr::IterNext { offset, .. }
             | Instr::RangeNext { offset, .. } => match short {
                 Ok(s) => {
@@ -1039,11 +1044,27 @@ impl Compiler<'_> {
     fn call(&mut self, e: &Expr, assigned: &Assigned) -> Reg {
         let base = self.alloc_temp();
         match &e.kind {
+            ExprKind::Call { callee, args, paren } if callee.name == "len" && args.len() == 1 => {
+                match self.resolve("len") {
+                    Resolved::Prelude(len) => {
+                        let src = self.expr_reg(&args[0], assigned);
+                        let func = self.value_const(len);
+                        let func = self.const_operand(func, *paren);
+                        self.emit(Instr::Len { dst: base, src, func }, *paren);
+                    }
+                    _ => self.call_value(&callee.name, callee.span, args, *paren, base, assigned),
+                }
+            }
             ExprKind::Call { callee, args, paren } => {
-                self.load_name(&callee.name, base, callee.span, assigned);
+                self.call_value(&callee.name, callee.span, args, *paren, base, assigned)
+            }
+            ExprKind::MethodCall { receiver, name, args, paren, .. }
+                if name.name == "append" && args.len() == 1 =>
+            {
+                self.expr_to(receiver, base, assigned);
                 self.args(args, base, assigned);
-                let argc = args.len() as u16;
-                self.emit(Instr::Call { base, argc }, *paren);
+                let name = self.name_const(&name.name, name.span);
+                self.emit(Instr::CallAppend { base, name }, *paren);
             }
             ExprKind::MethodCall { receiver, name, args, paren, .. } => {
                 self.expr_to(receiver, base, assigned);
@@ -1061,6 +1082,30 @@ impl Compiler<'_> {
         base
     }
 
+    /// Calls the function named `callee` with `args`; the result goes to `base`.
+    fn call_value(
+        &mut self,
+        callee: &str,
+        callee_span: Span,
+        args: &[Expr],
+        paren: Span,
+        base: Reg,
+        assigned: &Assigned,
+    ) {
+        self.load_name(callee, base, callee_span, assigned);
+        self.args(args, base, assigned);
+        let argc = args.len() as u16;
+        self.emit(Instr::Call { base, argc }, paren);
+    }
+
+    /// A constant index as a 16-bit operand.
+    fn const_operand(&mut self, idx: u32, span: Span) -> u16 {
+        u16::try_from(idx).unwrap_or_else(|_| {
+            self.fail("too many constants in one function", span);
+            0
+        })
+    }
+
     fn args(&mut self, args: &[Expr], base: Reg, assigned: &Assigned) {
         for (i, arg) in args.iter().enumerate() {
             let r = self.alloc_temp();
@@ -1073,10 +1118,30 @@ impl Compiler<'_> {
     fn cond_jump_false(&mut self, cond: &Expr, assigned: &Assigned) -> Vec<usize> {
         let mark = self.temps_mark();
         let res = match &cond.kind {
-            ExprKind::Binary { op: BinaryOp::Lt, lhs, rhs, op_span } => {
+            ExprKind::Binary {
+                op:
+                    op @ (BinaryOp::Lt
+                    | BinaryOp::Le
+                    | BinaryOp::Gt
+                    | BinaryOp::Ge
+                    | BinaryOp::Eq
+                    | BinaryOp::Ne),
+                lhs,
+                rhs,
+                op_span,
+            } => {
                 let a = self.expr_reg(lhs, assigned);
                 let b = self.expr_reg(rhs, assigned);
-                vec![self.emit(Instr::JumpIfNotLt { a, b, offset: 0 }, *op_span)]
+                let offset = 0;
+                let instr = match op {
+                    BinaryOp::Lt => Instr::JumpIfNotLt { a, b, offset },
+                    BinaryOp::Le => Instr::JumpIfNotLe { a, b, offset },
+                    BinaryOp::Gt => Instr::JumpIfNotGt { a, b, offset },
+                    BinaryOp::Ge => Instr::JumpIfNotGe { a, b, offset },
+                    BinaryOp::Eq => Instr::JumpIfNotEq { a, b, offset },
+                    _ => Instr::JumpIfNotNe { a, b, offset },
+                };
+                vec![self.emit(instr, *op_span)]
             }
             ExprKind::Logical { op: LogicalOp::And, lhs, rhs } => {
                 let mut jumps = self.cond_jump_false(lhs, assigned);
@@ -1099,14 +1164,7 @@ fn unreachable_call() {}
 /// Whether `e` may be evaluated straight into a local's register: it reads all its
 /// operands before writing the destination.
 fn is_direct(e: &Expr) -> bool {
-    !matches!(
-        e.kind,
-        ExprKind::Logical { .. }
-            | ExprKind::Conditional { .. }
-            | ExprKind::Array(_)
-            | ExprKind::Object(_)
-            | ExprKind::Slice { .. }
-    )
+    !matches!(e.kind, ExprKind::Logical { .. } | ExprKind::Conditional { .. })
 }
 
 fn is_assigned(assigned: &Assigned, r: Reg) -> bool {

@@ -52,9 +52,7 @@ impl Writer<'_> {
         match v {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
-            Value::Int(i) => {
-                let _ = write!(self.out, "{i}");
-            }
+            Value::Int(i) => self.out.push_str(int_text(*i, &mut [0; 20])),
             Value::BigInt(b) => {
                 let _ = write!(self.out, "{b}");
             }
@@ -119,6 +117,37 @@ impl Writer<'_> {
             Value::Cell(c) => self.literal(&c.get()),
             Value::Raised(e) => self.out.push_str(e.message()),
             Value::Uninit => self.out.push_str("<no value>"),
+        }
+    }
+}
+
+/// The decimal text of `i`, written into `buf` (much cheaper than `format!`).
+pub fn int_text(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut pos = buf.len();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        pos -= 1;
+        buf[pos] = b'-';
+    }
+    std::str::from_utf8(&buf[pos..]).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_text_matches_format() {
+        for i in [0, 7, -7, 10, 99, -100, 1234567890, i64::MAX, i64::MIN] {
+            assert_eq!(int_text(i, &mut [0; 20]), i.to_string());
         }
     }
 }

@@ -6,6 +6,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use crate::display::int_text;
 use crate::error::{overflow_error, type_error, zero_division, ErrorKind, Result, RuntimeError};
 use crate::support::numeric;
 use crate::value::{Array, Value};
@@ -77,22 +78,11 @@ fn uninit_error(v: &Value) -> Option<RuntimeError> {
 #[cold]
 pub fn add(a: &Value, b: &Value) -> Result<Value> {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            Ok(Value::string(s))
-        }
-        (Value::Str(x), other) => {
-            let mut s = x.as_str().to_owned();
-            crate::display::write_display(&mut s, other);
-            Ok(Value::string(s))
-        }
-        (other, Value::Str(y)) => {
-            let mut s = crate::display::display(other);
-            s.push_str(y.as_str());
-            Ok(Value::string(s))
-        }
+        (Value::Str(x), Value::Str(y)) => Ok(concat(x.as_str(), y.as_str())),
+        (Value::Str(x), Value::Int(i)) => Ok(concat(x.as_str(), int_text(*i, &mut [0; 20]))),
+        (Value::Int(i), Value::Str(y)) => Ok(concat(int_text(*i, &mut [0; 20]), y.as_str())),
+        (Value::Str(x), other) => Ok(concat(x.as_str(), &crate::display::display(other))),
+        (other, Value::Str(y)) => Ok(concat(&crate::display::display(other), y.as_str())),
         (Value::Array(x), Value::Array(y)) => {
             let (xs, ys) = (x.items.borrow(), y.items.borrow());
             let mut items = Vec::with_capacity(xs.len() + ys.len());
@@ -102,6 +92,14 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
         }
         _ => arith(a, b, "+", |x, y| x.checked_add(y), |x, y| x + y, |x, y| Ok(x + y)),
     }
+}
+
+/// A new string `a + b`, allocated once at its exact size.
+fn concat(a: &str, b: &str) -> Value {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    Value::string(s)
 }
 
 #[cold]

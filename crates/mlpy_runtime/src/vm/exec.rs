@@ -288,11 +288,56 @@ impl Vm {
                         }
                     }
                     Instr::JumpIfNotLt { a, b, offset } => {
-                        let lt = match (&reg!(a), &reg!(b)) {
+                        let holds = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => x < y,
                             (x, y) => tri!(ops::compare(CmpOp::Lt, x, y)),
                         };
-                        if !lt {
+                        if !holds {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfNotLe { a, b, offset } => {
+                        let holds = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x <= y,
+                            (x, y) => tri!(ops::compare(CmpOp::Le, x, y)),
+                        };
+                        if !holds {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfNotGt { a, b, offset } => {
+                        let holds = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x > y,
+                            (x, y) => tri!(ops::compare(CmpOp::Gt, x, y)),
+                        };
+                        if !holds {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfNotGe { a, b, offset } => {
+                        let holds = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x >= y,
+                            (x, y) => tri!(ops::compare(CmpOp::Ge, x, y)),
+                        };
+                        if !holds {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfNotEq { a, b, offset } => {
+                        let holds = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x == y,
+                            (x, y) => tri!(ops::equals(x, y)),
+                        };
+                        if !holds {
+                            pc = (pc as i64 + offset as i64) as usize;
+                        }
+                    }
+                    Instr::JumpIfNotNe { a, b, offset } => {
+                        let holds = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => x != y,
+                            (x, y) => !tri!(ops::equals(x, y)),
+                        };
+                        if !holds {
                             pc = (pc as i64 + offset as i64) as usize;
                         }
                     }
@@ -454,6 +499,55 @@ impl Vm {
                             Ok(CallOutcome::Done) => {}
                             Err(e) => throw!(e),
                         }
+                    }
+                    Instr::CallAppend { base: b, name } => {
+                        if !H::ENABLED {
+                            if let Value::Array(arr) = &reg!(b) {
+                                let arr = arr.clone();
+                                arr.push(std::mem::take(&mut reg!(b + 1)));
+                                reg!(b) = Value::Null;
+                                continue;
+                            }
+                        }
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let Value::Str(key) = &code.consts[name as usize] else { continue };
+                        match self.call_method::<H>(base + b as usize, 1, key) {
+                            Ok(CallOutcome::Pushed) => continue 'frame,
+                            Ok(CallOutcome::Done) => {}
+                            Err(e) => throw!(e),
+                        }
+                    }
+                    Instr::Len { dst, src, func } => {
+                        if !H::ENABLED {
+                            let n = match &reg!(src) {
+                                Value::Str(s) => Some(s.char_len()),
+                                Value::Array(a) => Some(a.len()),
+                                Value::Object(o) => Some(o.dict.borrow().len()),
+                                _ => None,
+                            };
+                            if let Some(n) = n {
+                                reg!(dst).set_int(n as i64);
+                                continue;
+                            }
+                        }
+                        // Other kinds (an error) and profiled runs call the builtin itself.
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let arg = reg!(src).clone();
+                        let res = match &code.consts[func as usize] {
+                            Value::Native(n) => {
+                                let n = n.clone();
+                                if H::ENABLED {
+                                    H::enter_native(self, &n);
+                                }
+                                let res = n.call(self, std::slice::from_ref(&arg));
+                                if H::ENABLED {
+                                    H::exit_native(self);
+                                }
+                                res
+                            }
+                            other => Err(not_callable(other)),
+                        };
+                        reg!(dst) = tri!(res);
                     }
                     Instr::Return { src } => {
                         let v = std::mem::take(&mut reg!(src));
