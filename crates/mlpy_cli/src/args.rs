@@ -9,6 +9,7 @@ pub const USAGE: &str = "\
 usage: mlpy run FILE.ml [OPTIONS] [-- PROGRAM ARGS...]
        mlpy check FILE.ml [--import-path DIR]...
        mlpy compile FILE.ml [--disasm] [--import-path DIR]...
+       mlpy profile show PROFILE.json [--report NAME]... [--sort KEY]
 
 run options:
   --profile                 profile the run and print a report to stderr
@@ -35,8 +36,21 @@ exit status: 0 success, 1 uncaught runtime error, 64 usage error,
 #[derive(Debug, PartialEq)]
 pub enum Command {
     Run(Box<RunConfig>),
-    Check { file: PathBuf, import_paths: Vec<PathBuf> },
-    Compile { file: PathBuf, import_paths: Vec<PathBuf>, disasm: bool },
+    Check {
+        file: PathBuf,
+        import_paths: Vec<PathBuf>,
+    },
+    Compile {
+        file: PathBuf,
+        import_paths: Vec<PathBuf>,
+        disasm: bool,
+    },
+    /// `mlpy profile show FILE.json`: renders reports from a saved JSON profile.
+    ProfileShow {
+        file: PathBuf,
+        reports: Vec<String>,
+        sort: String,
+    },
     Help,
     Version,
 }
@@ -83,6 +97,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" | "version" => Ok(Command::Version),
         "run" => parse_run(&args[1..]).map(|c| Command::Run(Box::new(c))),
+        "profile" => parse_profile(&args[1..]),
         "check" | "compile" => {
             let mut file = None;
             let mut import_paths = Vec::new();
@@ -113,6 +128,33 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             Err(UsageError(format!("unknown command `{other}` (expected run, check or compile)")))
         }
     }
+}
+
+fn parse_profile(args: &[String]) -> Result<Command, UsageError> {
+    match args.first().map(String::as_str) {
+        Some("show") => {}
+        Some(other) => {
+            return Err(UsageError(format!("unknown profile command `{other}` (expected `show`)")))
+        }
+        None => return Err(UsageError("missing profile command (expected `show`)".into())),
+    }
+    let mut file = None;
+    let mut reports = Vec::new();
+    let mut sort = "cumtime".to_owned();
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--report" => reports.push(value(&mut it, a)?.clone()),
+            "--sort" => sort = value(&mut it, a)?.clone(),
+            s if s.starts_with("--report=") => reports.push(s["--report=".len()..].to_owned()),
+            s if s.starts_with("--sort=") => sort = s["--sort=".len()..].to_owned(),
+            s if s.starts_with('-') && s.len() > 1 => return Err(unknown(s)),
+            s if file.is_none() => file = Some(PathBuf::from(s)),
+            s => return Err(UsageError(format!("unexpected argument `{s}`"))),
+        }
+    }
+    let file = file.ok_or_else(|| UsageError("missing the path of the JSON profile".into()))?;
+    Ok(Command::ProfileShow { file, reports, sort })
 }
 
 fn unknown(opt: &str) -> UsageError {

@@ -96,6 +96,7 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
             }
         }
         Command::Run(cfg) => run(*cfg, started),
+        Command::ProfileShow { file, reports, sort } => profile_show(&file, &reports, &sort),
     }
 }
 
@@ -201,6 +202,34 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
         }
     }
     status
+}
+
+/// Renders reports from a JSON profile written by `--profile-output FILE.json`.
+fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
+    let options = match ProfileOptions::new(reports, sort, &[], None) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("mlpy: {msg}\n\n{}", args::USAGE);
+            return exit::USAGE;
+        }
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("mlpy: cannot read `{}`: {}", file.display(), pipeline::io_reason(&e));
+            return exit::USAGE;
+        }
+    };
+    match mlpy_profile::Profile::from_json(&text) {
+        Ok(profile) => {
+            print!("{}", profile.render(&options.reports, options.sort));
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("mlpy: `{}` is not an mlpy profile: {e}", file.display());
+            exit::USAGE
+        }
+    }
 }
 
 /// Prints an uncaught error: kind and message, then the ML stack, innermost last.

@@ -50,6 +50,22 @@ fn num(v: &Value) -> u64 {
 }
 
 #[test]
+fn a_saved_profile_renders_the_same_reports() {
+    let dir = std::env::temp_dir().join(format!("mlpy-profile-show-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("p.json");
+    let txt = dir.join("p.txt");
+    let (j, t) = (json.to_str().unwrap(), txt.to_str().unwrap());
+    let args = ["run", "fib25.ml", "--report", "raw", "--profile-output", j, "--profile-output", t];
+    assert!(mlpy(&args).status.success());
+    let shown = mlpy(&["profile", "show", j, "--report", "raw"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    assert_eq!(String::from_utf8_lossy(&shown.stdout), std::fs::read_to_string(&txt).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(mlpy(&["profile", "show", "fib25.ml"]).status.code(), Some(64));
+}
+
+#[test]
 fn recursive_calls_are_exact() {
     let (out, profile) = json_profile("fib25.ml", &[]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "75025\n");
@@ -68,11 +84,18 @@ fn recursive_calls_are_exact() {
 
 #[test]
 fn self_time_follows_the_work() {
-    let (_, profile) = json_profile("work_split.ml", &[]);
-    let heavy = num(&function(&profile, "heavy")["self_ns"]) as f64;
-    let light = num(&function(&profile, "light")["self_ns"]) as f64;
-    let ratio = heavy / light;
-    assert!((2.2..4.0).contains(&ratio), "heavy/light self time is {ratio:.2}, expected about 3");
+    // Wall-clock ratios are noisy on a shared machine: take the median of three runs.
+    let mut ratios: Vec<f64> = (0..3)
+        .map(|_| {
+            let (_, profile) = json_profile("work_split.ml", &[]);
+            let heavy = num(&function(&profile, "heavy")["self_ns"]) as f64;
+            let light = num(&function(&profile, "light")["self_ns"]) as f64;
+            heavy / light
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let ratio = ratios[1];
+    assert!((2.2..4.0).contains(&ratio), "heavy/light self time is {ratios:?}, expected about 3");
 }
 
 #[test]
