@@ -540,12 +540,15 @@ impl Compiler<'_> {
                 let mut end_jumps = Vec::new();
                 let start = assigned.clone();
                 let mut result: Option<Assigned> = None;
-                for (cond, block) in branches {
+                for (i, (cond, block)) in branches.iter().enumerate() {
                     let skip = self.cond_jump_false(cond, assigned);
                     let mut branch = start.clone();
                     self.block(&block.stmts, &mut branch);
                     result = Some(intersect(result, &branch));
-                    end_jumps.push(self.emit(Instr::Jump { offset: 0 }, block.span));
+                    // The last branch without an `else` falls through to the end.
+                    if i + 1 < branches.len() || else_block.is_some() {
+                        end_jumps.push(self.emit(Instr::Jump { offset: 0 }, block.span));
+                    }
                     let here = self.pc();
                     for j in skip {
                         self.patch(j, here);
@@ -1007,7 +1010,12 @@ impl Compiler<'_> {
                 self.emit(Instr::GetProp { dst, obj, name }, *dot);
             }
             ExprKind::Call { .. } | ExprKind::MethodCall { .. } => {
-                let base = self.call(e, assigned);
+                // A call into the newest temp uses it as its base: no move needed.
+                let base = if dst as u32 + 1 == self.temps_mark() {
+                    self.call_at(e, dst, assigned)
+                } else {
+                    self.call(e, assigned)
+                };
                 if base != dst {
                     self.emit(Instr::Move { dst, src: base }, e.span);
                 }
@@ -1043,6 +1051,11 @@ impl Compiler<'_> {
     /// Compiles a call; the result is left in the returned base register (a new temp).
     fn call(&mut self, e: &Expr, assigned: &Assigned) -> Reg {
         let base = self.alloc_temp();
+        self.call_at(e, base, assigned)
+    }
+
+    /// Compiles a call whose base is `base`, the newest temp.
+    fn call_at(&mut self, e: &Expr, base: Reg, assigned: &Assigned) -> Reg {
         match &e.kind {
             ExprKind::Call { callee, args, paren } if callee.name == "len" && args.len() == 1 => {
                 match self.resolve("len") {
