@@ -45,7 +45,7 @@ pub fn compile_module(
 ) -> Result<Rc<CodeObject>, Box<Diagnostic>> {
     let scopes = scope::analyze(module, ctx.is_imported_module);
     let mut c = Compiler { file, scopes, fns: Vec::new(), ctx, error: None };
-    c.begin_function(None, "<module>".to_owned(), CodeKind::Module, 1, &[]);
+    c.begin_function(None, "<module>".to_owned(), CodeKind::Module, 1);
     let mut assigned = c.fns[0].assigned.clone();
     c.block(&module.body, &mut assigned);
     c.emit(Instr::ReturnNull, module.body.last().map_or(Span::default(), |s| s.span));
@@ -100,7 +100,6 @@ enum TryCtx {
 type Assigned = Vec<bool>;
 
 struct FnState {
-    key: FuncKey,
     name: String,
     kind: CodeKind,
     line: u32,
@@ -148,14 +147,7 @@ impl Compiler<'_> {
 
     // ----- functions -------------------------------------------------------------------
 
-    fn begin_function(
-        &mut self,
-        key: FuncKey,
-        name: String,
-        kind: CodeKind,
-        line: u32,
-        params: &[ast::Param],
-    ) {
+    fn begin_function(&mut self, key: FuncKey, name: String, kind: CodeKind, line: u32) {
         let scope = self.scopes.functions.remove(&key).unwrap_or_default();
         let mut vars = HashMap::new();
         let mut local_names = Vec::new();
@@ -171,7 +163,6 @@ impl Compiler<'_> {
             vars.insert(name.clone(), slot);
             local_names.push(name.clone());
         }
-        let _ = params;
         let n_params = scope.params.len() as u16;
         let n_locals = (scope.params.len() + scope.locals.len()) as u32;
         if n_locals >= MAX_REGS {
@@ -182,7 +173,6 @@ impl Compiler<'_> {
             *a = true;
         }
         self.fns.push(FnState {
-            key,
             name,
             kind,
             line,
@@ -210,7 +200,6 @@ impl Compiler<'_> {
 
     fn end_function(&mut self) -> Rc<CodeObject> {
         let f = self.fns.pop().expect("a function is being compiled");
-        let _ = f.key;
         Rc::new(CodeObject {
             name: f.name,
             kind: f.kind,
@@ -241,7 +230,7 @@ impl Compiler<'_> {
             (None, None) => (format!("<lambda:{line}>"), CodeKind::Arrow),
         };
         let key: FuncKey = Some(Rc::as_ptr(func));
-        self.begin_function(key, name, kind, line, &func.params);
+        self.begin_function(key, name, kind, line);
         let mut assigned = self.f().assigned.clone();
         match &func.body {
             FunctionBody::Block(b) => {
@@ -1089,7 +1078,7 @@ impl Compiler<'_> {
                 };
                 self.emit(Instr::CallMethod { base, argc, name }, *paren);
             }
-            _ => unreachable_call(),
+            _ => self.fail("internal error: not a call", e.span),
         }
         self.free_temps(base as u32 + 1);
         base
@@ -1170,9 +1159,6 @@ impl Compiler<'_> {
         res
     }
 }
-
-#[cold]
-fn unreachable_call() {}
 
 /// Whether `e` may be evaluated straight into a local's register: it reads all its
 /// operands before writing the destination.

@@ -71,6 +71,11 @@ impl Key {
         }
     }
 
+    /// A string key (always valid).
+    pub fn string(s: std::rc::Rc<crate::value::Str>) -> Key {
+        Key(Value::Str(s))
+    }
+
     pub fn value(&self) -> &Value {
         &self.0
     }
@@ -168,7 +173,7 @@ impl Dict {
 
     /// Looks up a string key.
     pub fn get_str(&self, key: &std::rc::Rc<crate::value::Str>) -> Option<&Value> {
-        self.map.get(&Key(Value::Str(key.clone())))
+        self.map.get(&Key::string(key.clone()))
     }
 
     pub fn get_index_of(&self, key: &Key) -> Option<usize> {

@@ -18,14 +18,15 @@ use crate::vm::Vm;
 /// the allocation sites of the open activations.
 pub struct Profiler {
     recorder: Recorder,
-    method_ids: HashMap<(&'static str, String), u32>,
+    /// Method ids by receiver kind (a handful), then method name.
+    method_ids: Vec<(&'static str, NameMap)>,
     /// The heap's allocation site before each open activation (restored on exit).
     sites: Vec<u32>,
 }
 
 impl Profiler {
     pub fn new(recorder: Recorder) -> Profiler {
-        Profiler { recorder, method_ids: HashMap::new(), sites: Vec::new() }
+        Profiler { recorder, method_ids: Vec::new(), sites: Vec::new() }
     }
 
     /// Enters function `id`: new objects are attributed to it until it exits.
@@ -95,7 +96,14 @@ impl Profiler {
     }
 
     fn method_id(&mut self, kind: &'static str, name: &str) -> u32 {
-        if let Some(&id) = self.method_ids.get(&(kind, name.to_owned())) {
+        let pos = match self.method_ids.iter().position(|(k, _)| *k == kind) {
+            Some(pos) => pos,
+            None => {
+                self.method_ids.push((kind, NameMap::default()));
+                self.method_ids.len() - 1
+            }
+        };
+        if let Some(&id) = self.method_ids[pos].1.get(name) {
             return id;
         }
         let id = self.recorder.register(FunctionInfo {
@@ -105,10 +113,13 @@ impl Profiler {
             kind: FunctionKind::Native,
             category: Category::StandardLibrary,
         });
-        self.method_ids.insert((kind, name.to_owned()), id);
+        self.method_ids[pos].1.insert(name.to_owned(), id);
         id
     }
 }
+
+/// Method names to ids; looked up on every profiled method call, so Fx-hashed.
+type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::FxHasher>>;
 
 #[inline]
 fn sample() -> AllocSample {
