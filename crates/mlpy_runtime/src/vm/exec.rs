@@ -67,6 +67,71 @@ impl Vm {
                 };
             }
 
+            // `dst = a OP b`: ints (without overflow) and floats inline, the rest in `ops`.
+            macro_rules! int_arith {
+                ($dst:expr, $a:expr, $b:expr, $checked:ident, $op:tt, $slow:path) => {{
+                    let v = match (&reg!($a), &reg!($b)) {
+                        (Value::Int(x), Value::Int(y)) => match x.$checked(*y) {
+                            Some(r) => {
+                                reg!($dst).set_int(r);
+                                continue;
+                            }
+                            None => tri!($slow(&reg!($a), &reg!($b))),
+                        },
+                        (Value::Float(x), Value::Float(y)) => Value::Float(x $op y),
+                        (x, y) => tri!($slow(x, y)),
+                    };
+                    reg!($dst) = v;
+                }};
+            }
+            // `dst = a OP imm` for a small int constant.
+            macro_rules! int_imm {
+                ($dst:expr, $a:expr, $imm:expr, $checked:ident, $slow:path) => {{
+                    let v = match &reg!($a) {
+                        Value::Int(x) => match x.$checked($imm as i64) {
+                            Some(r) => {
+                                reg!($dst).set_int(r);
+                                continue;
+                            }
+                            None => tri!($slow(&reg!($a), &Value::Int($imm as i64))),
+                        },
+                        x => tri!($slow(x, &Value::Int($imm as i64))),
+                    };
+                    reg!($dst) = v;
+                }};
+            }
+            // Whether `a OP b` holds: ints inline, the rest through `$slow` (with `_, _`
+            // standing for the two operands).
+            macro_rules! holds {
+                ($a:expr, $b:expr, $op:tt, $($slow:ident)::+ ($($pre:expr,)? _, _)) => {
+                    match (&reg!($a), &reg!($b)) {
+                        (Value::Int(x), Value::Int(y)) => x $op y,
+                        (x, y) => tri!($($slow)::+($($pre,)? x, y)),
+                    }
+                };
+                ($a:expr, $b:expr, $op:tt, !$($slow:ident)::+ (_, _)) => {
+                    match (&reg!($a), &reg!($b)) {
+                        (Value::Int(x), Value::Int(y)) => x $op y,
+                        (x, y) => !tri!($($slow)::+(x, y)),
+                    }
+                };
+            }
+            // `dst = a OP b` for a comparison.
+            macro_rules! compare {
+                ($dst:expr, $a:expr, $b:expr, $($rest:tt)+) => {{
+                    let v = holds!($a, $b, $($rest)+);
+                    reg!($dst).set_bool(v);
+                }};
+            }
+            // `if !(a OP b) { pc += offset }`.
+            macro_rules! branch_unless {
+                ($a:expr, $b:expr, $offset:expr, $($rest:tt)+) => {{
+                    if !holds!($a, $b, $($rest)+) {
+                        pc = (pc as i64 + $offset as i64) as usize;
+                    }
+                }};
+            }
+
             loop {
                 let instr = instrs[pc];
                 pc += 1;
@@ -112,74 +177,11 @@ impl Vm {
                     Instr::StoreUpval { idx, src } => {
                         closure.upvalues[idx as usize].set(reg!(src).clone());
                     }
-                    Instr::Add { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
-                                Some(r) => {
-                                    reg!(dst).set_int(r);
-                                    continue;
-                                }
-                                None => tri!(ops::add(&reg!(a), &reg!(b))),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                            (x, y) => tri!(ops::add(x, y)),
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::AddInt { dst, a, imm } => {
-                        let v = match &reg!(a) {
-                            Value::Int(x) => match x.checked_add(imm as i64) {
-                                Some(r) => {
-                                    reg!(dst).set_int(r);
-                                    continue;
-                                }
-                                None => tri!(ops::add(&reg!(a), &Value::Int(imm as i64))),
-                            },
-                            x => tri!(ops::add(x, &Value::Int(imm as i64))),
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::SubInt { dst, a, imm } => {
-                        let v = match &reg!(a) {
-                            Value::Int(x) => match x.checked_sub(imm as i64) {
-                                Some(r) => {
-                                    reg!(dst).set_int(r);
-                                    continue;
-                                }
-                                None => tri!(ops::sub(&reg!(a), &Value::Int(imm as i64))),
-                            },
-                            x => tri!(ops::sub(x, &Value::Int(imm as i64))),
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::Sub { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
-                                Some(r) => {
-                                    reg!(dst).set_int(r);
-                                    continue;
-                                }
-                                None => tri!(ops::sub(&reg!(a), &reg!(b))),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
-                            (x, y) => tri!(ops::sub(x, y)),
-                        };
-                        reg!(dst) = v;
-                    }
-                    Instr::Mul { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_mul(*y) {
-                                Some(r) => {
-                                    reg!(dst).set_int(r);
-                                    continue;
-                                }
-                                None => tri!(ops::mul(&reg!(a), &reg!(b))),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
-                            (x, y) => tri!(ops::mul(x, y)),
-                        };
-                        reg!(dst) = v;
-                    }
+                    Instr::Add { dst, a, b } => int_arith!(dst, a, b, checked_add, +, ops::add),
+                    Instr::AddInt { dst, a, imm } => int_imm!(dst, a, imm, checked_add, ops::add),
+                    Instr::SubInt { dst, a, imm } => int_imm!(dst, a, imm, checked_sub, ops::sub),
+                    Instr::Sub { dst, a, b } => int_arith!(dst, a, b, checked_sub, -, ops::sub),
+                    Instr::Mul { dst, a, b } => int_arith!(dst, a, b, checked_mul, *, ops::mul),
                     Instr::Div { dst, a, b } => {
                         let v = tri!(ops::div(&reg!(a), &reg!(b)));
                         reg!(dst) = v;
@@ -202,47 +204,19 @@ impl Vm {
                         };
                         reg!(dst) = v;
                     }
-                    Instr::Eq { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x == y,
-                            (x, y) => tri!(ops::equals(x, y)),
-                        };
-                        reg!(dst).set_bool(v);
-                    }
-                    Instr::Ne { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x != y,
-                            (x, y) => !tri!(ops::equals(x, y)),
-                        };
-                        reg!(dst).set_bool(v);
-                    }
+                    Instr::Eq { dst, a, b } => compare!(dst, a, b, ==, ops::equals(_, _)),
+                    Instr::Ne { dst, a, b } => compare!(dst, a, b, !=, !ops::equals(_, _)),
                     Instr::Lt { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x < y,
-                            (x, y) => tri!(ops::compare(CmpOp::Lt, x, y)),
-                        };
-                        reg!(dst).set_bool(v);
+                        compare!(dst, a, b, <, ops::compare(CmpOp::Lt, _, _))
                     }
                     Instr::Le { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x <= y,
-                            (x, y) => tri!(ops::compare(CmpOp::Le, x, y)),
-                        };
-                        reg!(dst).set_bool(v);
+                        compare!(dst, a, b, <=, ops::compare(CmpOp::Le, _, _))
                     }
                     Instr::Gt { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x > y,
-                            (x, y) => tri!(ops::compare(CmpOp::Gt, x, y)),
-                        };
-                        reg!(dst).set_bool(v);
+                        compare!(dst, a, b, >, ops::compare(CmpOp::Gt, _, _))
                     }
                     Instr::Ge { dst, a, b } => {
-                        let v = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x >= y,
-                            (x, y) => tri!(ops::compare(CmpOp::Ge, x, y)),
-                        };
-                        reg!(dst).set_bool(v);
+                        compare!(dst, a, b, >=, ops::compare(CmpOp::Ge, _, _))
                     }
                     Instr::Not { dst, src } => {
                         let v = &reg!(src);
@@ -288,58 +262,22 @@ impl Vm {
                         }
                     }
                     Instr::JumpIfNotLt { a, b, offset } => {
-                        let holds = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x < y,
-                            (x, y) => tri!(ops::compare(CmpOp::Lt, x, y)),
-                        };
-                        if !holds {
-                            pc = (pc as i64 + offset as i64) as usize;
-                        }
+                        branch_unless!(a, b, offset, <, ops::compare(CmpOp::Lt, _, _))
                     }
                     Instr::JumpIfNotLe { a, b, offset } => {
-                        let holds = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x <= y,
-                            (x, y) => tri!(ops::compare(CmpOp::Le, x, y)),
-                        };
-                        if !holds {
-                            pc = (pc as i64 + offset as i64) as usize;
-                        }
+                        branch_unless!(a, b, offset, <=, ops::compare(CmpOp::Le, _, _))
                     }
                     Instr::JumpIfNotGt { a, b, offset } => {
-                        let holds = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x > y,
-                            (x, y) => tri!(ops::compare(CmpOp::Gt, x, y)),
-                        };
-                        if !holds {
-                            pc = (pc as i64 + offset as i64) as usize;
-                        }
+                        branch_unless!(a, b, offset, >, ops::compare(CmpOp::Gt, _, _))
                     }
                     Instr::JumpIfNotGe { a, b, offset } => {
-                        let holds = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x >= y,
-                            (x, y) => tri!(ops::compare(CmpOp::Ge, x, y)),
-                        };
-                        if !holds {
-                            pc = (pc as i64 + offset as i64) as usize;
-                        }
+                        branch_unless!(a, b, offset, >=, ops::compare(CmpOp::Ge, _, _))
                     }
                     Instr::JumpIfNotEq { a, b, offset } => {
-                        let holds = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x == y,
-                            (x, y) => tri!(ops::equals(x, y)),
-                        };
-                        if !holds {
-                            pc = (pc as i64 + offset as i64) as usize;
-                        }
+                        branch_unless!(a, b, offset, ==, ops::equals(_, _))
                     }
                     Instr::JumpIfNotNe { a, b, offset } => {
-                        let holds = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => x != y,
-                            (x, y) => !tri!(ops::equals(x, y)),
-                        };
-                        if !holds {
-                            pc = (pc as i64 + offset as i64) as usize;
-                        }
+                        branch_unless!(a, b, offset, !=, !ops::equals(_, _))
                     }
                     Instr::NewArray { dst, start, count } => {
                         let s = base + start as usize;
