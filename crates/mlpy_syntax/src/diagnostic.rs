@@ -104,6 +104,7 @@ impl Diagnostic {
         let _ = writeln!(out, "{pad} |");
         // Secondary labels that come before the primary line are shown first.
         lines.sort_by_key(|(l, _, label)| (*l, label.is_some()));
+        let mut shown_line = 0;
         for (line, span, label) in lines {
             let col = file.line_col(span.start).col as usize;
             let end = if file.line_of(span.end) == line && span.end > span.start {
@@ -112,7 +113,11 @@ impl Diagnostic {
                 col + 1
             };
             let (text, col, end) = window(file.line_text(line), col, end);
-            let _ = writeln!(out, "{line:>width$} | {}", text.replace('\t', " "));
+            // Several marks on one line share one copy of the source line.
+            if line != shown_line {
+                let _ = writeln!(out, "{line:>width$} | {}", text.replace('\t', " "));
+                shown_line = line;
+            }
             let marker = if label.is_some() { "-" } else { "^" };
             let carets = marker.repeat(end.saturating_sub(col).max(1));
             let _ = write!(out, "{pad} | {}{carets}", " ".repeat(col - 1));
@@ -157,6 +162,16 @@ fn window(text: &str, col: usize, end: usize) -> (String, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_on_one_line_share_the_source_line() {
+        let file = SourceFile::new("t.ml", "f(a, a);\n");
+        let d = Diagnostic::syntax("duplicate parameter `a`", Span::new(5, 6))
+            .with_label(Span::new(2, 3), "first declared here");
+        let out = d.render(&file);
+        assert_eq!(out.matches("f(a, a);").count(), 1, "{out}");
+        assert!(out.contains("^") && out.contains("- first declared here"), "{out}");
+    }
 
     #[test]
     fn long_lines_are_cut_around_the_mark() {
