@@ -123,6 +123,16 @@ impl Vm {
                     reg!($dst).set_bool(v);
                 }};
             }
+            // The truthiness of a register (spec §4.5), booleans first.
+            macro_rules! truthy {
+                ($r:expr) => {
+                    match &reg!($r) {
+                        Value::Bool(b) => *b,
+                        Value::Uninit => throw!(uninit_error()),
+                        v => v.truthy(),
+                    }
+                };
+            }
             // `if !(a OP b) { pc += offset }`.
             macro_rules! branch_unless {
                 ($a:expr, $b:expr, $offset:expr, $($rest:tt)+) => {{
@@ -219,11 +229,8 @@ impl Vm {
                         compare!(dst, a, b, >=, ops::compare(CmpOp::Ge, _, _))
                     }
                     Instr::Not { dst, src } => {
-                        let v = &reg!(src);
-                        if matches!(v, Value::Uninit) {
-                            throw!(uninit_error());
-                        }
-                        reg!(dst) = Value::Bool(!v.truthy());
+                        let v = !truthy!(src);
+                        reg!(dst).set_bool(v);
                     }
                     Instr::Neg { dst, src } => {
                         let v = match &reg!(src) {
@@ -240,24 +247,12 @@ impl Vm {
                         pc = (pc as i64 + offset as i64) as usize;
                     }
                     Instr::JumpIfFalse { cond, offset } => {
-                        let c = &reg!(cond);
-                        let truthy = match c {
-                            Value::Bool(b) => *b,
-                            Value::Uninit => throw!(uninit_error()),
-                            v => v.truthy(),
-                        };
-                        if !truthy {
+                        if !truthy!(cond) {
                             pc = (pc as i64 + offset as i64) as usize;
                         }
                     }
                     Instr::JumpIfTrue { cond, offset } => {
-                        let c = &reg!(cond);
-                        let truthy = match c {
-                            Value::Bool(b) => *b,
-                            Value::Uninit => throw!(uninit_error()),
-                            v => v.truthy(),
-                        };
-                        if truthy {
+                        if truthy!(cond) {
                             pc = (pc as i64 + offset as i64) as usize;
                         }
                     }
