@@ -116,9 +116,9 @@ pub enum Instr {
     Call { base: Reg, argc: u16 },
     /// `base = base.consts[name](base+1, …, base+argc)`
     CallMethod { base: Reg, argc: u8, name: u16 },
-    /// `base = base.append(base+1)` where `consts[name]` is `"append"`: arrays append in
-    /// place; any other receiver takes the `CallMethod` path
-    CallAppend { base: Reg, name: u16 },
+    /// `dst = arr.append(item)`: arrays append in place; any other receiver takes the
+    /// `CallMethod` path with `dst` as its base (`dst + 1` is reserved for the argument)
+    Append { dst: Reg, arr: Reg, item: Reg },
     /// `dst = len(src)` where `consts[func]` is the builtin `len` (called for other kinds
     /// and when profiling, so the profile still shows the call)
     Len { dst: Reg, src: Reg, func: u16 },
@@ -202,7 +202,7 @@ impl Instr {
             Instr::Unpack { .. } => "Unpack",
             Instr::Call { .. } => "Call",
             Instr::CallMethod { .. } => "CallMethod",
-            Instr::CallAppend { .. } => "CallAppend",
+            Instr::Append { .. } => "Append",
             Instr::Len { .. } => "Len",
             Instr::Return { .. } => "Return",
             Instr::ReturnNull => "ReturnNull",
@@ -384,8 +384,8 @@ impl CodeObject {
             Instr::CallMethod { base, argc, name } => {
                 format!("{} <- {}.{}(argc={argc})", r(base), r(base), konst(name as usize))
             }
-            Instr::CallAppend { base, .. } => {
-                format!("{} <- {}.append({})", r(base), r(base), r(base + 1))
+            Instr::Append { dst, arr, item } => {
+                format!("{} <- {}.append({})", r(dst), r(arr), r(item))
             }
             Instr::Len { dst, src, .. } => format!("{} <- len({})", r(dst), r(src)),
             Instr::Return { src } => r(src),

@@ -1063,10 +1063,11 @@ impl Compiler<'_> {
             ExprKind::MethodCall { receiver, name, args, paren, .. }
                 if name.name == "append" && args.len() == 1 =>
             {
-                self.expr_to(receiver, base, assigned);
-                self.args(args, base, assigned);
-                let name = self.name_const(&name.name, name.span);
-                self.emit(Instr::CallAppend { base, name }, *paren);
+                // `base + 1` stays free for the generic path's argument.
+                let _arg_slot = self.alloc_temp();
+                let arr = self.expr_reg(receiver, assigned);
+                let item = self.expr_reg(&args[0], assigned);
+                self.emit(Instr::Append { dst: base, arr, item }, *paren);
             }
             ExprKind::MethodCall { receiver, name, args, paren, .. } => {
                 self.expr_to(receiver, base, assigned);

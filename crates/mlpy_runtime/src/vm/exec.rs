@@ -423,22 +423,26 @@ impl Vm {
                             Err(e) => throw!(e),
                         }
                     }
-                    Instr::CallAppend { base: b, name } => {
-                        if let Value::Array(arr) = &reg!(b) {
-                            let arr = arr.clone();
+                    Instr::Append { dst, arr, item } => {
+                        if let Value::Array(a) = &reg!(arr) {
+                            let a = a.clone();
                             if H::ENABLED {
                                 H::enter_method(self, "array", "append");
                             }
-                            arr.push(std::mem::take(&mut reg!(b + 1)));
+                            a.push(reg!(item).clone());
                             if H::ENABLED {
                                 H::exit_native(self);
                             }
-                            reg!(b) = Value::Null;
+                            reg!(dst) = Value::Null;
                             continue;
                         }
+                        // Any other receiver: the generic method call.
                         self.frames.last_mut().expect("frame").pc = pc;
-                        let Value::Str(key) = &code.consts[name as usize] else { continue };
-                        match self.call_method::<H>(base + b as usize, 1, key) {
+                        let (recv, arg) = (reg!(arr).clone(), reg!(item).clone());
+                        reg!(dst) = recv;
+                        reg!(dst + 1) = arg;
+                        let name = crate::value::Str::new("append");
+                        match self.call_method::<H>(base + dst as usize, 1, &name) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
                             Ok(CallOutcome::Done) => {}
                             Err(e) => throw!(e),
