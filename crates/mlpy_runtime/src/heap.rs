@@ -145,8 +145,12 @@ pub trait Trace {
 #[derive(Default)]
 struct Registry {
     objects: Vec<Weak<dyn Trace>>,
-    /// Collect when `objects.len()` reaches this.
+    /// Look at the registry again when `objects.len()` reaches this.
     threshold: usize,
+    /// Containers registered since the last full collection.
+    since_full: usize,
+    /// Values traced by the last full collection (its cost).
+    last_work: usize,
     collections: u64,
 }
 
@@ -157,10 +161,11 @@ pub fn register(obj: Weak<dyn Trace>) {
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.objects.push(obj);
+        r.since_full += 1;
     });
 }
 
-/// Whether enough containers were registered since the last collection to collect again.
+/// Whether enough containers were registered since the registry was last looked at.
 pub fn collection_due() -> bool {
     REGISTRY.with(|r| {
         let r = r.borrow();
@@ -168,9 +173,25 @@ pub fn collection_due() -> bool {
     })
 }
 
-/// The number of collections run so far on this thread.
+/// The number of full collections run so far on this thread.
 pub fn collections() -> u64 {
     REGISTRY.with(|r| r.borrow().collections)
+}
+
+/// Called when `collection_due`: forgets containers that reference counting already freed
+/// (cheap), and runs a full collection only when enough containers were made since the
+/// last one to pay for tracing the live heap again, so tracing costs O(1) per allocation
+/// however large the live heap is (the role generations play in CPython).
+pub fn maybe_collect() {
+    let full_due = REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.objects.retain(|w| w.strong_count() > 0);
+        r.threshold = (r.objects.len() * 2).max(MIN_THRESHOLD);
+        r.since_full >= (r.last_work / 4).max(MIN_THRESHOLD)
+    });
+    if full_due {
+        collect();
+    }
 }
 
 /// Runs the cycle collector. Must be called where no `RefCell` of a value is borrowed
@@ -183,8 +204,10 @@ pub fn collect() -> usize {
         live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as *const (), i)).collect();
     // Each `live` entry adds one strong reference of its own.
     let mut refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+    let mut work = 0;
     for obj in &live {
         obj.trace(&mut |v| {
+            work += 1;
             if let Some(p) = v.container_ptr() {
                 if let Some(&i) = index.get(&p) {
                     refs[i] -= 1;
@@ -226,6 +249,8 @@ pub fn collect() -> usize {
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.threshold = (survivors.len() * 2).max(MIN_THRESHOLD);
+        r.since_full = 0;
+        r.last_work = work;
         // Containers registered while collecting (none today) are kept.
         let newer = std::mem::take(&mut r.objects);
         r.objects = survivors;
