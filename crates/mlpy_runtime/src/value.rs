@@ -6,6 +6,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use compact_str::CompactString;
 use num_bigint::BigInt;
 
 use crate::bytecode::CodeObject;
@@ -178,9 +179,10 @@ impl fmt::Debug for Value {
     }
 }
 
-/// An immutable string with its length in code points and a cached hash.
+/// An immutable string with its length in code points and a cached hash. Texts of up to
+/// 24 bytes are stored inline (`CompactString`), so most strings are one allocation.
 pub struct Str {
-    text: Box<str>,
+    text: CompactString,
     /// Length in code points; `u32::MAX` means "count when asked" (longer strings).
     char_len: u32,
     site: u32,
@@ -189,14 +191,24 @@ pub struct Str {
 
 impl Str {
     pub fn new(s: &str) -> Rc<Str> {
-        Str::from_string(s.to_owned())
+        Str::build(CompactString::new(s))
     }
 
     pub fn from_string(s: String) -> Rc<Str> {
-        let count = if s.is_ascii() { s.len() } else { s.chars().count() };
+        Str::build(CompactString::from(s))
+    }
+
+    fn build(text: CompactString) -> Rc<Str> {
+        let count = if text.is_ascii() { text.len() } else { text.chars().count() };
         let char_len = u32::try_from(count).unwrap_or(u32::MAX);
-        let site = heap::on_alloc(s.len() + std::mem::size_of::<Str>() + 16);
-        Rc::new(Str { text: s.into_boxed_str(), char_len, site, hash: Cell::new(0) })
+        let site = heap::on_alloc(Str::bytes(&text));
+        Rc::new(Str { text, char_len, site, hash: Cell::new(0) })
+    }
+
+    /// The bytes this string takes: its header, and its text when that is not inline.
+    fn bytes(text: &CompactString) -> usize {
+        let heap_text = if text.is_heap_allocated() { text.capacity() } else { 0 };
+        std::mem::size_of::<Str>() + 16 + heap_text
     }
 
     pub fn as_str(&self) -> &str {
@@ -245,7 +257,7 @@ pub fn str_hash(text: &str) -> u64 {
 
 impl Drop for Str {
     fn drop(&mut self) {
-        heap::on_free(self.text.len() + std::mem::size_of::<Str>() + 16, self.site);
+        heap::on_free(Str::bytes(&self.text), self.site);
     }
 }
 
@@ -571,8 +583,10 @@ mod tests {
     }
 
     #[test]
-    fn string_header_fits_a_48_byte_allocation() {
-        // With the reference counts, an `Rc<Str>` takes 48 bytes.
-        assert_eq!(std::mem::size_of::<Str>(), 32);
+    fn short_strings_are_one_64_byte_allocation() {
+        // With the reference counts, an `Rc<Str>` takes 56 bytes, text of up to 24 bytes
+        // included: one 64-byte block from the allocator.
+        assert_eq!(std::mem::size_of::<Str>(), 40);
+        assert!(!Str::new("epsilon7").text.is_heap_allocated());
     }
 }
