@@ -90,6 +90,18 @@ pub enum Instr {
     JumpIfNotEq { a: Reg, b: Reg, offset: i16 },
     /// `if !(a != b) { pc += offset }`
     JumpIfNotNe { a: Reg, b: Reg, offset: i16 },
+    /// `if !(a < imm) { pc += offset }` for a small int constant
+    JumpIfNotLtInt { a: Reg, imm: i16, offset: i16 },
+    /// `if !(a <= imm) { pc += offset }` for a small int constant
+    JumpIfNotLeInt { a: Reg, imm: i16, offset: i16 },
+    /// `if !(a > imm) { pc += offset }` for a small int constant
+    JumpIfNotGtInt { a: Reg, imm: i16, offset: i16 },
+    /// `if !(a >= imm) { pc += offset }` for a small int constant
+    JumpIfNotGeInt { a: Reg, imm: i16, offset: i16 },
+    /// `if !(a == imm) { pc += offset }` for a small int constant
+    JumpIfNotEqInt { a: Reg, imm: i16, offset: i16 },
+    /// `if !(a != imm) { pc += offset }` for a small int constant
+    JumpIfNotNeInt { a: Reg, imm: i16, offset: i16 },
     /// `dst = [start, start+1, …, start+count-1]`
     NewArray { dst: Reg, start: Reg, count: u16 },
     /// `dst = {}` with room for `capacity` entries
@@ -189,6 +201,12 @@ impl Instr {
             Instr::JumpIfNotGe { .. } => "JumpIfNotGe",
             Instr::JumpIfNotEq { .. } => "JumpIfNotEq",
             Instr::JumpIfNotNe { .. } => "JumpIfNotNe",
+            Instr::JumpIfNotLtInt { .. } => "JumpIfNotLtInt",
+            Instr::JumpIfNotLeInt { .. } => "JumpIfNotLeInt",
+            Instr::JumpIfNotGtInt { .. } => "JumpIfNotGtInt",
+            Instr::JumpIfNotGeInt { .. } => "JumpIfNotGeInt",
+            Instr::JumpIfNotEqInt { .. } => "JumpIfNotEqInt",
+            Instr::JumpIfNotNeInt { .. } => "JumpIfNotNeInt",
             Instr::NewArray { .. } => "NewArray",
             Instr::NewObject { .. } => "NewObject",
             Instr::InitProp { .. } => "InitProp",
@@ -360,6 +378,14 @@ impl CodeObject {
             | Instr::JumpIfNotEq { a, b, offset }
             | Instr::JumpIfNotNe { a, b, offset } => {
                 format!("{}, {} -> {}", r(a), r(b), target(offset as i64))
+            }
+            Instr::JumpIfNotLtInt { a, imm, offset }
+            | Instr::JumpIfNotLeInt { a, imm, offset }
+            | Instr::JumpIfNotGtInt { a, imm, offset }
+            | Instr::JumpIfNotGeInt { a, imm, offset }
+            | Instr::JumpIfNotEqInt { a, imm, offset }
+            | Instr::JumpIfNotNeInt { a, imm, offset } => {
+                format!("{}, {imm} -> {}", r(a), target(offset as i64))
             }
             Instr::NewArray { dst, start, count } => {
                 format!("{} <- [{}; {count}]", r(dst), r(start))

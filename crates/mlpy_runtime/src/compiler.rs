@@ -290,6 +290,12 @@ impl Compiler<'_> {
             | Instr::JumpIfNotGe { offset, .. }
             | Instr::JumpIfNotEq { offset, .. }
             | Instr::JumpIfNotNe { offset, .. }
+            | Instr::JumpIfNotLtInt { offset, .. }
+            | Instr::JumpIfNotLeInt { offset, .. }
+            | Instr::JumpIfNotGtInt { offset, .. }
+            | Instr::JumpIfNotGeInt { offset, .. }
+            | Instr::JumpIfNotEqInt { offset, .. }
+            | Instr::JumpIfNotNeInt { offset, .. }
             | Instr::IterNext { offset, .. }
             | Instr::RangeNext { offset, .. } => match short {
                 Ok(s) => {
@@ -1134,8 +1140,24 @@ impl Compiler<'_> {
                 op_span,
             } => {
                 let a = self.expr_reg(lhs, assigned);
-                let b = self.expr_reg(rhs, assigned);
                 let offset = 0;
+                // A comparison with a small int literal needs no register for it.
+                if let ExprKind::Int(i) = rhs.kind {
+                    if let Ok(imm) = i16::try_from(i) {
+                        let instr = match op {
+                            BinaryOp::Lt => Instr::JumpIfNotLtInt { a, imm, offset },
+                            BinaryOp::Le => Instr::JumpIfNotLeInt { a, imm, offset },
+                            BinaryOp::Gt => Instr::JumpIfNotGtInt { a, imm, offset },
+                            BinaryOp::Ge => Instr::JumpIfNotGeInt { a, imm, offset },
+                            BinaryOp::Eq => Instr::JumpIfNotEqInt { a, imm, offset },
+                            _ => Instr::JumpIfNotNeInt { a, imm, offset },
+                        };
+                        let at = self.emit(instr, *op_span);
+                        self.free_temps(mark);
+                        return vec![at];
+                    }
+                }
+                let b = self.expr_reg(rhs, assigned);
                 let instr = match op {
                     BinaryOp::Lt => Instr::JumpIfNotLt { a, b, offset },
                     BinaryOp::Le => Instr::JumpIfNotLe { a, b, offset },

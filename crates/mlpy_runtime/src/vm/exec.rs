@@ -123,6 +123,27 @@ impl Vm {
                     reg!($dst).set_bool(v);
                 }};
             }
+            // `if !(a OP imm) { pc += offset }` for a small int constant.
+            macro_rules! branch_unless_int {
+                ($a:expr, $imm:expr, $offset:expr, $op:tt, $($slow:tt)+) => {{
+                    let holds = match &reg!($a) {
+                        Value::Int(x) => *x $op $imm as i64,
+                        x => holds_slow!(x, &Value::Int($imm as i64), $($slow)+),
+                    };
+                    if !holds {
+                        pc = (pc as i64 + $offset as i64) as usize;
+                    }
+                }};
+            }
+            // The slow path of a comparison, written like `holds!`'s.
+            macro_rules! holds_slow {
+                ($x:expr, $y:expr, !$($slow:ident)::+ (_, _)) => {
+                    !tri!($($slow)::+($x, $y))
+                };
+                ($x:expr, $y:expr, $($slow:ident)::+ ($($pre:expr,)? _, _)) => {
+                    tri!($($slow)::+($($pre,)? $x, $y))
+                };
+            }
             // The truthiness of a register (spec §4.5), booleans first.
             macro_rules! truthy {
                 ($r:expr) => {
@@ -273,6 +294,24 @@ impl Vm {
                     }
                     Instr::JumpIfNotNe { a, b, offset } => {
                         branch_unless!(a, b, offset, !=, !ops::equals(_, _))
+                    }
+                    Instr::JumpIfNotLtInt { a, imm, offset } => {
+                        branch_unless_int!(a, imm, offset, <, ops::compare(CmpOp::Lt, _, _))
+                    }
+                    Instr::JumpIfNotLeInt { a, imm, offset } => {
+                        branch_unless_int!(a, imm, offset, <=, ops::compare(CmpOp::Le, _, _))
+                    }
+                    Instr::JumpIfNotGtInt { a, imm, offset } => {
+                        branch_unless_int!(a, imm, offset, >, ops::compare(CmpOp::Gt, _, _))
+                    }
+                    Instr::JumpIfNotGeInt { a, imm, offset } => {
+                        branch_unless_int!(a, imm, offset, >=, ops::compare(CmpOp::Ge, _, _))
+                    }
+                    Instr::JumpIfNotEqInt { a, imm, offset } => {
+                        branch_unless_int!(a, imm, offset, ==, ops::equals(_, _))
+                    }
+                    Instr::JumpIfNotNeInt { a, imm, offset } => {
+                        branch_unless_int!(a, imm, offset, !=, !ops::equals(_, _))
                     }
                     Instr::NewArray { dst, start, count } => {
                         let s = base + start as usize;
