@@ -100,19 +100,22 @@ impl Vm {
                     reg!($dst) = v;
                 }};
             }
-            // Whether `a OP b` holds: ints inline, the rest through `$slow` (with `_, _`
-            // standing for the two operands).
-            macro_rules! holds {
-                ($a:expr, $b:expr, $op:tt, $($slow:ident)::+ ($($pre:expr,)? _, _)) => {
-                    match (&reg!($a), &reg!($b)) {
-                        (Value::Int(x), Value::Int(y)) => x $op y,
-                        (x, y) => tri!($($slow)::+($($pre,)? x, y)),
-                    }
+            // The slow path of a comparison: `$slow` applied to `x` and `y` (written with
+            // `_, _` standing for the two operands, and an optional `!` in front).
+            macro_rules! holds_slow {
+                ($x:expr, $y:expr, !$($slow:ident)::+ (_, _)) => {
+                    !tri!($($slow)::+($x, $y))
                 };
-                ($a:expr, $b:expr, $op:tt, !$($slow:ident)::+ (_, _)) => {
+                ($x:expr, $y:expr, $($slow:ident)::+ ($($pre:expr,)? _, _)) => {
+                    tri!($($slow)::+($($pre,)? $x, $y))
+                };
+            }
+            // Whether `a OP b` holds: ints inline, the rest through the slow path.
+            macro_rules! holds {
+                ($a:expr, $b:expr, $op:tt, $($slow:tt)+) => {
                     match (&reg!($a), &reg!($b)) {
                         (Value::Int(x), Value::Int(y)) => x $op y,
-                        (x, y) => !tri!($($slow)::+(x, y)),
+                        (x, y) => holds_slow!(x, y, $($slow)+),
                     }
                 };
             }
@@ -134,15 +137,6 @@ impl Vm {
                         pc = (pc as i64 + $offset as i64) as usize;
                     }
                 }};
-            }
-            // The slow path of a comparison, written like `holds!`'s.
-            macro_rules! holds_slow {
-                ($x:expr, $y:expr, !$($slow:ident)::+ (_, _)) => {
-                    !tri!($($slow)::+($x, $y))
-                };
-                ($x:expr, $y:expr, $($slow:ident)::+ ($($pre:expr,)? _, _)) => {
-                    tri!($($slow)::+($($pre,)? $x, $y))
-                };
             }
             // The truthiness of a register (spec §4.5), booleans first.
             macro_rules! truthy {
