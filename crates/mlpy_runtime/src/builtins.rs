@@ -1,6 +1,6 @@
 //! The builtin functions of the prelude (spec §11, §14.6) and the prelude module `builtin`.
 //!
-//! The table [`BUILTINS`] lists every builtin with its one-line description (shown by
+//! The table `BUILTINS` lists every builtin with its one-line description (shown by
 //! `help`) and its implementation; the implementations are grouped by topic:
 //!
 //! * `builtins/convert.rs` — conversion and type inspection (§11.2, §11.3),

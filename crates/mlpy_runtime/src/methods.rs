@@ -204,33 +204,13 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
 // ----- iteration -------------------------------------------------------------------------
 
 /// The items of an iterable (spec §6.7): array items, string characters, object keys or
-/// the remaining items of an iterator. `Err(())` for any other kind.
-///
-/// The VM reports the error itself; natives use [`collect_items`], which also passes on
-/// the error of an iterator whose object changed.
-#[allow(clippy::result_unit_err)]
-pub fn iterate(v: &Value) -> std::result::Result<Vec<Value>, ()> {
+/// the remaining items of an iterator. A value that is not iterable is a `TypeError`
+/// naming `op`; an iterator whose object changed while it was read passes on its error.
+pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
     match v {
         Value::Array(a) => Ok(a.items.borrow().clone()),
         Value::Str(s) => Ok(chars_of(s.as_str())),
         Value::Object(o) => Ok(o.dict.borrow().keys().cloned().collect()),
-        Value::Iterator(it) => {
-            let mut out = Vec::new();
-            while let Ok(Some(v)) = crate::vm::iter_next(it) {
-                out.push(v);
-            }
-            *it.state.borrow_mut() = IterState::Done;
-            Ok(out)
-        }
-        _ => Err(()),
-    }
-}
-
-/// The items of the iterable `v` as [`iterate`] gives them, but with errors: a
-/// `TypeError` naming `op` for a value that is not iterable, and the error of an
-/// iterator whose object changed while it was read.
-pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
-    match v {
         Value::Iterator(it) => {
             let mut out = Vec::new();
             while let Some(item) = crate::vm::iter_next(it)? {
@@ -238,7 +218,7 @@ pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
             }
             Ok(out)
         }
-        other => iterate(other).map_err(|()| not_iterable(op, other)),
+        other => Err(not_iterable(op, other)),
     }
 }
 

@@ -372,7 +372,7 @@ impl Vm {
                     Instr::SetSlice { obj, base: b, src } => {
                         let s = base + b as usize;
                         let src_v = reg!(src).clone();
-                        let items = tri!(self.collect_items(&src_v, "slice assignment"));
+                        let items = tri!(crate::methods::collect_items(&src_v, "slice assignment"));
                         tri!(crate::methods::set_slice(
                             &self.stack[base + obj as usize],
                             &self.stack[s],
@@ -426,7 +426,7 @@ impl Vm {
                     }
                     Instr::Unpack { base: b, count, src } => {
                         let src_v = reg!(src).clone();
-                        let items = tri!(self.collect_items(&src_v, "destructuring"));
+                        let items = tri!(crate::methods::collect_items(&src_v, "destructuring"));
                         if items.len() != count as usize {
                             throw!(value_error(format!(
                                 "destructuring expected {count} items, got {}",
@@ -803,11 +803,6 @@ impl Vm {
         }
         self.stack[abs] = func;
         self.call::<H>(abs, argc)
-    }
-
-    /// Collects the items of an iterable (spec §6.7) into a vector.
-    pub(crate) fn collect_items(&mut self, v: &Value, what: &str) -> Result<Vec<Value>> {
-        crate::methods::collect_items(v, what)
     }
 
     /// Runs `import` number `idx`; returns true when the module's top level was started
