@@ -10,7 +10,7 @@
 //! match, and stderr must name the expected error kinds and lines. Every failure is
 //! collected and reported at the end, followed by `N passed, N failed`.
 //!
-//! When `CHECK_PROFILE_TRANSPARENCY` is on, every case runs a second time with `--profile`
+//! Every case also runs a second time with `--profile`
 //! and must give the same stdout and exit status, and the same stderr up to the first line
 //! that starts a profiler report.
 //!
@@ -24,9 +24,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
-
-/// Whether every case is also run with `--profile` and compared with the plain run.
-const CHECK_PROFILE_TRANSPARENCY: bool = true;
 
 /// Lines that start a profiler report on stderr; profiled stderr is compared up to the first.
 const PROFILE_REPORT_TITLES: &[&str] = &["ML CODE PERFORMANCE SUMMARY"];
@@ -291,10 +288,9 @@ fn run_case(file: &Path) -> Vec<String> {
     };
     let plain = run_mlpy(file, &[], &expect.args);
     let mut problems = check_outcome(&expect, &plain);
-    if CHECK_PROFILE_TRANSPARENCY {
-        let profiled = run_mlpy(file, &["--profile"], &expect.args);
-        problems.extend(check_profile_transparency(&plain, &profiled));
-    }
+    // Profiling is transparent: the same case with `--profile` behaves the same.
+    let profiled = run_mlpy(file, &["--profile"], &expect.args);
+    problems.extend(check_profile_transparency(&plain, &profiled));
     problems
 }
 
