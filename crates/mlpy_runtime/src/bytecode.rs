@@ -239,6 +239,114 @@ impl Instr {
     }
 }
 
+impl Instr {
+    /// The highest register the instruction reads or writes, including the implicit
+    /// ones (`base + 1`, `base .. base + argc`, …); `None` when it touches none.
+    /// `CodeObject::verify` checks it against the frame size.
+    pub fn highest_reg(&self) -> Option<u32> {
+        use Instr::*;
+        let top = |regs: &[Reg]| regs.iter().copied().max().map(u32::from);
+        // The last of `count` registers from `start` (none when `count` is 0).
+        let range = |start: Reg, count: u32| count.checked_sub(1).map(|n| u32::from(start) + n);
+        match *self {
+            LoadConst { dst, .. }
+            | LoadInt { dst, .. }
+            | LoadNull { dst }
+            | LoadBool { dst, .. }
+            | LoadUpval { dst, .. }
+            | NewObject { dst, .. }
+            | MakeClosure { dst, .. }
+            | Import { dst, .. } => top(&[dst]),
+            CheckInit { reg, .. } | MakeCell { reg } => top(&[reg]),
+            Move { dst, src } | Not { dst, src } | Neg { dst, src } => top(&[dst, src]),
+            LoadCell { dst, cell, .. } => top(&[dst, cell]),
+            StoreCell { cell, src } => top(&[cell, src]),
+            StoreUpval { src, .. } | Return { src } | Throw { src } | Reraise { src } => {
+                top(&[src])
+            }
+            Add { dst, a, b }
+            | Sub { dst, a, b }
+            | Mul { dst, a, b }
+            | Div { dst, a, b }
+            | FloorDiv { dst, a, b }
+            | Mod { dst, a, b }
+            | Eq { dst, a, b }
+            | Ne { dst, a, b }
+            | Lt { dst, a, b }
+            | Le { dst, a, b }
+            | Gt { dst, a, b }
+            | Ge { dst, a, b } => top(&[dst, a, b]),
+            AddInt { dst, a, .. } | SubInt { dst, a, .. } => top(&[dst, a]),
+            Jump { .. } | ReturnNull | PopHandler => None,
+            JumpIfFalse { cond, .. } | JumpIfTrue { cond, .. } => top(&[cond]),
+            JumpIfNotLt { a, b, .. }
+            | JumpIfNotLe { a, b, .. }
+            | JumpIfNotGt { a, b, .. }
+            | JumpIfNotGe { a, b, .. }
+            | JumpIfNotEq { a, b, .. }
+            | JumpIfNotNe { a, b, .. } => top(&[a, b]),
+            JumpIfNotLtInt { a, .. }
+            | JumpIfNotLeInt { a, .. }
+            | JumpIfNotGtInt { a, .. }
+            | JumpIfNotGeInt { a, .. }
+            | JumpIfNotEqInt { a, .. }
+            | JumpIfNotNeInt { a, .. } => top(&[a]),
+            NewArray { dst, start, count } => top(&[dst]).max(range(start, u32::from(count))),
+            InitProp { obj, src, .. } | SetProp { obj, src, .. } => top(&[obj, src]),
+            GetIndex { dst, obj, idx } => top(&[dst, obj, idx]),
+            SetIndex { obj, idx, src } => top(&[obj, idx, src]),
+            GetSlice { dst, obj, base } => top(&[dst, obj]).max(range(base, 3)),
+            SetSlice { obj, base, src } => top(&[obj, src]).max(range(base, 3)),
+            GetProp { dst, obj, .. } | GetKey { dst, obj, .. } => top(&[dst, obj]),
+            Unpack { base, count, src } => top(&[src]).max(range(base, u32::from(count))),
+            Call { base, argc } => range(base, u32::from(argc) + 1),
+            CallMethod { base, argc, .. } => range(base, u32::from(argc) + 1),
+            Append { dst, arr, item } => top(&[arr, item]).max(range(dst, 2)),
+            Len { dst, src, .. } => top(&[dst, src]),
+            IterInit { base } => range(base, 2),
+            IterNext { base, dst, .. } => top(&[dst]).max(range(base, 2)),
+            RangeInit { base } => range(base, 3),
+            RangeNext { base, dst, .. } => top(&[dst]).max(range(base, 3)),
+            PushHandler { reg, .. } | PushFinally { reg, .. } => top(&[reg]),
+        }
+    }
+
+    /// The offset of the instruction's branch target from the next instruction.
+    pub fn branch_offset(&self) -> Option<i64> {
+        use Instr::*;
+        match *self {
+            Jump { offset }
+            | JumpIfFalse { offset, .. }
+            | JumpIfTrue { offset, .. }
+            | PushHandler { offset, .. }
+            | PushFinally { offset, .. } => Some(i64::from(offset)),
+            JumpIfNotLt { offset, .. }
+            | JumpIfNotLe { offset, .. }
+            | JumpIfNotGt { offset, .. }
+            | JumpIfNotGe { offset, .. }
+            | JumpIfNotEq { offset, .. }
+            | JumpIfNotNe { offset, .. }
+            | JumpIfNotLtInt { offset, .. }
+            | JumpIfNotLeInt { offset, .. }
+            | JumpIfNotGtInt { offset, .. }
+            | JumpIfNotGeInt { offset, .. }
+            | JumpIfNotEqInt { offset, .. }
+            | JumpIfNotNeInt { offset, .. }
+            | IterNext { offset, .. }
+            | RangeNext { offset, .. } => Some(i64::from(offset)),
+            _ => None,
+        }
+    }
+
+    /// Whether execution never continues with the next instruction.
+    pub fn ends_flow(&self) -> bool {
+        matches!(
+            self,
+            Instr::Return { .. } | Instr::ReturnNull | Instr::Jump { .. } | Instr::Throw { .. }
+        )
+    }
+}
+
 /// How a closure captures a variable when it is created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Capture {
@@ -287,6 +395,47 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// Checks what the run loop relies on to read instructions and registers without
+    /// bounds checks (DESIGN: the compiler's output is verified once, not at every
+    /// step): the code ends with an instruction that does not fall through, every branch
+    /// lands inside the code, and every register an instruction touches is inside the
+    /// frame (`n_regs`), which `Vm::push_frame` reserves on the stack.
+    pub fn verify(&self) -> Result<(), String> {
+        let len = self.instrs.len();
+        if !self.instrs.last().is_some_and(Instr::ends_flow) {
+            return Err(format!("`{}` does not end with a return or a jump", self.name));
+        }
+        if self.n_params > self.n_locals || self.n_locals > self.n_regs {
+            return Err(format!("`{}` has more locals than registers", self.name));
+        }
+        if let Some(&r) = self.cells.iter().find(|&&r| r >= self.n_regs) {
+            return Err(format!("`{}` captures register {r} outside its frame", self.name));
+        }
+        for (pc, instr) in self.instrs.iter().enumerate() {
+            if let Some(top) = instr.highest_reg() {
+                if top >= u32::from(self.n_regs) {
+                    return Err(format!(
+                        "`{}` pc {pc}: {} uses register {top} of {}",
+                        self.name,
+                        instr.name(),
+                        self.n_regs
+                    ));
+                }
+            }
+            if let Some(offset) = instr.branch_offset() {
+                let target = pc as i64 + 1 + offset;
+                if target < 0 || target >= len as i64 {
+                    return Err(format!(
+                        "`{}` pc {pc}: {} jumps outside the code (to {target})",
+                        self.name,
+                        instr.name()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn line_of_pc(&self, pc: usize) -> u32 {
         let off = self.offsets.get(pc).copied().unwrap_or(0);
         self.file.line_of(off)
@@ -317,7 +466,7 @@ impl CodeObject {
                 let _ = writeln!(out, "     {line:>4} | {}", self.file.line_text(line).trim());
                 last_line = line;
             }
-            let _ = write!(out, "{pc:>5}  {:<14}", instr.name());
+            let _ = write!(out, "{pc:>5}  {:<15}", instr.name());
             let _ = write!(out, "{}", self.operands(pc, instr));
             out.push('\n');
         }
@@ -440,5 +589,62 @@ mod tests {
     #[test]
     fn instruction_is_at_most_8_bytes() {
         assert!(std::mem::size_of::<Instr>() <= 8, "{}", std::mem::size_of::<Instr>());
+    }
+
+    fn code(n_regs: u16, instrs: Vec<Instr>) -> CodeObject {
+        CodeObject {
+            name: "f".to_owned(),
+            kind: CodeKind::Function,
+            file: Rc::new(SourceFile::new("t.ml", "")),
+            line: 1,
+            n_params: 0,
+            n_locals: 0,
+            n_regs,
+            offsets: vec![0; instrs.len()],
+            instrs,
+            consts: Vec::new(),
+            functions: Vec::new(),
+            captures: Vec::new(),
+            upvalue_names: Vec::new(),
+            local_names: Vec::new(),
+            cells: Vec::new(),
+            profile_id: std::cell::Cell::new(u32::MAX),
+        }
+    }
+
+    #[test]
+    fn verify_accepts_code_inside_its_frame() {
+        let ok = code(
+            3,
+            vec![
+                Instr::LoadInt { dst: 0, val: 1 },
+                Instr::JumpIfNotLtInt { a: 0, imm: 2, offset: 1 },
+                Instr::Call { base: 1, argc: 1 },
+                Instr::Return { src: 0 },
+            ],
+        );
+        assert_eq!(ok.verify(), Ok(()));
+    }
+
+    #[test]
+    fn verify_rejects_what_the_run_loop_cannot_index() {
+        let cases = [
+            // A register outside the frame, directly or through an implicit operand.
+            (vec![Instr::LoadInt { dst: 2, val: 1 }, Instr::ReturnNull], "uses register 2"),
+            (vec![Instr::Call { base: 1, argc: 1 }, Instr::ReturnNull], "uses register 2"),
+            (vec![Instr::Append { dst: 1, arr: 0, item: 0 }, Instr::ReturnNull], "register 2"),
+            (vec![Instr::RangeNext { base: 0, dst: 0, offset: 0 }, Instr::ReturnNull], "2"),
+            // Branches that leave the code, and code that runs off its end.
+            (vec![Instr::Jump { offset: 1 }], "jumps outside"),
+            (vec![Instr::Jump { offset: -2 }], "jumps outside"),
+            (vec![Instr::PushHandler { reg: 0, offset: 5 }, Instr::ReturnNull], "jumps outside"),
+            (vec![Instr::LoadNull { dst: 0 }], "does not end"),
+            (vec![], "does not end"),
+        ];
+        for (instrs, expected) in cases {
+            let listing = format!("{instrs:?}");
+            let err = code(2, instrs).verify().expect_err(&listing);
+            assert!(err.contains(expected), "{listing}: {err}");
+        }
     }
 }

@@ -200,7 +200,7 @@ impl Compiler<'_> {
 
     fn end_function(&mut self) -> Rc<CodeObject> {
         let f = self.fns.pop().expect("a function is being compiled");
-        Rc::new(CodeObject {
+        let code = CodeObject {
             name: f.name,
             kind: f.kind,
             file: self.file.clone(),
@@ -217,7 +217,13 @@ impl Compiler<'_> {
             local_names: f.local_names,
             cells: f.cells,
             profile_id: std::cell::Cell::new(u32::MAX),
-        })
+        };
+        // The run loop indexes instructions and registers unchecked on the strength of
+        // this check; a failure is a compiler bug, reported instead of running the code.
+        if let Err(problem) = code.verify() {
+            self.fail(&format!("internal compiler error: {problem}"), Span::default());
+        }
+        Rc::new(code)
     }
 
     /// Compiles a nested function and returns its index in the current function's

@@ -130,6 +130,17 @@ impl Value {
         }
     }
 
+    /// Overwrites the value, skipping the drop glue when the old value is an immediate
+    /// (most register writes overwrite an int, a bool or null).
+    #[inline(always)]
+    pub fn put(&mut self, v: Value) {
+        if self.is_immediate() {
+            std::mem::forget(std::mem::replace(self, v));
+        } else {
+            *self = v;
+        }
+    }
+
     /// Stores a boolean, like `set_int`.
     #[inline(always)]
     pub fn set_bool(&mut self, b: bool) {
