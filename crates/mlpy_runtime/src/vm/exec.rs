@@ -177,9 +177,9 @@ impl Vm {
                 // SAFETY: `pc < instrs.len()`: `verify` proved that the code ends with an
                 // instruction that does not fall through and that every branch target is
                 // inside it, and frames resume only after a call or at a handler target.
-                let instr = unsafe { *instrs.get_unchecked(pc) };
+                let instr = unsafe { instrs.get_unchecked(pc) };
                 pc += 1;
-                match instr {
+                match *instr {
                     Instr::LoadConst { dst, idx } => {
                         reg_mut!(dst) = code.consts[idx as usize].clone()
                     }
