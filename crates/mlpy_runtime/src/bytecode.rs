@@ -390,6 +390,9 @@ pub struct CodeObject {
     pub local_names: Vec<String>,
     /// Slots whose variable is captured: the VM puts a cell in each at entry.
     pub cells: Vec<Reg>,
+    /// Inline caches of `GetProp`/`SetProp`, one per constant (used for property names):
+    /// the position the name had in the last object it was looked up in.
+    pub prop_cache: Box<[std::cell::Cell<u32>]>,
     /// The id this function has in the profiler's function table.
     pub profile_id: std::cell::Cell<u32>,
 }
@@ -608,6 +611,7 @@ mod tests {
             upvalue_names: Vec::new(),
             local_names: Vec::new(),
             cells: Vec::new(),
+            prop_cache: Box::new([]),
             profile_id: std::cell::Cell::new(u32::MAX),
         }
     }

@@ -210,6 +210,7 @@ impl Compiler<'_> {
             n_regs: f.max_reg.min(MAX_REGS) as u16,
             instrs: f.instrs,
             offsets: f.offsets,
+            prop_cache: f.consts.iter().map(|_| std::cell::Cell::new(u32::MAX)).collect(),
             consts: f.consts,
             functions: f.functions,
             captures: f.captures,

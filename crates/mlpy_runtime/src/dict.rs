@@ -2,13 +2,15 @@
 //! floats and strings, compared by value (`1`, `1.0` and `-0.0 + 1` are one key; `true`
 //! and `1` are not). A key keeps the form and position it was first stored with.
 
+use std::cell::Cell;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
 
 use indexmap::IndexMap;
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
-use crate::value::Value;
+use crate::value::{Str, Value};
 
 /// A small, fast, non-cryptographic hasher (the rustc "Fx" hash).
 #[derive(Default, Clone, Copy)]
@@ -74,6 +76,17 @@ impl Key {
     /// A string key (always valid).
     pub fn string(s: std::rc::Rc<crate::value::Str>) -> Key {
         Key(Value::Str(s))
+    }
+
+    /// Whether this is the string key `s` (the same string, or an equal one).
+    #[inline]
+    fn is_str(&self, s: &Rc<Str>) -> bool {
+        match &self.0 {
+            Value::Str(k) => {
+                Rc::ptr_eq(k, s) || (k.hash_code() == s.hash_code() && k.as_str() == s.as_str())
+            }
+            _ => false,
+        }
     }
 
     pub fn value(&self) -> &Value {
@@ -174,6 +187,43 @@ impl Dict {
     /// Looks up a string key.
     pub fn get_str(&self, key: &std::rc::Rc<crate::value::Str>) -> Option<&Value> {
         self.map.get(&Key::string(key.clone()))
+    }
+
+    /// Looks up a string key, trying first the position `hint` remembers from an earlier
+    /// lookup: an inline cache for property instructions, which mostly see objects
+    /// built alike. A miss looks the key up by hash and remembers its position.
+    #[inline]
+    pub fn get_str_cached(&self, key: &Rc<Str>, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some((k, v)) = self.map.get_index(hint.get() as usize) {
+            if k.is_str(key) {
+                return Some(v);
+            }
+        }
+        let (i, _, v) = self.map.get_full(&Key::string(key.clone()))?;
+        hint.set(i as u32);
+        Some(v)
+    }
+
+    /// Sets a string key through the same cache as `get_str_cached`. Returns whether the
+    /// key was new (the object grew).
+    #[inline]
+    pub fn set_str_cached(&mut self, key: &Rc<Str>, hint: &Cell<u32>, value: Value) -> bool {
+        if let Some((k, slot)) = self.map.get_index_mut(hint.get() as usize) {
+            if k.is_str(key) {
+                slot.put(value);
+                return false;
+            }
+        }
+        let key = Key::string(key.clone());
+        if let Some((i, _, slot)) = self.map.get_full_mut(&key) {
+            *slot = value;
+            hint.set(i as u32);
+            return false;
+        }
+        hint.set(self.map.len() as u32);
+        self.map.insert(key, value);
+        self.version += 1;
+        true
     }
 
     pub fn get_index_of(&self, key: &Key) -> Option<usize> {

@@ -97,7 +97,7 @@ impl Vm {
                         (Value::Float(x), Value::Float(y)) => Value::Float(x $op y),
                         (x, y) => tri!($slow(x, y)),
                     };
-                    reg_mut!($dst) = v;
+                    reg_mut!($dst).put(v);
                 }};
             }
             // `dst = a OP imm` for a small int constant.
@@ -113,7 +113,7 @@ impl Vm {
                         },
                         x => tri!($slow(x, &Value::Int($imm as i64))),
                     };
-                    reg_mut!($dst) = v;
+                    reg_mut!($dst).put(v);
                 }};
             }
             // The slow path of a comparison: `$slow` applied to `x` and `y` (written with
@@ -181,11 +181,11 @@ impl Vm {
                 pc += 1;
                 match *instr {
                     Instr::LoadConst { dst, idx } => {
-                        reg_mut!(dst) = code.consts[idx as usize].clone()
+                        reg_mut!(dst).put(code.consts[idx as usize].clone());
                     }
                     Instr::LoadInt { dst, val } => reg_mut!(dst).set_int(val as i64),
-                    Instr::LoadNull { dst } => reg_mut!(dst) = Value::Null,
-                    Instr::LoadBool { dst, val } => reg_mut!(dst) = Value::Bool(val),
+                    Instr::LoadNull { dst } => reg_mut!(dst).put(Value::Null),
+                    Instr::LoadBool { dst, val } => reg_mut!(dst).set_bool(val),
                     Instr::Move { dst, src } => {
                         let v = reg!(src).clone();
                         reg_mut!(dst).put(v);
@@ -197,7 +197,7 @@ impl Vm {
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg_mut!(reg));
-                        reg_mut!(reg) = Value::Cell(VarCell::new(v));
+                        reg_mut!(reg).put(Value::Cell(VarCell::new(v)));
                     }
                     Instr::LoadCell { dst, cell, name } => {
                         let v = match &reg!(cell) {
@@ -207,7 +207,7 @@ impl Vm {
                         if matches!(v, Value::Uninit) {
                             throw!(name_error(&code.consts[name as usize]));
                         }
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::StoreCell { cell, src } => {
                         let v = reg!(src).clone();
@@ -233,7 +233,7 @@ impl Vm {
                     Instr::Mul { dst, a, b } => int_arith!(dst, a, b, checked_mul, *, ops::mul),
                     Instr::Div { dst, a, b } => {
                         let v = tri!(ops::div(&reg!(a), &reg!(b)));
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::FloorDiv { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
@@ -242,7 +242,7 @@ impl Vm {
                             }
                             (x, y) => tri!(ops::floor_div(x, y)),
                         };
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::Mod { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
@@ -251,7 +251,7 @@ impl Vm {
                             }
                             (x, y) => tri!(ops::modulo(x, y)),
                         };
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::Eq { dst, a, b } => compare!(dst, a, b, ==, ops::equals(_, _)),
                     Instr::Ne { dst, a, b } => compare!(dst, a, b, !=, !ops::equals(_, _)),
@@ -277,7 +277,7 @@ impl Vm {
                             Value::Float(x) => Value::Float(-x),
                             x => tri!(ops::neg(x)),
                         };
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::Jump { offset } => {
                         if offset < 0 {
@@ -337,7 +337,7 @@ impl Vm {
                             .iter_mut()
                             .map(std::mem::take)
                             .collect();
-                        reg_mut!(dst) = Value::Array(Array::new(items));
+                        reg_mut!(dst).put(Value::Array(Array::new(items)));
                     }
                     Instr::NewObject { dst, capacity } => {
                         reg_mut!(dst) =
@@ -368,7 +368,7 @@ impl Vm {
                             }
                             (o, i) => tri!(get_index(o, i)),
                         };
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::SetIndex { obj, idx, src } => {
                         let v = reg!(src).clone();
@@ -391,7 +391,7 @@ impl Vm {
                             &self.stack[s + 1],
                             &self.stack[s + 2]
                         ));
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::SetSlice { obj, base: b, src } => {
                         let s = base + b as usize;
@@ -408,19 +408,24 @@ impl Vm {
                     Instr::GetProp { dst, obj, name } => {
                         let Value::Str(key) = &code.consts[name as usize] else { continue };
                         let v = match &reg!(obj) {
-                            Value::Object(o) => {
-                                o.dict.borrow().get_str(key).cloned().unwrap_or(Value::Null)
-                            }
+                            Value::Object(o) => o
+                                .dict
+                                .borrow()
+                                .get_str_cached(key, &code.prop_cache[name as usize])
+                                .cloned()
+                                .unwrap_or(Value::Null),
                             other => tri!(crate::methods::get_member(other, key)),
                         };
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::SetProp { obj, name, src } => {
                         let v = reg!(src).clone();
                         match (&reg!(obj), &code.consts[name as usize]) {
                             (Value::Object(o), Value::Str(k)) => {
-                                o.dict.borrow_mut().insert(Key::string(k.clone()), v);
-                                o.account();
+                                let hint = &code.prop_cache[name as usize];
+                                if o.dict.borrow_mut().set_str_cached(k, hint, v) {
+                                    o.account();
+                                }
                             }
                             (other, k) => throw!(set_member_error(other, k)),
                         }
@@ -446,7 +451,7 @@ impl Vm {
                                 other.type_name()
                             ))),
                         };
-                        reg_mut!(dst) = v;
+                        reg_mut!(dst).put(v);
                     }
                     Instr::Unpack { base: b, count, src } => {
                         let src_v = reg!(src).clone();
@@ -458,7 +463,7 @@ impl Vm {
                             )));
                         }
                         for (i, item) in items.into_iter().enumerate() {
-                            reg_mut!(b as usize + i) = item;
+                            reg_mut!(b as usize + i).put(item);
                         }
                     }
                     Instr::Call { base: b, argc } => {
@@ -490,14 +495,14 @@ impl Vm {
                             if H::ENABLED {
                                 H::exit_native(self);
                             }
-                            reg_mut!(dst) = Value::Null;
+                            reg_mut!(dst).put(Value::Null);
                             continue;
                         }
                         // Any other receiver: the generic method call.
                         self.frames.last_mut().expect("frame").pc = pc;
                         let (recv, arg) = (reg!(arr).clone(), reg!(item).clone());
-                        reg_mut!(dst) = recv;
-                        reg_mut!(dst + 1) = arg;
+                        reg_mut!(dst).put(recv);
+                        reg_mut!(dst + 1).put(arg);
                         let name = crate::value::Str::new("append");
                         match self.call_method::<H>(base + dst as usize, 1, &name) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
@@ -540,7 +545,8 @@ impl Vm {
                             }
                             other => Err(not_callable(other)),
                         };
-                        reg_mut!(dst) = tri!(res);
+                        let v = tri!(res);
+                        reg_mut!(dst).put(v);
                     }
                     Instr::Return { src } => {
                         let v = std::mem::take(&mut reg_mut!(src));
@@ -568,7 +574,7 @@ impl Vm {
                                 Capture::Upvalue(i) => closure.upvalues[i as usize].clone(),
                             })
                             .collect();
-                        reg_mut!(dst) = Value::Function(Closure::new(proto, upvalues));
+                        reg_mut!(dst).put(Value::Function(Closure::new(proto, upvalues)));
                     }
                     Instr::Import { dst, idx } => {
                         self.frames.last_mut().expect("frame").pc = pc;
@@ -581,8 +587,8 @@ impl Vm {
                     Instr::IterInit { base: b } => {
                         let v = std::mem::take(&mut reg_mut!(b));
                         let (it, state) = tri!(iter_init(v));
-                        reg_mut!(b) = it;
-                        reg_mut!(b + 1) = state;
+                        reg_mut!(b).put(it);
+                        reg_mut!(b + 1).put(state);
                     }
                     Instr::IterNext { base: b, dst, offset } => {
                         safepoint!();
@@ -599,7 +605,7 @@ impl Vm {
                                 if let Value::Int(i) = &mut reg_mut!(b + 1) {
                                     *i += 1;
                                 }
-                                reg_mut!(dst) = v;
+                                reg_mut!(dst).put(v);
                             }
                             None => pc = (pc as i64 + offset as i64) as usize,
                         }
