@@ -408,12 +408,13 @@ impl Vm {
                     Instr::GetProp { dst, obj, name } => {
                         let Value::Str(key) = &code.consts[name as usize] else { continue };
                         let v = match &reg!(obj) {
-                            Value::Object(o) => o
-                                .dict
-                                .borrow()
-                                .get_str_cached(key, &code.prop_cache[name as usize])
-                                .cloned()
-                                .unwrap_or(Value::Null),
+                            Value::Object(o) => {
+                                let hint = &code.prop_cache[name as usize];
+                                match o.dict.borrow().get_str_cached(key, hint) {
+                                    Some(v) => v.clone(),
+                                    None => Value::Null,
+                                }
+                            }
                             other => tri!(crate::methods::get_member(other, key)),
                         };
                         reg_mut!(dst).put(v);
