@@ -84,8 +84,8 @@ fn recursive_calls_are_exact() {
 
 #[test]
 fn self_time_follows_the_work() {
-    // Wall-clock ratios are noisy on a shared machine: take the median of three runs.
-    let mut ratios: Vec<f64> = (0..3)
+    // Wall-clock ratios are noisy on a shared machine: take the median of five runs.
+    let mut ratios: Vec<f64> = (0..5)
         .map(|_| {
             let (_, profile) = json_profile("work_split.ml", &[]);
             let heavy = num(&function(&profile, "heavy")["self_ns"]) as f64;
@@ -94,7 +94,7 @@ fn self_time_follows_the_work() {
         })
         .collect();
     ratios.sort_by(f64::total_cmp);
-    let ratio = ratios[1];
+    let ratio = ratios[2];
     assert!((2.2..4.0).contains(&ratio), "heavy/light self time is {ratios:?}, expected about 3");
 }
 

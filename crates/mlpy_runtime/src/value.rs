@@ -290,6 +290,7 @@ pub struct Array {
     /// Bytes counted for this array, updated as it grows.
     counted: Cell<usize>,
     site: u32,
+    gc: heap::GcSlot,
 }
 
 const ARRAY_HEADER: usize = std::mem::size_of::<Array>() + 16;
@@ -298,9 +299,13 @@ impl Array {
     pub fn new(items: Vec<Value>) -> Rc<Array> {
         let bytes = ARRAY_HEADER + items.capacity() * std::mem::size_of::<Value>();
         let site = heap::on_alloc(bytes);
-        let arr = Rc::new(Array { items: RefCell::new(items), counted: Cell::new(bytes), site });
-        let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&arr) as _;
-        heap::register(weak);
+        let arr = Rc::new(Array {
+            items: RefCell::new(items),
+            counted: Cell::new(bytes),
+            site,
+            gc: heap::GcSlot::new(),
+        });
+        heap::track(&arr, &arr.gc);
         arr
     }
 
@@ -363,6 +368,7 @@ pub struct Object {
     pub is_error: bool,
     counted: Cell<usize>,
     site: u32,
+    gc: heap::GcSlot,
 }
 
 const OBJECT_HEADER: usize = std::mem::size_of::<Object>() + 16;
@@ -380,10 +386,14 @@ impl Object {
     fn with_flag(dict: Dict, is_error: bool) -> Rc<Object> {
         let bytes = OBJECT_HEADER + dict.capacity() * ENTRY_BYTES;
         let site = heap::on_alloc(bytes);
-        let obj =
-            Rc::new(Object { dict: RefCell::new(dict), is_error, counted: Cell::new(bytes), site });
-        let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&obj) as _;
-        heap::register(weak);
+        let obj = Rc::new(Object {
+            dict: RefCell::new(dict),
+            is_error,
+            counted: Cell::new(bytes),
+            site,
+            gc: heap::GcSlot::new(),
+        });
+        heap::track(&obj, &obj.gc);
         obj
     }
 
@@ -420,14 +430,14 @@ impl Trace for Object {
 pub struct VarCell {
     pub value: RefCell<Value>,
     site: u32,
+    gc: heap::GcSlot,
 }
 
 impl VarCell {
     pub fn new(v: Value) -> Rc<VarCell> {
         let site = heap::on_alloc(std::mem::size_of::<VarCell>() + 16);
-        let cell = Rc::new(VarCell { value: RefCell::new(v), site });
-        let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&cell) as _;
-        heap::register(weak);
+        let cell = Rc::new(VarCell { value: RefCell::new(v), site, gc: heap::GcSlot::new() });
+        heap::track(&cell, &cell.gc);
         cell
     }
 
@@ -461,6 +471,7 @@ pub struct Closure {
     pub code: Rc<CodeObject>,
     pub upvalues: Box<[Rc<VarCell>]>,
     site: u32,
+    gc: heap::GcSlot,
 }
 
 impl Closure {
@@ -468,10 +479,9 @@ impl Closure {
         let bytes = std::mem::size_of::<Closure>() + 16 + upvalues.len() * 8;
         let site = heap::on_alloc(bytes);
         let tracked = !upvalues.is_empty();
-        let closure = Rc::new(Closure { code, upvalues, site });
+        let closure = Rc::new(Closure { code, upvalues, site, gc: heap::GcSlot::new() });
         if tracked {
-            let weak: std::rc::Weak<dyn Trace> = Rc::downgrade(&closure) as _;
-            heap::register(weak);
+            heap::track(&closure, &closure.gc);
         }
         closure
     }

@@ -315,7 +315,7 @@ impl Vm {
     pub(crate) fn safepoint(&mut self) -> Result<()> {
         self.budget = SAFEPOINT_INTERVAL;
         if heap::collection_due() {
-            heap::maybe_collect();
+            heap::collect();
         }
         if let Some(limit) = self.limits.timeout {
             if self.started.elapsed() > limit {
