@@ -469,14 +469,14 @@ impl Trace for VarCell {
 /// A function value made by a `function` statement or an arrow expression.
 pub struct Closure {
     pub code: Rc<CodeObject>,
-    pub upvalues: Box<[Rc<VarCell>]>,
+    pub upvalues: Upvalues,
     site: u32,
     gc: heap::GcSlot,
 }
 
 impl Closure {
-    pub fn new(code: Rc<CodeObject>, upvalues: Box<[Rc<VarCell>]>) -> Rc<Closure> {
-        let bytes = std::mem::size_of::<Closure>() + 16 + upvalues.len() * 8;
+    pub fn new(code: Rc<CodeObject>, upvalues: Upvalues) -> Rc<Closure> {
+        let bytes = std::mem::size_of::<Closure>() + 16 + upvalues.heap_bytes();
         let site = heap::on_alloc(bytes);
         let tracked = !upvalues.is_empty();
         let closure = Rc::new(Closure { code, upvalues, site, gc: heap::GcSlot::new() });
@@ -489,7 +489,7 @@ impl Closure {
 
 impl Drop for Closure {
     fn drop(&mut self) {
-        heap::on_free(std::mem::size_of::<Closure>() + 16 + self.upvalues.len() * 8, self.site);
+        heap::on_free(std::mem::size_of::<Closure>() + 16 + self.upvalues.heap_bytes(), self.site);
     }
 }
 
@@ -500,6 +500,45 @@ impl Trace for Closure {
         }
     }
     fn clear(&self) {}
+}
+
+/// The captured variables of a closure. A single capture, the common case, is stored
+/// inline: one allocation less per closure.
+pub enum Upvalues {
+    One(Rc<VarCell>),
+    Many(Box<[Rc<VarCell>]>),
+}
+
+impl Upvalues {
+    /// Bytes allocated apart from the closure.
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Upvalues::One(_) => 0,
+            Upvalues::Many(cells) => cells.len() * std::mem::size_of::<Rc<VarCell>>(),
+        }
+    }
+}
+
+impl std::ops::Deref for Upvalues {
+    type Target = [Rc<VarCell>];
+    #[inline]
+    fn deref(&self) -> &[Rc<VarCell>] {
+        match self {
+            Upvalues::One(cell) => std::slice::from_ref(cell),
+            Upvalues::Many(cells) => cells,
+        }
+    }
+}
+
+impl FromIterator<Rc<VarCell>> for Upvalues {
+    fn from_iter<I: IntoIterator<Item = Rc<VarCell>>>(iter: I) -> Upvalues {
+        let mut iter = iter.into_iter();
+        let Some(first) = iter.next() else { return Upvalues::Many(Box::new([])) };
+        match iter.next() {
+            None => Upvalues::One(first),
+            Some(second) => Upvalues::Many([first, second].into_iter().chain(iter).collect()),
+        }
+    }
 }
 
 /// A method bound to its receiver (`m = s.upper;`).

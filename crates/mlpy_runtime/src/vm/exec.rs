@@ -10,7 +10,7 @@ use crate::error::{
 };
 use crate::hooks::Hooks;
 use crate::ops::{self, CmpOp};
-use crate::value::{Array, Closure, IterState, IteratorObj, Object, Value, VarCell};
+use crate::value::{Array, Closure, IterState, IteratorObj, Object, Upvalues, Value, VarCell};
 use crate::vm::{FrameKind, Handler, Vm};
 
 /// What a call instruction did.
@@ -564,7 +564,7 @@ impl Vm {
                     }
                     Instr::MakeClosure { dst, proto } => {
                         let proto = code.functions[proto as usize].clone();
-                        let upvalues: Box<[Rc<VarCell>]> = proto
+                        let upvalues: Upvalues = proto
                             .captures
                             .iter()
                             .map(|c| match *c {
@@ -850,7 +850,7 @@ impl Vm {
         if self.frames.len() >= self.limits.max_depth {
             return Err(recursion_error(self.limits.max_depth));
         }
-        let closure = Closure::new(code.clone(), Box::new([]));
+        let closure = Closure::new(code.clone(), Upvalues::Many(Box::new([])));
         let top = self.frame_top();
         if H::ENABLED {
             H::enter_function(self, &code);
