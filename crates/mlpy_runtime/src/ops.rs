@@ -94,12 +94,9 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
     }
 }
 
-/// A new string `a + b`, allocated once at its exact size.
+/// A new string `a + b`.
 fn concat(a: &str, b: &str) -> Value {
-    let mut s = String::with_capacity(a.len() + b.len());
-    s.push_str(a);
-    s.push_str(b);
-    Value::string(s)
+    Value::Str(crate::value::Str::concat(a, b))
 }
 
 #[cold]

@@ -209,6 +209,14 @@ impl Str {
         Str::build(CompactString::from(s))
     }
 
+    /// `a + b`, built in place: inline when it fits, else allocated once at its size.
+    pub fn concat(a: &str, b: &str) -> Rc<Str> {
+        let mut text = CompactString::with_capacity(a.len() + b.len());
+        text.push_str(a);
+        text.push_str(b);
+        Str::build(text)
+    }
+
     fn build(text: CompactString) -> Rc<Str> {
         let count = if text.is_ascii() { text.len() } else { text.chars().count() };
         let char_len = u32::try_from(count).unwrap_or(u32::MAX);

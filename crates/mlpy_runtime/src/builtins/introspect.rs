@@ -31,7 +31,12 @@ pub(crate) fn hasattr(_: &mut Vm, args: &[Value]) -> Result<Value> {
 pub(crate) fn getattr(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("getattr", args, 2, 3)?;
     let name = member_name("getattr", &args[1])?;
-    if methods::has_member(&args[0], name) {
+    if let Value::Object(o) = &args[0] {
+        // One lookup: an object's members are its string keys.
+        if let Some(v) = o.dict.borrow().get_str(name) {
+            return Ok(v.clone());
+        }
+    } else if methods::has_member(&args[0], name) {
         return methods::get_member(&args[0], name);
     }
     Ok(args.get(2).cloned().unwrap_or(Value::Null))
