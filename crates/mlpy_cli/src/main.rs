@@ -4,6 +4,7 @@
 //! **Architecture invariant:** this is the only crate that prints, reads the environment
 //! or touches files on the user's behalf.
 
+mod alloc_count;
 mod args;
 mod pipeline;
 mod profile_output;
@@ -27,6 +28,9 @@ mod exit {
     pub const STATIC_REJECTION: u8 = 65;
     pub const LIMIT_EXCEEDED: u8 = 75;
 }
+
+#[global_allocator]
+static ALLOCATOR: alloc_count::CountingAllocator = alloc_count::CountingAllocator;
 
 /// The interpreter runs on a thread with a large stack: deeply nested data (display,
 /// comparison) recurses in Rust, ML calls do not.
@@ -153,9 +157,16 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     } else {
         None
     };
+    // The profiler's own set-up (calibrating its clock and its per-event cost) is not a
+    // phase of the program: it is left out of the startup phase.
+    let calibrating = Instant::now();
     let recorder = profile.then(|| Recorder::new(Box::new(MonotonicClock::new()), cfg.memory));
+    let calibration = calibrating.elapsed();
     let builtins = BuiltinTable::new();
-    let loaded = match load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins) {
+    alloc_count::set_counting(profile);
+    let loaded = load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins);
+    alloc_count::set_counting(false);
+    let loaded = match loaded {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -171,14 +182,19 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
     if let Some(mut rec) = recorder {
         let ns = |d: std::time::Duration| d.as_nanos() as u64;
-        let loading = phases.parsing + phases.security_analysis + phases.compilation;
-        let startup = (vm_begin - started).saturating_sub(loading + phases.module_loading);
+        let loading = [
+            ("module loading", Category::RuntimeOverhead, phases.module_loading),
+            ("parsing", Category::Parsing, phases.parsing),
+            ("security analysis", Category::SecurityAnalysis, phases.security_analysis),
+            ("compilation", Category::Compilation, phases.compilation),
+        ];
+        let loading_time: std::time::Duration = loading.iter().map(|(_, _, p)| p.time).sum();
+        let startup = (vm_begin - started).saturating_sub(loading_time + calibration);
         rec.phase("startup", Category::SandboxStartup, ns(startup), 0);
         rec.phase("cache", Category::Cache, 0, 0);
-        rec.phase("module loading", Category::RuntimeOverhead, ns(phases.module_loading), 0);
-        rec.phase("parsing", Category::Parsing, ns(phases.parsing), 0);
-        rec.phase("security analysis", Category::SecurityAnalysis, ns(phases.security_analysis), 0);
-        rec.phase("compilation", Category::Compilation, ns(phases.compilation), 0);
+        for (name, category, phase) in loading {
+            rec.phase(name, category, ns(phase.time), phase.bytes);
+        }
         vm.enable_profiling(rec);
     }
     let res = vm.run_main();

@@ -40,14 +40,32 @@ pub struct Loaded {
     pub phases: PhaseTimes,
 }
 
-/// Time spent in each phase of loading (for the profiler's developer reports).
+/// Time and allocated bytes of each phase of loading (for the profiler's developer
+/// reports). Bytes are counted only while a profiled run loads (`alloc_count`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PhaseTimes {
     /// Reading module files.
-    pub module_loading: Duration,
-    pub parsing: Duration,
-    pub security_analysis: Duration,
-    pub compilation: Duration,
+    pub module_loading: Phase,
+    pub parsing: Phase,
+    pub security_analysis: Phase,
+    pub compilation: Phase,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Phase {
+    pub time: Duration,
+    pub bytes: u64,
+}
+
+impl Phase {
+    /// Runs `f`, adding its time and the bytes it allocated to this phase.
+    fn measure<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let (started, bytes) = (Instant::now(), crate::alloc_count::allocated());
+        let res = f();
+        self.time += started.elapsed();
+        self.bytes += crate::alloc_count::allocated() - bytes;
+        res
+    }
 }
 
 struct ParsedFile {
@@ -159,7 +177,9 @@ pub fn load(
             import_index: &mut resolve,
             is_imported_module: i > 0,
         };
-        match compile_module(&f.module, f.file.clone(), ctx) {
+        let code =
+            loader.phases.compilation.measure(|| compile_module(&f.module, f.file.clone(), ctx));
+        match code {
             Ok(code) => compiled.push(code),
             Err(d) => errors.push(FileDiagnostic { file: f.file.clone(), diagnostic: *d }),
         }
@@ -190,18 +210,18 @@ fn absolute(path: &Path) -> PathBuf {
 impl Loader<'_> {
     /// Parses and checks one file, loading its imports recursively.
     fn check_file(&mut self, file: Rc<SourceFile>, path: PathBuf) -> Option<ParsedFile> {
-        let started = Instant::now();
-        let parsed = mlpy_syntax::parse(&file);
-        self.phases.parsing += started.elapsed();
+        let parsed = self.phases.parsing.measure(|| mlpy_syntax::parse(&file));
         let mut diags: Vec<Diagnostic> = parsed.diagnostics;
         if diags.iter().any(Diagnostic::is_error) {
             self.push(&file, diags);
             return None;
         }
-        diags.extend(mlpy_analysis::analyze(
-            &parsed.module,
-            &AnalysisOptions { prelude: &self.prelude },
-        ));
+        let prelude = &self.prelude;
+        diags.extend(
+            self.phases
+                .security_analysis
+                .measure(|| mlpy_analysis::analyze(&parsed.module, &AnalysisOptions { prelude })),
+        );
         let rejected = diags.iter().any(Diagnostic::is_error);
         self.push(&file, diags);
         let mut imports = Vec::new();
@@ -287,9 +307,7 @@ impl Loader<'_> {
             return Some(idx);
         }
         let display = found.display().to_string();
-        let started = Instant::now();
-        let read = read_source(&found, &display);
-        self.phases.module_loading += started.elapsed();
+        let read = self.phases.module_loading.measure(|| read_source(&found, &display));
         let file = match read {
             Ok(Ok(f)) => Rc::new(f),
             Ok(Err(d)) => {

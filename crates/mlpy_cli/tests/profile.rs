@@ -83,6 +83,21 @@ fn recursive_calls_are_exact() {
 }
 
 #[test]
+fn loading_phases_are_measured() {
+    let (_, profile) = json_profile("fib25.ml", &[]);
+    let phases = profile["phases"].as_array().expect("phases");
+    let phase = |name: &str| {
+        phases.iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("no phase {name}"))
+    };
+    // Each step of loading the program takes time and builds data (tree, scopes, code).
+    for name in ["parsing", "security analysis", "compilation"] {
+        assert!(num(&phase(name)["ns"]) > 0, "{name}: {profile}");
+        assert!(num(&phase(name)["alloc_bytes"]) > 1000, "{name}: {profile}");
+    }
+    assert!(num(&phase("execution")["ns"]) > 0);
+}
+
+#[test]
 fn self_time_follows_the_work() {
     // Wall-clock ratios are noisy on a shared machine: take the median of five runs.
     let mut ratios: Vec<f64> = (0..5)
