@@ -240,10 +240,10 @@ impl Dict {
 
     /// Inserts or replaces; an existing key keeps its form and position.
     pub fn insert(&mut self, key: Key, value: Value) {
-        match self.map.get_mut(&key) {
-            Some(slot) => *slot = value,
-            None => {
-                self.map.insert(key, value);
+        match self.map.entry(key) {
+            indexmap::map::Entry::Occupied(mut e) => e.get_mut().put(value),
+            indexmap::map::Entry::Vacant(e) => {
+                e.insert(value);
                 self.version += 1;
             }
         }
