@@ -10,7 +10,9 @@ use crate::error::{
 };
 use crate::hooks::Hooks;
 use crate::ops::{self, CmpOp};
-use crate::value::{Array, Closure, IterState, IteratorObj, Object, Value, VarCell};
+use crate::value::{
+    wrap_index, Array, Closure, Items, IterState, IteratorObj, Object, Value, VarCell,
+};
 use crate::vm::{FrameKind, Handler, Vm};
 
 /// What a call instruction did.
@@ -309,11 +311,14 @@ impl Vm {
                     }
                     Instr::NewArray { dst, start, count } => {
                         let s = base + start as usize;
-                        let items: Vec<Value> = self.stack[s..s + count as usize]
-                            .iter_mut()
-                            .map(std::mem::take)
-                            .collect();
-                        reg!(dst) = Value::Array(Array::new(items));
+                        let slots = &mut self.stack[s..s + count as usize];
+                        // All ints: a packed array (the temporaries keep their ints).
+                        let items = if slots.iter().all(|v| matches!(v, Value::Int(_))) {
+                            Items::Ints(slots.iter().map(|v| v.as_int().unwrap_or(0)).collect())
+                        } else {
+                            Items::Values(slots.iter_mut().map(std::mem::take).collect())
+                        };
+                        reg!(dst) = Value::Array(Array::from_items(items));
                     }
                     Instr::NewObject { dst, capacity } => {
                         reg!(dst) =
@@ -329,17 +334,18 @@ impl Vm {
                     }
                     Instr::GetIndex { dst, obj, idx } => {
                         let v = match (&reg!(obj), &reg!(idx)) {
+                            // `Array::get_at` inlined: its `Option<Value>` costs copies here.
                             (Value::Array(arr), Value::Int(i)) => {
-                                let items = arr.items.borrow();
+                                let items = arr.items();
                                 let len = items.len();
-                                let j = if *i < 0 { *i + len as i64 } else { *i };
-                                if j >= 0 && (j as usize) < len {
-                                    items[j as usize].clone()
-                                } else {
+                                let j = wrap_index(*i, len);
+                                if j >= len {
                                     drop(items);
-                                    throw!(index_error(format!(
-                                        "array index {i} out of range for length {len}"
-                                    )));
+                                    throw!(index_out_of_range("array index", *i, len));
+                                }
+                                match &*items {
+                                    Items::Values(vals) => vals[j].clone(),
+                                    Items::Ints(ints) => Value::Int(ints[j]),
                                 }
                             }
                             (o, i) => tri!(get_index(o, i)),
@@ -349,13 +355,10 @@ impl Vm {
                     Instr::SetIndex { obj, idx, src } => {
                         let v = reg!(src).clone();
                         if let (Value::Array(arr), Value::Int(i)) = (&reg!(obj), &reg!(idx)) {
-                            let mut items = arr.items.borrow_mut();
-                            let len = items.len();
-                            let j = if *i < 0 { *i + len as i64 } else { *i };
-                            if j >= 0 && (j as usize) < len {
-                                items[j as usize] = v;
+                            if arr.set_at(*i, v) {
                                 continue;
                             }
+                            throw!(index_out_of_range("array assignment index", *i, arr.len()));
                         }
                         tri!(set_index(&reg!(obj), &reg!(idx), v));
                     }
@@ -563,20 +566,33 @@ impl Vm {
                     Instr::IterNext { base: b, dst, offset } => {
                         safepoint!();
                         let next = match (&reg!(b), &reg!(b + 1)) {
+                            // `Array::get` inlined: its `Option<Value>` costs copies here.
                             (Value::Array(arr), Value::Int(i)) => {
-                                let items = arr.items.borrow();
-                                items.get(*i as usize).cloned()
+                                let j = *i as usize;
+                                let items = arr.items();
+                                if j < items.len() {
+                                    match &*items {
+                                        Items::Ints(ints) => {
+                                            let n = ints[j];
+                                            drop(items);
+                                            reg!(dst).set_int(n);
+                                        }
+                                        Items::Values(vals) => {
+                                            let v = vals[j].clone();
+                                            drop(items);
+                                            reg!(dst) = v;
+                                        }
+                                    }
+                                    reg!(b + 1).set_int(j as i64 + 1);
+                                    continue;
+                                }
+                                None
                             }
                             (Value::Iterator(it), _) => tri!(iter_next(it)),
                             _ => None,
                         };
                         match next {
-                            Some(v) => {
-                                if let Value::Int(i) = &mut reg!(b + 1) {
-                                    *i += 1;
-                                }
-                                reg!(dst) = v;
-                            }
+                            Some(v) => reg!(dst) = v,
                             None => pc = (pc as i64 + offset as i64) as usize,
                         }
                     }
@@ -930,23 +946,26 @@ fn key_of(v: &Value) -> Result<Key> {
     })
 }
 
+/// The `IndexError` of `a[i]` (`what` is "array index") or `a[i] = v` ("array assignment
+/// index") with an int `i` out of range for an array of `len` items.
+#[cold]
+fn index_out_of_range(what: &str, i: i64, len: usize) -> RuntimeError {
+    index_error(format!("{what} {i} out of range for length {len}"))
+}
+
 /// `obj[idx]` for everything but the array/int fast path.
 #[cold]
 pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
     match (obj, idx) {
         (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
-            let items = arr.items.borrow();
             let i = ops::to_index(idx).unwrap_or(0);
-            let len = items.len() as i64;
-            let j = if i < 0 { i.saturating_add(len) } else { i };
-            if (0..len).contains(&j) {
-                Ok(items[j as usize].clone())
-            } else {
-                Err(index_error(format!(
-                    "array index {} out of range for length {len}",
-                    crate::display::display(idx)
-                )))
-            }
+            arr.get_at(i).ok_or_else(|| {
+                index_error(format!(
+                    "array index {} out of range for length {}",
+                    crate::display::display(idx),
+                    arr.len()
+                ))
+            })
         }
         (Value::Str(s), Value::Int(_) | Value::BigInt(_)) => {
             let i = ops::to_index(idx).unwrap_or(0);
@@ -981,17 +1000,14 @@ pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
 fn set_index(obj: &Value, idx: &Value, v: Value) -> Result<()> {
     match (obj, idx) {
         (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
-            let mut items = arr.items.borrow_mut();
             let i = ops::to_index(idx).unwrap_or(0);
-            let len = items.len() as i64;
-            let j = if i < 0 { i.saturating_add(len) } else { i };
-            if (0..len).contains(&j) {
-                items[j as usize] = v;
+            if arr.set_at(i, v) {
                 Ok(())
             } else {
                 Err(index_error(format!(
-                    "array assignment index {} out of range for length {len}",
-                    crate::display::display(idx)
+                    "array assignment index {} out of range for length {}",
+                    crate::display::display(idx),
+                    arr.len()
                 )))
             }
         }
@@ -1032,7 +1048,7 @@ pub fn iter_next(it: &IteratorObj) -> Result<Option<Value>> {
     let mut state = it.state.borrow_mut();
     match &mut *state {
         IterState::Array { array, pos } => {
-            let v = array.items.borrow().get(*pos).cloned();
+            let v = array.get(*pos);
             *pos += 1;
             Ok(v)
         }
