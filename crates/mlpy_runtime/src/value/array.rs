@@ -182,6 +182,17 @@ impl Array {
         Array::from_items(Items::Ints(ints))
     }
 
+    /// A new array of the values in `slots` (an array literal's temporaries), packed when
+    /// every one is an int. The values are taken, except packed ints, which stay.
+    #[inline(never)]
+    pub fn from_slots(slots: &mut [Value]) -> Rc<Array> {
+        let items = match pack(slots) {
+            Some(ints) => Items::Ints(ints),
+            None => Items::Values(slots.iter_mut().map(std::mem::take).collect()),
+        };
+        Array::from_items(items)
+    }
+
     /// A new array of `items` as given (a generic array may hold only ints).
     pub fn from_items(items: Items) -> Rc<Array> {
         let bytes = ARRAY_HEADER + items.buffer_bytes();

@@ -311,14 +311,8 @@ impl Vm {
                     }
                     Instr::NewArray { dst, start, count } => {
                         let s = base + start as usize;
-                        let slots = &mut self.stack[s..s + count as usize];
-                        // All ints: a packed array (the temporaries keep their ints).
-                        let items = if slots.iter().all(|v| matches!(v, Value::Int(_))) {
-                            Items::Ints(slots.iter().map(|v| v.as_int().unwrap_or(0)).collect())
-                        } else {
-                            Items::Values(slots.iter_mut().map(std::mem::take).collect())
-                        };
-                        reg!(dst) = Value::Array(Array::from_items(items));
+                        let arr = Array::from_slots(&mut self.stack[s..s + count as usize]);
+                        reg!(dst) = Value::Array(arr);
                     }
                     Instr::NewObject { dst, capacity } => {
                         reg!(dst) =
@@ -566,33 +560,33 @@ impl Vm {
                     Instr::IterNext { base: b, dst, offset } => {
                         safepoint!();
                         let next = match (&reg!(b), &reg!(b + 1)) {
-                            // `Array::get` inlined: its `Option<Value>` costs copies here.
                             (Value::Array(arr), Value::Int(i)) => {
                                 let j = *i as usize;
-                                let items = arr.items();
-                                if j < items.len() {
-                                    match &*items {
-                                        Items::Ints(ints) => {
-                                            let n = ints[j];
-                                            drop(items);
-                                            reg!(dst).set_int(n);
-                                        }
-                                        Items::Values(vals) => {
-                                            let v = vals[j].clone();
-                                            drop(items);
-                                            reg!(dst) = v;
-                                        }
+                                // Packed ints skip the `Option<Value>` and the drop glue.
+                                let packed = match &*arr.items() {
+                                    Items::Ints(ints) => Some(ints.get(j).copied()),
+                                    Items::Values(_) => None,
+                                };
+                                match packed {
+                                    Some(Some(n)) => {
+                                        reg!(dst).set_int(n);
+                                        reg!(b + 1).set_int(j as i64 + 1);
+                                        continue;
                                     }
-                                    reg!(b + 1).set_int(j as i64 + 1);
-                                    continue;
+                                    Some(None) => None,
+                                    None => arr.get(j),
                                 }
-                                None
                             }
                             (Value::Iterator(it), _) => tri!(iter_next(it)),
                             _ => None,
                         };
                         match next {
-                            Some(v) => reg!(dst) = v,
+                            Some(v) => {
+                                if let Value::Int(i) = &mut reg!(b + 1) {
+                                    *i += 1;
+                                }
+                                reg!(dst) = v;
+                            }
                             None => pc = (pc as i64 + offset as i64) as usize,
                         }
                     }
