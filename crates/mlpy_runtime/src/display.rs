@@ -66,7 +66,7 @@ impl Writer<'_> {
                 }
                 self.stack.push(ptr);
                 self.out.push('[');
-                let items = a.items.borrow().clone();
+                let items = a.to_vec();
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         self.out.push_str(", ");

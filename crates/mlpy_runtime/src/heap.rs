@@ -215,8 +215,12 @@ impl Drop for GcSlot {
     }
 }
 
-/// Registers a new container (whose `GcSlot` field is `slot`) with the cycle collector.
+/// Registers a container (whose `GcSlot` field is `slot`) with the cycle collector; a
+/// container already registered stays as it is.
 pub fn track<T: Trace + 'static>(obj: &Rc<T>, slot: &GcSlot) {
+    if slot.0.get() != UNTRACKED {
+        return;
+    }
     let weak: Weak<dyn Trace> = Rc::downgrade(obj) as Weak<dyn Trace>;
     let i = REGISTRY.with(|r| r.borrow_mut().add(weak));
     slot.0.set(i);
@@ -305,15 +309,20 @@ mod tests {
     use super::*;
     use crate::value::Array;
 
+    /// An array the collector tracks (one of ints only is packed and holds no reference).
+    fn tracked_array() -> Rc<Array> {
+        Array::new(vec![Value::Null])
+    }
+
     #[test]
     fn freed_containers_leave_the_registry_at_once() {
         let before = tracked_count();
-        let arrays: Vec<_> = (0..100).map(|_| Array::new(Vec::new())).collect();
+        let arrays: Vec<_> = (0..100).map(|_| tracked_array()).collect();
         assert_eq!(tracked_count(), before + 100);
         drop(arrays);
         assert_eq!(tracked_count(), before);
         // Their places are reused.
-        let again: Vec<_> = (0..100).map(|_| Array::new(Vec::new())).collect();
+        let again: Vec<_> = (0..100).map(|_| tracked_array()).collect();
         assert_eq!(REGISTRY.with(|r| r.borrow().slots.len()), before + 100);
         drop(again);
     }
@@ -321,8 +330,8 @@ mod tests {
     #[test]
     fn a_cycle_is_freed_by_collect_and_nothing_else() {
         let before = tracked_count();
-        let kept = Array::new(Vec::new());
-        let a = Array::new(Vec::new());
+        let kept = tracked_array();
+        let a = tracked_array();
         let b = Array::new(vec![Value::Array(a.clone()), Value::Array(kept.clone())]);
         a.push(Value::Array(b.clone()));
         let (weak_a, weak_b) = (Rc::downgrade(&a), Rc::downgrade(&b));
@@ -332,5 +341,17 @@ mod tests {
         assert!(weak_a.upgrade().is_none() && weak_b.upgrade().is_none());
         assert_eq!(tracked_count(), before + 1);
         assert_eq!(Rc::strong_count(&kept), 1);
+    }
+
+    #[test]
+    fn an_int_array_is_tracked_once_it_can_hold_references() {
+        let before = tracked_count();
+        let ints = Array::new(vec![Value::Int(1)]);
+        assert_eq!(tracked_count(), before);
+        ints.push(Value::Null);
+        ints.push(Value::Null);
+        assert_eq!(tracked_count(), before + 1);
+        drop(ints);
+        assert_eq!(tracked_count(), before);
     }
 }

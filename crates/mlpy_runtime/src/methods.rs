@@ -208,7 +208,7 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
 /// naming `op`; an iterator whose object changed while it was read passes on its error.
 pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
     match v {
-        Value::Array(a) => Ok(a.items.borrow().clone()),
+        Value::Array(a) => Ok(a.to_vec()),
         Value::Str(s) => Ok(chars_of(s.as_str())),
         Value::Object(o) => Ok(o.dict.borrow().keys().cloned().collect()),
         Value::Iterator(it) => {
@@ -279,10 +279,9 @@ pub fn get_slice(obj: &Value, start: &Value, end: &Value, step: &Value) -> Resul
     let (start, end, step) = slice_spec(start, end, step)?;
     match obj {
         Value::Array(a) => {
-            let items = a.items.borrow();
-            let idx = strings::slice_indices(items.len(), start, end, step)
+            let idx = strings::slice_indices(a.len(), start, end, step)
                 .ok_or_else(|| value_error("slice step cannot be zero"))?;
-            Ok(Value::array(idx.iter().filter_map(|i| items.get(i).cloned()).collect()))
+            Ok(Value::Array(a.select(idx.iter())))
         }
         Value::Str(s) => Ok(Value::string(
             strings::slice_chars(s.as_str(), start, end, step)
@@ -307,15 +306,14 @@ pub fn set_slice(
             obj.type_name()
         )));
     };
-    let mut items = a.items.borrow_mut();
-    let len = items.len();
+    let len = a.len();
     let idx = strings::slice_indices(len, start, end, step)
         .ok_or_else(|| value_error("slice step cannot be zero"))?;
     if step == 1 {
         // With nothing selected, `idx.start` is the clamped start: the insertion point.
         let from = idx.start.min(len);
         let to = (from + idx.count).min(len);
-        items.splice(from..to, new);
+        a.splice(from, to, new);
     } else {
         if new.len() != idx.count {
             return Err(value_error(format!(
@@ -325,13 +323,9 @@ pub fn set_slice(
             )));
         }
         for (i, v) in idx.iter().zip(new) {
-            if let Some(slot) = items.get_mut(i) {
-                *slot = v;
-            }
+            a.set_at(i as i64, v);
         }
     }
-    drop(items);
-    a.account();
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::display::int_text;
 use crate::error::{overflow_error, type_error, zero_division, ErrorKind, Result, RuntimeError};
 use crate::support::numeric;
-use crate::value::{Array, Value};
+use crate::value::{Array, Items, Value};
 
 /// A numeric operand.
 enum Num<'a> {
@@ -83,13 +83,7 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
         (Value::Int(i), Value::Str(y)) => Ok(concat(int_text(*i, &mut [0; 20]), y.as_str())),
         (Value::Str(x), other) => Ok(concat(x.as_str(), &crate::display::display(other))),
         (other, Value::Str(y)) => Ok(concat(&crate::display::display(other), y.as_str())),
-        (Value::Array(x), Value::Array(y)) => {
-            let (xs, ys) = (x.items.borrow(), y.items.borrow());
-            let mut items = Vec::with_capacity(xs.len() + ys.len());
-            items.extend(xs.iter().cloned());
-            items.extend(ys.iter().cloned());
-            Ok(Value::Array(Array::new(items)))
-        }
+        (Value::Array(x), Value::Array(y)) => Ok(Value::Array(Array::concat(x, y))),
         _ => arith(a, b, "+", |x, y| x.checked_add(y), |x, y| x + y, |x, y| Ok(x + y)),
     }
 }
@@ -114,13 +108,8 @@ pub fn mul(a: &Value, b: &Value) -> Result<Value> {
         }
         (Value::Array(arr), n @ (Value::Int(_) | Value::BigInt(_)))
         | (n @ (Value::Int(_) | Value::BigInt(_)), Value::Array(arr)) => {
-            let items = arr.items.borrow();
-            let count = repeat_count(n, items.len())?;
-            let mut out = Vec::with_capacity(items.len() * count);
-            for _ in 0..count {
-                out.extend(items.iter().cloned());
-            }
-            Ok(Value::Array(Array::new(out)))
+            let count = repeat_count(n, arr.len())?;
+            Ok(Value::Array(arr.repeat(count)))
         }
         _ => arith(a, b, "*", |x, y| x.checked_mul(y), |x, y| x * y, |x, y| Ok(x * y)),
     }
@@ -291,13 +280,15 @@ fn eq_depth(a: &Value, b: &Value, depth: usize) -> Result<bool> {
         (Value::Str(x), Value::Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (x, y) if x.is_number() && y.is_number() => num_eq(x, y),
         (Value::Array(x), Value::Array(y)) => {
-            let xs = x.items.borrow();
-            let ys = y.items.borrow();
+            let (xs, ys) = (x.items(), y.items());
             if xs.len() != ys.len() {
                 return Ok(false);
             }
+            if let (Items::Ints(p), Items::Ints(q)) = (&*xs, &*ys) {
+                return Ok(p == q);
+            }
             for (p, q) in xs.iter().zip(ys.iter()) {
-                if !eq_depth(p, q, depth + 1)? {
+                if !eq_depth(&p, &q, depth + 1)? {
                     return Ok(false);
                 }
             }
@@ -373,8 +364,10 @@ fn cmp_depth(op: CmpOp, a: &Value, b: &Value, depth: usize) -> Result<bool> {
         (x, y) if x.is_number() && y.is_number() => Ok(num_cmp(x, y).is_some_and(|o| op.holds(o))),
         (Value::Str(x), Value::Str(y)) => Ok(op.holds(x.as_str().cmp(y.as_str()))),
         (Value::Array(x), Value::Array(y)) => {
-            let xs = x.items.borrow().clone();
-            let ys = y.items.borrow().clone();
+            if let (Items::Ints(p), Items::Ints(q)) = (&*x.items(), &*y.items()) {
+                return Ok(op.holds(p.as_slice().cmp(q.as_slice())));
+            }
+            let (xs, ys) = (x.to_vec(), y.to_vec());
             for (p, q) in xs.iter().zip(ys.iter()) {
                 if !eq_depth(p, q, depth + 1)? {
                     return cmp_depth(op, p, q, depth + 1);

@@ -15,6 +15,10 @@ use crate::error::RuntimeError;
 use crate::heap::{self, Trace};
 use crate::natives::NativeFunction;
 
+mod array;
+
+pub use array::{wrap_index, Array, ItemIter, Items};
+
 #[derive(Clone, Default)]
 pub enum Value {
     #[default]
@@ -104,7 +108,7 @@ impl Value {
             Value::Float(f) => *f != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
-            Value::Array(a) => !a.items.borrow().is_empty(),
+            Value::Array(a) => !a.is_empty(),
             Value::Object(o) => !o.dict.borrow().is_empty(),
             _ => true,
         }
@@ -147,6 +151,15 @@ impl Value {
         match self {
             Value::Bool(x) => *x = b,
             _ => *self = Value::Bool(b),
+        }
+    }
+
+    /// The value of an `Int`.
+    #[inline]
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(n) => Some(*n),
+            _ => None,
         }
     }
 
@@ -289,83 +302,6 @@ impl PartialEq for Str {
 impl Hash for Str {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_u64(self.hash_code());
-    }
-}
-
-/// A mutable array (spec §4.4).
-pub struct Array {
-    pub items: RefCell<Vec<Value>>,
-    /// Bytes counted for this array, updated as it grows.
-    counted: Cell<usize>,
-    site: u32,
-    gc: heap::GcSlot,
-}
-
-const ARRAY_HEADER: usize = std::mem::size_of::<Array>() + 16;
-
-impl Array {
-    pub fn new(items: Vec<Value>) -> Rc<Array> {
-        let bytes = ARRAY_HEADER + items.capacity() * std::mem::size_of::<Value>();
-        let site = heap::on_alloc(bytes);
-        let arr = Rc::new(Array {
-            items: RefCell::new(items),
-            counted: Cell::new(bytes),
-            site,
-            gc: heap::GcSlot::new(),
-        });
-        heap::track(&arr, &arr.gc);
-        arr
-    }
-
-    /// Brings the byte accounting up to date after the items vector may have grown.
-    pub fn account(&self) {
-        let bytes = ARRAY_HEADER + self.items.borrow().capacity() * std::mem::size_of::<Value>();
-        let old = self.counted.get();
-        if bytes > old {
-            heap::on_grow(bytes - old, self.site);
-            self.counted.set(bytes);
-        }
-    }
-
-    /// Appends an item. A full array grows by an eighth (at least 4 slots), as CPython's
-    /// lists do, rather than doubling: arrays built by appending waste at most ~12%.
-    pub fn push(&self, v: Value) {
-        let mut items = self.items.borrow_mut();
-        if items.len() == items.capacity() {
-            let extra = (items.len() / 8).max(4);
-            items.reserve_exact(extra);
-            items.push(v);
-            drop(items);
-            self.account();
-        } else {
-            items.push(v);
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.items.borrow().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl Drop for Array {
-    fn drop(&mut self) {
-        heap::on_free(self.counted.get(), self.site);
-    }
-}
-
-impl Trace for Array {
-    fn trace(&self, f: &mut dyn FnMut(&Value)) {
-        for v in self.items.borrow().iter() {
-            f(v);
-        }
-    }
-    fn clear(&self) {
-        let items = std::mem::take(&mut *self.items.borrow_mut());
-        drop(items);
     }
 }
 

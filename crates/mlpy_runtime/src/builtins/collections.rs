@@ -16,7 +16,7 @@ use crate::methods::{
 };
 use crate::natives::{check_arity, kind_error, optional};
 use crate::ops::{self, CmpOp};
-use crate::value::{IteratorObj, Value};
+use crate::value::{Array, Items, IteratorObj, Value};
 use crate::vm::{iter_next, Vm};
 
 pub(crate) fn len(_: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -83,8 +83,8 @@ fn range_i64(start: i64, stop: i64, step: i64) -> Result<Value> {
     let n = u64::try_from(count).unwrap_or(u64::MAX);
     check_result_size(n.saturating_mul(std::mem::size_of::<Value>() as u64), "range")?;
     // Every item lies between `start` and `stop`, so it fits in an i64.
-    let items = (0..count).map(|k| Value::Int((a + k * s) as i64)).collect();
-    Ok(Value::array(items))
+    let items = (0..count).map(|k| (a + k * s) as i64).collect();
+    Ok(Value::Array(Array::from_ints(items)))
 }
 
 // ----- enumerate, zip ----------------------------------------------------------------------
@@ -146,8 +146,16 @@ fn in_builtin(func: &str, err: RuntimeError) -> RuntimeError {
 
 pub(crate) fn sorted(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("sorted", args, 1, 2)?;
-    let items = collect_items(&args[0], "sorted")?;
     let reverse = optional(args, 1).is_some_and(Value::truthy);
+    if let Value::Array(a) = &args[0] {
+        // Packed ints sort directly.
+        if let Items::Ints(ints) = &*a.items() {
+            let sorted = Array::from_ints(ints.clone());
+            sorted.sort_ints(reverse);
+            return Ok(Value::Array(sorted));
+        }
+    }
+    let items = collect_items(&args[0], "sorted")?;
     let res = methods::sort::sorted_values(&items, reverse).map_err(|e| in_builtin("sorted", e))?;
     Ok(Value::array(res))
 }
@@ -155,7 +163,11 @@ pub(crate) fn sorted(_: &mut Vm, args: &[Value]) -> Result<Value> {
 pub(crate) fn reversed(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("reversed", args, 1, 1)?;
     let mut items = match &args[0] {
-        Value::Array(a) => a.items.borrow().clone(),
+        Value::Array(a) => {
+            let copy = a.copy();
+            copy.reverse();
+            return Ok(Value::Array(copy));
+        }
         Value::Str(s) => chars_of(s.as_str()),
         Value::Object(o) => o.dict.borrow().keys().cloned().collect(),
         Value::Iterator(_) => {
@@ -178,7 +190,7 @@ fn extreme(func: &str, args: &[Value], want: CmpOp) -> Result<Value> {
                 "`{func}` expects at least one argument or a non-empty array"
             )))
         }
-        [Value::Array(a)] => a.items.borrow().clone(),
+        [Value::Array(a)] => a.to_vec(),
         _ => args.to_vec(),
     };
     let Some((first, rest)) = items.split_first() else {

@@ -64,9 +64,9 @@ fn int_param(name: &str, what: &str, v: &Value) -> Result<i64> {
 
 /// The position of the first item equal to `x` within `[from, to)`.
 fn position_of(a: &Array, x: &Value, from: usize, to: usize) -> Result<Option<usize>> {
-    let items = a.items.borrow();
+    let items = a.items();
     for (i, item) in items.iter().enumerate().take(to).skip(from) {
-        if ops::equals(item, x)? {
+        if ops::equals(&item, x)? {
             return Ok(Some(i));
         }
     }
@@ -84,8 +84,7 @@ fn extend(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     let new = collect_items(&args[0], "extend")?;
     let len = a.len() as u64;
     check_result_size((len + new.len() as u64) * std::mem::size_of::<Value>() as u64, "extend")?;
-    a.items.borrow_mut().extend(new);
-    a.account();
+    a.extend(new);
     Ok(Value::Null)
 }
 
@@ -94,11 +93,7 @@ fn insert(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     let i = int_param("insert", "position", &args[0])?;
     let len = a.len() as i64;
     let pos = if i < 0 { i.saturating_add(len).max(0) } else { i.min(len) };
-    let mut items = a.items.borrow_mut();
-    let pos = (pos as usize).min(items.len());
-    items.insert(pos, args[1].clone());
-    drop(items);
-    a.account();
+    a.insert(pos as usize, args[1].clone());
     Ok(Value::Null)
 }
 
@@ -107,10 +102,7 @@ fn remove(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     let x = &args[0];
     match position_of(a, x, 0, usize::MAX)? {
         Some(i) => {
-            let mut items = a.items.borrow_mut();
-            if i < items.len() {
-                items.remove(i);
-            }
+            drop(a.remove(i));
             Ok(Value::Null)
         }
         None => Err(value_error(format!("array method `remove`: {} is not in the array", repr(x)))),
@@ -120,8 +112,7 @@ fn remove(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 fn pop(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     check("pop", args, 0, 1)?;
     let idx = opt_int(KIND, "pop", "position", args, 0)?;
-    let mut items = a.items.borrow_mut();
-    let len = items.len() as i64;
+    let len = a.len() as i64;
     if len == 0 {
         return Err(index_error("array method `pop`: pop from an empty array (length 0)"));
     }
@@ -132,7 +123,7 @@ fn pop(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
             "array method `pop`: index {i} out of range for length {len}"
         )));
     }
-    Ok(items.remove(j as usize))
+    a.remove(j as usize).ok_or_else(|| index_error("array method `pop`: the array changed"))
 }
 
 fn index(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
@@ -151,10 +142,10 @@ fn index(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 
 fn count(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     check("count", args, 1, 1)?;
-    let items = a.items.borrow();
+    let items = a.items();
     let mut n = 0i64;
     for item in items.iter() {
-        if ops::equals(item, &args[0])? {
+        if ops::equals(&item, &args[0])? {
             n += 1;
         }
     }
@@ -169,9 +160,13 @@ fn sort(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
             if args.len() == 1 { "was" } else { "were" }
         )));
     }
+    // Packed ints sort directly.
+    if a.sort_ints(false) {
+        return Ok(Value::Null);
+    }
     // Compare a snapshot: the comparisons may read this very array (it may contain
     // itself), so no mutable borrow is held while they run.
-    let items = a.items.borrow().clone();
+    let items = a.to_vec();
     let res = sort::sorted_values(&items, false).map_err(|e| {
         if e.kind() == ErrorKind::TypeError {
             type_error(format!("array method `sort` cannot order the items: {}", e.message()))
@@ -179,27 +174,25 @@ fn sort(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
             e
         }
     })?;
-    *a.items.borrow_mut() = res;
+    a.assign(res);
     Ok(Value::Null)
 }
 
 fn reverse(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     check("reverse", args, 0, 0)?;
-    a.items.borrow_mut().reverse();
+    a.reverse();
     Ok(Value::Null)
 }
 
 fn clear(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     check("clear", args, 0, 0)?;
-    // Dropping the items may free other values; do it after releasing the borrow.
-    let old = std::mem::take(&mut *a.items.borrow_mut());
-    drop(old);
+    a.clear();
     Ok(Value::Null)
 }
 
 fn copy(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     check("copy", args, 0, 0)?;
-    Ok(Value::array(a.items.borrow().clone()))
+    Ok(Value::Array(a.copy()))
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use crate::error::{
 };
 use crate::hooks::Hooks;
 use crate::ops::{self, CmpOp};
-use crate::value::{Array, Closure, IterState, IteratorObj, Object, Upvalues, Value, VarCell};
+use crate::value::{
+    wrap_index, Array, Closure, Items, IterState, IteratorObj, Object, Upvalues, Value, VarCell,
+};
 use crate::vm::{FrameKind, Handler, Vm};
 
 /// What a call instruction did.
@@ -333,11 +335,8 @@ impl Vm {
                     }
                     Instr::NewArray { dst, start, count } => {
                         let s = base + start as usize;
-                        let items: Vec<Value> = self.stack[s..s + count as usize]
-                            .iter_mut()
-                            .map(std::mem::take)
-                            .collect();
-                        reg_mut!(dst).put(Value::Array(Array::new(items)));
+                        let arr = Array::from_slots(&mut self.stack[s..s + count as usize]);
+                        reg_mut!(dst).put(Value::Array(arr));
                     }
                     Instr::NewObject { dst, capacity } => {
                         reg_mut!(dst) =
@@ -353,17 +352,18 @@ impl Vm {
                     }
                     Instr::GetIndex { dst, obj, idx } => {
                         let v = match (&reg!(obj), &reg!(idx)) {
+                            // `Array::get_at` inlined: its `Option<Value>` costs copies here.
                             (Value::Array(arr), Value::Int(i)) => {
-                                let items = arr.items.borrow();
+                                let items = arr.items();
                                 let len = items.len();
-                                let j = if *i < 0 { *i + len as i64 } else { *i };
-                                if j >= 0 && (j as usize) < len {
-                                    items[j as usize].clone()
-                                } else {
+                                let j = wrap_index(*i, len);
+                                if j >= len {
                                     drop(items);
-                                    throw!(index_error(format!(
-                                        "array index {i} out of range for length {len}"
-                                    )));
+                                    throw!(index_out_of_range("array index", *i, len));
+                                }
+                                match &*items {
+                                    Items::Values(vals) => vals[j].clone(),
+                                    Items::Ints(ints) => Value::Int(ints[j]),
                                 }
                             }
                             (o, i) => tri!(get_index(o, i)),
@@ -373,13 +373,10 @@ impl Vm {
                     Instr::SetIndex { obj, idx, src } => {
                         let v = reg!(src).clone();
                         if let (Value::Array(arr), Value::Int(i)) = (&reg!(obj), &reg!(idx)) {
-                            let mut items = arr.items.borrow_mut();
-                            let len = items.len();
-                            let j = if *i < 0 { *i + len as i64 } else { *i };
-                            if j >= 0 && (j as usize) < len {
-                                items[j as usize] = v;
+                            if arr.set_at(*i, v) {
                                 continue;
                             }
+                            throw!(index_out_of_range("array assignment index", *i, arr.len()));
                         }
                         tri!(set_index(&reg!(obj), &reg!(idx), v));
                     }
@@ -595,8 +592,21 @@ impl Vm {
                         safepoint!();
                         let next = match (&reg!(b), &reg!(b + 1)) {
                             (Value::Array(arr), Value::Int(i)) => {
-                                let items = arr.items.borrow();
-                                items.get(*i as usize).cloned()
+                                let j = *i as usize;
+                                // Packed ints skip the `Option<Value>` and the drop glue.
+                                let packed = match &*arr.items() {
+                                    Items::Ints(ints) => Some(ints.get(j).copied()),
+                                    Items::Values(_) => None,
+                                };
+                                match packed {
+                                    Some(Some(n)) => {
+                                        reg_mut!(dst).set_int(n);
+                                        reg_mut!(b + 1).set_int(j as i64 + 1);
+                                        continue;
+                                    }
+                                    Some(None) => None,
+                                    None => arr.get(j),
+                                }
                             }
                             (Value::Iterator(it), _) => tri!(iter_next(it)),
                             _ => None,
@@ -960,23 +970,26 @@ fn key_of(v: &Value) -> Result<Key> {
     })
 }
 
+/// The `IndexError` of `a[i]` (`what` is "array index") or `a[i] = v` ("array assignment
+/// index") with an int `i` out of range for an array of `len` items.
+#[cold]
+fn index_out_of_range(what: &str, i: i64, len: usize) -> RuntimeError {
+    index_error(format!("{what} {i} out of range for length {len}"))
+}
+
 /// `obj[idx]` for everything but the array/int fast path.
 #[cold]
 pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
     match (obj, idx) {
         (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
-            let items = arr.items.borrow();
             let i = ops::to_index(idx).unwrap_or(0);
-            let len = items.len() as i64;
-            let j = if i < 0 { i.saturating_add(len) } else { i };
-            if (0..len).contains(&j) {
-                Ok(items[j as usize].clone())
-            } else {
-                Err(index_error(format!(
-                    "array index {} out of range for length {len}",
-                    crate::display::display(idx)
-                )))
-            }
+            arr.get_at(i).ok_or_else(|| {
+                index_error(format!(
+                    "array index {} out of range for length {}",
+                    crate::display::display(idx),
+                    arr.len()
+                ))
+            })
         }
         (Value::Str(s), Value::Int(_) | Value::BigInt(_)) => {
             let i = ops::to_index(idx).unwrap_or(0);
@@ -1011,17 +1024,14 @@ pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
 fn set_index(obj: &Value, idx: &Value, v: Value) -> Result<()> {
     match (obj, idx) {
         (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
-            let mut items = arr.items.borrow_mut();
             let i = ops::to_index(idx).unwrap_or(0);
-            let len = items.len() as i64;
-            let j = if i < 0 { i.saturating_add(len) } else { i };
-            if (0..len).contains(&j) {
-                items[j as usize] = v;
+            if arr.set_at(i, v) {
                 Ok(())
             } else {
                 Err(index_error(format!(
-                    "array assignment index {} out of range for length {len}",
-                    crate::display::display(idx)
+                    "array assignment index {} out of range for length {}",
+                    crate::display::display(idx),
+                    arr.len()
                 )))
             }
         }
@@ -1062,7 +1072,7 @@ pub fn iter_next(it: &IteratorObj) -> Result<Option<Value>> {
     let mut state = it.state.borrow_mut();
     match &mut *state {
         IterState::Array { array, pos } => {
-            let v = array.items.borrow().get(*pos).cloned();
+            let v = array.get(*pos);
             *pos += 1;
             Ok(v)
         }
