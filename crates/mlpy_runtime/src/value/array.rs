@@ -116,7 +116,7 @@ impl ExactSizeIterator for ItemIter<'_> {}
 
 /// The packed form of `values` when every one is an int.
 fn pack(values: &[Value]) -> Option<Vec<i64>> {
-    if !values.iter().all(|v| matches!(v, Value::Int(_))) {
+    if !all_ints(values) {
         return None;
     }
     let mut ints = Vec::with_capacity(values.len());
@@ -145,17 +145,12 @@ fn growth(len: usize) -> usize {
     (len / 8).max(4)
 }
 
-/// Appends `x`; returns whether the buffer grew.
-#[inline]
-fn push_slot<T>(vec: &mut Vec<T>, x: T) -> bool {
+/// Appends `x`, growing a full buffer by `growth`.
+fn push_slot<T>(vec: &mut Vec<T>, x: T) {
     if vec.len() == vec.capacity() {
         vec.reserve_exact(growth(vec.len()));
-        vec.push(x);
-        true
-    } else {
-        vec.push(x);
-        false
     }
+    vec.push(x);
 }
 
 /// A mutable array (spec §4.4).
@@ -375,9 +370,8 @@ impl Array {
                 if let Items::Values(values) = items {
                     values.push(v);
                 }
-                true
             }
-        };
+        }
         self.recount(&items);
     }
 
