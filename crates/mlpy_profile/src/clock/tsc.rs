@@ -46,7 +46,12 @@ impl TscScale {
     /// Nanoseconds since the calibration started.
     #[inline]
     pub(crate) fn now_ns(&self) -> u64 {
-        let ticks = read_tsc().saturating_sub(self.origin);
+        self.ticks_to_ns(read_tsc().saturating_sub(self.origin))
+    }
+
+    /// A number of ticks in nanoseconds.
+    #[inline]
+    pub(crate) fn ticks_to_ns(&self, ticks: u64) -> u64 {
         ((u128::from(ticks) * u128::from(self.mult)) >> 32) as u64
     }
 }
@@ -86,15 +91,15 @@ fn has_invariant_tsc() -> bool {
 }
 
 #[cfg(target_arch = "x86_64")]
-#[inline]
-fn read_tsc() -> u64 {
+#[inline(always)]
+pub(crate) fn read_tsc() -> u64 {
     // SAFETY: `rdtsc` exists on every x86-64 CPU and only reads the time-stamp counter.
     unsafe { std::arch::x86_64::_rdtsc() }
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn read_tsc() -> u64 {
+#[inline(always)]
+pub(crate) fn read_tsc() -> u64 {
     // Never reached: `has_invariant_tsc` is false, so no `TscScale` exists.
     0
 }

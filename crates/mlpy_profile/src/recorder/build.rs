@@ -85,7 +85,7 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         let cost_ps = u128::from(own_events) * u128::from(cal.inside_cost_ps)
             + 2 * u128::from(nested) * u128::from(cal.event_cost_ps);
         let cost_ns = u64::try_from(cost_ps / 1000).unwrap_or(u64::MAX);
-        let total = node.incl_ns.saturating_sub(cost_ns);
+        let total = node.incl.saturating_sub(cost_ns);
         let self_ns = total.saturating_sub(children_ns[idx]);
         let total = self_ns + children_ns[idx];
         let (alloc_bytes, alloc_count) = if raw.track_memory {
@@ -103,7 +103,7 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         children_bytes[parent] += node.alloc_bytes;
         children_count[parent] += node.alloc_count;
         if parent == ROOT as usize {
-            measured_ns += node.incl_ns;
+            measured_ns += node.incl;
         }
     }
     let total_ns = children_ns[ROOT as usize];
