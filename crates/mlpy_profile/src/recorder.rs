@@ -66,8 +66,10 @@ pub struct Recorder {
     stack: Vec<Frame>,
     /// The node of the innermost open activation (`ROOT` when none is open).
     current: u32,
-    /// The allocation counters at the last event, used to close activations left open.
-    last_alloc: AllocSample,
+    /// The allocation counters at the last exit. With the innermost open activation's
+    /// (counters only grow), they give those of the last event, used to close activations
+    /// left open.
+    last_exit_alloc: AllocSample,
     children: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     functions: Vec<FunctionSlot>,
     function_ids: HashMap<FunctionInfo, u32>,
@@ -96,8 +98,11 @@ struct Node {
     /// it, since the root is nobody's child).
     first_child: u32,
     next_sibling: u32,
-    /// Activations that ended (counted by `exit`; `finish` counts those left open).
+    /// Activations that ended (counted by `exit`; `finish` counts those left open), and
+    /// calls recorded by `instant`.
     calls: u64,
+    /// The calls recorded by `instant`: no clock was read for them.
+    untimed: u64,
     /// Inclusive figures, summed over this path's activations. The time is in clock units
     /// while recording (raw ticks for a direct clock) and in nanoseconds after `finish`.
     incl: u64,
@@ -115,6 +120,7 @@ impl Node {
             first_child: ROOT,
             next_sibling: ROOT,
             calls: 0,
+            untimed: 0,
             incl: 0,
             alloc_bytes: 0,
             alloc_count: 0,
@@ -172,7 +178,7 @@ impl Recorder {
             nodes: vec![Node::new(NO_FUNC, ROOT)],
             stack: Vec::with_capacity(256),
             current: ROOT,
-            last_alloc: AllocSample::default(),
+            last_exit_alloc: AllocSample::default(),
             children: HashMap::default(),
             functions: Vec::new(),
             function_ids: HashMap::new(),
@@ -247,7 +253,6 @@ impl Recorder {
         let outer = parent.func;
         let node = if parent.last_func == func { parent.last_child } else { self.child(func) };
         self.current = node;
-        self.last_alloc = alloc;
         let start = self.read();
         self.stack.push(Frame { node, outer, start, alloc });
     }
@@ -263,11 +268,23 @@ impl Recorder {
         let node = &mut self.nodes[frame.node as usize];
         node.calls += 1;
         node.incl += now.saturating_sub(frame.start);
-        node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
-        node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
+        node.alloc_bytes += alloc.bytes.wrapping_sub(frame.alloc.bytes);
+        node.alloc_count += alloc.count.wrapping_sub(frame.alloc.count);
         self.current = node.parent;
-        self.last_alloc = alloc;
+        self.last_exit_alloc = alloc;
         (frame.outer != NO_FUNC).then_some(frame.outer)
+    }
+
+    /// A call of `func` that does no work of its own between its enter and its exit (the
+    /// runtime did the work before reporting the call, as for `len` of an array): counted
+    /// in the calling-context tree, with no time and no allocation, and no clock read.
+    #[inline]
+    pub fn instant(&mut self, func: u32) {
+        let parent = &self.nodes[self.current as usize];
+        let node = if parent.last_func == func { parent.last_child } else { self.child(func) };
+        let node = &mut self.nodes[node as usize];
+        node.calls += 1;
+        node.untimed += 1;
     }
 
     /// Records a pipeline phase the caller measured: `ns` long, allocating `alloc_bytes`.
@@ -309,7 +326,11 @@ impl Recorder {
     /// the allocation counters of the last event, and derives the profile.
     pub fn finish(mut self, program: &str) -> Profile {
         let now = self.read();
-        let alloc = self.last_alloc;
+        let mut alloc = self.last_exit_alloc;
+        if let Some(innermost) = self.stack.last() {
+            alloc.bytes = alloc.bytes.max(innermost.alloc.bytes);
+            alloc.count = alloc.count.max(innermost.alloc.count);
+        }
         while let Some(frame) = self.stack.pop() {
             let node = &mut self.nodes[frame.node as usize];
             node.calls += 1;
@@ -393,7 +414,7 @@ impl Recorder {
         self.nodes[0] = Node::new(NO_FUNC, ROOT);
         self.stack.clear();
         self.current = ROOT;
-        self.last_alloc = AllocSample::default();
+        self.last_exit_alloc = AllocSample::default();
         self.children.clear();
         self.phase_order.clear();
     }

@@ -185,6 +185,14 @@ impl Hooks for RecordingHooks {
     }
 
     #[inline(always)]
+    fn instant_native(vm: &mut Vm, func: &NativeFunction) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            let id = p.native_id(func);
+            p.recorder.instant(id);
+        }
+    }
+
+    #[inline(always)]
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.method_id(kind, name);

@@ -78,7 +78,8 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
     let mut measured_ns = 0u64;
     for idx in (1..n).rev() {
         let node = &raw.nodes[idx];
-        let own_events = if is_event(idx) { node.calls } else { 0 };
+        // Calls recorded as instantaneous read no clock: nothing to correct for them.
+        let own_events = if is_event(idx) { node.calls - node.untimed } else { 0 };
         events += 2 * own_events;
         let nested = subtree_events[idx];
         subtree_events[idx] += own_events;
