@@ -26,11 +26,29 @@ pub struct Profiler {
     track_memory: bool,
     /// Method ids by receiver kind (a handful), then method name.
     method_ids: Vec<(&'static str, NameMap)>,
+    /// A direct-mapped cache in front of `method_ids`, indexed by the address of the
+    /// name: a call site passes the same string every time, so it finds its slot at once.
+    /// A slot is checked by content, so a name freed and reused elsewhere is harmless.
+    method_cache: [MethodSlot; METHOD_CACHE],
+}
+
+const METHOD_CACHE: usize = 16;
+
+#[derive(Default)]
+struct MethodSlot {
+    kind: &'static str,
+    name: Box<str>,
+    id: u32,
 }
 
 impl Profiler {
     pub fn new(recorder: Recorder) -> Profiler {
-        Profiler { track_memory: recorder.track_memory(), recorder, method_ids: Vec::new() }
+        Profiler {
+            track_memory: recorder.track_memory(),
+            recorder,
+            method_ids: Vec::new(),
+            method_cache: Default::default(),
+        }
     }
 
     /// Enters function `id`: new objects are attributed to it until it exits. The heap's
@@ -123,7 +141,23 @@ impl Profiler {
         id
     }
 
+    #[inline(always)]
     fn method_id(&mut self, kind: &'static str, name: &str) -> u32 {
+        let slot = &self.method_cache[method_slot(name)];
+        if std::ptr::eq(slot.kind, kind) && *slot.name == *name {
+            return slot.id;
+        }
+        self.method_id_slow(kind, name)
+    }
+
+    #[inline(never)]
+    fn method_id_slow(&mut self, kind: &'static str, name: &str) -> u32 {
+        let id = self.lookup_method(kind, name);
+        self.method_cache[method_slot(name)] = MethodSlot { kind, name: name.into(), id };
+        id
+    }
+
+    fn lookup_method(&mut self, kind: &'static str, name: &str) -> u32 {
         let pos = match self.method_ids.iter().position(|(k, _)| *k == kind) {
             Some(pos) => pos,
             None => {
@@ -144,6 +178,12 @@ impl Profiler {
         self.method_ids[pos].1.insert(name.to_owned(), id);
         id
     }
+}
+
+/// The slot of `name` in `Profiler::method_cache`.
+#[inline(always)]
+fn method_slot(name: &str) -> usize {
+    (name.as_ptr() as usize >> 3) % METHOD_CACHE
 }
 
 /// Method names to ids; looked up on every profiled method call, so Fx-hashed.
