@@ -2,8 +2,9 @@
 //!
 //! Every activation is a node of the calling-context tree (one node per distinct call
 //! path). `enter` finds or creates the child of the current node for the function (a
-//! one-entry cache per node answers repeated calls such as a loop or a recursion, a short
-//! walk over the node's children answers alternating calls, a hash map the rest) and
+//! one-entry cache per node answers repeated calls such as a loop or a recursion, a small
+//! direct-mapped cache of (parent, function) pairs answers calls that alternate, a short
+//! walk over the node's children or a hash map the rest) and
 //! pushes a frame holding the clock reading and the allocation counters; `exit` pops it,
 //! counts the call and adds the differences to the node. Only inclusive figures are kept
 //! while running: self figures, per-function figures (with cProfile's rules for
@@ -70,6 +71,8 @@ pub struct Recorder {
     /// (counters only grow), they give those of the last event, used to close activations
     /// left open.
     last_exit_alloc: AllocSample,
+    /// A direct-mapped cache of `child`'s answers, in front of it.
+    child_cache: Box<[CachedChild; CHILD_CACHE]>,
     children: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     functions: Vec<FunctionSlot>,
     function_ids: HashMap<FunctionInfo, u32>,
@@ -86,6 +89,26 @@ const ROOT: u32 = 0;
 const NO_FUNC: u32 = u32::MAX;
 /// How many siblings `child` walks before asking the map.
 const SIBLING_SCAN: u32 = 8;
+/// Slots of `Recorder::child_cache` (a power of two).
+const CHILD_CACHE: usize = 256;
+
+/// A slot of `Recorder::child_cache`: `child` is the child of `parent` for `func`.
+#[derive(Clone, Copy, Debug)]
+struct CachedChild {
+    parent: u32,
+    func: u32,
+    child: u32,
+}
+
+/// An empty slot: no node is its own parent's `NO_FUNC` child.
+const NO_CACHED_CHILD: CachedChild = CachedChild { parent: NO_FUNC, func: NO_FUNC, child: ROOT };
+
+/// The slot of `(parent, func)` in `Recorder::child_cache`.
+#[inline(always)]
+fn child_slot(parent: u32, func: u32) -> usize {
+    let h = (parent ^ func.rotate_left(16)).wrapping_mul(0x9E37_79B1);
+    (h >> 24) as usize % CHILD_CACHE
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Node {
@@ -179,6 +202,7 @@ impl Recorder {
             stack: Vec::with_capacity(256),
             current: ROOT,
             last_exit_alloc: AllocSample::default(),
+            child_cache: Box::new([NO_CACHED_CHILD; CHILD_CACHE]),
             children: HashMap::default(),
             functions: Vec::new(),
             function_ids: HashMap::new(),
@@ -251,7 +275,8 @@ impl Recorder {
     pub fn enter(&mut self, func: u32, alloc: AllocSample) {
         let parent = &self.nodes[self.current as usize];
         let outer = parent.func;
-        let node = if parent.last_func == func { parent.last_child } else { self.child(func) };
+        let node =
+            if parent.last_func == func { parent.last_child } else { self.cached_child(func) };
         self.current = node;
         let start = self.read();
         self.stack.push(Frame { node, outer, start, alloc });
@@ -281,7 +306,8 @@ impl Recorder {
     #[inline]
     pub fn instant(&mut self, func: u32) {
         let parent = &self.nodes[self.current as usize];
-        let node = if parent.last_func == func { parent.last_child } else { self.child(func) };
+        let node =
+            if parent.last_func == func { parent.last_child } else { self.cached_child(func) };
         let node = &mut self.nodes[node as usize];
         node.calls += 1;
         node.untimed += 1;
@@ -357,9 +383,24 @@ impl Recorder {
         })
     }
 
+    /// `child(func)`, answered by `child_cache` when it can (and then remembered in the
+    /// current node's one-entry cache too, as `child` does).
+    #[inline(always)]
+    fn cached_child(&mut self, func: u32) -> u32 {
+        let slot = self.child_cache[child_slot(self.current, func)];
+        if slot.parent == self.current && slot.func == func {
+            let parent = &mut self.nodes[self.current as usize];
+            parent.last_func = func;
+            parent.last_child = slot.child;
+            slot.child
+        } else {
+            self.child(func)
+        }
+    }
+
     /// The child of the current node for `func`, created if new; remembered in the
-    /// current node's one-entry cache. The first few children are found by walking the
-    /// sibling list, the others through the map.
+    /// current node's one-entry cache and in `child_cache`. The first few children are
+    /// found by walking the sibling list, the others through the map.
     #[cold]
     #[inline(never)]
     fn child(&mut self, func: u32) -> u32 {
@@ -377,6 +418,7 @@ impl Recorder {
                 None => self.new_node(key, func, parent),
             };
         }
+        self.child_cache[child_slot(parent, func)] = CachedChild { parent, func, child: node };
         let parent = &mut self.nodes[parent as usize];
         parent.last_func = func;
         parent.last_child = node;
@@ -415,6 +457,7 @@ impl Recorder {
         self.stack.clear();
         self.current = ROOT;
         self.last_exit_alloc = AllocSample::default();
+        self.child_cache.fill(NO_CACHED_CHILD);
         self.children.clear();
         self.phase_order.clear();
     }
