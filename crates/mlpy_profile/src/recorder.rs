@@ -4,18 +4,18 @@
 //! path). `enter` finds or creates the child of the current node for the function (a
 //! one-entry cache per node answers repeated calls such as a loop or a recursion, a small
 //! direct-mapped cache of (parent, function) pairs answers calls that alternate, a short
-//! walk over the node's children or a hash map the rest) and
-//! pushes a frame holding the clock reading and the allocation counters; `exit` pops it,
-//! counts the call and adds the differences to the node. Only inclusive figures are kept
-//! while running: self figures, per-function figures (with cProfile's rules for
-//! recursion) and caller → callee edges are derived once, by `finish` (see
-//! `recorder/build.rs`).
+//! walk over the node's children or a hash map the rest) and pushes a frame holding the
+//! clock reading and the allocation counters; `exit` pops it, counts the call and adds
+//! the differences to the node. Only inclusive figures are kept while running: self
+//! figures, per-function figures (with cProfile's rules for recursion) and caller → callee
+//! edges are derived once, by `finish` (see `recorder/build.rs`).
 //!
 //! The hot path is a few dozen instructions and two clock reads per call: the cache
-//! lookup is inline and everything else (`child`, growing the stack) is out of line; the
-//! production clock is read inline (`Clock::direct`, the time-stamp counter) and kept in
+//! lookups are inline, everything else (`child`, growing the stack) is out of line. The
+//! production clock is read inline (`Clock::direct`: the time-stamp counter) and kept in
 //! raw ticks, converted to nanoseconds once by `finish`; other clocks are called through
-//! the trait object and keep nanoseconds.
+//! the trait object and give nanoseconds. A call the runtime knows did no work of its own
+//! (`instant`) is counted without reading the clock.
 //!
 //! The clock is read last in `enter` and first in `exit`, so that as little of the
 //! recorder's own work as possible falls inside the activation it measures; the rest is
