@@ -61,6 +61,12 @@ impl DirectClock {
     pub(crate) fn now_ns(self) -> u64 {
         self.scale.now_ns()
     }
+
+    /// The same clock with its rate measured again over its whole life so far (more
+    /// precise than the short calibration made when it was created).
+    pub(crate) fn rescaled(self) -> DirectClock {
+        DirectClock { scale: self.scale.rescaled() }
+    }
 }
 
 impl<C: Clock + ?Sized> Clock for Box<C> {
@@ -88,8 +94,8 @@ pub struct MonotonicClock {
 
 impl MonotonicClock {
     /// The cheapest clock available: the TSC when the CPU reports an invariant TSC and its
-    /// rate could be calibrated against the OS clock (this spins for about a millisecond),
-    /// the OS monotonic clock otherwise.
+    /// rate could be calibrated against the OS clock (this spins for 0.1 ms), the OS
+    /// monotonic clock otherwise.
     pub fn new() -> MonotonicClock {
         MonotonicClock { origin: Instant::now(), tsc: tsc::TscScale::calibrate() }
     }

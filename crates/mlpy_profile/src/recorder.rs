@@ -364,7 +364,9 @@ impl Recorder {
             node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
             node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
         }
-        // Activations were timed in clock units; phases were given in nanoseconds.
+        // Activations were timed in clock units; phases were given in nanoseconds. Ticks
+        // are converted at the rate measured over the whole run.
+        self.direct = self.direct.map(DirectClock::rescaled);
         for idx in 1..self.nodes.len() {
             let node = self.nodes[idx];
             if !self.is_phase(node.func) {
