@@ -28,6 +28,45 @@ pub trait Clock: Send {
     fn is_deterministic(&self) -> bool {
         false
     }
+
+    /// The clock's source when the recorder can read it itself, without a call through
+    /// the trait object on every event (only the crate's own clocks have one).
+    fn direct(&self) -> Option<DirectClock> {
+        None
+    }
+}
+
+/// A clock source the recorder reads inline on its hot path (see `Clock::direct`): the
+/// time-stamp counter. The recorder keeps raw ticks while running and converts their
+/// sums to nanoseconds once, when it finishes.
+#[derive(Clone, Copy, Debug)]
+pub struct DirectClock {
+    scale: tsc::TscScale,
+}
+
+impl DirectClock {
+    /// A raw reading, in ticks since an arbitrary origin.
+    #[inline(always)]
+    pub(crate) fn ticks(self) -> u64 {
+        tsc::read_tsc()
+    }
+
+    /// A number of ticks (a difference or a sum of differences) in nanoseconds.
+    #[inline]
+    pub(crate) fn ticks_to_ns(self, ticks: u64) -> u64 {
+        self.scale.ticks_to_ns(ticks)
+    }
+
+    /// The current reading in nanoseconds, as `Clock::now_ns` of the clock it came from.
+    pub(crate) fn now_ns(self) -> u64 {
+        self.scale.now_ns()
+    }
+
+    /// The same clock with its rate measured again over its whole life so far (more
+    /// precise than the short calibration made when it was created).
+    pub(crate) fn rescaled(self) -> DirectClock {
+        DirectClock { scale: self.scale.rescaled() }
+    }
 }
 
 impl<C: Clock + ?Sized> Clock for Box<C> {
@@ -41,6 +80,9 @@ impl<C: Clock + ?Sized> Clock for Box<C> {
     fn is_deterministic(&self) -> bool {
         (**self).is_deterministic()
     }
+    fn direct(&self) -> Option<DirectClock> {
+        (**self).direct()
+    }
 }
 
 /// The production clock: the invariant TSC where available, else the OS monotonic clock.
@@ -52,8 +94,8 @@ pub struct MonotonicClock {
 
 impl MonotonicClock {
     /// The cheapest clock available: the TSC when the CPU reports an invariant TSC and its
-    /// rate could be calibrated against the OS clock (this spins for about a millisecond),
-    /// the OS monotonic clock otherwise.
+    /// rate could be calibrated against the OS clock (this spins for 0.1 ms), the OS
+    /// monotonic clock otherwise.
     pub fn new() -> MonotonicClock {
         MonotonicClock { origin: Instant::now(), tsc: tsc::TscScale::calibrate() }
     }
@@ -90,6 +132,10 @@ impl Clock for MonotonicClock {
         } else {
             "os"
         }
+    }
+
+    fn direct(&self) -> Option<DirectClock> {
+        self.tsc.map(|scale| DirectClock { scale })
     }
 }
 

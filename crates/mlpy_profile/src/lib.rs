@@ -49,7 +49,7 @@ mod profile;
 mod recorder;
 mod report;
 
-pub use crate::clock::{Clock, FakeClock, MonotonicClock};
+pub use crate::clock::{Clock, DirectClock, FakeClock, MonotonicClock};
 pub use crate::json::SCHEMA;
 pub use crate::profile::{
     Category, CategoryStats, ContextNode, EdgeStats, FunctionInfo, FunctionKind, FunctionStats,

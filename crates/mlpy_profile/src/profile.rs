@@ -219,7 +219,8 @@ pub struct ProfilerCost {
     /// The part of an enter/exit pair that falls between its two clock readings, in
     /// picoseconds: what an empty function appears to take.
     pub inside_cost_ps: u64,
-    /// Enter and exit events recorded.
+    /// Enter and exit events recorded (two per timed activation; instantaneous calls,
+    /// see `Recorder::instant`, have none).
     pub events: u64,
     /// Nanoseconds subtracted from the measured times on account of the profiler.
     pub subtracted_ns: u64,

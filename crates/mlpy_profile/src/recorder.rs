@@ -2,12 +2,20 @@
 //!
 //! Every activation is a node of the calling-context tree (one node per distinct call
 //! path). `enter` finds or creates the child of the current node for the function (a
-//! one-entry cache per node answers repeated calls such as a loop or a recursion, a short
-//! walk over the node's children answers alternating calls, a hash map the rest), counts the call, and pushes a frame holding the clock reading
-//! and the allocation counters; `exit` pops it and adds the differences to the node.
-//! Only inclusive figures are kept while running: self figures, per-function figures
-//! (with cProfile's rules for recursion) and caller → callee edges are derived once, by
-//! `finish` (see `recorder/build.rs`).
+//! one-entry cache per node answers repeated calls such as a loop or a recursion, a small
+//! direct-mapped cache of (parent, function) pairs answers calls that alternate, a short
+//! walk over the node's children or a hash map the rest) and pushes a frame holding the
+//! clock reading and the allocation counters; `exit` pops it, counts the call and adds
+//! the differences to the node. Only inclusive figures are kept while running: self
+//! figures, per-function figures (with cProfile's rules for recursion) and caller → callee
+//! edges are derived once, by `finish` (see `recorder/build.rs`).
+//!
+//! The hot path is a few dozen instructions and two clock reads per call: the cache
+//! lookups are inline, everything else (`child`, growing the stack) is out of line. The
+//! production clock is read inline (`Clock::direct`: the time-stamp counter) and kept in
+//! raw ticks, converted to nanoseconds once by `finish`; other clocks are called through
+//! the trait object and give nanoseconds. A call the runtime knows did no work of its own
+//! (`instant`) is counted without reading the clock.
 //!
 //! The clock is read last in `enter` and first in `exit`, so that as little of the
 //! recorder's own work as possible falls inside the activation it measures; the rest is
@@ -17,7 +25,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::clock::Clock;
+use crate::clock::{Clock, DirectClock};
 use crate::profile::{Category, FunctionInfo, FunctionKind, Profile};
 
 mod build;
@@ -53,12 +61,18 @@ impl Calibration {
 /// Records one run. See the module documentation.
 pub struct Recorder {
     clock: Box<dyn Clock>,
+    /// `clock.direct()`: when present, activations are timed in its raw ticks.
+    direct: Option<DirectClock>,
     nodes: Vec<Node>,
     stack: Vec<Frame>,
     /// The node of the innermost open activation (`ROOT` when none is open).
     current: u32,
-    /// The allocation counters at the last event, used to close activations left open.
-    last_alloc: AllocSample,
+    /// The allocation counters at the last exit. With the innermost open activation's
+    /// (counters only grow), they give those of the last event, used to close activations
+    /// left open.
+    last_exit_alloc: AllocSample,
+    /// A direct-mapped cache of `child`'s answers, in front of it.
+    child_cache: Box<[CachedChild; CHILD_CACHE]>,
     children: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     functions: Vec<FunctionSlot>,
     function_ids: HashMap<FunctionInfo, u32>,
@@ -75,6 +89,26 @@ const ROOT: u32 = 0;
 const NO_FUNC: u32 = u32::MAX;
 /// How many siblings `child` walks before asking the map.
 const SIBLING_SCAN: u32 = 8;
+/// Slots of `Recorder::child_cache` (a power of two).
+const CHILD_CACHE: usize = 256;
+
+/// A slot of `Recorder::child_cache`: `child` is the child of `parent` for `func`.
+#[derive(Clone, Copy, Debug)]
+struct CachedChild {
+    parent: u32,
+    func: u32,
+    child: u32,
+}
+
+/// An empty slot: no node is its own parent's `NO_FUNC` child.
+const NO_CACHED_CHILD: CachedChild = CachedChild { parent: NO_FUNC, func: NO_FUNC, child: ROOT };
+
+/// The slot of `(parent, func)` in `Recorder::child_cache`.
+#[inline(always)]
+fn child_slot(parent: u32, func: u32) -> usize {
+    let h = (parent ^ func.rotate_left(16)).wrapping_mul(0x9E37_79B1);
+    (h >> 24) as usize % CHILD_CACHE
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Node {
@@ -87,9 +121,14 @@ struct Node {
     /// it, since the root is nobody's child).
     first_child: u32,
     next_sibling: u32,
+    /// Activations that ended (counted by `exit`; `finish` counts those left open), and
+    /// calls recorded by `instant`.
     calls: u64,
-    /// Inclusive figures, summed over this path's activations.
-    incl_ns: u64,
+    /// The calls recorded by `instant`: no clock was read for them.
+    untimed: u64,
+    /// Inclusive figures, summed over this path's activations. The time is in clock units
+    /// while recording (raw ticks for a direct clock) and in nanoseconds after `finish`.
+    incl: u64,
     alloc_bytes: u64,
     alloc_count: u64,
 }
@@ -104,7 +143,8 @@ impl Node {
             first_child: ROOT,
             next_sibling: ROOT,
             calls: 0,
-            incl_ns: 0,
+            untimed: 0,
+            incl: 0,
             alloc_bytes: 0,
             alloc_count: 0,
         }
@@ -114,7 +154,10 @@ impl Node {
 #[derive(Clone, Copy, Debug)]
 struct Frame {
     node: u32,
-    start_ns: u64,
+    /// The function of the enclosing activation (`NO_FUNC` for none), returned by `exit`.
+    outer: u32,
+    /// The clock reading at the start, in clock units.
+    start: u64,
     alloc: AllocSample,
 }
 
@@ -153,11 +196,13 @@ impl Recorder {
         calibration: Calibration,
     ) -> Recorder {
         Recorder {
+            direct: clock.direct(),
             clock,
             nodes: vec![Node::new(NO_FUNC, ROOT)],
             stack: Vec::with_capacity(256),
             current: ROOT,
-            last_alloc: AllocSample::default(),
+            last_exit_alloc: AllocSample::default(),
+            child_cache: Box::new([NO_CACHED_CHILD; CHILD_CACHE]),
             children: HashMap::default(),
             functions: Vec::new(),
             function_ids: HashMap::new(),
@@ -181,7 +226,27 @@ impl Recorder {
     /// Reads the recorder's clock, so that phases can be timed with the same clock as the
     /// activations (a fake clock in tests).
     pub fn now_ns(&self) -> u64 {
-        self.clock.now_ns()
+        match self.direct {
+            Some(direct) => direct.now_ns(),
+            None => self.clock.now_ns(),
+        }
+    }
+
+    /// A reading in clock units: raw ticks for a direct clock, nanoseconds otherwise.
+    #[inline(always)]
+    fn read(&self) -> u64 {
+        match self.direct {
+            Some(direct) => direct.ticks(),
+            None => self.clock.now_ns(),
+        }
+    }
+
+    /// A duration in clock units, in nanoseconds.
+    fn units_to_ns(&self, units: u64) -> u64 {
+        match self.direct {
+            Some(direct) => direct.ticks_to_ns(units),
+            None => units,
+        }
     }
 
     /// The number of open activations.
@@ -209,26 +274,43 @@ impl Recorder {
     #[inline]
     pub fn enter(&mut self, func: u32, alloc: AllocSample) {
         let parent = &self.nodes[self.current as usize];
-        let node = if parent.last_func == func { parent.last_child } else { self.child(func) };
-        self.nodes[node as usize].calls += 1;
+        let outer = parent.func;
+        let node =
+            if parent.last_func == func { parent.last_child } else { self.cached_child(func) };
         self.current = node;
-        self.last_alloc = alloc;
-        let start_ns = self.clock.now_ns();
-        self.stack.push(Frame { node, start_ns, alloc });
+        let start = self.read();
+        self.stack.push(Frame { node, outer, start, alloc });
     }
 
     /// The innermost open activation ends (it returned, or an error unwound it); `alloc`
-    /// is the runtime's allocation counters now. An exit with nothing open is ignored.
+    /// is the runtime's allocation counters now. Returns the function of the activation
+    /// that is innermost now, if any (the runtime charges new objects to it). An exit with
+    /// nothing open is ignored.
     #[inline]
-    pub fn exit(&mut self, alloc: AllocSample) {
-        let now = self.clock.now_ns();
-        let Some(frame) = self.stack.pop() else { return };
+    pub fn exit(&mut self, alloc: AllocSample) -> Option<u32> {
+        let now = self.read();
+        let frame = self.stack.pop()?;
         let node = &mut self.nodes[frame.node as usize];
-        node.incl_ns += now.saturating_sub(frame.start_ns);
-        node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
-        node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
+        node.calls += 1;
+        node.incl += now.saturating_sub(frame.start);
+        node.alloc_bytes += alloc.bytes.wrapping_sub(frame.alloc.bytes);
+        node.alloc_count += alloc.count.wrapping_sub(frame.alloc.count);
         self.current = node.parent;
-        self.last_alloc = alloc;
+        self.last_exit_alloc = alloc;
+        (frame.outer != NO_FUNC).then_some(frame.outer)
+    }
+
+    /// A call of `func` that does no work of its own between its enter and its exit (the
+    /// runtime did the work before reporting the call, as for `len` of an array): counted
+    /// in the calling-context tree, with no time and no allocation, and no clock read.
+    #[inline]
+    pub fn instant(&mut self, func: u32) {
+        let parent = &self.nodes[self.current as usize];
+        let node =
+            if parent.last_func == func { parent.last_child } else { self.cached_child(func) };
+        let node = &mut self.nodes[node as usize];
+        node.calls += 1;
+        node.untimed += 1;
     }
 
     /// Records a pipeline phase the caller measured: `ns` long, allocating `alloc_bytes`.
@@ -250,7 +332,7 @@ impl Recorder {
         let node = self.child(func);
         let node = &mut self.nodes[node as usize];
         node.calls += 1;
-        node.incl_ns += ns;
+        node.incl += ns;
         node.alloc_bytes += alloc_bytes;
     }
 
@@ -269,13 +351,27 @@ impl Recorder {
     /// Closes every activation still open (a program that failed, or was stopped), with
     /// the allocation counters of the last event, and derives the profile.
     pub fn finish(mut self, program: &str) -> Profile {
-        let now = self.clock.now_ns();
-        let alloc = self.last_alloc;
+        let now = self.read();
+        let mut alloc = self.last_exit_alloc;
+        if let Some(innermost) = self.stack.last() {
+            alloc.bytes = alloc.bytes.max(innermost.alloc.bytes);
+            alloc.count = alloc.count.max(innermost.alloc.count);
+        }
         while let Some(frame) = self.stack.pop() {
             let node = &mut self.nodes[frame.node as usize];
-            node.incl_ns += now.saturating_sub(frame.start_ns);
+            node.calls += 1;
+            node.incl += now.saturating_sub(frame.start);
             node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
             node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
+        }
+        // Activations were timed in clock units; phases were given in nanoseconds. Ticks
+        // are converted at the rate measured over the whole run.
+        self.direct = self.direct.map(DirectClock::rescaled);
+        for idx in 1..self.nodes.len() {
+            let node = self.nodes[idx];
+            if !self.is_phase(node.func) {
+                self.nodes[idx].incl = self.units_to_ns(node.incl);
+            }
         }
         build::build(build::Raw {
             program,
@@ -289,9 +385,25 @@ impl Recorder {
         })
     }
 
+    /// `child(func)`, answered by `child_cache` when it can (and then remembered in the
+    /// current node's one-entry cache too, as `child` does).
+    #[inline(always)]
+    fn cached_child(&mut self, func: u32) -> u32 {
+        let slot = self.child_cache[child_slot(self.current, func)];
+        if slot.parent == self.current && slot.func == func {
+            let parent = &mut self.nodes[self.current as usize];
+            parent.last_func = func;
+            parent.last_child = slot.child;
+            slot.child
+        } else {
+            self.child(func)
+        }
+    }
+
     /// The child of the current node for `func`, created if new; remembered in the
-    /// current node's one-entry cache. The first few children are found by walking the
-    /// sibling list, the others through the map.
+    /// current node's one-entry cache and in `child_cache`. The first few children are
+    /// found by walking the sibling list, the others through the map.
+    #[cold]
     #[inline(never)]
     fn child(&mut self, func: u32) -> u32 {
         let parent = self.current;
@@ -308,6 +420,7 @@ impl Recorder {
                 None => self.new_node(key, func, parent),
             };
         }
+        self.child_cache[child_slot(parent, func)] = CachedChild { parent, func, child: node };
         let parent = &mut self.nodes[parent as usize];
         parent.last_func = func;
         parent.last_child = node;
@@ -322,12 +435,14 @@ impl Recorder {
         self.nodes[parent as usize].first_child = node;
         self.nodes.push(new);
         self.children.insert(key, node);
-        let is_phase =
-            self.functions.get(func as usize).is_some_and(|f| f.info.kind == FunctionKind::Phase);
-        if !is_phase && !self.phase_order.contains(&PhaseSlot::Execution) {
+        if !self.is_phase(func) && !self.phase_order.contains(&PhaseSlot::Execution) {
             self.phase_order.push(PhaseSlot::Execution);
         }
         node
+    }
+
+    fn is_phase(&self, func: u32) -> bool {
+        self.functions.get(func as usize).is_some_and(|f| f.info.kind == FunctionKind::Phase)
     }
 
     /// Forgets everything recorded and registered (used after the calibration).
@@ -343,7 +458,8 @@ impl Recorder {
         self.nodes[0] = Node::new(NO_FUNC, ROOT);
         self.stack.clear();
         self.current = ROOT;
-        self.last_alloc = AllocSample::default();
+        self.last_exit_alloc = AllocSample::default();
+        self.child_cache.fill(NO_CACHED_CHILD);
         self.children.clear();
         self.phase_order.clear();
     }

@@ -39,9 +39,16 @@ thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
     /// The allocation site of new objects; 0 when not profiling.
     static SITE: Cell<u32> = const { Cell::new(0) };
-    /// Live bytes per allocation site.
-    static SITE_LIVE: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+    /// Live bytes per allocation site, for the first `SITE_SLOTS` sites: a plain array of
+    /// cells, so that updating it (at every allocation and free of a profiled run) is a
+    /// load and a store.
+    static SITE_LIVE: [Cell<i64>; SITE_SLOTS] = const { [const { Cell::new(0) }; SITE_SLOTS] };
+    /// Live bytes of the sites beyond the array, indexed from `SITE_SLOTS`.
+    static SITE_LIVE_MORE: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
 }
+
+/// Sites kept in the array `SITE_LIVE` (functions, natives and methods that ran).
+const SITE_SLOTS: usize = 512;
 
 /// The current thread's allocation counters.
 pub fn stats() -> HeapStats {
@@ -101,15 +108,27 @@ pub fn on_free(bytes: usize, site: u32) {
     }
 }
 
-#[cold]
+/// Adds `delta` to the live bytes of `site` (called for every allocation and free of a
+/// profiled run that tracks memory).
+#[inline]
 fn site_add(site: u32, delta: i64) {
-    SITE_LIVE.with(|t| {
+    let idx = site as usize;
+    if idx < SITE_SLOTS {
+        SITE_LIVE.with(|t| t[idx].set(t[idx].get().wrapping_add(delta)));
+    } else {
+        site_add_more(idx - SITE_SLOTS, delta);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn site_add_more(idx: usize, delta: i64) {
+    SITE_LIVE_MORE.with(|t| {
         let mut t = t.borrow_mut();
-        let idx = site as usize;
         if t.len() <= idx {
             t.resize(idx + 1, 0);
         }
-        t[idx] = t[idx].saturating_add(delta);
+        t[idx] = t[idx].wrapping_add(delta);
     });
 }
 
@@ -124,14 +143,13 @@ pub fn site() -> u32 {
 
 /// Bytes still live per allocation site, for the sites that have any.
 pub fn live_by_site() -> Vec<(u32, u64)> {
-    SITE_LIVE.with(|t| {
-        t.borrow()
-            .iter()
-            .enumerate()
-            .filter(|(_, &b)| b > 0)
-            .map(|(site, &b)| (site as u32, b as u64))
-            .collect()
-    })
+    let mut live: Vec<i64> = SITE_LIVE.with(|t| t.iter().map(Cell::get).collect());
+    SITE_LIVE_MORE.with(|t| live.extend(t.borrow().iter()));
+    live.iter()
+        .enumerate()
+        .filter(|(_, &b)| b > 0)
+        .map(|(site, &b)| (site as u32, b as u64))
+        .collect()
 }
 
 /// A heap value that can hold references to other values.

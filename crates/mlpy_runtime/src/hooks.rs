@@ -20,6 +20,9 @@ pub trait Hooks {
     fn exit_function(vm: &mut Vm);
     /// A native function is called.
     fn enter_native(vm: &mut Vm, func: &NativeFunction);
+    /// A native function is called whose work the VM already did inline (`len` of a
+    /// string, array or object): the call is counted, with no time of its own.
+    fn instant_native(vm: &mut Vm, func: &NativeFunction);
     /// A method of a built-in kind is called (`kind` is `string` or `array`).
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str);
     /// The innermost native function or method returns.
@@ -37,6 +40,8 @@ impl Hooks for NoHooks {
     fn exit_function(_: &mut Vm) {}
     #[inline(always)]
     fn enter_native(_: &mut Vm, _: &NativeFunction) {}
+    #[inline(always)]
+    fn instant_native(_: &mut Vm, _: &NativeFunction) {}
     #[inline(always)]
     fn enter_method(_: &mut Vm, _: &'static str, _: &str) {}
     #[inline(always)]

@@ -2,7 +2,12 @@
 //!
 //! Functions are registered with the recorder the first time they run (their id is cached
 //! in the code object or native function), so an unprofiled run registers nothing.
-//! Allocations are sampled from the heap counters at every event.
+//! When memory is tracked, allocations are sampled from the heap counters at every event,
+//! and the heap's allocation site follows the running function (the recorder tells which
+//! function is innermost again after an exit).
+//!
+//! Every event is on the hot path of a profiled run: the hooks inline the id lookup and
+//! the recorder's enter/exit; registration is out of line.
 
 use std::collections::HashMap;
 
@@ -14,34 +19,60 @@ use crate::hooks::Hooks;
 use crate::natives::NativeFunction;
 use crate::vm::Vm;
 
-/// The recorder of a profiled run, the ids of methods (which have no function value), and
-/// the allocation sites of the open activations.
+/// The recorder of a profiled run and the ids of methods (which have no function value).
 pub struct Profiler {
     recorder: Recorder,
+    /// `recorder.track_memory()`.
+    track_memory: bool,
     /// Method ids by receiver kind (a handful), then method name.
     method_ids: Vec<(&'static str, NameMap)>,
-    /// The heap's allocation site before each open activation (restored on exit).
-    sites: Vec<u32>,
+    /// A direct-mapped cache in front of `method_ids`, indexed by the address of the
+    /// name: a call site passes the same string every time, so it finds its slot at once.
+    /// A slot is checked by content, so a name freed and reused elsewhere is harmless.
+    method_cache: [MethodSlot; METHOD_CACHE],
+}
+
+const METHOD_CACHE: usize = 16;
+
+#[derive(Default)]
+struct MethodSlot {
+    kind: &'static str,
+    name: Box<str>,
+    id: u32,
 }
 
 impl Profiler {
     pub fn new(recorder: Recorder) -> Profiler {
-        Profiler { recorder, method_ids: Vec::new(), sites: Vec::new() }
+        Profiler {
+            track_memory: recorder.track_memory(),
+            recorder,
+            method_ids: Vec::new(),
+            method_cache: Default::default(),
+        }
     }
 
-    /// Enters function `id`: new objects are attributed to it until it exits.
-    #[inline]
+    /// Enters function `id`: new objects are attributed to it until it exits. The heap's
+    /// allocation site of a function is its id + 1 (0 is "no site").
+    #[inline(always)]
     fn enter(&mut self, id: u32) {
-        self.recorder.enter(id, sample());
-        self.sites.push(heap::site());
-        heap::set_site(id + 1);
+        if self.track_memory {
+            heap::set_site(id + 1);
+            self.recorder.enter(id, sample());
+        } else {
+            self.recorder.enter(id, AllocSample::default());
+        }
     }
 
-    #[inline]
+    #[inline(always)]
     fn exit(&mut self) {
-        self.recorder.exit(sample());
-        heap::set_site(self.sites.pop().unwrap_or(0));
-        if self.sites.is_empty() {
+        let outer = if self.track_memory {
+            let outer = self.recorder.exit(sample());
+            heap::set_site(outer.map_or(0, |id| id + 1));
+            outer
+        } else {
+            self.recorder.exit(AllocSample::default())
+        };
+        if outer.is_none() {
             self.record_retained();
         }
     }
@@ -49,6 +80,7 @@ impl Profiler {
     /// When the outermost activation (the main file's top level) ends, its variables are
     /// still alive: what each function allocated and is still live is its retained memory.
     #[cold]
+    #[inline(never)]
     fn record_retained(&mut self) {
         for (site, bytes) in heap::live_by_site() {
             self.recorder.set_retained(site - 1, bytes);
@@ -63,11 +95,18 @@ impl Profiler {
         self.recorder
     }
 
+    #[inline(always)]
     fn code_id(&mut self, code: &CodeObject) -> u32 {
         let id = code.profile_id.get();
         if id != u32::MAX {
             return id;
         }
+        self.register_code(code)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn register_code(&mut self, code: &CodeObject) -> u32 {
         let id = self.recorder.register(FunctionInfo {
             name: code.name.clone(),
             file: code.file.name().to_owned(),
@@ -79,11 +118,18 @@ impl Profiler {
         id
     }
 
+    #[inline(always)]
     fn native_id(&mut self, func: &NativeFunction) -> u32 {
         let id = func.profile_id.get();
         if id != u32::MAX {
             return id;
         }
+        self.register_native(func)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn register_native(&mut self, func: &NativeFunction) -> u32 {
         let id = self.recorder.register(FunctionInfo {
             name: func.display_name(),
             file: "<builtin>".to_owned(),
@@ -95,7 +141,23 @@ impl Profiler {
         id
     }
 
+    #[inline(always)]
     fn method_id(&mut self, kind: &'static str, name: &str) -> u32 {
+        let slot = &self.method_cache[method_slot(name)];
+        if std::ptr::eq(slot.kind, kind) && *slot.name == *name {
+            return slot.id;
+        }
+        self.method_id_slow(kind, name)
+    }
+
+    #[inline(never)]
+    fn method_id_slow(&mut self, kind: &'static str, name: &str) -> u32 {
+        let id = self.lookup_method(kind, name);
+        self.method_cache[method_slot(name)] = MethodSlot { kind, name: name.into(), id };
+        id
+    }
+
+    fn lookup_method(&mut self, kind: &'static str, name: &str) -> u32 {
         let pos = match self.method_ids.iter().position(|(k, _)| *k == kind) {
             Some(pos) => pos,
             None => {
@@ -118,6 +180,12 @@ impl Profiler {
     }
 }
 
+/// The slot of `name` in `Profiler::method_cache`.
+#[inline(always)]
+fn method_slot(name: &str) -> usize {
+    (name.as_ptr() as usize >> 3) % METHOD_CACHE
+}
+
 /// Method names to ids; looked up on every profiled method call, so Fx-hashed.
 type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::FxHasher>>;
 
@@ -133,7 +201,7 @@ pub struct RecordingHooks;
 impl Hooks for RecordingHooks {
     const ENABLED: bool = true;
 
-    #[inline]
+    #[inline(always)]
     fn enter_function(vm: &mut Vm, code: &CodeObject) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.code_id(code);
@@ -141,14 +209,14 @@ impl Hooks for RecordingHooks {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn exit_function(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             p.exit();
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn enter_native(vm: &mut Vm, func: &NativeFunction) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.native_id(func);
@@ -156,7 +224,15 @@ impl Hooks for RecordingHooks {
         }
     }
 
-    #[inline]
+    #[inline(always)]
+    fn instant_native(vm: &mut Vm, func: &NativeFunction) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            let id = p.native_id(func);
+            p.recorder.instant(id);
+        }
+    }
+
+    #[inline(always)]
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.method_id(kind, name);
@@ -164,7 +240,7 @@ impl Hooks for RecordingHooks {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn exit_native(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             p.exit();

@@ -39,3 +39,18 @@ fn monotonic_clock_agrees_with_the_os_clock() {
     let ratio = (t1 - t0) as f64 / os_ns;
     assert!((0.5..=1.5).contains(&ratio), "{} measured {ratio} of the OS time", clock.name());
 }
+
+/// Not a timing test either: the rate measured again over a sleep converts the ticks of
+/// that sleep to about the time the OS clock saw.
+#[test]
+fn a_rescaled_direct_clock_agrees_with_the_os_clock() {
+    let Some(direct) = MonotonicClock::new().direct() else { return };
+    let start = Instant::now();
+    let t0 = direct.ticks();
+    std::thread::sleep(Duration::from_millis(20));
+    let t1 = direct.ticks();
+    let direct = direct.rescaled();
+    let os_ns = start.elapsed().as_nanos() as f64;
+    let ratio = direct.ticks_to_ns(t1 - t0) as f64 / os_ns;
+    assert!((0.5..=1.5).contains(&ratio), "the TSC measured {ratio} of the OS time");
+}

@@ -78,14 +78,15 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
     let mut measured_ns = 0u64;
     for idx in (1..n).rev() {
         let node = &raw.nodes[idx];
-        let own_events = if is_event(idx) { node.calls } else { 0 };
+        // Calls recorded as instantaneous read no clock: nothing to correct for them.
+        let own_events = if is_event(idx) { node.calls - node.untimed } else { 0 };
         events += 2 * own_events;
         let nested = subtree_events[idx];
         subtree_events[idx] += own_events;
         let cost_ps = u128::from(own_events) * u128::from(cal.inside_cost_ps)
             + 2 * u128::from(nested) * u128::from(cal.event_cost_ps);
         let cost_ns = u64::try_from(cost_ps / 1000).unwrap_or(u64::MAX);
-        let total = node.incl_ns.saturating_sub(cost_ns);
+        let total = node.incl.saturating_sub(cost_ns);
         let self_ns = total.saturating_sub(children_ns[idx]);
         let total = self_ns + children_ns[idx];
         let (alloc_bytes, alloc_count) = if raw.track_memory {
@@ -103,7 +104,7 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         children_bytes[parent] += node.alloc_bytes;
         children_count[parent] += node.alloc_count;
         if parent == ROOT as usize {
-            measured_ns += node.incl_ns;
+            measured_ns += node.incl;
         }
     }
     let total_ns = children_ns[ROOT as usize];

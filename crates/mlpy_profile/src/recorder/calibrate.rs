@@ -31,32 +31,33 @@ pub(crate) fn calibrate(rec: &mut Recorder) -> Calibration {
     });
     let sample = AllocSample::default();
     let mut acc = 1u64;
-    let mut pair_ns = Vec::with_capacity(ROUNDS);
-    let mut inside_ns = Vec::with_capacity(ROUNDS);
+    let mut pair = Vec::with_capacity(ROUNDS);
+    let mut inside = Vec::with_capacity(ROUNDS);
     for _ in 0..ROUNDS {
-        let start = rec.now_ns();
+        // Times in clock units (the recorder's own), converted at the end.
+        let start = rec.read();
         for _ in 0..PAIRS_PER_ROUND {
             acc = filler(acc);
         }
-        let filler_ns = rec.now_ns().saturating_sub(start);
+        let filler_units = rec.read().saturating_sub(start);
 
         rec.clear_nodes();
-        let start = rec.now_ns();
+        let start = rec.read();
         for _ in 0..PAIRS_PER_ROUND {
             rec.enter(black_box(func), sample);
             acc = filler(acc);
-            rec.exit(sample);
+            black_box(rec.exit(sample));
         }
-        let paired_ns = rec.now_ns().saturating_sub(start);
+        let paired = rec.read().saturating_sub(start);
         let node = rec.nodes[rec.nodes[ROOT as usize].last_child as usize];
-        pair_ns.push(paired_ns.saturating_sub(filler_ns));
-        inside_ns.push(node.incl_ns.saturating_sub(filler_ns));
+        pair.push(paired.saturating_sub(filler_units));
+        inside.push(node.incl.saturating_sub(filler_units));
     }
     black_box(acc);
     rec.clear();
-    let per_pair = |ns: u64| ns * 1000 / PAIRS_PER_ROUND;
-    let pair_ps = per_pair(median(&mut pair_ns));
-    let inside_ps = per_pair(median(&mut inside_ns));
+    let per_pair = |units: u64| rec.units_to_ns(units * 1000) / PAIRS_PER_ROUND;
+    let pair_ps = per_pair(median(&mut pair));
+    let inside_ps = per_pair(median(&mut inside));
     let event_cost_ps = pair_ps / 2;
     Calibration { event_cost_ps, inside_cost_ps: inside_ps.min(2 * event_cost_ps) }
 }

@@ -21,7 +21,7 @@ fn one_node_per_call_path() {
     let alloc = AllocSample::default();
     rec.enter(a, alloc);
     for _ in 0..3 {
-        // Alternating children miss the one-entry cache and go through the map.
+        // Alternating children miss the one-entry cache: the child cache answers them.
         for func in [b, c, b] {
             rec.enter(func, alloc);
             rec.exit(alloc);

@@ -209,6 +209,31 @@ fn the_profilers_cost_is_subtracted() {
 }
 
 #[test]
+fn instantaneous_calls_are_counted_without_time_or_correction() {
+    let clock = ManualClock::default();
+    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 4_000 };
+    let mut rec = Recorder::with_calibration(Box::new(clock.clone()), true, cal);
+    let main = rec.register(ml("main", "m.ml", 1));
+    let len = rec.register(native("len", Category::StandardLibrary));
+    rec.enter(main, AllocSample::default());
+    for i in 0..5 {
+        clock.set(100 * i);
+        rec.instant(len);
+    }
+    clock.set(1_000);
+    rec.exit(AllocSample::default());
+    let p = rec.finish("m.ml");
+
+    let l = func(&p, "len");
+    assert_eq!((l.calls, l.primitive_calls, l.total_ns, l.self_ns), (5, 5, 0, 0));
+    assert_eq!(edge(&p, "main", "len").calls, 5);
+    // `main` loses only its own 4 ns: no events were recorded for the instantaneous calls.
+    let m = func(&p, "main");
+    assert_eq!((m.total_ns, m.self_ns), (996, 996));
+    assert_eq!(p.profiler().events, 2);
+}
+
+#[test]
 fn phases_keep_pipeline_order_and_add_up() {
     let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(10)), true));
     run.rec.phase("startup", Category::SandboxStartup, 1_000, 64);

@@ -519,8 +519,7 @@ impl Vm {
                             if H::ENABLED {
                                 // The profile still shows the call of `len`.
                                 if let Value::Native(f) = &code.consts[func as usize] {
-                                    H::enter_native(self, f);
-                                    H::exit_native(self);
+                                    H::instant_native(self, f);
                                 }
                             }
                             reg_mut!(dst).set_int(n as i64);
