@@ -546,7 +546,10 @@ impl Vm {
                         reg_mut!(dst).put(v);
                     }
                     Instr::Return { src } => {
-                        let v = std::mem::take(&mut reg_mut!(src));
+                        let v = match reg!(src) {
+                            Value::Int(i) => Value::Int(i),
+                            _ => std::mem::take(&mut reg_mut!(src)),
+                        };
                         if let Some(res) = self.return_from_frame::<H>(v, stop) {
                             return Ok(res);
                         }
