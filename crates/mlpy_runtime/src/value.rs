@@ -19,7 +19,7 @@ mod array;
 
 pub use array::{wrap_index, Array, ItemIter, Items};
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     Null,
@@ -46,6 +46,32 @@ pub enum Value {
     Cell(Rc<VarCell>),
     /// Internal: a caught error kept for re-raising after a `finally` block.
     Raised(Rc<RuntimeError>),
+}
+
+// Written out so that it can be inlined: the run loop copies registers on its hot paths,
+// and a derived `clone` was an out-of-line call with a jump table.
+impl Clone for Value {
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Uninit => Value::Uninit,
+            Value::BigInt(r) => Value::BigInt(Rc::clone(r)),
+            Value::Str(r) => Value::Str(Rc::clone(r)),
+            Value::Array(r) => Value::Array(Rc::clone(r)),
+            Value::Object(r) => Value::Object(Rc::clone(r)),
+            Value::Function(r) => Value::Function(Rc::clone(r)),
+            Value::Native(r) => Value::Native(Rc::clone(r)),
+            Value::Bound(r) => Value::Bound(Rc::clone(r)),
+            Value::Module(r) => Value::Module(Rc::clone(r)),
+            Value::Iterator(r) => Value::Iterator(Rc::clone(r)),
+            Value::Cell(r) => Value::Cell(Rc::clone(r)),
+            Value::Raised(r) => Value::Raised(Rc::clone(r)),
+        }
+    }
 }
 
 impl Value {
