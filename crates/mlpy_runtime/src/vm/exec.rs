@@ -63,9 +63,12 @@ impl Vm {
             // The registers of the frame. SAFETY (both macros): `base + r` is inside the
             // stack: `CodeObject::verify` (run on every compiled function) proved that each
             // register an instruction touches is below `n_regs`, `push_frame` reserved
-            // `base + n_regs` slots, and the stack never shrinks while frames run. The
-            // references live only for the expression that uses them; a write creates
-            // its `&mut` after the reads it depends on have ended.
+            // `base + n_regs` slots, and the stack never shrinks while frames run. Each
+            // use derives its pointer from the stack anew, so growth between uses is fine;
+            // a reference obtained from them is not used after anything that can grow the
+            // stack (a call into the VM: calls, natives, hooks, imports), which is why the
+            // handlers clone what they need first. A write creates its `&mut` after the
+            // reads it depends on have ended.
             macro_rules! reg {
                 ($r:expr) => {
                     (*unsafe { &*self.stack.as_ptr().add(base + $r as usize) })
