@@ -214,16 +214,19 @@ impl Dict {
                 return false;
             }
         }
-        let key = Key::string(key.clone());
-        if let Some((i, _, slot)) = self.map.get_full_mut(&key) {
-            *slot = value;
-            hint.set(i as u32);
-            return false;
+        match self.map.entry(Key::string(key.clone())) {
+            indexmap::map::Entry::Occupied(mut e) => {
+                hint.set(e.index() as u32);
+                e.get_mut().put(value);
+                false
+            }
+            indexmap::map::Entry::Vacant(e) => {
+                hint.set(e.index() as u32);
+                e.insert(value);
+                self.version += 1;
+                true
+            }
         }
-        hint.set(self.map.len() as u32);
-        self.map.insert(key, value);
-        self.version += 1;
-        true
     }
 
     pub fn get_index_of(&self, key: &Key) -> Option<usize> {
