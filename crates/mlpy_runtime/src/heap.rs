@@ -1,8 +1,9 @@
 //! Heap accounting and the cycle collector.
 //!
 //! Every heap value the runtime creates is counted here (bytes and count), and every
-//! container that can take part in a reference cycle (arrays, objects, closures and the
-//! cells of captured variables) is registered with the cycle collector. The sandbox's
+//! container that can take part in a reference cycle (objects, arrays once they can hold
+//! more than ints, closures that capture variables, and the cells of captured variables)
+//! is registered with the cycle collector. The sandbox's
 //! memory limit and the profiler read the same counters.
 //!
 //! Values are reference counted (`Rc`). Reference cycles are reclaimed by a backup
