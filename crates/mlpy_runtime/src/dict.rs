@@ -214,19 +214,9 @@ impl Dict {
                 return false;
             }
         }
-        match self.map.entry(Key::string(key.clone())) {
-            indexmap::map::Entry::Occupied(mut e) => {
-                hint.set(e.index() as u32);
-                e.get_mut().put(value);
-                false
-            }
-            indexmap::map::Entry::Vacant(e) => {
-                hint.set(e.index() as u32);
-                e.insert(value);
-                self.version += 1;
-                true
-            }
-        }
+        let (index, added) = self.insert_full(Key::string(key.clone()), value);
+        hint.set(index as u32);
+        added
     }
 
     pub fn get_index_of(&self, key: &Key) -> Option<usize> {
@@ -243,11 +233,21 @@ impl Dict {
 
     /// Inserts or replaces; an existing key keeps its form and position.
     pub fn insert(&mut self, key: Key, value: Value) {
+        self.insert_full(key, value);
+    }
+
+    /// `insert`, hashing the key once; returns the key's position and whether it is new.
+    fn insert_full(&mut self, key: Key, value: Value) -> (usize, bool) {
         match self.map.entry(key) {
-            indexmap::map::Entry::Occupied(mut e) => e.get_mut().put(value),
+            indexmap::map::Entry::Occupied(mut e) => {
+                e.get_mut().put(value);
+                (e.index(), false)
+            }
             indexmap::map::Entry::Vacant(e) => {
+                let index = e.index();
                 e.insert(value);
                 self.version += 1;
+                (index, true)
             }
         }
     }

@@ -480,6 +480,11 @@ pub enum Upvalues {
 }
 
 impl Upvalues {
+    /// No captured variables (a module's top level, or a function that captures nothing).
+    pub fn none() -> Upvalues {
+        Upvalues::Many(Box::new([]))
+    }
+
     /// Bytes allocated apart from the closure.
     fn heap_bytes(&self) -> usize {
         match self {
@@ -503,7 +508,7 @@ impl std::ops::Deref for Upvalues {
 impl FromIterator<Rc<VarCell>> for Upvalues {
     fn from_iter<I: IntoIterator<Item = Rc<VarCell>>>(iter: I) -> Upvalues {
         let mut iter = iter.into_iter();
-        let Some(first) = iter.next() else { return Upvalues::Many(Box::new([])) };
+        let Some(first) = iter.next() else { return Upvalues::none() };
         match iter.next() {
             None => Upvalues::One(first),
             Some(second) => Upvalues::Many([first, second].into_iter().chain(iter).collect()),

@@ -229,7 +229,7 @@ impl Vm {
     }
 
     fn call_code(&mut self, code: Rc<CodeObject>, args: Vec<Value>) -> Result<Value> {
-        self.call_closure(Closure::new(code, crate::value::Upvalues::Many(Box::new([]))), args)
+        self.call_closure(Closure::new(code, crate::value::Upvalues::none()), args)
     }
 
     fn call_closure(&mut self, closure: Rc<Closure>, args: Vec<Value>) -> Result<Value> {

@@ -865,7 +865,7 @@ impl Vm {
         if self.frames.len() >= self.limits.max_depth {
             return Err(recursion_error(self.limits.max_depth));
         }
-        let closure = Closure::new(code.clone(), Upvalues::Many(Box::new([])));
+        let closure = Closure::new(code.clone(), Upvalues::none());
         let top = self.frame_top();
         if H::ENABLED {
             H::enter_function(self, &code);
