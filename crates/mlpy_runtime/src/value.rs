@@ -156,7 +156,7 @@ impl Value {
     pub fn set_int(&mut self, i: i64) {
         match self {
             Value::Int(x) => *x = i,
-            _ => *self = Value::Int(i),
+            _ => self.put(Value::Int(i)),
         }
     }
 
@@ -176,7 +176,7 @@ impl Value {
     pub fn set_bool(&mut self, b: bool) {
         match self {
             Value::Bool(x) => *x = b,
-            _ => *self = Value::Bool(b),
+            _ => self.put(Value::Bool(b)),
         }
     }
 

@@ -104,6 +104,18 @@ pub struct Vm {
     pub(crate) profiler: Option<Box<Profiler>>,
 }
 
+/// Drops the references held by `window`, the registers of a frame that ends.
+// Immediates may stay: every register is written before it is read, and locals are reset
+// when a frame starts. Only references need releasing.
+#[inline(always)]
+pub(crate) fn release_registers(window: &mut [Value]) {
+    for slot in window {
+        if !slot.is_immediate() {
+            *slot = Value::Null;
+        }
+    }
+}
+
 pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
 
 impl Vm {
@@ -279,18 +291,13 @@ impl Vm {
     #[inline]
     pub(crate) fn clear_window(&mut self, frame: &Frame) {
         let end = frame.top().min(self.stack.len());
-        // Immediates may stay: every register is written before it is read, and locals are
-        // reset when a frame starts. Only references need releasing.
-        for slot in &mut self.stack[frame.base..end] {
-            if !slot.is_immediate() {
-                *slot = Value::Null;
-            }
-        }
+        release_registers(&mut self.stack[frame.base..end]);
     }
 
     /// Sets up a new frame for `closure` whose arguments are already in place at `base`.
     // Inlined into the call instruction: 5% fewer instructions on fib(25) (callgrind).
     #[inline(always)]
+    #[allow(unsafe_code)]
     pub(crate) fn push_frame(&mut self, closure: Rc<Closure>, base: usize, kind: FrameKind) {
         let code = &closure.code;
         self.reserve(base + code.n_regs as usize);
@@ -306,7 +313,17 @@ impl Vm {
             let v = std::mem::take(slot);
             *slot = Value::Cell(crate::value::VarCell::new(v));
         }
-        self.frames.push(Frame { closure, pc: 0, base, kind });
+        // The frame is written field by field into the spare capacity. `Vec::push` built
+        // it in a temporary and copied that with 16-byte loads straddling the narrower
+        // stores just made, a failed store-to-load forwarding on every call: fib(30)
+        // took 178 ms with `push` and 154 ms with this (median CPU time of 15 runs each).
+        if self.frames.len() == self.frames.capacity() {
+            self.frames.reserve(1);
+        }
+        let len = self.frames.len();
+        self.frames.spare_capacity_mut()[0].write(Frame { closure, pc: 0, base, kind });
+        // SAFETY: the element at `len` was initialised by the line above.
+        unsafe { self.frames.set_len(len + 1) };
     }
 
     /// Periodic checks: the cycle collector, the time limit and the memory limit.
