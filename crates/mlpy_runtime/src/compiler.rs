@@ -865,12 +865,62 @@ impl Compiler<'_> {
                 // A call leaves its result in its base register.
                 self.call(e, assigned)
             }
+            ExprKind::Binary { op, lhs, rhs, op_span } => {
+                self.binary(*op, lhs, rhs, *op_span, None, assigned)
+            }
             _ => {
                 let t = self.alloc_temp();
                 self.expr_to(e, t, assigned);
                 t
             }
         }
+    }
+
+    /// `lhs OP rhs` into `dst`, or into a new temp that may reuse an operand's temp (the
+    /// run loop reads the operands before it writes the result). Reusing keeps frames
+    /// small: `f(a) + f(b)` needs one register less, and a return releases fewer.
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        lhs: &Expr,
+        rhs: &Expr,
+        op_span: Span,
+        dst: Option<Reg>,
+        assigned: &Assigned,
+    ) -> Reg {
+        let mark = self.temps_mark();
+        let a = self.expr_reg(lhs, assigned);
+        let imm = match (op, &rhs.kind) {
+            (BinaryOp::Add | BinaryOp::Sub, ExprKind::Int(i)) => i16::try_from(*i).ok(),
+            _ => None,
+        };
+        let b = match imm {
+            Some(_) => 0,
+            None => self.expr_reg(rhs, assigned),
+        };
+        self.free_temps(mark);
+        let dst = match dst {
+            Some(dst) => dst,
+            None => self.alloc_temp(),
+        };
+        let instr = match (op, imm) {
+            (BinaryOp::Add, Some(imm)) => Instr::AddInt { dst, a, imm },
+            (BinaryOp::Sub, Some(imm)) => Instr::SubInt { dst, a, imm },
+            (BinaryOp::Add, None) => Instr::Add { dst, a, b },
+            (BinaryOp::Sub, None) => Instr::Sub { dst, a, b },
+            (BinaryOp::Mul, _) => Instr::Mul { dst, a, b },
+            (BinaryOp::Div, _) => Instr::Div { dst, a, b },
+            (BinaryOp::FloorDiv, _) => Instr::FloorDiv { dst, a, b },
+            (BinaryOp::Mod, _) => Instr::Mod { dst, a, b },
+            (BinaryOp::Eq, _) => Instr::Eq { dst, a, b },
+            (BinaryOp::Ne, _) => Instr::Ne { dst, a, b },
+            (BinaryOp::Lt, _) => Instr::Lt { dst, a, b },
+            (BinaryOp::Le, _) => Instr::Le { dst, a, b },
+            (BinaryOp::Gt, _) => Instr::Gt { dst, a, b },
+            (BinaryOp::Ge, _) => Instr::Ge { dst, a, b },
+        };
+        self.emit(instr, op_span);
+        dst
     }
 
     fn expr_to(&mut self, e: &Expr, dst: Reg, assigned: &Assigned) {
@@ -943,35 +993,7 @@ impl Compiler<'_> {
                 self.emit(instr, *op_span);
             }
             ExprKind::Binary { op, lhs, rhs, op_span } => {
-                let a = self.expr_reg(lhs, assigned);
-                if let (BinaryOp::Add | BinaryOp::Sub, ExprKind::Int(i)) = (op, &rhs.kind) {
-                    if let Ok(imm) = i16::try_from(*i) {
-                        let instr = if *op == BinaryOp::Add {
-                            Instr::AddInt { dst, a, imm }
-                        } else {
-                            Instr::SubInt { dst, a, imm }
-                        };
-                        self.emit(instr, *op_span);
-                        self.free_temps(mark);
-                        return;
-                    }
-                }
-                let b = self.expr_reg(rhs, assigned);
-                let instr = match op {
-                    BinaryOp::Add => Instr::Add { dst, a, b },
-                    BinaryOp::Sub => Instr::Sub { dst, a, b },
-                    BinaryOp::Mul => Instr::Mul { dst, a, b },
-                    BinaryOp::Div => Instr::Div { dst, a, b },
-                    BinaryOp::FloorDiv => Instr::FloorDiv { dst, a, b },
-                    BinaryOp::Mod => Instr::Mod { dst, a, b },
-                    BinaryOp::Eq => Instr::Eq { dst, a, b },
-                    BinaryOp::Ne => Instr::Ne { dst, a, b },
-                    BinaryOp::Lt => Instr::Lt { dst, a, b },
-                    BinaryOp::Le => Instr::Le { dst, a, b },
-                    BinaryOp::Gt => Instr::Gt { dst, a, b },
-                    BinaryOp::Ge => Instr::Ge { dst, a, b },
-                };
-                self.emit(instr, *op_span);
+                self.binary(*op, lhs, rhs, *op_span, Some(dst), assigned);
             }
             ExprKind::Logical { op, lhs, rhs } => {
                 self.expr_to(lhs, dst, assigned);

@@ -786,22 +786,25 @@ impl Vm {
     // Inlined into the run loop, like `return_from_frame`.
     #[inline(always)]
     fn call<H: Hooks>(&mut self, abs: usize, argc: usize) -> Result<CallOutcome> {
-        // The callee's reference moves out of its register (which receives the result):
-        // an ML frame owns it without a count update on call or return.
-        match std::mem::take(&mut self.stack[abs]) {
-            Value::Function(c) => {
-                if argc != c.code.n_params as usize {
-                    return Err(arity_error(&c.code, argc));
-                }
-                if self.frames.len() >= self.limits.max_depth {
-                    return Err(recursion_error(self.limits.max_depth));
-                }
-                if H::ENABLED {
-                    H::enter_function(self, &c.code);
-                }
-                self.push_frame(c, abs + 1, FrameKind::Call);
-                Ok(CallOutcome::Pushed)
+        if let Value::Function(c) = &self.stack[abs] {
+            if argc != c.code.n_params as usize {
+                return Err(arity_error(&c.code, argc));
             }
+            if self.frames.len() >= self.limits.max_depth {
+                return Err(recursion_error(self.limits.max_depth));
+            }
+            // The callee's reference moves out of its register (which receives the
+            // result): an ML frame owns it without a count update on call or return.
+            let Value::Function(c) = std::mem::take(&mut self.stack[abs]) else {
+                unreachable!("the register was just read")
+            };
+            if H::ENABLED {
+                H::enter_function(self, &c.code);
+            }
+            self.push_frame(c, abs + 1, FrameKind::Call);
+            return Ok(CallOutcome::Pushed);
+        }
+        match std::mem::take(&mut self.stack[abs]) {
             Value::Native(n) => {
                 let mut args = std::mem::take(&mut self.arg_buf);
                 args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
