@@ -533,7 +533,10 @@ impl Vm {
                             if H::ENABLED {
                                 H::enter_method(self, "array", "append");
                             }
-                            a.push(reg!(item).clone());
+                            match &reg!(item) {
+                                Value::Int(n) => a.push_int(*n),
+                                v => a.push(v.clone()),
+                            }
                             if H::ENABLED {
                                 H::exit_native(self);
                             }
