@@ -61,6 +61,12 @@ pub enum KeyError {
     Nan,
 }
 
+/// Whether two distinct strings have the same text (the hashes first: they are cached).
+#[inline(never)]
+fn same_text(a: &Str, b: &Str) -> bool {
+    a.hash_code() == b.hash_code() && a.as_str() == b.as_str()
+}
+
 impl Key {
     pub fn new(v: Value) -> Result<Key, KeyError> {
         match &v {
@@ -79,12 +85,10 @@ impl Key {
     }
 
     /// Whether this is the string key `s` (the same string, or an equal one).
-    #[inline]
+    #[inline(always)]
     fn is_str(&self, s: &Rc<Str>) -> bool {
         match &self.0 {
-            Value::Str(k) => {
-                Rc::ptr_eq(k, s) || (k.hash_code() == s.hash_code() && k.as_str() == s.as_str())
-            }
+            Value::Str(k) => Rc::ptr_eq(k, s) || same_text(k, s),
             _ => false,
         }
     }
@@ -192,16 +196,34 @@ impl Dict {
     /// Looks up a string key, trying first the position `hint` remembers from an earlier
     /// lookup: an inline cache for property instructions, which mostly see objects
     /// built alike. A miss looks the key up by hash and remembers its position.
-    #[inline]
+    // The hit is inlined into the run loop; the lookup behind a miss is not.
+    #[inline(always)]
     pub fn get_str_cached(&self, key: &Rc<Str>, hint: &Cell<u32>) -> Option<&Value> {
         if let Some((k, v)) = self.map.get_index(hint.get() as usize) {
             if k.is_str(key) {
                 return Some(v);
             }
         }
+        self.get_str_missed(key, hint)
+    }
+
+    #[inline(never)]
+    fn get_str_missed(&self, key: &Rc<Str>, hint: &Cell<u32>) -> Option<&Value> {
         let (i, _, v) = self.map.get_full(&Key::string(key.clone()))?;
         hint.set(i as u32);
         Some(v)
+    }
+
+    /// The value under a string key that is already present, through the same cache as
+    /// `get_str_cached`.
+    #[inline(always)]
+    pub fn get_str_cached_mut(&mut self, key: &Rc<Str>, hint: &Cell<u32>) -> Option<&mut Value> {
+        let i = hint.get() as usize;
+        if !self.map.get_index(i).is_some_and(|(k, _)| k.is_str(key)) {
+            // A miss: the lookup moves the hint to the key, if it is present.
+            self.get_str_missed(key, hint)?;
+        }
+        self.map.get_index_mut(hint.get() as usize).map(|(_, v)| v)
     }
 
     /// Sets a string key through the same cache as `get_str_cached`. Returns whether the

@@ -74,6 +74,25 @@ impl Clone for Value {
     }
 }
 
+/// Moves the reference out of `$value` when it is a `Value::$kind`, leaving null.
+///
+/// `mem::take` does the same with a 16-byte load of the whole value. The run loop moves
+/// callees out of registers that it wrote a few instructions before, in two stores (tag
+/// and payload), and a load that spans two pending stores waits for both to reach the
+/// cache (store-to-load forwarding fails): fib(30) took 147 ms with `mem::take` and
+/// 124 ms with this (median CPU time of 15 alternating runs).
+macro_rules! take_ref {
+    ($value:expr, $kind:ident) => {{
+        let Value::$kind(r) = $value else { return None };
+        // SAFETY: the bitwise copy takes over the value's reference, and the value is
+        // then overwritten without being dropped, so the reference count stays right.
+        #[allow(unsafe_code)]
+        let r = unsafe { std::ptr::read(r) };
+        std::mem::forget(std::mem::replace($value, Value::Null));
+        Some(r)
+    }};
+}
+
 impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(Str::new(s))
@@ -147,6 +166,18 @@ impl Value {
             self,
             Value::Null | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Uninit
         )
+    }
+
+    /// Moves the closure out of a function value, leaving null; `None` for other kinds.
+    #[inline(always)]
+    pub fn take_function(&mut self) -> Option<Rc<Closure>> {
+        take_ref!(self, Function)
+    }
+
+    /// Moves the native function out of a native value, leaving null; `None` for others.
+    #[inline(always)]
+    pub fn take_native(&mut self) -> Option<Rc<NativeFunction>> {
+        take_ref!(self, Native)
     }
 
     /// Stores an int, reusing the slot without drop glue when it already holds an int.

@@ -364,9 +364,7 @@ impl Array {
         let mut items = self.items.borrow_mut();
         match &mut *items {
             Items::Ints(ints) if ints.len() < ints.capacity() => ints.push(n),
-            Items::Values(values) if values.len() < values.capacity() => {
-                values.push(Value::Int(n))
-            }
+            Items::Values(values) if values.len() < values.capacity() => values.push(Value::Int(n)),
             _ => {
                 drop(items);
                 self.push_slow(Value::Int(n));

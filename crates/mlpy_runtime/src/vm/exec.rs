@@ -117,6 +117,10 @@ impl Vm {
                             let x = Value::Object(x.clone());
                             $place.put(x)
                         }
+                        Value::Native(x) => {
+                            let x = Value::Native(x.clone());
+                            $place.put(x)
+                        }
                         v => {
                             let v = v.clone();
                             $place.put(v)
@@ -231,7 +235,7 @@ impl Vm {
                 pc += 1;
                 match *instr {
                     Instr::LoadConst { dst, idx } => {
-                        reg_mut!(dst).put(code.consts[idx as usize].clone());
+                        put_copy!(reg_mut!(dst), &code.consts[idx as usize])
                     }
                     Instr::LoadInt { dst, val } => reg_mut!(dst).set_int(val as i64),
                     Instr::LoadNull { dst } => reg_mut!(dst).put(Value::Null),
@@ -250,9 +254,17 @@ impl Vm {
                         let Value::Cell(c) = &reg!(cell) else {
                             throw!(name_error(&code.consts[name as usize]));
                         };
-                        match &*c.value.borrow() {
-                            Value::Uninit => throw!(name_error(&code.consts[name as usize])),
-                            v => put_copy!(reg_mut!(dst), v),
+                        let v = c.value.borrow();
+                        if matches!(*v, Value::Uninit) {
+                            throw!(name_error(&code.consts[name as usize]));
+                        }
+                        if dst != cell {
+                            // `dst` does not hold the cell, so overwriting it cannot free
+                            // the cell borrowed here.
+                            put_copy!(reg_mut!(dst), &*v);
+                        } else {
+                            let v = Value::clone(&v);
+                            reg_mut!(dst).put(v);
                         }
                     }
                     Instr::StoreCell { cell, src } => {
@@ -448,6 +460,16 @@ impl Vm {
                     }
                     Instr::GetProp { dst, obj, name } => {
                         let Value::Str(key) = &code.consts[name as usize] else { continue };
+                        if let (Value::Object(o), true) = (&reg!(obj), dst != obj) {
+                            // `dst` does not hold the object, so overwriting it cannot
+                            // free the object borrowed here.
+                            let hint = &code.prop_cache[name as usize];
+                            match o.dict.borrow().get_str_cached(key, hint) {
+                                Some(v) => put_copy!(reg_mut!(dst), v),
+                                None => reg_mut!(dst).put(Value::Null),
+                            }
+                            continue;
+                        }
                         let v = match &reg!(obj) {
                             Value::Object(o) => {
                                 let hint = &code.prop_cache[name as usize];
@@ -461,11 +483,20 @@ impl Vm {
                         reg_mut!(dst).put(v);
                     }
                     Instr::SetProp { obj, name, src } => {
-                        let v = reg!(src).clone();
                         match (&reg!(obj), &code.consts[name as usize]) {
                             (Value::Object(o), Value::Str(k)) => {
                                 let hint = &code.prop_cache[name as usize];
-                                if o.dict.borrow_mut().set_str_cached(k, hint, v) {
+                                let mut dict = o.dict.borrow_mut();
+                                if let Some(slot) = dict.get_str_cached_mut(k, hint) {
+                                    // `obj` holds `o`, so dropping the old value cannot
+                                    // free the object borrowed here.
+                                    put_copy!(slot, &reg!(src));
+                                    continue;
+                                }
+                                let v = reg!(src).clone();
+                                let added = dict.set_str_cached(k, hint, v);
+                                drop(dict);
+                                if added {
                                     o.account();
                                 }
                             }
@@ -818,7 +849,6 @@ impl Vm {
     /// Calls the function in `abs` with the `argc` arguments above it.
     // Inlined into the run loop, like `return_from_frame`.
     #[inline(always)]
-    #[allow(unsafe_code)]
     fn call<H: Hooks>(&mut self, abs: usize, argc: usize) -> Result<CallOutcome> {
         if let Value::Function(c) = &self.stack[abs] {
             if argc != c.code.n_params as usize {
@@ -829,35 +859,31 @@ impl Vm {
             }
             // The callee's reference moves out of its register (which receives the
             // result): an ML frame owns it without a count update on call or return.
-            // SAFETY: the bitwise copy takes over the register's reference, and the
-            // register is then overwritten without dropping it, so the count stays right.
-            // (`mem::take` did the same with a 16-byte load of the register, and that load
-            // stalls on the two narrower stores `LoadUpval` made moments before: fib(30)
-            // 147 ms with it, 124 ms with this: median CPU time of 15 alternating runs.)
-            let c: Rc<Closure> = unsafe { std::ptr::read(c) };
-            std::mem::forget(std::mem::replace(&mut self.stack[abs], Value::Null));
+            let Some(c) = self.stack[abs].take_function() else {
+                unreachable!("the register holds a function")
+            };
             if H::ENABLED {
                 H::enter_function(self, &c.code);
             }
             self.push_frame(c, abs + 1, FrameKind::Call);
             return Ok(CallOutcome::Pushed);
         }
-        match std::mem::take(&mut self.stack[abs]) {
-            Value::Native(n) => {
-                let mut args = std::mem::take(&mut self.arg_buf);
-                args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
-                if H::ENABLED {
-                    H::enter_native(self, &n);
-                }
-                let res = n.call(self, &args);
-                if H::ENABLED {
-                    H::exit_native(self);
-                }
-                args.clear();
-                self.arg_buf = args;
-                self.stack[abs] = res?;
-                Ok(CallOutcome::Done)
+        if let Some(n) = self.stack[abs].take_native() {
+            let mut args = std::mem::take(&mut self.arg_buf);
+            args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
+            if H::ENABLED {
+                H::enter_native(self, &n);
             }
+            let res = n.call(self, &args);
+            if H::ENABLED {
+                H::exit_native(self);
+            }
+            args.clear();
+            self.arg_buf = args;
+            self.stack[abs].put(res?);
+            return Ok(CallOutcome::Done);
+        }
+        match std::mem::take(&mut self.stack[abs]) {
             Value::Bound(b) => {
                 let mut args = std::mem::take(&mut self.arg_buf);
                 args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
