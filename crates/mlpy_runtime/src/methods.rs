@@ -329,15 +329,72 @@ pub fn set_slice(
     Ok(())
 }
 
-/// The position of `name` in a method table, found by comparing the string's cached hash
-/// with the table's hashes (computed once) before comparing text: method calls look up
-/// their name on every call.
+/// A method table's index by name hash: an open-addressing table of `(hash, position)`
+/// pairs, built once per table. Method calls look their name up on every call; a linear
+/// scan of the hashes cost about 200 instructions per call.
+pub(crate) struct MethodIndex {
+    slots: Vec<(u64, u16)>,
+}
+
+impl MethodIndex {
+    fn new<T>(table: &[(&'static str, &'static str, T)]) -> MethodIndex {
+        let size = (table.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(0, u16::MAX); size];
+        for (i, m) in table.iter().enumerate() {
+            let h = crate::value::str_hash(m.0);
+            let mut at = slot_of(h, size - 1);
+            while slots[at].1 != u16::MAX {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = (h, i as u16);
+        }
+        MethodIndex { slots }
+    }
+}
+
+/// The home slot of a hash: its high bits (the low bit of string hashes is always set).
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
+}
+
+/// The position of `name` in a method table (`index` caches the table's [`MethodIndex`]).
 pub(crate) fn find_method<T>(
     table: &[(&'static str, &'static str, T)],
-    hashes: &std::sync::OnceLock<Vec<u64>>,
+    index: &std::sync::OnceLock<MethodIndex>,
     name: &Str,
 ) -> Option<usize> {
-    let hashes = hashes.get_or_init(|| table.iter().map(|m| crate::value::str_hash(m.0)).collect());
+    let slots = &index.get_or_init(|| MethodIndex::new(table)).slots;
     let h = name.hash_code();
-    hashes.iter().zip(table).position(|(&mh, m)| mh == h && m.0 == name.as_str())
+    let mask = slots.len() - 1;
+    let mut at = slot_of(h, mask);
+    loop {
+        let (sh, i) = slots[at];
+        if i == u16::MAX {
+            return None;
+        }
+        if sh == h && table[i as usize].0 == name.as_str() {
+            return Some(i as usize);
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_index_finds_every_method_and_nothing_else() {
+        fn check<T>(table: &[(&'static str, &'static str, T)], names: &[&str]) {
+            let index = std::sync::OnceLock::new();
+            for (i, name) in names.iter().enumerate() {
+                assert_eq!(find_method(table, &index, &Str::new(name)), Some(i), "{name}");
+            }
+            for name in ["", "nope", "Upper", "appendx", "__init__"] {
+                assert_eq!(find_method(table, &index, &Str::new(name)), None, "{name}");
+            }
+        }
+        check(string::METHODS, STRING_METHODS);
+        check(array::METHODS, ARRAY_METHODS);
+    }
 }

@@ -11,3 +11,4 @@ try {
     print(e.type);
 }
 // expect: ValueError
+print("é,ü,,ö".split(","), "aébéc".split("é"), "日本 語".split(" ", 1)); // expect: ["é", "ü", "", "ö"] ["a", "b", "c"] ["日本", "語"]

@@ -18,7 +18,7 @@ type Method = fn(&Rc<Array>, &[Value]) -> Result<Value>;
 /// Every array method: name, one-line description (for `help`), implementation. Sorted
 /// by name (a test checks it against `ARRAY_METHODS`).
 #[rustfmt::skip]
-const METHODS: &[(&str, &str, Method)] = &[
+pub(super) const METHODS: &[(&str, &str, Method)] = &[
     ("append", "append(x): adds `x` at the end; returns null", append),
     ("clear", "clear(): removes every item; returns null", clear),
     ("copy", "copy(): a new array with the same items", copy),
@@ -34,8 +34,8 @@ const METHODS: &[(&str, &str, Method)] = &[
 
 /// Calls the array method `name`; `None` when arrays have no such method.
 pub(crate) fn call(a: &Rc<Array>, name: &Str, args: &[Value]) -> Option<Result<Value>> {
-    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let idx = crate::methods::find_method(METHODS, &HASHES, name)?;
+    static INDEX: std::sync::OnceLock<crate::methods::MethodIndex> = std::sync::OnceLock::new();
+    let idx = crate::methods::find_method(METHODS, &INDEX, name)?;
     Some((METHODS[idx].2)(a, args))
 }
 

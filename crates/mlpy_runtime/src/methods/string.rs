@@ -13,7 +13,7 @@ type Method = fn(&Rc<Str>, &[Value]) -> Result<Value>;
 /// Every string method: name, one-line description (for `help`), implementation. Sorted
 /// by name (looked up by binary search; a test checks it against `STRING_METHODS`).
 #[rustfmt::skip]
-const METHODS: &[(&str, &str, Method)] = &[
+pub(super) const METHODS: &[(&str, &str, Method)] = &[
     ("capitalize", "capitalize(): a copy with the first character in title case and the rest lower-cased", capitalize),
     ("center", "center(width[, fill]): the string centred in `width` characters of `fill` (default space)", center),
     ("count", "count(sub[, start[, end]]): the number of non-overlapping occurrences of `sub`", count),
@@ -47,8 +47,8 @@ const METHODS: &[(&str, &str, Method)] = &[
 
 /// Calls the string method `name`; `None` when strings have no such method.
 pub(crate) fn call(s: &Rc<Str>, name: &Str, args: &[Value]) -> Option<Result<Value>> {
-    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let idx = crate::methods::find_method(METHODS, &HASHES, name)?;
+    static INDEX: std::sync::OnceLock<crate::methods::MethodIndex> = std::sync::OnceLock::new();
+    let idx = crate::methods::find_method(METHODS, &INDEX, name)?;
     Some((METHODS[idx].2)(s, args))
 }
 

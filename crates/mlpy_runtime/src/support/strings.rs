@@ -256,6 +256,11 @@ pub fn split<'a>(
     let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     match sep {
         Some("") => Err(EmptySeparator),
+        // A one-byte separator searches with `memchr` (as a `char` pattern); a `&str`
+        // pattern runs the general two-way searcher.
+        Some(sep) if sep.len() == 1 => {
+            Ok(s.splitn(limit.saturating_add(1), char::from(sep.as_bytes()[0])).collect())
+        }
         Some(sep) => Ok(s.splitn(limit.saturating_add(1), sep).collect()),
         None => Ok(split_whitespace(s, limit)),
     }
