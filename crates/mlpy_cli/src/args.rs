@@ -93,6 +93,13 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let Some(sub) = args.first() else {
         return Err(UsageError("missing command".into()));
     };
+    // `mlpy run --help` and the like: help, unless the word is a program argument.
+    let asks_help = |rest: &[String]| {
+        rest.iter().take_while(|a| *a != "--").any(|a| a == "-h" || a == "--help")
+    };
+    if matches!(sub.as_str(), "run" | "check" | "compile" | "profile") && asks_help(&args[1..]) {
+        return Ok(Command::Help);
+    }
     match sub.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" | "version" => Ok(Command::Version),
@@ -314,6 +321,18 @@ mod tests {
         assert_eq!(c.reports, ["raw"]);
         assert_eq!(c.grants.read, Some(Some(vec!["data".to_owned(), "x".to_owned()])));
         assert_eq!(c.program_args, ["a", "--b"]);
+    }
+
+    #[test]
+    fn help_after_a_command() {
+        let parse_words =
+            |args: &str| parse(&args.split_whitespace().map(str::to_owned).collect::<Vec<_>>());
+        for args in ["run --help", "run main.ml -h", "check --help", "compile x.ml --help"] {
+            assert_eq!(parse_words(args), Ok(Command::Help), "{args}");
+        }
+        assert_eq!(parse_words("profile show --help"), Ok(Command::Help));
+        // After `--`, it is the program's argument.
+        assert_eq!(run("run main.ml -- --help").unwrap().program_args, ["--help"]);
     }
 
     #[test]
