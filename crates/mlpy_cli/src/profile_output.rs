@@ -1,6 +1,7 @@
 //! What `--profile` produces: the selected reports on stderr, or in each
 //! `--profile-output` file (text for `.txt`, JSON for `.json`), written atomically.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use mlpy_profile::{Profile, ReportKind, SortKey};
@@ -87,8 +88,13 @@ impl ProfileOptions {
 }
 
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`, so a
-/// reader never sees a half-written file.
+/// reader never sees a half-written file. A path that exists but is not a regular file
+/// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over it would
+/// replace the device or pipe with a regular file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
+    }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -129,6 +135,28 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
         let leftovers = std::fs::read_dir(&dir).unwrap().count();
         assert_eq!(leftovers, 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn special_files_are_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = std::env::temp_dir().join(format!("mlpy-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("profile.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomically(&fifo, b"report").unwrap();
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a pipe");
+        assert_eq!(reader.join().unwrap(), "report");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
