@@ -256,14 +256,29 @@ pub fn split<'a>(
     let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     match sep {
         Some("") => Err(EmptySeparator),
-        // A one-byte separator searches with `memchr` (as a `char` pattern); a `&str`
-        // pattern runs the general two-way searcher.
-        Some(sep) if sep.len() == 1 => {
-            Ok(s.splitn(limit.saturating_add(1), char::from(sep.as_bytes()[0])).collect())
-        }
+        Some(sep) if sep.len() == 1 => Ok(split_byte(s, sep.as_bytes()[0], limit)),
         Some(sep) => Ok(s.splitn(limit.saturating_add(1), sep).collect()),
         None => Ok(split_whitespace(s, limit)),
     }
+}
+
+/// `split` on a one-byte (so ASCII) separator, at most `limit` times. A plain scan of the
+/// bytes: the parts are mostly short words, for which `str::splitn` (a `memchr` call per
+/// part, or the two-way searcher for a `&str` pattern) costs several times as much.
+fn split_byte(s: &str, sep: u8, limit: usize) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let seps = bytes.iter().filter(|&&b| b == sep).count();
+    let mut parts = Vec::with_capacity(seps.min(limit) + 1);
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == sep && parts.len() < limit {
+            // `sep` is ASCII, so both ends are character boundaries.
+            parts.push(&s[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 /// `s.rsplit(sep, maxsplit)`: like [`split`], but the splits are counted from the

@@ -552,7 +552,8 @@ impl Vm {
                         self.frames.last_mut().expect("frame").pc = pc;
                         let Value::Str(key) = &code.consts[name as usize] else { continue };
                         let abs = base + b as usize;
-                        match self.call_method::<H>(abs, argc as usize, key) {
+                        let hint = &code.prop_cache[name as usize];
+                        match self.call_method::<H>(abs, argc as usize, key, Some(hint)) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
                             Ok(CallOutcome::Done) => {}
                             Err(e) => throw!(e),
@@ -580,7 +581,7 @@ impl Vm {
                         reg_mut!(dst).put(recv);
                         reg_mut!(dst + 1).put(arg);
                         let name = crate::value::Str::new("append");
-                        match self.call_method::<H>(base + dst as usize, 1, &name) {
+                        match self.call_method::<H>(base + dst as usize, 1, &name, None) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
                             Ok(CallOutcome::Done) => {}
                             Err(e) => throw!(e),
@@ -903,16 +904,21 @@ impl Vm {
         }
     }
 
-    /// `receiver.name(args)` with the receiver in `abs` and the arguments above it.
+    /// `receiver.name(args)` with the receiver in `abs` and the arguments above it. An
+    /// object's property is looked up through `hint`, the call site's inline cache.
     fn call_method<H: Hooks>(
         &mut self,
         abs: usize,
         argc: usize,
         name: &Rc<crate::value::Str>,
+        hint: Option<&std::cell::Cell<u32>>,
     ) -> Result<CallOutcome> {
         let func = match &self.stack[abs] {
-            Value::Object(o) => match o.dict.borrow().get_str(name) {
-                Some(f) => f.clone(),
+            Value::Object(o) => match hint.map_or_else(
+                || o.dict.borrow().get_str(name).cloned(),
+                |hint| o.dict.borrow().get_str_cached(name, hint).cloned(),
+            ) {
+                Some(f) => f,
                 None => {
                     return Err(attribute_error(format!(
                         "object has no property `{}` to call",

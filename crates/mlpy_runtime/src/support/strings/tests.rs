@@ -2895,3 +2895,14 @@ const SLICES: &[Slice] = &[
     (5, Some(6), Some(6), 100, &[]),
     (5, Some(6), Some(6), -100, &[]),
 ];
+
+#[test]
+fn one_byte_separators_split_like_the_general_path() {
+    let texts = ["", ",", ",,", "a", "a,b", ",a,", "é,ü,,ö", "日本,語,", "a,b,c,d,e"];
+    for text in texts {
+        for limit in [0, 1, 2, 3, usize::MAX] {
+            let general: Vec<&str> = text.splitn(limit.saturating_add(1), ",").collect();
+            assert_eq!(split_byte(text, b',', limit), general, "{text:?} limit {limit}");
+        }
+    }
+}
