@@ -5,9 +5,11 @@ Usage: report.py DIR
 
 DIR is the temporary directory written by run.sh. It holds
   programs            one program name a line ("empty" is the start-up row)
-  runs, profile       the run count and whether the --profile column is wanted
-  NAME.json           hyperfine --export-json output (commands named mlpy, python3,
-                      lua, mlpy_profile)
+  runs, rounds        the runs per command in a round, and the number of rounds
+  profile             whether the --profile column is wanted
+  NAME.roundK.json    hyperfine --export-json output of round K (commands named mlpy,
+                      python3, lua, mlpy_profile); the medians are over every round's
+                      runs
   NAME.IMPL.mem       output of /usr/bin/time -f %M: peak RSS in KiB
   NAME.status         "IMPL ok|fail|mismatch" lines
 """
@@ -15,6 +17,7 @@ DIR is the temporary directory written by run.sh. It holds
 import json
 import math
 import os
+import statistics
 import sys
 
 
@@ -61,14 +64,21 @@ def load_program(directory, name):
     for line in read_lines(os.path.join(directory, name + ".status")):
         impl, _, state = line.partition(" ")
         data[impl] = {"median": None, "mem": None, "state": state}
-    try:
-        with open(os.path.join(directory, name + ".json"), encoding="utf-8") as f:
-            results = json.load(f).get("results", [])
-    except (OSError, ValueError):
-        results = []
-    for result in results:
-        entry = data.setdefault(result["command"], {"median": None, "mem": None, "state": "ok"})
-        entry["median"] = result.get("median")
+    times = {}
+    prefix = name + ".round"
+    for file in sorted(os.listdir(directory)):
+        if not (file.startswith(prefix) and file.endswith(".json")):
+            continue
+        try:
+            with open(os.path.join(directory, file), encoding="utf-8") as f:
+                results = json.load(f).get("results", [])
+        except (OSError, ValueError):
+            results = []
+        for result in results:
+            times.setdefault(result["command"], []).extend(result.get("times") or [])
+    for command, runs in times.items():
+        entry = data.setdefault(command, {"median": None, "mem": None, "state": "ok"})
+        entry["median"] = statistics.median(runs) if runs else None
     for impl, entry in data.items():
         # /usr/bin/time writes "Command exited with non-zero status N" before the number
         # when the command fails; the last line is the number.
@@ -95,6 +105,7 @@ def main():
     directory = sys.argv[1]
     programs = read_lines(os.path.join(directory, "programs"))
     runs = (read_lines(os.path.join(directory, "runs")) or ["?"])[0]
+    rounds = (read_lines(os.path.join(directory, "rounds")) or ["1"])[0]
     profile = (read_lines(os.path.join(directory, "profile")) or ["0"])[0] == "1"
 
     header = ["program", "mlpy median", "python3 median", "lua median",
@@ -148,7 +159,13 @@ def main():
         mean_row += ["", fmt_ratio(geomean(prof_ratios))]
     rows.append(mean_row)
 
-    out = [f"Median wall time of {runs} runs (after 1 warm-up run); max RSS from one run.",
+    if rounds == "1":
+        timing = f"Median wall time of {runs} runs (after 1 warm-up run)"
+    else:
+        total = int(runs) * int(rounds) if runs.isdigit() and rounds.isdigit() else "?"
+        timing = (f"Median wall time of {total} runs ({rounds} rounds of {runs}, going "
+                  f"through the implementations in turn, after 1 warm-up run)")
+    out = [f"{timing}; max RSS from one run.",
            "Ratios are OTHER median / mlpy median: above 1.00x mlpy is faster, below "
            "1.00x it is slower.",
            ""]

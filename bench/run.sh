@@ -7,6 +7,10 @@
 #
 # Environment:
 #   MLPY_BENCH_RUNS=N       hyperfine runs per command (default 5, plus 1 warm-up run)
+#   MLPY_BENCH_ROUNDS=R     repeat the timing R times, going through the implementations
+#                           in turn each round (default 1); the medians are taken over all
+#                           R x N runs. On a shared machine whose load changes from minute
+#                           to minute, rounds spread that change over all implementations.
 #   MLPY_BENCH_PROFILE=1    also time `mlpy run FILE --profile` (skipped with a warning
 #                           while the binary does not accept --profile)
 #   MLPY_BIN=PATH           use this mlpy binary instead of building one
@@ -24,6 +28,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 PROG_DIR="$BENCH_DIR/programs"
 RUNS=${MLPY_BENCH_RUNS:-5}
+ROUNDS=${MLPY_BENCH_ROUNDS:-1}
 PROFILE=${MLPY_BENCH_PROFILE:-0}
 ALL_PROGRAMS=(fib loop range_loop fields dict closures quicksort strings)
 
@@ -160,6 +165,7 @@ command_for() {
 
 # ---------------------------------------------------------------- runs
 printf '%s\n' "$RUNS" >"$TMP/runs"
+printf '%s\n' "$ROUNDS" >"$TMP/rounds"
 printf '%s\n' "$PROFILE" >"$TMP/profile"
 printf '%s\n' "$MLPY_OK" >"$TMP/mlpy_ok"
 : >"$TMP/programs"
@@ -209,12 +215,17 @@ for prog in empty "${PROGRAMS[@]}"; do
         say "   ${GREEN}outputs agree${RESET}: $(head -c 70 "$TMP/$prog.python3.out" | tr '\n' ' ')"
     fi
     if [[ ${#timed[@]} -gt 0 ]]; then
-        if ! hyperfine -N --warmup 1 --runs "$RUNS" --style basic \
-                --export-json "$TMP/$prog.json" "${timed[@]}" >"$TMP/$prog.hyperfine.txt" 2>&1; then
-            loud "=== hyperfine failed on $prog ==="
-            sed 's/^/    /' "$TMP/$prog.hyperfine.txt" >&2
-            STATUS=1
-        fi
+        for ((round = 1; round <= ROUNDS; round++)); do
+            warmup=$((round == 1 ? 1 : 0))
+            if ! hyperfine -N --warmup "$warmup" --runs "$RUNS" --style basic \
+                    --export-json "$TMP/$prog.round$round.json" "${timed[@]}" \
+                    >"$TMP/$prog.hyperfine.txt" 2>&1; then
+                loud "=== hyperfine failed on $prog ==="
+                sed 's/^/    /' "$TMP/$prog.hyperfine.txt" >&2
+                STATUS=1
+                break
+            fi
+        done
     fi
 done
 
