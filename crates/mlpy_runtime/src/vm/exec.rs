@@ -848,7 +848,7 @@ impl Vm {
     }
 
     /// Calls the function in `abs` with the `argc` arguments above it.
-    // Inlined into the run loop, like `return_from_frame`.
+    // Inlined into the run loop, like `pop_frame`.
     #[inline(always)]
     fn call<H: Hooks>(&mut self, abs: usize, argc: usize) -> Result<CallOutcome> {
         if let Value::Function(c) = &self.stack[abs] {
