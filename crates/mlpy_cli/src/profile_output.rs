@@ -51,6 +51,8 @@ impl ProfileOptions {
                 None => match path.extension().and_then(|e| e.to_str()) {
                     Some("txt") => Format::Text,
                     Some("json") => Format::Json,
+                    // `/dev/stdout`, a named pipe: the reports, as on the terminal.
+                    _ if is_special_file(path) => Format::Text,
                     _ => {
                         return Err(format!(
                             "cannot tell the format of `{}` from its extension: use `.txt` or \
@@ -87,12 +89,17 @@ impl ProfileOptions {
     }
 }
 
+/// Whether `path` exists and is neither a regular file nor a directory (a device, a pipe).
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`, so a
 /// reader never sees a half-written file. A path that exists but is not a regular file
 /// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over it would
 /// replace the device or pipe with a regular file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+    if is_special_file(path) {
         return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -123,6 +130,9 @@ mod tests {
         assert!(ProfileOptions::new(&[], "cumtime", &[PathBuf::from("p.svg")], None).is_err());
         let o = ProfileOptions::new(&[], "cumtime", &[PathBuf::from("p.out")], Some("json"));
         assert_eq!(o.unwrap().outputs[0].1, Format::Json);
+        // A device takes the text reports unless told otherwise.
+        let o = ProfileOptions::new(&[], "cumtime", &[PathBuf::from("/dev/null")], None);
+        assert_eq!(o.unwrap().outputs[0].1, Format::Text);
     }
 
     #[test]
