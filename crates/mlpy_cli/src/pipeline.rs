@@ -72,8 +72,19 @@ struct ParsedFile {
     file: Rc<SourceFile>,
     module: ast::Module,
     path: PathBuf,
-    /// For each import statement of the file (in order): the module index it resolves to.
-    imports: Vec<usize>,
+    /// For each import statement of the file (in order): what it imports.
+    imports: Vec<ImportTarget>,
+}
+
+/// What an import statement resolved to.
+#[derive(Clone, Copy)]
+enum ImportTarget {
+    /// The ML module at this index of the loader's files (0 is the main file).
+    File(usize),
+    /// A standard module written in Rust.
+    Standard(&'static str),
+    /// Nothing: the statement was reported as an error.
+    Failed,
 }
 
 struct Loader<'a> {
@@ -162,10 +173,16 @@ pub fn load(
     for (i, f) in files.iter().enumerate() {
         let mut stmt_idx = 0;
         let mut resolve = |import: &ast::Import| -> u16 {
-            let module = f.imports.get(stmt_idx).copied().unwrap_or(0).saturating_sub(1);
+            let target = f.imports.get(stmt_idx).copied().unwrap_or(ImportTarget::Failed);
             stmt_idx += 1;
+            let (module, standard) = match target {
+                ImportTarget::File(idx) => (idx.saturating_sub(1), None),
+                ImportTarget::Standard(name) => (0, Some(name)),
+                ImportTarget::Failed => (0, None),
+            };
             imports.push(ImportSpec {
                 module,
+                standard,
                 path: import.path.iter().map(|p| p.name.clone()).collect(),
                 alias: import.alias.is_some(),
                 file: f.file.name().to_owned(),
@@ -229,6 +246,10 @@ impl Loader<'_> {
         for stmt in &parsed.module.body {
             let StmtKind::Import(import) = &stmt.kind else { continue };
             let dotted = import.dotted_name();
+            if let Some(&name) = mlpy_runtime::stdlib::AVAILABLE.iter().find(|&&m| m == dotted) {
+                imports.push(ImportTarget::Standard(name));
+                continue;
+            }
             if STANDARD_MODULES.contains(&dotted.as_str()) {
                 self.push(
                     &file,
@@ -238,12 +259,12 @@ impl Loader<'_> {
                         stmt.span,
                     )],
                 );
-                imports.push(0);
+                imports.push(ImportTarget::Failed);
                 continue;
             }
             match self.load_module(&file, import, &dir, stmt.span) {
-                Some(idx) => imports.push(idx),
-                None => imports.push(0),
+                Some(idx) => imports.push(ImportTarget::File(idx)),
+                None => imports.push(ImportTarget::Failed),
             }
         }
         if rejected {

@@ -1,5 +1,6 @@
 //! Values and heap accounting, the compiler (AST to bytecode), bytecode and its
-//! disassembler, the VM, the builtins and the members of the built-in kinds.
+//! disassembler, the VM, the builtins, the members of the built-in kinds and the standard
+//! modules written in Rust.
 
 pub mod builtins;
 pub mod bytecode;
@@ -14,6 +15,7 @@ pub mod natives;
 pub mod ops;
 pub mod profiling;
 pub mod program;
+pub mod stdlib;
 pub mod support;
 pub mod value;
 pub mod vm;

@@ -24,8 +24,10 @@ pub struct ModuleInfo {
 
 /// One `import` statement.
 pub struct ImportSpec {
-    /// Index into `Program::modules`.
+    /// Index into `Program::modules` (unused for a standard module).
     pub module: usize,
+    /// The standard module imported (`math`), or `None` for an ML module.
+    pub standard: Option<&'static str>,
     /// The dotted name's components.
     pub path: Vec<String>,
     /// Whether the statement has `as alias` (binds the module itself).

@@ -102,6 +102,10 @@ pub struct Vm {
     out_broken: bool,
     /// Present when the run is profiled; the run loop then uses `RecordingHooks`.
     pub(crate) profiler: Option<Box<Profiler>>,
+    /// The standard modules imported so far, each built once.
+    pub(crate) std_modules: Vec<Rc<Module>>,
+    /// The generator of `math.random`.
+    pub(crate) rng: crate::stdlib::Rng,
 }
 
 /// Drops the references held by `window`, the registers of a frame that ends.
@@ -137,6 +141,8 @@ impl Vm {
             input: Box::new(std::io::BufReader::new(std::io::stdin())),
             out_broken: false,
             profiler: None,
+            std_modules: Vec::new(),
+            rng: crate::stdlib::Rng::unpredictable(),
         }
     }
 
@@ -218,6 +224,7 @@ impl Vm {
                 names.push(info.name.clone());
             }
         }
+        names.extend(self.std_modules.iter().map(|m| m.name.clone()));
         names
     }
 

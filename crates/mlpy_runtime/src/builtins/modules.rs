@@ -84,7 +84,15 @@ pub(crate) fn module_info(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             let loaded = vm.loaded_module_names().iter().any(|n| n == name);
             dict.insert_str("file_path", Value::Null);
             dict.insert_str("loaded", Value::Bool(loaded));
-            dict.insert_str("functions", string_array(Vec::new()));
+            let functions = match crate::stdlib::build(name) {
+                Some(module) => module
+                    .member_names()
+                    .into_iter()
+                    .filter(|n| module.get(n).is_some_and(|v| v.is_callable()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            dict.insert_str("functions", string_array(functions));
         }
         Found::Program(idx) => {
             let info = &vm.program().modules[idx];

@@ -968,6 +968,20 @@ impl Vm {
     /// (a frame was pushed).
     fn import<H: Hooks>(&mut self, idx: u16, dst: usize) -> Result<bool> {
         let spec = &self.program.imports[idx as usize];
+        if let Some(name) = spec.standard {
+            let module = match self.std_modules.iter().find(|m| m.name == name) {
+                Some(m) => m.clone(),
+                None => {
+                    let m = crate::stdlib::build(name).ok_or_else(|| {
+                        runtime_error(format!("the standard module `{name}` is not available"))
+                    })?;
+                    self.std_modules.push(m.clone());
+                    m
+                }
+            };
+            self.stack[dst] = Value::Module(module);
+            return Ok(false);
+        }
         let module = spec.module;
         if self.modules[module].object.is_some() {
             self.finish_import(idx, dst);

@@ -1,0 +1,119 @@
+//! The standard modules written in Rust (spec §12).
+//!
+//! `import math;` binds a [`Module`] whose members are native functions (each named
+//! `math.sqrt` in errors and profiles) and constants. A module is built the first time a
+//! run imports it and shared by every later import. The modules available so far are
+//! listed in [`AVAILABLE`]; importing another standard module is still rejected before
+//! the program runs.
+//!
+//! * `stdlib/math.rs` — `math` (§12.3).
+
+mod math;
+
+use std::rc::Rc;
+
+use crate::natives::{NativeFn, NativeFunction, NativeImpl};
+use crate::value::{Module, ModuleMember, Value};
+
+/// The standard modules this version provides, sorted.
+pub const AVAILABLE: &[&str] = &["math"];
+
+/// Whether the standard module `name` is provided.
+pub fn is_available(name: &str) -> bool {
+    AVAILABLE.contains(&name)
+}
+
+/// A member of a standard module.
+enum Member {
+    /// A function: name, one-line description (for `help`), implementation.
+    Function(&'static str, &'static str, NativeFn),
+    Constant(&'static str, Value),
+}
+
+/// Builds the module `name`; `None` when it is not provided.
+pub fn build(name: &str) -> Option<Rc<Module>> {
+    let (module_name, members): (&'static str, Vec<Member>) = match name {
+        "math" => ("math", math::members()),
+        _ => return None,
+    };
+    let module = Module::new(module_name);
+    for member in members {
+        match member {
+            Member::Function(fname, doc, f) => {
+                let func = Rc::new(NativeFunction {
+                    name: fname,
+                    module: Some(module_name),
+                    imp: NativeImpl::Plain(f),
+                    capabilities: &[],
+                    doc,
+                    profile_id: std::cell::Cell::new(u32::MAX),
+                });
+                module.add(fname, ModuleMember::Value(Value::Native(func)));
+            }
+            Member::Constant(cname, value) => module.add(cname, ModuleMember::Value(value)),
+        }
+    }
+    Some(module)
+}
+
+/// The pseudo-random generator behind `math.random` (spec §12.9: one generator serves
+/// `random` and `math.random`; its algorithm is the implementation's). SplitMix64.
+pub(crate) struct Rng {
+    state: u64,
+}
+
+impl Rng {
+    /// A generator seeded from the clock and an address, as the spec asks for a run that
+    /// sets no seed.
+    pub(crate) fn unpredictable() -> Rng {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let local = 0u8;
+        Rng { state: nanos ^ (std::ptr::addr_of!(local) as u64).rotate_left(32) }
+    }
+
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A float in `[0, 1)`: the top 53 bits of the next output, scaled.
+    pub(crate) fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_available_module_builds_and_names_its_functions() {
+        for &name in AVAILABLE {
+            let module = build(name).expect(name);
+            assert_eq!(module.name, name);
+            for (member, value) in module.members.borrow().iter() {
+                if let ModuleMember::Value(Value::Native(f)) = value {
+                    assert_eq!(f.display_name(), format!("{name}.{}", member.as_str()));
+                    assert!(f.doc.starts_with(f.name), "{}: {}", f.name, f.doc);
+                }
+            }
+        }
+        assert!(build("regex").is_none());
+        let sorted = AVAILABLE.windows(2).all(|w| w[0] < w[1]);
+        assert!(sorted && AVAILABLE.iter().all(|m| crate::builtins::STANDARD_MODULES.contains(m)));
+    }
+
+    #[test]
+    fn random_floats_stay_in_the_unit_interval() {
+        let mut rng = Rng { state: 0 };
+        let draws: Vec<f64> = (0..10_000).map(|_| rng.next_f64()).collect();
+        assert!(draws.iter().all(|x| (0.0..1.0).contains(x)));
+        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        assert!((mean - 0.5).abs() < 0.02, "{mean}");
+    }
+}

@@ -1,0 +1,391 @@
+//! `math` (spec §12.3): float functions of numbers, and the exact int ones (`abs`,
+//! `pow` of ints, `floor`, `ceil`, `round`, `sign`, `factorial`, `gcd`, `lcm`).
+//!
+//! Numbers are ints and floats, never booleans (`TypeError`). An int argument of a float
+//! function is converted to the nearest float (`OverflowError` when it is too large).
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::Member;
+use crate::error::{overflow_error, value_error, Result, RuntimeError};
+use crate::natives::{check_arity, kind_error, optional};
+use crate::support::numeric::{self, IntOrBig};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(super) fn members() -> Vec<Member> {
+    use Member::{Constant, Function};
+    vec![
+        Constant("pi", Value::Float(std::f64::consts::PI)),
+        Constant("e", Value::Float(std::f64::consts::E)),
+        Function("sqrt", "sqrt(x): the square root of x (x < 0: ValueError)", sqrt),
+        Function("abs", "abs(x): the absolute value (an int stays an int)", abs),
+        Function("sin", "sin(x): the sine of x radians", sin),
+        Function("cos", "cos(x): the cosine of x radians", cos),
+        Function("tan", "tan(x): the tangent of x radians", tan),
+        Function("asin", "asin(x): the arc sine, for x in [-1, 1]", asin),
+        Function("acos", "acos(x): the arc cosine, for x in [-1, 1]", acos),
+        Function("atan", "atan(x): the arc tangent", atan),
+        Function("atan2", "atan2(y, x): the angle of the point (x, y), in [-pi, pi]", atan2),
+        Function("ln", "ln(x): the natural logarithm (x <= 0: ValueError)", ln),
+        Function("log", "log(x[, base=10]): the logarithm of x in base", log),
+        Function("exp", "exp(x): e to the power x (overflow gives inf)", exp),
+        Function("pow", "pow(x, y): x to the power y (exact for ints with y >= 0)", pow),
+        Function("floor", "floor(x): the largest int <= x", floor),
+        Function("ceil", "ceil(x): the smallest int >= x", ceil),
+        Function("round", "round(x): the nearest int, ties to even", round),
+        Function("min", "min(a, b): the smaller of two numbers (a if they are equal)", min),
+        Function("max", "max(a, b): the larger of two numbers (a if they are equal)", max),
+        Function("random", "random(): a pseudo-random float in [0, 1)", random),
+        Function("degToRad", "degToRad(d): degrees to radians", deg_to_rad),
+        Function("radians", "radians(d): degrees to radians", deg_to_rad),
+        Function("radToDeg", "radToDeg(r): radians to degrees", rad_to_deg),
+        Function("degrees", "degrees(r): radians to degrees", rad_to_deg),
+        Function("sign", "sign(x): the int 1, -1 or 0", sign),
+        Function("factorial", "factorial(n): the exact int n! (n >= 0)", factorial),
+        Function("gcd", "gcd(a, b): the greatest common divisor of two ints (never negative)", gcd),
+        Function("lcm", "lcm(a, b): the least common multiple of two ints (never negative)", lcm),
+    ]
+}
+
+/// Results larger than this many bits end the run (as for `s * n`).
+const MAX_RESULT_BITS: u64 = 1 << 35;
+
+/// A number argument as a float; `func` is the full name (`math.sqrt`) for messages.
+fn float_arg(func: &str, v: &Value) -> Result<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(b) => numeric::bigint_to_f64(b)
+            .ok_or_else(|| overflow_error(format!("`{func}`: int too large to convert to float"))),
+        Value::Float(x) => Ok(*x),
+        other => Err(kind_error(func, "a number", other)),
+    }
+}
+
+/// The one number argument of a float function.
+fn one_float(func: &str, args: &[Value]) -> Result<f64> {
+    check_arity(func, args, 1, 1)?;
+    float_arg(func, &args[0])
+}
+
+fn domain_error(func: &str, x: f64) -> RuntimeError {
+    value_error(format!(
+        "`{func}` is not defined for {}",
+        crate::display::display(&Value::Float(x))
+    ))
+}
+
+fn sqrt(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = one_float("math.sqrt", args)?;
+    if x < 0.0 {
+        return Err(domain_error("math.sqrt", x));
+    }
+    Ok(Value::Float(x.sqrt()))
+}
+
+fn abs(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.abs", args, 1, 1)?;
+    match &args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::bigint(-BigInt::from(*i)),
+        }),
+        Value::BigInt(b) => Ok(Value::bigint(b.abs())),
+        Value::Float(x) => Ok(Value::Float(x.abs())),
+        other => Err(kind_error("math.abs", "a number", other)),
+    }
+}
+
+fn sin(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.sin", args)?.sin()))
+}
+
+fn cos(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.cos", args)?.cos()))
+}
+
+fn tan(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.tan", args)?.tan()))
+}
+
+fn asin(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = one_float("math.asin", args)?;
+    if !(-1.0..=1.0).contains(&x) {
+        return Err(domain_error("math.asin", x));
+    }
+    Ok(Value::Float(x.asin()))
+}
+
+fn acos(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = one_float("math.acos", args)?;
+    if !(-1.0..=1.0).contains(&x) {
+        return Err(domain_error("math.acos", x));
+    }
+    Ok(Value::Float(x.acos()))
+}
+
+fn atan(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.atan", args)?.atan()))
+}
+
+fn atan2(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.atan2", args, 2, 2)?;
+    let y = float_arg("math.atan2", &args[0])?;
+    let x = float_arg("math.atan2", &args[1])?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn ln(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let x = one_float("math.ln", args)?;
+    if x <= 0.0 {
+        return Err(domain_error("math.ln", x));
+    }
+    Ok(Value::Float(x.ln()))
+}
+
+fn log(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.log", args, 1, 2)?;
+    let x = float_arg("math.log", &args[0])?;
+    let base = match optional(args, 1) {
+        None => 10.0,
+        Some(b) => float_arg("math.log", b)?,
+    };
+    if x <= 0.0 {
+        return Err(domain_error("math.log", x));
+    }
+    if base <= 0.0 || base == 1.0 {
+        return Err(value_error(format!(
+            "`math.log`: the base must be positive and not 1, got {}",
+            crate::display::display(&Value::Float(base))
+        )));
+    }
+    // The dedicated functions are exact where users check: `log(1000)` is 3.0.
+    let result = if base == 10.0 {
+        x.log10()
+    } else if base == 2.0 {
+        x.log2()
+    } else {
+        x.ln() / base.ln()
+    };
+    Ok(Value::Float(result))
+}
+
+fn exp(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.exp", args)?.exp()))
+}
+
+fn pow(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.pow", args, 2, 2)?;
+    let exact_base = match &args[0] {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    };
+    let exact_exponent = match &args[1] {
+        Value::Int(i) if *i >= 0 => Some(BigInt::from(*i)),
+        Value::BigInt(b) if b.is_positive() => Some((**b).clone()),
+        _ => None,
+    };
+    if let (Some(base), Some(exponent)) = (exact_base, exact_exponent) {
+        return int_pow(base, &exponent);
+    }
+    let x = float_arg("math.pow", &args[0])?;
+    let y = float_arg("math.pow", &args[1])?;
+    if x == 0.0 && y < 0.0 {
+        return Err(value_error("`math.pow`: zero cannot be raised to a negative power"));
+    }
+    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+        return Err(value_error(
+            "`math.pow`: a negative number cannot be raised to a non-integral power",
+        ));
+    }
+    Ok(Value::Float(x.powf(y)))
+}
+
+/// The exact power `base ** exponent` of ints, `exponent >= 0`.
+fn int_pow(base: BigInt, exponent: &BigInt) -> Result<Value> {
+    // 0, 1 and -1 stay small whatever the exponent.
+    if base.is_zero() || base.magnitude() == &num_bigint::BigUint::from(1u32) {
+        let odd = exponent.is_odd();
+        return Ok(match (base.sign(), exponent.is_zero()) {
+            (_, true) => Value::Int(1),
+            (num_bigint::Sign::Minus, _) if !odd => Value::Int(1),
+            _ => Value::bigint(base),
+        });
+    }
+    let bits = base.bits();
+    let exponent = exponent.to_u64().filter(|&e| bits.saturating_mul(e) <= MAX_RESULT_BITS);
+    let Some(exponent) = exponent else {
+        return Err(too_large("math.pow"));
+    };
+    Ok(Value::bigint(num_traits::pow(base, exponent as usize)))
+}
+
+fn too_large(func: &str) -> RuntimeError {
+    RuntimeError::new(
+        crate::error::ErrorKind::LimitExceeded,
+        format!("`{func}`: result too large (over 4 GiB)"),
+    )
+}
+
+/// `floor`, `ceil` and `round`: ints unchanged, floats through `f` to an exact int.
+fn to_int(func: &str, args: &[Value], f: fn(f64) -> f64) -> Result<Value> {
+    check_arity(func, args, 1, 1)?;
+    match &args[0] {
+        v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
+        Value::Float(x) if x.is_nan() => Err(value_error(format!("`{func}` of NaN"))),
+        Value::Float(x) => match numeric::float_to_int(f(*x)) {
+            Some(IntOrBig::Small(i)) => Ok(Value::Int(i)),
+            Some(IntOrBig::Big(b)) => Ok(Value::bigint(b)),
+            None => Err(overflow_error(format!("`{func}` of an infinite float"))),
+        },
+        other => Err(kind_error(func, "a number", other)),
+    }
+}
+
+fn floor(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    to_int("math.floor", args, f64::floor)
+}
+
+fn ceil(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    to_int("math.ceil", args, f64::ceil)
+}
+
+fn round(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    to_int("math.round", args, f64::round_ties_even)
+}
+
+/// The order of two numbers, exactly (ints against floats by value).
+fn number_order(func: &str, a: &Value, b: &Value) -> Result<Option<Ordering>> {
+    for v in [a, b] {
+        if !v.is_number() {
+            return Err(kind_error(func, "a number", v));
+        }
+    }
+    Ok(if crate::ops::less_than(a, b)? {
+        Some(Ordering::Less)
+    } else if crate::ops::less_than(b, a)? {
+        Some(Ordering::Greater)
+    } else {
+        None
+    })
+}
+
+fn min(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.min", args, 2, 2)?;
+    Ok(match number_order("math.min", &args[0], &args[1])? {
+        Some(Ordering::Greater) => args[1].clone(),
+        _ => args[0].clone(),
+    })
+}
+
+fn max(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.max", args, 2, 2)?;
+    Ok(match number_order("math.max", &args[0], &args[1])? {
+        Some(Ordering::Less) => args[1].clone(),
+        _ => args[0].clone(),
+    })
+}
+
+fn random(vm: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.random", args, 0, 0)?;
+    Ok(Value::Float(vm.rng.next_f64()))
+}
+
+fn deg_to_rad(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.degToRad", args)?.to_radians()))
+}
+
+fn rad_to_deg(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    Ok(Value::Float(one_float("math.radToDeg", args)?.to_degrees()))
+}
+
+fn sign(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.sign", args, 1, 1)?;
+    let s = match &args[0] {
+        Value::Int(i) => i.signum(),
+        Value::BigInt(b) => {
+            if b.is_negative() {
+                -1
+            } else {
+                1
+            }
+        }
+        Value::Float(x) if x.is_nan() => return Err(value_error("`math.sign` of NaN")),
+        Value::Float(x) => match x.partial_cmp(&0.0) {
+            Some(Ordering::Greater) => 1,
+            Some(Ordering::Less) => -1,
+            _ => 0,
+        },
+        other => return Err(kind_error("math.sign", "a number", other)),
+    };
+    Ok(Value::Int(s))
+}
+
+fn factorial(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.factorial", args, 1, 1)?;
+    let n = match &args[0] {
+        Value::Int(n) => *n,
+        Value::BigInt(b) if b.is_negative() => i64::MIN,
+        Value::BigInt(_) => return Err(too_large("math.factorial")),
+        other => return Err(kind_error("math.factorial", "an int", other)),
+    };
+    if n < 0 {
+        return Err(value_error("`math.factorial` is not defined for negative ints"));
+    }
+    // log2(n!) < n * log2(n): refuse results past the size limit before computing them.
+    let bits_bound = (n as u64).saturating_mul(64 - (n as u64).leading_zeros() as u64);
+    if bits_bound > MAX_RESULT_BITS {
+        return Err(too_large("math.factorial"));
+    }
+    let mut acc = BigInt::from(1u32);
+    let mut small: u64 = 1;
+    for k in 2..=n as u64 {
+        match small.checked_mul(k) {
+            Some(p) => small = p,
+            None => {
+                acc *= small;
+                small = k;
+            }
+        }
+    }
+    acc *= small;
+    Ok(Value::bigint(acc))
+}
+
+/// The int argument at `idx` of `gcd`/`lcm`, exactly.
+fn int_exact(func: &str, v: &Value) -> Result<BigInt> {
+    match v {
+        Value::Int(i) => Ok(BigInt::from(*i)),
+        Value::BigInt(b) => Ok((**b).clone()),
+        other => Err(kind_error(func, "an int", other)),
+    }
+}
+
+fn gcd(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.gcd", args, 2, 2)?;
+    if let (Value::Int(a), Value::Int(b)) = (&args[0], &args[1]) {
+        let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        return Ok(match i64::try_from(a) {
+            Ok(g) => Value::Int(g),
+            Err(_) => Value::bigint(BigInt::from(a)),
+        });
+    }
+    let a = int_exact("math.gcd", &args[0])?;
+    let b = int_exact("math.gcd", &args[1])?;
+    Ok(Value::bigint(a.gcd(&b)))
+}
+
+fn lcm(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("math.lcm", args, 2, 2)?;
+    let a = int_exact("math.lcm", &args[0])?;
+    let b = int_exact("math.lcm", &args[1])?;
+    Ok(Value::bigint(a.lcm(&b)))
+}
