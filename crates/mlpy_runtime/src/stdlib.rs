@@ -6,8 +6,10 @@
 //! listed in [`AVAILABLE`]; importing another standard module is still rejected before
 //! the program runs.
 //!
+//! * `stdlib/console.rs` — `console` (§12.2),
 //! * `stdlib/math.rs` — `math` (§12.3).
 
+mod console;
 mod math;
 
 use std::rc::Rc;
@@ -16,7 +18,7 @@ use crate::natives::{NativeFn, NativeFunction, NativeImpl};
 use crate::value::{Module, ModuleMember, Value};
 
 /// The standard modules this version provides, sorted.
-pub const AVAILABLE: &[&str] = &["math"];
+pub const AVAILABLE: &[&str] = &["console", "math"];
 
 /// Whether the standard module `name` is provided.
 pub fn is_available(name: &str) -> bool {
@@ -33,6 +35,7 @@ enum Member {
 /// Builds the module `name`; `None` when it is not provided.
 pub fn build(name: &str) -> Option<Rc<Module>> {
     let (module_name, members): (&'static str, Vec<Member>) = match name {
+        "console" => ("console", console::members()),
         "math" => ("math", math::members()),
         _ => return None,
     };
