@@ -7,9 +7,11 @@
 //! the program runs.
 //!
 //! * `stdlib/console.rs` — `console` (§12.2),
-//! * `stdlib/math.rs` — `math` (§12.3).
+//! * `stdlib/math.rs` — `math` (§12.3),
+//! * `stdlib/json.rs` — `json` (§12.6).
 
 mod console;
+mod json;
 mod math;
 
 use std::rc::Rc;
@@ -18,7 +20,7 @@ use crate::natives::{NativeFn, NativeFunction, NativeImpl};
 use crate::value::{Module, ModuleMember, Value};
 
 /// The standard modules this version provides, sorted.
-pub const AVAILABLE: &[&str] = &["console", "math"];
+pub const AVAILABLE: &[&str] = &["console", "json", "math"];
 
 /// Whether the standard module `name` is provided.
 pub fn is_available(name: &str) -> bool {
@@ -36,6 +38,7 @@ enum Member {
 pub fn build(name: &str) -> Option<Rc<Module>> {
     let (module_name, members): (&'static str, Vec<Member>) = match name {
         "console" => ("console", console::members()),
+        "json" => ("json", json::members()),
         "math" => ("math", math::members()),
         _ => return None,
     };

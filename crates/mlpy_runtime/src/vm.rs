@@ -8,6 +8,7 @@
 mod exec;
 
 pub use exec::iter_next;
+pub(crate) use exec::key_of;
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};

@@ -1096,7 +1096,7 @@ fn set_member_error(target: &Value, name: &Value) -> RuntimeError {
     }
 }
 
-fn key_of(v: &Value) -> Result<Key> {
+pub(crate) fn key_of(v: &Value) -> Result<Key> {
     Key::new(v.clone()).map_err(|e| match e {
         KeyError::Kind => type_error(format!("{} cannot be an object key", v.type_name())),
         KeyError::Nan => value_error("NaN cannot be an object key"),

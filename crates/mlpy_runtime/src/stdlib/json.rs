@@ -1,0 +1,534 @@
+//! `json` (spec §12.6): parsing JSON text into values, writing values as JSON text, and
+//! a few object helpers.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::Member;
+use crate::dict::{Dict, Key};
+use crate::error::{type_error, value_error, Result};
+use crate::natives::{check_arity, int_arg, kind_error, optional, str_arg};
+use crate::support::float_text::write_float;
+use crate::support::strings::write_quoted_json;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(super) fn members() -> Vec<Member> {
+    use Member::Function;
+    vec![
+        Function("parse", "parse(s): the value of the JSON text s", parse),
+        Function(
+            "safeParse",
+            "safeParse(s[, maxDepth=100]): parse, refusing values nested deeper than maxDepth",
+            safe_parse,
+        ),
+        Function("stringify", "stringify(v): the JSON text of v", stringify),
+        Function(
+            "prettyPrint",
+            "prettyPrint(v[, indent=4]): the JSON text of v, one item a line",
+            pretty_print,
+        ),
+        Function("validate", "validate(s): whether s is valid JSON text", validate),
+        Function("isObject", "isObject(v): whether v is an object", is_object),
+        Function("isArray", "isArray(v): whether v is an array", is_array),
+        Function("isString", "isString(v): whether v is a string", is_string),
+        Function("isNumber", "isNumber(v): whether v is an int or a float", is_number),
+        Function("isBoolean", "isBoolean(v): whether v is a boolean", is_boolean),
+        Function("isNull", "isNull(v): whether v is null", is_null),
+        Function("keys", "keys(obj): the keys of an object", keys),
+        Function("values", "values(obj): the values of an object", values),
+        Function("hasKey", "hasKey(obj, k): whether the object has the key k", has_key),
+        Function("get", "get(obj, k[, default=null]): the value under k, or default", get),
+        Function("merge", "merge(a, b): a new object: a's entries updated by b's", merge),
+    ]
+}
+
+/// Nesting deeper than this is refused by `parse` (the spec asks for at least 500), and
+/// by the writers (whose recursion it bounds).
+const MAX_DEPTH: usize = 1000;
+/// The most `safeParse` allows, whatever `maxDepth` says.
+const SAFE_MAX_DEPTH: i64 = 100;
+
+// ----- parsing -----------------------------------------------------------------------------
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    /// The deepest nesting allowed (the top-level value has depth 0).
+    max_depth: usize,
+}
+
+type ParseResult<T> = std::result::Result<T, String>;
+
+impl Parser<'_> {
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn error<T>(&self, what: &str) -> ParseResult<T> {
+        Err(format!("{what} at position {}", self.text[..self.pos].chars().count()))
+    }
+
+    fn eat(&mut self, word: &str) -> bool {
+        if self.text[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> ParseResult<Value> {
+        if depth > self.max_depth {
+            return self.error(&format!("nesting deeper than {}", self.max_depth));
+        }
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            None => self.error("unexpected end of text"),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Ok(Value::string(self.string()?)),
+            Some(b't') if self.eat("true") => Ok(Value::Bool(true)),
+            Some(b'f') if self.eat("false") => Ok(Value::Bool(false)),
+            Some(b'n') if self.eat("null") => Ok(Value::Null),
+            Some(b'N') if self.eat("NaN") => Ok(Value::Float(f64::NAN)),
+            Some(b'I') if self.eat("Infinity") => Ok(Value::Float(f64::INFINITY)),
+            Some(b'-') if self.eat("-Infinity") => Ok(Value::Float(f64::NEG_INFINITY)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => self.error("unexpected character"),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> ParseResult<Value> {
+        self.pos += 1;
+        let mut dict = Dict::default();
+        self.skip_ws();
+        if self.eat("}") {
+            return Ok(Value::object(dict));
+        }
+        loop {
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                return self.error("expected a string key");
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if !self.eat(":") {
+                return self.error("expected `:`");
+            }
+            let value = self.value(depth + 1)?;
+            // A repeated key keeps its first position and takes the last value.
+            dict.insert(Key::string(crate::value::Str::from_string(key)), value);
+            self.skip_ws();
+            if self.eat(",") {
+                continue;
+            }
+            if self.eat("}") {
+                return Ok(Value::object(dict));
+            }
+            return self.error("expected `,` or `}`");
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> ParseResult<Value> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.eat("]") {
+            return Ok(Value::array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            if self.eat(",") {
+                continue;
+            }
+            if self.eat("]") {
+                return Ok(Value::array(items));
+            }
+            return self.error("expected `,` or `]`");
+        }
+    }
+
+    fn number(&mut self) -> ParseResult<Value> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while p.bytes.get(p.pos).is_some_and(u8::is_ascii_digit) {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.bytes[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        let n = digits(self);
+        if n == 0 || (n > 1 && self.bytes[int_start] == b'0') {
+            return self.error("invalid number");
+        }
+        let mut is_float = false;
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return self.error("invalid number");
+            }
+            is_float = true;
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return self.error("invalid number");
+            }
+            is_float = true;
+        }
+        let text = &self.text[start..self.pos];
+        if is_float {
+            return Ok(Value::Float(text.parse().unwrap_or(f64::NAN)));
+        }
+        Ok(match text.parse::<i64>() {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::bigint(text.parse::<BigInt>().unwrap_or_default()),
+        })
+    }
+
+    fn hex4(&mut self) -> ParseResult<u32> {
+        let Some(hex) = self.text.get(self.pos..self.pos + 4) else {
+            return self.error("incomplete `\\u` escape");
+        };
+        let Ok(v) = u32::from_str_radix(hex, 16) else {
+            return self.error("invalid `\\u` escape");
+        };
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return self.error("invalid `\\u` escape");
+        }
+        self.pos += 4;
+        Ok(v)
+    }
+
+    fn string(&mut self) -> ParseResult<String> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let plain = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[plain..self.pos]);
+            match self.bytes.get(self.pos) {
+                None => return self.error("unterminated string"),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let Some(&e) = self.bytes.get(self.pos) else {
+                        return self.error("unterminated string");
+                    };
+                    self.pos += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{C}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                        }
+                        _ => {
+                            self.pos -= 1;
+                            return self.error("invalid escape");
+                        }
+                    }
+                }
+                Some(_) => return self.error("control character in a string"),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` read), a surrogate pair included.
+    fn unicode_escape(&mut self) -> ParseResult<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.eat("\\u") {
+                    return self.error("lone surrogate escape");
+                }
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return self.error("lone surrogate escape");
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return self.error("lone surrogate escape"),
+            c => c,
+        };
+        match char::from_u32(code) {
+            Some(c) => Ok(c),
+            None => self.error("invalid `\\u` escape"),
+        }
+    }
+}
+
+/// Parses the whole of `text`, allowing nesting up to `max_depth`.
+fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, max_depth };
+    let v = p.value(0)?;
+    p.skip_ws();
+    if p.pos != text.len() {
+        return p.error("unexpected text after the value");
+    }
+    Ok(v)
+}
+
+fn parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.parse", args, 1, 1)?;
+    let text = str_arg("json.parse", "a string", &args[0])?;
+    parse_text(text, MAX_DEPTH).map_err(|e| value_error(format!("`json.parse`: {e}")))
+}
+
+fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.safeParse", args, 1, 2)?;
+    let text = str_arg("json.safeParse", "a string", &args[0])?;
+    let max = match optional(args, 1) {
+        None => SAFE_MAX_DEPTH,
+        Some(v) => int_arg("json.safeParse", "an int maxDepth", v)?.min(SAFE_MAX_DEPTH),
+    };
+    if max < 0 {
+        return Err(value_error(format!("`json.safeParse`: maxDepth {max} is negative")));
+    }
+    parse_text(text, max as usize).map_err(|e| value_error(format!("`json.safeParse`: {e}")))
+}
+
+fn validate(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.validate", args, 1, 1)?;
+    let text = str_arg("json.validate", "a string", &args[0])?;
+    Ok(Value::Bool(parse_text(text, MAX_DEPTH).is_ok()))
+}
+
+// ----- writing -----------------------------------------------------------------------------
+
+struct Writer {
+    out: String,
+    /// Spaces per level for `prettyPrint`; `None` for `stringify`.
+    indent: Option<usize>,
+    /// The containers being written, outermost first (a value inside itself is an error).
+    open: Vec<usize>,
+}
+
+impl Writer {
+    fn line(&mut self, level: usize) {
+        if let Some(n) = self.indent {
+            self.out.push('\n');
+            self.out.extend(std::iter::repeat_n(' ', n * level));
+        }
+    }
+
+    fn enter(&mut self, address: usize) -> Result<()> {
+        if self.open.contains(&address) {
+            return Err(value_error("`json`: cannot write a value that contains itself"));
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(value_error(format!("`json`: values nested deeper than {MAX_DEPTH}")));
+        }
+        self.open.push(address);
+        Ok(())
+    }
+
+    fn value(&mut self, v: &Value, level: usize) -> Result<()> {
+        match v {
+            Value::Null => self.out.push_str("null"),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => self.out.push_str(&i.to_string()),
+            Value::BigInt(b) => self.out.push_str(&b.to_string()),
+            Value::Float(x) if x.is_nan() => self.out.push_str("NaN"),
+            Value::Float(x) if x.is_infinite() => {
+                self.out.push_str(if *x > 0.0 { "Infinity" } else { "-Infinity" })
+            }
+            Value::Float(x) => write_float(&mut self.out, *x),
+            Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
+            Value::Array(a) => {
+                self.enter(Rc::as_ptr(a) as usize)?;
+                let items = a.to_vec();
+                self.out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    self.separator(i, level + 1);
+                    self.value(item, level + 1)?;
+                }
+                self.close(items.is_empty(), level, ']');
+            }
+            Value::Object(o) => {
+                self.enter(Rc::as_ptr(o) as usize)?;
+                let entries: Vec<(Value, Value)> =
+                    o.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                self.out.push('{');
+                for (i, (key, item)) in entries.iter().enumerate() {
+                    self.separator(i, level + 1);
+                    match key {
+                        Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
+                        other => {
+                            let mut text =
+                                Writer { out: String::new(), indent: None, open: vec![] };
+                            text.value(other, 0)?;
+                            write_quoted_json(&mut self.out, &text.out);
+                        }
+                    }
+                    self.out.push_str(": ");
+                    self.value(item, level + 1)?;
+                }
+                self.close(entries.is_empty(), level, '}');
+            }
+            other => {
+                return Err(value_error(format!(
+                    "`json`: cannot write {} as JSON",
+                    other.type_name()
+                )))
+            }
+        }
+        Ok(())
+    }
+
+    /// Before item `i` of a container whose items are at `level`.
+    fn separator(&mut self, i: usize, level: usize) {
+        if i > 0 {
+            self.out.push(',');
+            if self.indent.is_none() {
+                self.out.push(' ');
+            }
+        }
+        self.line(level);
+    }
+
+    fn close(&mut self, empty: bool, level: usize, bracket: char) {
+        if !empty {
+            self.line(level);
+        }
+        self.out.push(bracket);
+        self.open.pop();
+    }
+}
+
+fn write_json(v: &Value, indent: Option<usize>) -> Result<Value> {
+    let mut w = Writer { out: String::new(), indent, open: Vec::new() };
+    w.value(v, 0)?;
+    Ok(Value::string(w.out))
+}
+
+fn stringify(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.stringify", args, 1, 1)?;
+    write_json(&args[0], None)
+}
+
+fn pretty_print(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.prettyPrint", args, 1, 2)?;
+    let indent = match optional(args, 1) {
+        None => 4,
+        Some(v) => int_arg("json.prettyPrint", "an int indent", v)?,
+    };
+    let Ok(indent) = usize::try_from(indent) else {
+        return Err(value_error(format!("`json.prettyPrint`: indent {indent} is negative")));
+    };
+    write_json(&args[0], Some(indent))
+}
+
+// ----- kind tests and object helpers -------------------------------------------------------
+
+fn one(func: &str, args: &[Value]) -> Result<()> {
+    check_arity(func, args, 1, 1)
+}
+
+fn is_object(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.isObject", args)?;
+    Ok(Value::Bool(matches!(args[0], Value::Object(_))))
+}
+
+fn is_array(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.isArray", args)?;
+    Ok(Value::Bool(matches!(args[0], Value::Array(_))))
+}
+
+fn is_string(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.isString", args)?;
+    Ok(Value::Bool(matches!(args[0], Value::Str(_))))
+}
+
+fn is_number(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.isNumber", args)?;
+    Ok(Value::Bool(args[0].is_number()))
+}
+
+fn is_boolean(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.isBoolean", args)?;
+    Ok(Value::Bool(matches!(args[0], Value::Bool(_))))
+}
+
+fn is_null(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.isNull", args)?;
+    Ok(Value::Bool(matches!(args[0], Value::Null)))
+}
+
+/// The object argument at `idx` of `func`.
+fn object_arg<'a>(
+    func: &str,
+    args: &'a [Value],
+    idx: usize,
+) -> Result<&'a Rc<crate::value::Object>> {
+    match &args[idx] {
+        Value::Object(o) => Ok(o),
+        other => Err(kind_error(func, "an object", other)),
+    }
+}
+
+fn keys(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.keys", args)?;
+    let o = object_arg("json.keys", args, 0)?;
+    Ok(Value::array(o.dict.borrow().keys().cloned().collect()))
+}
+
+fn values(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    one("json.values", args)?;
+    let o = object_arg("json.values", args, 0)?;
+    Ok(Value::array(o.dict.borrow().values().cloned().collect()))
+}
+
+fn has_key(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.hasKey", args, 2, 2)?;
+    let o = object_arg("json.hasKey", args, 0)?;
+    let key = crate::vm::key_of(&args[1])?;
+    Ok(Value::Bool(o.dict.borrow().contains(&key)))
+}
+
+fn get(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.get", args, 2, 3)?;
+    let o = object_arg("json.get", args, 0)?;
+    let key = crate::vm::key_of(&args[1])?;
+    let found = o.dict.borrow().get(&key).cloned();
+    Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::Null)))
+}
+
+fn merge(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    check_arity("json.merge", args, 2, 2)?;
+    let a = object_arg("json.merge", args, 0)?;
+    let b = object_arg("json.merge", args, 1)?;
+    let mut dict = a.dict.borrow().clone();
+    for (k, v) in b.dict.borrow().iter() {
+        let key = Key::new(k.clone()).map_err(|_| type_error("`json.merge`: invalid key"))?;
+        dict.insert(key, v.clone());
+    }
+    Ok(Value::object(dict))
+}
