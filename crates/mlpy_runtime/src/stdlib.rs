@@ -8,8 +8,10 @@
 //!
 //! * `stdlib/console.rs` — `console` (§12.2),
 //! * `stdlib/math.rs` — `math` (§12.3),
+//! * `stdlib/collections.rs` — `collections` (§12.4),
 //! * `stdlib/json.rs` — `json` (§12.6).
 
+mod collections;
 mod console;
 mod json;
 mod math;
@@ -20,7 +22,7 @@ use crate::natives::{NativeFn, NativeFunction, NativeImpl};
 use crate::value::{Module, ModuleMember, Value};
 
 /// The standard modules this version provides, sorted.
-pub const AVAILABLE: &[&str] = &["console", "json", "math"];
+pub const AVAILABLE: &[&str] = &["collections", "console", "json", "math"];
 
 /// Whether the standard module `name` is provided.
 pub fn is_available(name: &str) -> bool {
@@ -37,6 +39,7 @@ enum Member {
 /// Builds the module `name`; `None` when it is not provided.
 pub fn build(name: &str) -> Option<Rc<Module>> {
     let (module_name, members): (&'static str, Vec<Member>) = match name {
+        "collections" => ("collections", collections::members()),
         "console" => ("console", console::members()),
         "json" => ("json", json::members()),
         "math" => ("math", math::members()),
