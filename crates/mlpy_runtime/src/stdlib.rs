@@ -9,12 +9,14 @@
 //! * `stdlib/console.rs` — `console` (§12.2),
 //! * `stdlib/math.rs` — `math` (§12.3),
 //! * `stdlib/collections.rs` — `collections` (§12.4),
-//! * `stdlib/json.rs` — `json` (§12.6).
+//! * `stdlib/json.rs` — `json` (§12.6),
+//! * `stdlib/random.rs` — `random` (§12.9).
 
 mod collections;
 mod console;
 mod json;
 mod math;
+mod random;
 
 use std::rc::Rc;
 
@@ -22,7 +24,7 @@ use crate::natives::{NativeFn, NativeFunction, NativeImpl};
 use crate::value::{Module, ModuleMember, Value};
 
 /// The standard modules this version provides, sorted.
-pub const AVAILABLE: &[&str] = &["collections", "console", "json", "math"];
+pub const AVAILABLE: &[&str] = &["collections", "console", "json", "math", "random"];
 
 /// Whether the standard module `name` is provided.
 pub fn is_available(name: &str) -> bool {
@@ -43,6 +45,7 @@ pub fn build(name: &str) -> Option<Rc<Module>> {
         "console" => ("console", console::members()),
         "json" => ("json", json::members()),
         "math" => ("math", math::members()),
+        "random" => ("random", random::members()),
         _ => return None,
     };
     let module = Module::new(module_name);
@@ -65,21 +68,33 @@ pub fn build(name: &str) -> Option<Rc<Module>> {
     Some(module)
 }
 
-/// The pseudo-random generator behind `math.random` (spec §12.9: one generator serves
-/// `random` and `math.random`; its algorithm is the implementation's). SplitMix64.
+/// The pseudo-random generator behind `random` and `math.random` (spec §12.9: one
+/// generator serves both; its algorithm is the implementation's). SplitMix64.
 pub(crate) struct Rng {
     state: u64,
+    /// The last seed set, or the initial one.
+    seed: i64,
 }
 
 impl Rng {
-    /// A generator seeded from the clock and an address, as the spec asks for a run that
-    /// sets no seed.
+    /// A generator with a seed taken from the clock and an address, as the spec asks for a
+    /// run that sets no seed. `random.getSeed()` reports it, so a run can be repeated.
     pub(crate) fn unpredictable() -> Rng {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
         let local = 0u8;
-        Rng { state: nanos ^ (std::ptr::addr_of!(local) as u64).rotate_left(32) }
+        let mixed = nanos ^ (std::ptr::addr_of!(local) as u64).rotate_left(32);
+        Rng::seeded((mixed >> 1) as i64)
+    }
+
+    /// The generator after `random.setSeed(seed)`.
+    pub(crate) fn seeded(seed: i64) -> Rng {
+        Rng { state: seed as u64, seed }
+    }
+
+    pub(crate) fn seed(&self) -> i64 {
+        self.seed
     }
 
     pub(crate) fn next_u64(&mut self) -> u64 {
@@ -93,6 +108,12 @@ impl Rng {
     /// A float in `[0, 1)`: the top 53 bits of the next output, scaled.
     pub(crate) fn next_f64(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// An int in `[0, n)` for `n > 0` (the high half of a 64x64-bit product: bias below
+    /// 2^-64 relative).
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
+        ((self.next_u64() as u128 * n as u128) >> 64) as u64
     }
 }
 
@@ -119,10 +140,13 @@ mod tests {
 
     #[test]
     fn random_floats_stay_in_the_unit_interval() {
-        let mut rng = Rng { state: 0 };
+        let mut rng = Rng::seeded(0);
         let draws: Vec<f64> = (0..10_000).map(|_| rng.next_f64()).collect();
         assert!(draws.iter().all(|x| (0.0..1.0).contains(x)));
         let mean = draws.iter().sum::<f64>() / draws.len() as f64;
         assert!((mean - 0.5).abs() < 0.02, "{mean}");
+        let mut again = Rng::seeded(0);
+        assert_eq!(again.next_f64(), draws[0], "a seed repeats its sequence");
+        assert!((0..1000).all(|_| rng.below(3) < 3));
     }
 }
