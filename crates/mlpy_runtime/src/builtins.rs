@@ -18,7 +18,7 @@
 //! (except the `default` of `next`); booleans are never numbers.
 
 mod capabilities;
-mod collections;
+pub(crate) mod collections;
 mod convert;
 mod introspect;
 mod io;

@@ -9,11 +9,13 @@
 //! * `stdlib/console.rs` — `console` (§12.2),
 //! * `stdlib/math.rs` — `math` (§12.3),
 //! * `stdlib/collections.rs` — `collections` (§12.4),
+//! * `stdlib/functional.rs` — `functional` (§12.5),
 //! * `stdlib/json.rs` — `json` (§12.6),
 //! * `stdlib/random.rs` — `random` (§12.9).
 
 mod collections;
 mod console;
+mod functional;
 mod json;
 mod math;
 mod random;
@@ -24,7 +26,7 @@ use crate::natives::{NativeFn, NativeFunction, NativeImpl};
 use crate::value::{Module, ModuleMember, Value};
 
 /// The standard modules this version provides, sorted.
-pub const AVAILABLE: &[&str] = &["collections", "console", "json", "math", "random"];
+pub const AVAILABLE: &[&str] = &["collections", "console", "functional", "json", "math", "random"];
 
 /// Whether the standard module `name` is provided.
 pub fn is_available(name: &str) -> bool {
@@ -43,6 +45,7 @@ pub fn build(name: &str) -> Option<Rc<Module>> {
     let (module_name, members): (&'static str, Vec<Member>) = match name {
         "collections" => ("collections", collections::members()),
         "console" => ("console", console::members()),
+        "functional" => ("functional", functional::members()),
         "json" => ("json", json::members()),
         "math" => ("math", math::members()),
         "random" => ("random", random::members()),
