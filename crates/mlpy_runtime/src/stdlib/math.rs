@@ -342,19 +342,32 @@ fn factorial(_: &mut Vm, args: &[Value]) -> Result<Value> {
     if bits_bound > MAX_RESULT_BITS {
         return Err(too_large("math.factorial"));
     }
-    let mut acc = BigInt::from(1u32);
-    let mut small: u64 = 1;
-    for k in 2..=n as u64 {
-        match small.checked_mul(k) {
-            Some(p) => small = p,
-            None => {
-                acc *= small;
-                small = k;
+    Ok(Value::bigint(product(1, n as u64)))
+}
+
+/// `lo * (lo + 1) * ... * hi` (1 when `lo > hi`), by binary splitting: the halves are
+/// multiplied as numbers of similar size, which the big-int multiplication does far
+/// faster than a running product (`factorial(100000)` takes milliseconds, not seconds).
+fn product(lo: u64, hi: u64) -> BigInt {
+    if lo > hi {
+        return BigInt::from(1u32);
+    }
+    if hi - lo < 16 {
+        let mut acc = BigInt::from(1u32);
+        let mut small: u64 = 1;
+        for k in lo..=hi {
+            match small.checked_mul(k) {
+                Some(p) => small = p,
+                None => {
+                    acc *= small;
+                    small = k;
+                }
             }
         }
+        return acc * small;
     }
-    acc *= small;
-    Ok(Value::bigint(acc))
+    let mid = lo + (hi - lo) / 2;
+    product(lo, mid) * product(mid + 1, hi)
 }
 
 /// The int argument at `idx` of `gcd`/`lcm`, exactly.
@@ -388,4 +401,17 @@ fn lcm(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let a = int_exact("math.lcm", &args[0])?;
     let b = int_exact("math.lcm", &args[1])?;
     Ok(Value::bigint(a.lcm(&b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_by_splitting_match_a_running_product() {
+        for (lo, hi) in [(1, 0), (1, 1), (1, 20), (1, 21), (3, 40), (1, 300)] {
+            let running = (lo..=hi).fold(BigInt::from(1u32), |acc, k| acc * k);
+            assert_eq!(product(lo, hi), running, "{lo}..={hi}");
+        }
+    }
 }
