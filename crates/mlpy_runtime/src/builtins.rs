@@ -23,7 +23,7 @@ mod convert;
 mod introspect;
 mod io;
 mod modules;
-mod numbers;
+pub(crate) mod numbers;
 mod sum;
 
 use std::collections::HashMap;

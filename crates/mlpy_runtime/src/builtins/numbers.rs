@@ -15,14 +15,19 @@ use crate::vm::Vm;
 
 pub(crate) fn abs(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("abs", args, 1, 1)?;
-    match &args[0] {
+    absolute("abs", &args[0])
+}
+
+/// The absolute value of a number (an int stays an int), for `abs` and `math.abs`.
+pub(crate) fn absolute(func: &str, v: &Value) -> Result<Value> {
+    match v {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
             None => Value::bigint(-BigInt::from(*i)),
         }),
         Value::BigInt(b) => Ok(Value::bigint(b.abs())),
         Value::Float(x) => Ok(Value::Float(x.abs())),
-        other => Err(kind_error("abs", "a number", other)),
+        other => Err(kind_error(func, "a number", other)),
     }
 }
 

@@ -89,15 +89,7 @@ fn sqrt(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn abs(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("math.abs", args, 1, 1)?;
-    match &args[0] {
-        Value::Int(i) => Ok(match i.checked_abs() {
-            Some(a) => Value::Int(a),
-            None => Value::bigint(-BigInt::from(*i)),
-        }),
-        Value::BigInt(b) => Ok(Value::bigint(b.abs())),
-        Value::Float(x) => Ok(Value::Float(x.abs())),
-        other => Err(kind_error("math.abs", "a number", other)),
-    }
+    crate::builtins::numbers::absolute("math.abs", &args[0])
 }
 
 fn sin(_: &mut Vm, args: &[Value]) -> Result<Value> {
