@@ -244,11 +244,10 @@ fn random_indices(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("random.randomIndices", args, 2, 2)?;
     let len = count("random.randomIndices", &args[0])?;
     let n = count("random.randomIndices", &args[1])?;
+    // Both results below take memory in proportion to `len`.
+    crate::methods::check_result_size((len as u64).saturating_mul(16), "random.randomIndices")?;
     if n >= len {
         return Ok(Value::array((0..len as i64).map(Value::Int).collect()));
-    }
-    if len > 1 << 28 {
-        return Err(value_error(format!("`random.randomIndices`: length {len} is too large")));
     }
     let mut indices: Vec<i64> = (0..len as i64).collect();
     shuffle_prefix(&mut vm.rng, &mut indices, n);
