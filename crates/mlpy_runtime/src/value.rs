@@ -581,6 +581,26 @@ impl Module {
     pub fn get(&self, name: &str) -> Option<Value> {
         let members = self.members.borrow();
         let (_, member) = members.iter().find(|(n, _)| n.as_str() == name)?;
+        Module::value_of(member)
+    }
+
+    /// `get` through a call site's cache: `hint` remembers the member's position from
+    /// the last lookup (`math.sqrt(x)` in a loop compares one name, not every name).
+    pub fn get_cached(&self, name: &str, hint: &Cell<u32>) -> Option<Value> {
+        let members = self.members.borrow();
+        let at = hint.get() as usize;
+        let (_, member) = match members.get(at) {
+            Some(entry) if entry.0.as_str() == name => entry,
+            _ => {
+                let at = members.iter().position(|(n, _)| n.as_str() == name)?;
+                hint.set(at as u32);
+                &members[at]
+            }
+        };
+        Module::value_of(member)
+    }
+
+    fn value_of(member: &ModuleMember) -> Option<Value> {
         match member {
             ModuleMember::Value(v) => Some(v.clone()),
             ModuleMember::Variable(cell) => match cell.get() {

@@ -926,7 +926,9 @@ impl Vm {
                     )))
                 }
             },
-            Value::Module(m) => match m.get(name.as_str()) {
+            Value::Module(m) => match hint
+                .map_or_else(|| m.get(name.as_str()), |hint| m.get_cached(name.as_str(), hint))
+            {
                 Some(f) => f,
                 None => {
                     return Err(attribute_error(format!(
