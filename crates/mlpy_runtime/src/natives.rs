@@ -1,4 +1,4 @@
-//! Functions implemented in Rust: the builtins (spec §11), and later the standard library.
+//! Functions implemented in Rust: the builtins (spec §11) and the standard modules (§12).
 
 use std::cell::Cell;
 use std::rc::Rc;
