@@ -274,6 +274,13 @@ impl Dict {
         }
     }
 
+    /// Inserts or replaces every entry of `other`, in its order.
+    pub fn update(&mut self, other: &Dict) {
+        for (key, value) in &other.map {
+            self.insert(key.clone(), value.clone());
+        }
+    }
+
     /// Inserts a string key.
     pub fn insert_str(&mut self, key: &str, value: Value) {
         self.insert(Key(Value::str(key)), value);

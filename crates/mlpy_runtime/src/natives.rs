@@ -45,6 +45,23 @@ impl NativeFunction {
         })
     }
 
+    /// A function of the standard module `module`.
+    pub fn in_module(
+        module: &'static str,
+        name: &'static str,
+        doc: &'static str,
+        imp: NativeImpl,
+    ) -> Rc<NativeFunction> {
+        Rc::new(NativeFunction {
+            name,
+            module: Some(module),
+            imp,
+            capabilities: &[],
+            doc,
+            profile_id: Cell::new(u32::MAX),
+        })
+    }
+
     /// The name in the display form: `print`, `math.sqrt`, or `anonymous` for functions
     /// made by library functions.
     pub fn display_name(&self) -> String {

@@ -22,8 +22,10 @@ mod random;
 
 use std::rc::Rc;
 
-use crate::natives::{NativeFn, NativeFunction, NativeImpl};
+use crate::error::{overflow_error, value_error, Result};
+use crate::natives::{int_arg, kind_error, NativeFn, NativeFunction, NativeImpl};
 use crate::value::{Module, ModuleMember, Value};
+use crate::vm::Vm;
 
 /// The standard modules this version provides, sorted.
 pub const AVAILABLE: &[&str] = &["collections", "console", "functional", "json", "math", "random"];
@@ -55,20 +57,59 @@ pub fn build(name: &str) -> Option<Rc<Module>> {
     for member in members {
         match member {
             Member::Function(fname, doc, f) => {
-                let func = Rc::new(NativeFunction {
-                    name: fname,
-                    module: Some(module_name),
-                    imp: NativeImpl::Plain(f),
-                    capabilities: &[],
-                    doc,
-                    profile_id: std::cell::Cell::new(u32::MAX),
-                });
+                let func = NativeFunction::in_module(module_name, fname, doc, NativeImpl::Plain(f));
                 module.add(fname, ModuleMember::Value(Value::Native(func)));
             }
             Member::Constant(cname, value) => module.add(cname, ModuleMember::Value(value)),
         }
     }
     Some(module)
+}
+
+// ----- argument helpers shared by the modules -------------------------------------------
+
+/// A number argument of `func` (`math.sqrt`) as a float: ints are converted to the
+/// nearest float (`OverflowError` when too large); booleans and other kinds: `TypeError`.
+fn float_arg(func: &str, v: &Value) -> Result<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(b) => crate::support::numeric::bigint_to_f64(b)
+            .ok_or_else(|| overflow_error(format!("`{func}`: int too large to convert to float"))),
+        Value::Float(x) => Ok(*x),
+        other => Err(kind_error(func, "a number", other)),
+    }
+}
+
+/// A count argument of `func`: an int `n >= 0` (negative: `ValueError`).
+fn count_arg(func: &str, v: &Value) -> Result<usize> {
+    let n = int_arg(func, "an int count", v)?;
+    usize::try_from(n).map_err(|_| value_error(format!("`{func}`: count {n} is negative")))
+}
+
+/// Whether `pred(item)` is truthy.
+fn holds(vm: &mut Vm, pred: &Value, item: &Value) -> Result<bool> {
+    Ok(vm.call_value(pred, vec![item.clone()])?.truthy())
+}
+
+/// `items` with each array item replaced by its items (one level).
+fn flatten_items(items: Vec<Value>) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match &item {
+            Value::Array(inner) => out.extend(inner.to_vec()),
+            _ => out.push(item),
+        }
+    }
+    out
+}
+
+/// Consecutive slices of `size` items of `items`, as arrays (`size <= 0`: `ValueError`).
+fn chunks_of(func: &str, items: &[Value], size: &Value) -> Result<Value> {
+    let size = int_arg(func, "an int size", size)?;
+    if size <= 0 {
+        return Err(value_error(format!("`{func}` size must be positive, got {size}")));
+    }
+    Ok(Value::array(items.chunks(size as usize).map(|c| Value::array(c.to_vec())).collect()))
 }
 
 /// The pseudo-random generator behind `random` and `math.random` (spec §12.9: one

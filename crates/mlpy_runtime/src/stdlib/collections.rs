@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use super::Member;
-use crate::error::{index_error, value_error, Result};
+use super::{chunks_of, flatten_items, holds, Member};
+use crate::error::{index_error, Result};
 use crate::methods::sort::{sort_indices, sorted_values};
 use crate::natives::{check_arity, int_arg, kind_error, optional};
 use crate::ops;
@@ -77,11 +77,6 @@ fn array<'a>(func: &str, args: &'a [Value], idx: usize) -> Result<&'a Rc<Array>>
         Value::Array(a) => Ok(a),
         other => Err(kind_error(func, "an array", other)),
     }
-}
-
-/// Calls `f` with `args` and returns whether the result is truthy.
-fn holds(vm: &mut Vm, f: &Value, item: &Value) -> Result<bool> {
-    Ok(vm.call_value(f, vec![item.clone()])?.truthy())
 }
 
 fn length(_: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -255,14 +250,7 @@ fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn flatten(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("collections.flatten", args, 1, 1)?;
-    let mut out = Vec::new();
-    for item in items("collections.flatten", args, 0)? {
-        match &item {
-            Value::Array(inner) => out.extend(inner.to_vec()),
-            _ => out.push(item),
-        }
-    }
-    Ok(Value::array(out))
+    Ok(Value::array(flatten_items(items("collections.flatten", args, 0)?)))
 }
 
 fn zip(_: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -298,13 +286,7 @@ fn sort_by(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn chunk(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("collections.chunk", args, 2, 2)?;
-    let items = items("collections.chunk", args, 0)?;
-    let size = int_arg("collections.chunk", "an int size", &args[1])?;
-    if size <= 0 {
-        return Err(value_error(format!("`collections.chunk` size must be positive, got {size}")));
-    }
-    let chunks = items.chunks(size as usize).map(|c| Value::array(c.to_vec())).collect();
-    Ok(Value::array(chunks))
+    chunks_of("collections.chunk", &items("collections.chunk", args, 0)?, &args[1])
 }
 
 fn every(vm: &mut Vm, args: &[Value]) -> Result<Value> {

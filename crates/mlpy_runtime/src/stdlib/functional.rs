@@ -2,10 +2,7 @@
 //! carry their parts as data, shown as `<function anonymous>`), and function-first
 //! versions of the array helpers, which accept any iterable.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use super::Member;
+use super::{chunks_of, count_arg, flatten_items, holds, Member};
 use crate::dict::Dict;
 use crate::error::{type_error, value_error, Result};
 use crate::methods::collect_items;
@@ -98,14 +95,12 @@ pub(super) fn members() -> Vec<Member> {
 
 /// A function made by this module: `f` called with `data` and its own arguments.
 fn made(f: NativeDataFn, data: Vec<Value>) -> Value {
-    Value::Native(Rc::new(NativeFunction {
-        name: "anonymous",
-        module: Some("functional"),
-        imp: NativeImpl::WithData(f, data.into()),
-        capabilities: &[],
-        doc: "anonymous: a function made by the functional module",
-        profile_id: Cell::new(u32::MAX),
-    }))
+    Value::Native(NativeFunction::in_module(
+        "functional",
+        "anonymous",
+        "anonymous: a function made by the functional module",
+        NativeImpl::WithData(f, data.into()),
+    ))
 }
 
 /// Checks that `v` can be called (argument `what` of `func`).
@@ -125,10 +120,6 @@ fn functions(func: &str, v: &Value) -> Result<Vec<Value>> {
     }
 }
 
-fn truthy(vm: &mut Vm, pred: &Value, item: &Value) -> Result<bool> {
-    Ok(vm.call_value(pred, vec![item.clone()])?.truthy())
-}
-
 // ----- making functions --------------------------------------------------------------------
 
 /// Calls `fns` in order: the first with `args`, each next one with the previous result.
@@ -142,10 +133,6 @@ fn chain(vm: &mut Vm, fns: &[Value], args: &[Value]) -> Result<Value> {
         acc = vm.call_value(f, vec![acc])?;
     }
     Ok(acc)
-}
-
-fn call_piped(vm: &mut Vm, fns: &[Value], args: &[Value]) -> Result<Value> {
-    chain(vm, fns, args)
 }
 
 fn call_composed(vm: &mut Vm, fns: &[Value], args: &[Value]) -> Result<Value> {
@@ -165,12 +152,12 @@ fn compose_all(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn pipe(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let fns = args.iter().map(|f| callable("functional.pipe", f)).collect::<Result<_>>()?;
-    Ok(made(call_piped, fns))
+    Ok(made(chain, fns))
 }
 
 fn pipe_all(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.pipeAll", args, 1, 1)?;
-    Ok(made(call_piped, functions("functional.pipeAll", &args[0])?))
+    Ok(made(chain, functions("functional.pipeAll", &args[0])?))
 }
 
 /// data: `[f, arity, collected...]`.
@@ -224,9 +211,7 @@ fn call_partial(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn partial(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    if args.is_empty() {
-        check_arity("functional.partial", args, 1, usize::MAX)?;
-    }
+    check_arity("functional.partial", args, 1, usize::MAX)?;
     let mut data = vec![callable("functional.partial", &args[0])?];
     data.extend(args[1..].iter().cloned());
     Ok(made(call_partial, data))
@@ -307,7 +292,7 @@ fn filter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.filter", args, 2, 2)?;
     let mut out = Vec::new();
     for item in items("functional.filter", &args[1])? {
-        if truthy(vm, &args[0], &item)? {
+        if holds(vm, &args[0], &item)? {
             out.push(item);
         }
     }
@@ -341,7 +326,7 @@ fn for_each(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn find(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.find", args, 2, 2)?;
     for item in items("functional.find", &args[1])? {
-        if truthy(vm, &args[0], &item)? {
+        if holds(vm, &args[0], &item)? {
             return Ok(item);
         }
     }
@@ -351,7 +336,7 @@ fn find(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn some(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.some", args, 2, 2)?;
     for item in items("functional.some", &args[1])? {
-        if truthy(vm, &args[0], &item)? {
+        if holds(vm, &args[0], &item)? {
             return Ok(Value::Bool(true));
         }
     }
@@ -361,7 +346,7 @@ fn some(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 fn every(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.every", args, 2, 2)?;
     for item in items("functional.every", &args[1])? {
-        if !truthy(vm, &args[0], &item)? {
+        if !holds(vm, &args[0], &item)? {
             return Ok(Value::Bool(false));
         }
     }
@@ -376,28 +361,22 @@ fn range(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     crate::builtins::collections::range(vm, args)
 }
 
-/// A count argument `n >= 0` of `func`.
-fn count(func: &str, v: &Value) -> Result<usize> {
-    let n = int_arg(func, "an int count", v)?;
-    usize::try_from(n).map_err(|_| value_error(format!("`{func}`: count {n} is negative")))
-}
-
 fn repeat(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.repeat", args, 2, 2)?;
-    let n = count("functional.repeat", &args[1])?;
+    let n = count_arg("functional.repeat", &args[1])?;
     crate::methods::check_result_size((n as u64).saturating_mul(16), "functional.repeat")?;
     Ok(Value::array(vec![args[0].clone(); n]))
 }
 
 fn take(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.take", args, 2, 2)?;
-    let n = count("functional.take", &args[0])?;
+    let n = count_arg("functional.take", &args[0])?;
     Ok(Value::array(items("functional.take", &args[1])?.into_iter().take(n).collect()))
 }
 
 fn drop(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.drop", args, 2, 2)?;
-    let n = count("functional.drop", &args[0])?;
+    let n = count_arg("functional.drop", &args[0])?;
     Ok(Value::array(items("functional.drop", &args[1])?.into_iter().skip(n).collect()))
 }
 
@@ -406,24 +385,12 @@ fn flatten(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let Value::Array(a) = &args[0] else {
         return Err(kind_error("functional.flatten", "an array", &args[0]));
     };
-    let mut out = Vec::new();
-    for item in a.to_vec() {
-        match &item {
-            Value::Array(inner) => out.extend(inner.to_vec()),
-            _ => out.push(item),
-        }
-    }
-    Ok(Value::array(out))
+    Ok(Value::array(flatten_items(a.to_vec())))
 }
 
 fn chunk(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.chunk", args, 2, 2)?;
-    let size = int_arg("functional.chunk", "an int size", &args[0])?;
-    if size <= 0 {
-        return Err(value_error(format!("`functional.chunk` size must be positive, got {size}")));
-    }
-    let items = items("functional.chunk", &args[1])?;
-    Ok(Value::array(items.chunks(size as usize).map(|c| Value::array(c.to_vec())).collect()))
+    chunks_of("functional.chunk", &items("functional.chunk", &args[1])?, &args[0])
 }
 
 fn group_by(vm: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -464,7 +431,7 @@ fn partition(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.partition", args, 2, 2)?;
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for item in items("functional.partition", &args[1])? {
-        if truthy(vm, &args[0], &item)? {
+        if holds(vm, &args[0], &item)? {
             yes.push(item);
         } else {
             no.push(item);
@@ -476,7 +443,7 @@ fn partition(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 /// data: `[pred, f, g]`.
 fn call_if_else(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
     check_arity("anonymous", args, 1, 1)?;
-    let branch = if truthy(vm, &data[0], &args[0])? { &data[1] } else { &data[2] };
+    let branch = if holds(vm, &data[0], &args[0])? { &data[1] } else { &data[2] };
     vm.call_value(branch, vec![args[0].clone()])
 }
 
@@ -490,7 +457,7 @@ fn if_else(_: &mut Vm, args: &[Value]) -> Result<Value> {
 fn call_cond(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
     check_arity("anonymous", args, 1, 1)?;
     for pair in data.chunks(2) {
-        if truthy(vm, &pair[0], &args[0])? {
+        if holds(vm, &pair[0], &args[0])? {
             return vm.call_value(&pair[1], vec![args[0].clone()]);
         }
     }
@@ -517,7 +484,7 @@ fn cond(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn times(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.times", args, 2, 2)?;
-    let n = count("functional.times", &args[0])?;
+    let n = count_arg("functional.times", &args[0])?;
     let mut out = Vec::new();
     for i in 0..n {
         out.push(vm.call_value(&args[1], vec![Value::Int(i as i64)])?);
@@ -540,7 +507,7 @@ fn take_while(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("functional.takeWhile", args, 2, 2)?;
     let mut out = Vec::new();
     for item in items("functional.takeWhile", &args[1])? {
-        if !truthy(vm, &args[0], &item)? {
+        if !holds(vm, &args[0], &item)? {
             break;
         }
         out.push(item);

@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 
 use super::Member;
 use crate::dict::{Dict, Key};
-use crate::error::{type_error, value_error, Result};
+use crate::error::{value_error, Result};
 use crate::natives::{check_arity, int_arg, kind_error, optional, str_arg};
 use crate::support::float_text::write_float;
 use crate::support::strings::write_quoted_json;
@@ -526,9 +526,6 @@ fn merge(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let a = object_arg("json.merge", args, 0)?;
     let b = object_arg("json.merge", args, 1)?;
     let mut dict = a.dict.borrow().clone();
-    for (k, v) in b.dict.borrow().iter() {
-        let key = Key::new(k.clone()).map_err(|_| type_error("`json.merge`: invalid key"))?;
-        dict.insert(key, v.clone());
-    }
+    dict.update(&b.dict.borrow());
     Ok(Value::object(dict))
 }

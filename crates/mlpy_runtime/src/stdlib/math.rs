@@ -10,7 +10,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::Member;
+use super::{float_arg, Member};
 use crate::error::{overflow_error, value_error, Result, RuntimeError};
 use crate::natives::{check_arity, kind_error, optional};
 use crate::support::numeric::{self, IntOrBig};
@@ -54,17 +54,6 @@ pub(super) fn members() -> Vec<Member> {
 
 /// Results larger than this many bits end the run (as for `s * n`).
 const MAX_RESULT_BITS: u64 = 1 << 35;
-
-/// A number argument as a float; `func` is the full name (`math.sqrt`) for messages.
-fn float_arg(func: &str, v: &Value) -> Result<f64> {
-    match v {
-        Value::Int(i) => Ok(*i as f64),
-        Value::BigInt(b) => numeric::bigint_to_f64(b)
-            .ok_or_else(|| overflow_error(format!("`{func}`: int too large to convert to float"))),
-        Value::Float(x) => Ok(*x),
-        other => Err(kind_error(func, "a number", other)),
-    }
-}
 
 /// The one number argument of a float function.
 fn one_float(func: &str, args: &[Value]) -> Result<f64> {

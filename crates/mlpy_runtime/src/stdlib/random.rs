@@ -1,7 +1,7 @@
 //! `random` (spec §12.9): the run's one pseudo-random generator (`Vm::rng`, shared with
 //! `math.random`) and the distributions and array helpers built on it.
 
-use super::{Member, Rng};
+use super::{count_arg, float_arg, Member, Rng};
 use crate::error::{value_error, Result};
 use crate::natives::{check_arity, int_arg, kind_error, optional};
 use crate::value::Value;
@@ -81,17 +81,9 @@ pub(super) fn members() -> Vec<Member> {
     ]
 }
 
-/// A number argument as a float (ints converted; booleans and others: `TypeError`).
-fn number(func: &str, v: &Value) -> Result<f64> {
-    match v {
-        Value::Int(_) | Value::BigInt(_) | Value::Float(_) => crate::ops::int_to_float(v),
-        other => Err(kind_error(func, "a number", other)),
-    }
-}
-
 /// The optional number argument at `idx`, or `default`.
 fn number_or(func: &str, args: &[Value], idx: usize, default: f64) -> Result<f64> {
-    optional(args, idx).map_or(Ok(default), |v| number(func, v))
+    optional(args, idx).map_or(Ok(default), |v| float_arg(func, v))
 }
 
 fn set_seed(vm: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -144,8 +136,8 @@ fn random_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn uniform(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("random.uniform", args, 2, 2)?;
-    let min = number("random.uniform", &args[0])?;
-    let max = number("random.uniform", &args[1])?;
+    let min = float_arg("random.uniform", &args[0])?;
+    let max = float_arg("random.uniform", &args[1])?;
     Ok(between(vm, min, max))
 }
 
@@ -156,7 +148,7 @@ fn random_bool(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn random_bool_weighted(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("random.randomBoolWeighted", args, 1, 1)?;
-    let p = number("random.randomBoolWeighted", &args[0])?;
+    let p = float_arg("random.randomBoolWeighted", &args[0])?;
     Ok(Value::Bool(vm.rng.next_f64() < p))
 }
 
@@ -173,8 +165,8 @@ fn random_normal(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn triangular(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("random.triangular", args, 2, 3)?;
-    let low = number("random.triangular", &args[0])?;
-    let high = number("random.triangular", &args[1])?;
+    let low = float_arg("random.triangular", &args[0])?;
+    let high = float_arg("random.triangular", &args[1])?;
     let mode = number_or("random.triangular", args, 2, (low + high) / 2.0)?;
     if high == low {
         return Ok(Value::Float(low));
@@ -224,16 +216,10 @@ fn shuffle(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::array(items))
 }
 
-/// A count argument `n >= 0`.
-fn count(func: &str, v: &Value) -> Result<usize> {
-    let n = int_arg(func, "an int count", v)?;
-    usize::try_from(n).map_err(|_| value_error(format!("`{func}`: count {n} is negative")))
-}
-
 fn sample(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("random.sample", args, 2, 2)?;
     let mut items = items("random.sample", args)?;
-    let n = count("random.sample", &args[1])?;
+    let n = count_arg("random.sample", &args[1])?;
     let len = items.len();
     shuffle_prefix(&mut vm.rng, &mut items, n.min(len));
     items.truncate(n.min(len));
@@ -242,8 +228,8 @@ fn sample(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn random_indices(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("random.randomIndices", args, 2, 2)?;
-    let len = count("random.randomIndices", &args[0])?;
-    let n = count("random.randomIndices", &args[1])?;
+    let len = count_arg("random.randomIndices", &args[0])?;
+    let n = count_arg("random.randomIndices", &args[1])?;
     // Both results below take memory in proportion to `len`.
     crate::methods::check_result_size((len as u64).saturating_mul(16), "random.randomIndices")?;
     if n >= len {
