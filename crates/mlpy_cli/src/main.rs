@@ -27,6 +27,57 @@ mod exit {
     pub const USAGE: u8 = 64;
     pub const STATIC_REJECTION: u8 = 65;
     pub const LIMIT_EXCEEDED: u8 = 75;
+    pub const OUTPUT_FAILED: u8 = 74;
+    pub const INTERNAL: u8 = 70;
+}
+
+/// The command's own standard output and error. `print!` and `eprint!` panic when the
+/// stream is gone (`mlpy --help | head -1`); these return the failure, or drop it.
+mod console {
+    use std::io::Write;
+
+    /// Writes `text` to standard output and flushes it.
+    pub fn out(text: &str) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
+    /// Writes `text` to standard error; a closed standard error is ignored.
+    pub fn err(text: &str) {
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// `eprintln!` that does not panic when standard error is closed.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        console::err(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `eprint!` that does not panic when standard error is closed.
+macro_rules! err {
+    ($($arg:tt)*) => {
+        console::err(&format!($($arg)*))
+    };
+}
+
+/// The exit status for standard output that could not be written: quiet for a reader
+/// that went away (a closed pipe), a message otherwise.
+fn output_failed(e: &std::io::Error) -> u8 {
+    if e.kind() != std::io::ErrorKind::BrokenPipe {
+        errln!("mlpy: cannot write standard output: {}", pipeline::io_reason(e));
+    }
+    exit::OUTPUT_FAILED
+}
+
+/// Prints `text` on standard output; the status to exit with.
+fn print_out(text: &str) -> u8 {
+    match console::out(text) {
+        Ok(()) => exit::OK,
+        Err(e) => output_failed(&e),
+    }
 }
 
 #[global_allocator]
@@ -44,10 +95,10 @@ fn main() -> ExitCode {
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
-            eprintln!(
+            errln!(
                 "mlpy: internal error (the interpreter thread panicked); please report this bug"
             );
-            ExitCode::from(70)
+            ExitCode::from(exit::INTERNAL)
         }
     }
 }
@@ -56,26 +107,20 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
     let command = match args::parse(argv) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("mlpy: {}\n\n{}", e.0, args::USAGE);
+            errln!("mlpy: {}\n\n{}", e.0, args::USAGE);
             return exit::USAGE;
         }
     };
     match command {
-        Command::Help => {
-            println!("{}", args::USAGE);
-            exit::OK
-        }
-        Command::Version => {
-            println!("mlpy {}", env!("CARGO_PKG_VERSION"));
-            exit::OK
-        }
+        Command::Help => print_out(&format!("{}\n", args::USAGE)),
+        Command::Version => print_out(&format!("mlpy {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check { file, import_paths } => {
             let name = file.display().to_string();
             let builtins = BuiltinTable::new();
             match load(&file, &name, &import_paths, &builtins) {
                 Ok(loaded) => {
                     print_warnings(&loaded);
-                    eprintln!("{name}: no problems found");
+                    errln!("{name}: no problems found");
                     exit::OK
                 }
                 Err(code) => code,
@@ -87,14 +132,15 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
             match load(&file, &name, &import_paths, &builtins) {
                 Ok(loaded) => {
                     print_warnings(&loaded);
-                    if disasm {
-                        print!("{}", loaded.program.main.disassemble());
-                        for m in &loaded.program.modules {
-                            println!();
-                            print!("{}", m.code.disassemble());
-                        }
+                    if !disasm {
+                        return exit::OK;
                     }
-                    exit::OK
+                    let mut text = loaded.program.main.disassemble();
+                    for m in &loaded.program.modules {
+                        text.push('\n');
+                        text.push_str(&m.code.disassemble());
+                    }
+                    print_out(&text)
                 }
                 Err(code) => code,
             }
@@ -114,16 +160,16 @@ fn load(
     match pipeline::load(file, name, import_paths, builtins) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Unreadable(msg)) => {
-            eprintln!("mlpy: {msg}");
+            errln!("mlpy: {msg}");
             Err(exit::USAGE)
         }
         Err(LoadError::Rejected(diags)) => {
             let mut errors = 0;
             for d in &diags {
-                eprint!("{}", d.render());
+                err!("{}", d.render());
                 errors += d.diagnostic.is_error() as usize;
             }
-            eprintln!(
+            errln!(
                 "mlpy: {name} was rejected ({errors} error{}); nothing was run",
                 if errors == 1 { "" } else { "s" }
             );
@@ -134,7 +180,7 @@ fn load(
 
 fn print_warnings(loaded: &Loaded) {
     for w in &loaded.warnings {
-        eprint!("{}", w.render());
+        err!("{}", w.render());
     }
 }
 
@@ -150,7 +196,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
         ) {
             Ok(o) => Some(o),
             Err(msg) => {
-                eprintln!("mlpy: {msg}\n\n{}", args::USAGE);
+                errln!("mlpy: {msg}\n\n{}", args::USAGE);
                 return exit::USAGE;
             }
         }
@@ -199,8 +245,12 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     }
     let res = vm.run_main();
     vm.flush();
-    let status = match res {
+    // When several outcomes apply, the first of these decides the status (README's
+    // table): a limit, then a runtime error, then output (the program's or a profile)
+    // that could not be written.
+    let mut status = match res {
         Ok(()) => exit::OK,
+        Err(err) if err.kind() == ErrorKind::OutputClosed => exit::OUTPUT_FAILED,
         Err(err) => {
             report_error(&err);
             if err.kind() == ErrorKind::LimitExceeded {
@@ -210,11 +260,21 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             }
         }
     };
+    if let Some(e) = vm.output_failure() {
+        let failed = output_failed(e);
+        if status == exit::OK {
+            status = failed;
+        }
+    }
     // A failing program still gets its profile, after its own error message.
     if let (Some(options), Some(rec)) = (profile_options, vm.take_recorder()) {
         let profile = rec.finish(&cfg.file_arg);
-        for e in options.emit(&profile) {
-            eprintln!("mlpy: {e}");
+        let failures = options.emit(&profile);
+        for e in &failures {
+            errln!("mlpy: {e}");
+        }
+        if !failures.is_empty() && status == exit::OK {
+            status = exit::OUTPUT_FAILED;
         }
     }
     status
@@ -225,24 +285,21 @@ fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
     let options = match ProfileOptions::new(reports, sort, &[], None) {
         Ok(o) => o,
         Err(msg) => {
-            eprintln!("mlpy: {msg}\n\n{}", args::USAGE);
+            errln!("mlpy: {msg}\n\n{}", args::USAGE);
             return exit::USAGE;
         }
     };
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("mlpy: cannot read `{}`: {}", file.display(), pipeline::io_reason(&e));
+            errln!("mlpy: cannot read `{}`: {}", file.display(), pipeline::io_reason(&e));
             return exit::USAGE;
         }
     };
     match mlpy_profile::Profile::from_json(&text) {
-        Ok(profile) => {
-            print!("{}", profile.render(&options.reports, options.sort));
-            exit::OK
-        }
+        Ok(profile) => print_out(&profile.render(&options.reports, options.sort)),
         Err(e) => {
-            eprintln!("mlpy: `{}` is not an mlpy profile: {e}", file.display());
+            errln!("mlpy: `{}` is not an mlpy profile: {e}", file.display());
             exit::USAGE
         }
     }
@@ -254,5 +311,5 @@ fn report_error(err: &RuntimeError) {
     for t in err.trace() {
         text.push_str(&format!("  at {} ({}:{}:{})\n", t.function, t.file, t.line, t.col));
     }
-    eprint!("{text}");
+    err!("{text}");
 }

@@ -24,6 +24,9 @@ pub enum ErrorKind {
     RuntimeError,
     /// A resource limit (time, memory) was exceeded: ends the program, cannot be caught.
     LimitExceeded,
+    /// Standard output could not be written (its reader went away: a closed pipe): ends
+    /// the program, cannot be caught.
+    OutputClosed,
 }
 
 impl ErrorKind {
@@ -43,6 +46,7 @@ impl ErrorKind {
             ErrorKind::IOError => "IOError",
             ErrorKind::RuntimeError => "RuntimeError",
             ErrorKind::LimitExceeded => "LimitExceeded",
+            ErrorKind::OutputClosed => "OutputClosed",
         }
     }
 }
@@ -112,7 +116,7 @@ impl RuntimeError {
     }
 
     pub fn is_catchable(&self) -> bool {
-        self.0.kind != ErrorKind::LimitExceeded
+        !matches!(self.0.kind, ErrorKind::LimitExceeded | ErrorKind::OutputClosed)
     }
 
     pub(crate) fn inner_mut(&mut self) -> &mut ErrorInner {

@@ -99,8 +99,8 @@ pub struct Vm {
     out: Box<dyn Write>,
     err: Box<dyn Write>,
     input: Box<dyn BufRead>,
-    /// Set when writing to standard output failed (a closed pipe): output is dropped.
-    out_broken: bool,
+    /// Set when writing to standard output failed (a closed pipe); the run then ends.
+    out_error: Option<std::io::Error>,
     /// Present when the run is profiled; the run loop then uses `RecordingHooks`.
     pub(crate) profiler: Option<Box<Profiler>>,
     /// The standard modules imported so far, each built once.
@@ -140,7 +140,7 @@ impl Vm {
             out: Box::new(std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout())),
             err: Box::new(std::io::stderr()),
             input: Box::new(std::io::BufReader::new(std::io::stdin())),
-            out_broken: false,
+            out_error: None,
             profiler: None,
             std_modules: Vec::new(),
             rng: crate::stdlib::Rng::unpredictable(),
@@ -178,17 +178,37 @@ impl Vm {
         res.map(|_| ())
     }
 
-    /// Writes buffered standard output.
+    /// Writes buffered standard output. A failure (a closed pipe) is remembered: the
+    /// next `write_out` ends the run, and `output_failure` tells the caller after it.
     pub fn flush(&mut self) {
-        if self.out.flush().is_err() {
-            self.out_broken = true;
+        if self.out_error.is_none() {
+            if let Err(e) = self.out.flush() {
+                self.out_error = Some(e);
+            }
         }
     }
 
-    pub fn write_out(&mut self, text: &str) {
-        if !self.out_broken && self.out.write_all(text.as_bytes()).is_err() {
-            self.out_broken = true;
+    /// Writes `text` to standard output. When standard output can no longer be written
+    /// (its reader went away), the program ends with an `OutputClosed` error, which no
+    /// `except` catches: like other Unix tools, a program whose output is gone stops.
+    pub fn write_out(&mut self, text: &str) -> Result<()> {
+        if self.out_error.is_none() {
+            if let Err(e) = self.out.write_all(text.as_bytes()) {
+                self.out_error = Some(e);
+            }
         }
+        match &self.out_error {
+            None => Ok(()),
+            Some(e) => Err(RuntimeError::new(
+                ErrorKind::OutputClosed,
+                format!("cannot write standard output: {e}"),
+            )),
+        }
+    }
+
+    /// Why standard output could not be written, if it could not.
+    pub fn output_failure(&self) -> Option<&std::io::Error> {
+        self.out_error.as_ref()
     }
 
     pub fn write_err(&mut self, text: &str) {

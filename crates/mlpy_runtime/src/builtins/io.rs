@@ -15,7 +15,7 @@ pub(crate) fn print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         write_display(&mut line, a);
     }
     line.push('\n');
-    vm.write_out(&line);
+    vm.write_out(&line)?;
     Ok(Value::Null)
 }
 
@@ -24,7 +24,7 @@ pub(crate) fn input(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if let Some(prompt) = optional(args, 0) {
         let mut text = String::new();
         write_display(&mut text, prompt);
-        vm.write_out(&text);
+        vm.write_out(&text)?;
     }
     match vm.read_line() {
         Ok(Some(line)) => Ok(Value::string(line)),

@@ -38,17 +38,17 @@ fn line(prefix: Option<&str>, args: &[Value]) -> String {
 }
 
 fn log(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    vm.write_out(&line(None, args));
+    vm.write_out(&line(None, args))?;
     Ok(Value::Null)
 }
 
 fn info(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    vm.write_out(&line(Some("INFO:"), args));
+    vm.write_out(&line(Some("INFO:"), args))?;
     Ok(Value::Null)
 }
 
 fn debug(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    vm.write_out(&line(Some("DEBUG:"), args));
+    vm.write_out(&line(Some("DEBUG:"), args))?;
     Ok(Value::Null)
 }
 
