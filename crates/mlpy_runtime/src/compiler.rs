@@ -34,17 +34,47 @@ pub struct CompileContext<'a> {
     pub import_index: &'a mut dyn FnMut(&ast::Import) -> u16,
     /// Imported modules keep every top-level variable in a cell (module members).
     pub is_imported_module: bool,
+    /// How to compile (`CompileOptions::default()` is what `mlpy run` uses).
+    pub options: CompileOptions,
 }
 
-/// Compiles one file's top level. Errors are limits of the bytecode format (too many
-/// registers or constants, jumps too far), reported as diagnostics.
+/// Code generation choices that must not change what a program does: a program
+/// compiled with any options prints the same output and raises the same errors, which
+/// makes the slow form an oracle for the fast one (the differential tester compares
+/// them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// Use the fast paths (the default). With `false` the compiler emits only the
+    /// general instruction forms: no `AddInt`/`SubInt` immediates, no fused
+    /// compare-and-branch (`JumpIfNot*`), no `RangeInit`/`RangeNext` for
+    /// `for (x in range(…))`, no `Len`/`Append`, no short-circuit lowering of `&&` in
+    /// conditions, no value computed straight into a variable's register or a call's
+    /// base, and every operand that is a local variable is first copied to a temp.
+    pub fast_paths: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> CompileOptions {
+        CompileOptions { fast_paths: true }
+    }
+}
+
+/// Compiles one file's top level into verified bytecode. `module` is the file's parsed
+/// (and statically checked) tree, `file` its source (for positions). Errors are limits
+/// of the bytecode format (too many registers or constants, jumps too far), reported as
+/// diagnostics.
+///
+/// A minimal use, with the standard prelude and no imports:
+/// `compile_module(&module, file, CompileContext { prelude: &vm.prelude(),
+/// import_index: &mut |_| 0, is_imported_module: false, options: CompileOptions::default() })`.
 pub fn compile_module(
     module: &ast::Module,
     file: Rc<SourceFile>,
     ctx: CompileContext<'_>,
 ) -> Result<Rc<CodeObject>, Box<Diagnostic>> {
     let scopes = scope::analyze(module, ctx.is_imported_module);
-    let mut c = Compiler { file, scopes, fns: Vec::new(), ctx, error: None };
+    let options = ctx.options;
+    let mut c = Compiler { file, scopes: &scopes, fns: Vec::new(), ctx, options, error: None };
     c.begin_function(None, "<module>".to_owned(), CodeKind::Module, 1);
     let mut assigned = c.fns[0].assigned.clone();
     c.block(&module.body, &mut assigned);
@@ -99,7 +129,17 @@ enum TryCtx {
 /// Definite assignment of the local slots (true once a value is surely stored).
 type Assigned = Vec<bool>;
 
-struct FnState {
+/// A `Capture` as a hash key.
+type CaptureKey = (bool, u16);
+
+fn capture_key(c: Capture) -> CaptureKey {
+    match c {
+        Capture::Local(r) => (true, r),
+        Capture::Upvalue(i) => (false, i),
+    }
+}
+
+struct FnState<'s> {
     name: String,
     kind: CodeKind,
     line: u32,
@@ -108,34 +148,41 @@ struct FnState {
     next_reg: u32,
     max_reg: u32,
     vars: HashMap<String, Slot>,
-    nonlocals: std::collections::HashSet<String>,
-    except_scopes: Vec<(String, Slot)>,
+    nonlocals: &'s std::collections::HashSet<String>,
+    /// The variables of the enclosing `except (e)` clauses: name → slots, innermost last.
+    except_scopes: HashMap<String, Vec<Slot>>,
     instrs: Vec<Instr>,
     offsets: Vec<u32>,
     consts: Vec<Value>,
     const_index: HashMap<ConstKey, u32>,
     functions: Vec<Rc<CodeObject>>,
     captures: Vec<Capture>,
+    /// `captures` by value, for constant-time lookup.
+    capture_index: HashMap<CaptureKey, u16>,
     upvalue_names: Vec<String>,
     local_names: Vec<String>,
     cells: Vec<Reg>,
     loops: Vec<LoopCtx>,
     tries: Vec<TryCtx>,
     assigned: Assigned,
+    /// A local register that the expression being compiled into it may write before its
+    /// operands are evaluated (see the register rule at `alloc_temp`).
+    early_write: Option<Reg>,
 }
 
-struct Compiler<'a> {
+struct Compiler<'a, 's> {
     file: Rc<SourceFile>,
-    scopes: ScopeInfo,
-    fns: Vec<FnState>,
+    scopes: &'s ScopeInfo,
+    fns: Vec<FnState<'s>>,
     ctx: CompileContext<'a>,
+    options: CompileOptions,
     error: Option<Diagnostic>,
 }
 
 const MAX_REGS: u32 = u16::MAX as u32;
 
-impl Compiler<'_> {
-    fn f(&mut self) -> &mut FnState {
+impl<'s> Compiler<'_, 's> {
+    fn f(&mut self) -> &mut FnState<'s> {
         self.fns.last_mut().expect("a function is being compiled")
     }
 
@@ -148,7 +195,7 @@ impl Compiler<'_> {
     // ----- functions -------------------------------------------------------------------
 
     fn begin_function(&mut self, key: FuncKey, name: String, kind: CodeKind, line: u32) {
-        let scope = self.scopes.functions.remove(&key).unwrap_or_default();
+        let scope = self.scopes.function(key);
         let mut vars = HashMap::new();
         let mut local_names = Vec::new();
         let mut cells = Vec::new();
@@ -181,20 +228,22 @@ impl Compiler<'_> {
             next_reg: n_locals,
             max_reg: n_locals,
             vars,
-            nonlocals: scope.nonlocals,
-            except_scopes: Vec::new(),
+            nonlocals: &scope.nonlocals,
+            except_scopes: HashMap::new(),
             instrs: Vec::new(),
             offsets: Vec::new(),
             consts: Vec::new(),
             const_index: HashMap::new(),
             functions: Vec::new(),
             captures: Vec::new(),
+            capture_index: HashMap::new(),
             upvalue_names: Vec::new(),
             local_names,
             cells,
             loops: Vec::new(),
             tries: Vec::new(),
             assigned,
+            early_write: None,
         });
     }
 
@@ -236,7 +285,7 @@ impl Compiler<'_> {
             (None, Some(hint)) => (hint.to_owned(), CodeKind::Arrow),
             (None, None) => (format!("<lambda:{line}>"), CodeKind::Arrow),
         };
-        let key: FuncKey = Some(Rc::as_ptr(func));
+        let key: FuncKey = Some(func.id);
         self.begin_function(key, name, kind, line);
         let mut assigned = self.f().assigned.clone();
         match &func.body {
@@ -328,6 +377,22 @@ impl Compiler<'_> {
         self.emit(Instr::Jump { offset: off }, span);
     }
 
+    /// Registers are laid out as `[params | locals | temps]`: each parameter and plain
+    /// local has a fixed register, and temps are allocated above them as a stack
+    /// (`temps_mark`/`free_temps`).
+    ///
+    /// **The register rule.** An assignment's target is written only after every operand
+    /// that reads it has been evaluated. A value is therefore computed straight into a
+    /// local's register (`assign`) only by an expression that writes its destination
+    /// with its last instruction, after reading all its operands (`writes_dst_last`);
+    /// every other expression is computed into a temp and moved. The one exception is a
+    /// call, whose callee and arguments are laid out from its destination upwards: it may
+    /// use the local's register as its base (`FnState::early_write`) only when the value
+    /// does not mention the target at all and no `try` of this function is active, so
+    /// that neither an operand nor an exception handler can observe the early write.
+    /// Object destructuring reads its source after each store, so a source that is one of
+    /// the bound names is first copied to a temp. The tests in
+    /// `tests/register_rule.rs` check every expression kind against the rule.
     fn alloc_temp(&mut self) -> Reg {
         let f = self.f();
         let r = f.next_reg;
@@ -398,7 +463,7 @@ impl Compiler<'_> {
     }
 
     fn local_slot(f: &FnState, name: &str) -> Option<Slot> {
-        if let Some((_, slot)) = f.except_scopes.iter().rev().find(|(n, _)| n == name) {
+        if let Some(slot) = f.except_scopes.get(name).and_then(|slots| slots.last()) {
             return Some(*slot);
         }
         if f.nonlocals.contains(name) {
@@ -418,12 +483,14 @@ impl Compiler<'_> {
             None => Capture::Upvalue(self.resolve_upvalue(level - 1, name)?),
         };
         let f = &mut self.fns[level];
-        if let Some(i) = f.captures.iter().position(|c| *c == capture) {
-            return Some(i as u16);
+        if let Some(&i) = f.capture_index.get(&capture_key(capture)) {
+            return Some(i);
         }
+        let i = f.captures.len() as u16;
         f.captures.push(capture);
+        f.capture_index.insert(capture_key(capture), i);
         f.upvalue_names.push(name.to_owned());
-        Some((f.captures.len() - 1) as u16)
+        Some(i)
     }
 
     /// Loads the variable `name` into `dst`.
@@ -482,6 +549,9 @@ impl Compiler<'_> {
     /// The register of `name` if it is a plain local (so a value can be computed straight
     /// into it).
     fn local_reg(&mut self, name: &str) -> Option<Reg> {
+        if !self.options.fast_paths {
+            return None;
+        }
         match self.resolve(name) {
             Resolved::Slot(Slot::Reg(r)) => Some(r),
             _ => None,
@@ -508,7 +578,19 @@ impl Compiler<'_> {
             }
             StmtKind::Assign { target, value } => self.assign(target, value, assigned),
             StmtKind::Destructure { pattern, value } => {
-                let src = self.expr_reg(value, assigned);
+                // The value is evaluated once (spec §6.3): a source variable that the
+                // pattern rebinds is read from a copy.
+                let rebinds_source = match &value.kind {
+                    ExprKind::Name(src) => pattern.names().iter().any(|id| id.name == src.name),
+                    _ => false,
+                };
+                let src = if rebinds_source || !self.options.fast_paths {
+                    let t = self.alloc_temp();
+                    self.expr_to(value, t, assigned);
+                    t
+                } else {
+                    self.expr_reg(value, assigned)
+                };
                 match pattern {
                     Pattern::Array(names) => {
                         let base = self.alloc_temps(names.len());
@@ -683,6 +765,7 @@ impl Compiler<'_> {
         let range_args = match &iter.kind {
             ExprKind::Call { callee, args, .. }
                 if callee.name == "range"
+                    && self.options.fast_paths
                     && (1..=3).contains(&args.len())
                     && matches!(self.resolve("range"), Resolved::Prelude(_)) =>
             {
@@ -774,14 +857,16 @@ impl Compiler<'_> {
             let mut handler_assigned = start.clone();
             match &clause.var {
                 Some(var) => {
-                    let captured = self.scopes.captured_except.contains(&(clause as *const _));
+                    let captured = self.scopes.except_captured(clause);
                     if captured {
                         self.emit(Instr::MakeCell { reg: err_reg }, var.span);
                     }
                     let slot = if captured { Slot::Cell(err_reg) } else { Slot::Reg(err_reg) };
-                    self.f().except_scopes.push((var.name.clone(), slot));
+                    self.f().except_scopes.entry(var.name.clone()).or_default().push(slot);
                     self.block(&clause.body.stmts, &mut handler_assigned);
-                    self.f().except_scopes.pop();
+                    if let Some(slots) = self.f().except_scopes.get_mut(&var.name) {
+                        slots.pop();
+                    }
                 }
                 None => self.block(&clause.body.stmts, &mut handler_assigned),
             }
@@ -814,8 +899,11 @@ impl Compiler<'_> {
             ExprKind::Name(id) => {
                 let hint = Some(id.name.as_str());
                 match self.local_reg(&id.name) {
-                    Some(r) if is_direct(value) => {
+                    Some(r) if self.options.fast_paths && writes_dst_last(value) => {
+                        let early = self.f().tries.is_empty() && !mentions(value, &id.name);
+                        self.f().early_write = early.then_some(r);
                         self.expr_to_named(value, r, hint, assigned);
+                        self.f().early_write = None;
                         mark_assigned(assigned, r);
                     }
                     _ => {
@@ -853,6 +941,11 @@ impl Compiler<'_> {
 
     /// Evaluates `e` into some register: a plain local's own register when possible.
     fn expr_reg(&mut self, e: &Expr, assigned: &Assigned) -> Reg {
+        if !self.options.fast_paths {
+            let t = self.alloc_temp();
+            self.expr_to(e, t, assigned);
+            return t;
+        }
         if let ExprKind::Name(id) = &e.kind {
             if let Some(r) = self.local_reg(&id.name) {
                 if is_assigned(assigned, r) {
@@ -891,7 +984,9 @@ impl Compiler<'_> {
         let mark = self.temps_mark();
         let a = self.expr_reg(lhs, assigned);
         let imm = match (op, &rhs.kind) {
-            (BinaryOp::Add | BinaryOp::Sub, ExprKind::Int(i)) => i16::try_from(*i).ok(),
+            (BinaryOp::Add | BinaryOp::Sub, ExprKind::Int(i)) if self.options.fast_paths => {
+                i16::try_from(*i).ok()
+            }
             _ => None,
         };
         let b = match imm {
@@ -1034,8 +1129,12 @@ impl Compiler<'_> {
                 self.emit(Instr::GetProp { dst, obj, name }, *dot);
             }
             ExprKind::Call { .. } | ExprKind::MethodCall { .. } => {
-                // A call into the newest temp uses it as its base: no move needed.
-                let base = if dst as u32 + 1 == self.temps_mark() {
+                // A call into the newest temp uses it as its base: no move needed. A local
+                // register is a base only where the register rule allows it.
+                let fast = self.options.fast_paths;
+                let f = self.f();
+                let is_temp = dst as u32 >= f.n_locals as u32 || f.early_write == Some(dst);
+                let base = if is_temp && fast && dst as u32 + 1 == self.temps_mark() {
                     self.call_at(e, dst, assigned)
                 } else {
                     self.call(e, assigned)
@@ -1081,7 +1180,9 @@ impl Compiler<'_> {
     /// Compiles a call whose base is `base`, the newest temp.
     fn call_at(&mut self, e: &Expr, base: Reg, assigned: &Assigned) -> Reg {
         match &e.kind {
-            ExprKind::Call { callee, args, paren } if callee.name == "len" && args.len() == 1 => {
+            ExprKind::Call { callee, args, paren }
+                if callee.name == "len" && args.len() == 1 && self.options.fast_paths =>
+            {
                 match self.resolve("len") {
                     Resolved::Prelude(len) => {
                         let src = self.expr_reg(&args[0], assigned);
@@ -1096,7 +1197,7 @@ impl Compiler<'_> {
                 self.call_value(&callee.name, callee.span, args, *paren, base, assigned)
             }
             ExprKind::MethodCall { receiver, name, args, paren, .. }
-                if name.name == "append" && args.len() == 1 =>
+                if name.name == "append" && args.len() == 1 && self.options.fast_paths =>
             {
                 // `base + 1` stays free for the generic path's argument.
                 let _arg_slot = self.alloc_temp();
@@ -1155,6 +1256,12 @@ impl Compiler<'_> {
     /// Compiles a condition; returns the jumps to patch to the false branch.
     fn cond_jump_false(&mut self, cond: &Expr, assigned: &Assigned) -> Vec<usize> {
         let mark = self.temps_mark();
+        if !self.options.fast_paths {
+            let r = self.expr_reg(cond, assigned);
+            let at = self.emit(Instr::JumpIfFalse { cond: r, offset: 0 }, cond.span);
+            self.free_temps(mark);
+            return vec![at];
+        }
         let res = match &cond.kind {
             ExprKind::Binary {
                 op:
@@ -1213,9 +1320,25 @@ impl Compiler<'_> {
 }
 
 /// Whether `e` may be evaluated straight into a local's register: it reads all its
-/// operands before writing the destination.
-fn is_direct(e: &Expr) -> bool {
+/// operands before writing the destination, with its last instruction (calls only under
+/// the conditions of the register rule, see `Compiler::alloc_temp`).
+fn writes_dst_last(e: &Expr) -> bool {
     !matches!(e.kind, ExprKind::Logical { .. } | ExprKind::Conditional { .. })
+}
+
+/// Whether `name` occurs in `e` (read or called), outside nested functions (a plain
+/// local register is never read by a nested function: captured variables live in cells).
+fn mentions(e: &Expr, name: &str) -> bool {
+    let mut found = false;
+    scope::visit_subexprs(e, &mut |sub| {
+        match &sub.kind {
+            ExprKind::Name(id) if id.name == name => found = true,
+            ExprKind::Call { callee, .. } if callee.name == name => found = true,
+            _ => {}
+        }
+        !found
+    });
+    found
 }
 
 fn is_assigned(assigned: &Assigned, r: Reg) -> bool {

@@ -16,8 +16,8 @@ use std::rc::Rc;
 
 use crate::ast::{
     BinaryOp, Block, CapabilityDecl, CapabilityItem, CapabilityOp, ExceptClause, Expr, ExprKind,
-    Function, FunctionBody, Ident, Import, LogicalOp, Module, ObjectKey, Param, Pattern, Stmt,
-    StmtKind, UnaryOp,
+    Function, FunctionBody, Ident, Import, LogicalOp, Module, NodeId, ObjectKey, Param, Pattern,
+    Stmt, StmtKind, UnaryOp,
 };
 use crate::diagnostic::Diagnostic;
 use crate::lexer::{LexMode, Lexer};
@@ -113,6 +113,8 @@ struct Parser<'src> {
     n_bumped: usize,
     /// Set after a fatal error (nesting too deep); the rest of the file is skipped.
     aborted: bool,
+    /// The next `NodeId` to hand out (functions and `except` clauses).
+    next_node_id: u32,
 }
 
 impl<'src> Parser<'src> {
@@ -131,7 +133,15 @@ impl<'src> Parser<'src> {
             open_delims: Vec::new(),
             n_bumped: 0,
             aborted: false,
+            next_node_id: 0,
         }
+    }
+
+    /// A fresh id for a function or `except` clause node.
+    fn node_id(&mut self) -> NodeId {
+        let id = NodeId(self.next_node_id);
+        self.next_node_id += 1;
+        id
     }
 
     // Token handling.
@@ -741,7 +751,8 @@ impl<'src> Parser<'src> {
                 None
             };
             let body = self.parse_block()?;
-            handlers.push(ExceptClause { var, body, span });
+            let id = self.node_id();
+            handlers.push(ExceptClause { id, var, body, span });
         }
         let finally = if self.eat(TokenKind::Finally) { Some(self.parse_block()?) } else { None };
         Ok(StmtKind::Try { body, handlers, finally })
@@ -754,6 +765,7 @@ impl<'src> Parser<'src> {
         let body = self.parse_block()?;
         let span = start.to(body.span);
         Ok(StmtKind::FunctionDef(Rc::new(Function {
+            id: self.node_id(),
             name: Some(name),
             params,
             body: FunctionBody::Block(body),
@@ -1377,7 +1389,7 @@ impl<'src> Parser<'src> {
             FunctionBody::Expr(Box::new(self.parse_expr()?))
         };
         let span = start.to(self.prev_span);
-        let function = Function { name: None, params, body, span };
+        let function = Function { id: self.node_id(), name: None, params, body, span };
         Ok(Expr { kind: ExprKind::Arrow(Rc::new(function)), span })
     }
 

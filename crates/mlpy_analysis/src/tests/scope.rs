@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use mlpy_syntax::ast::{
-    Block, ExceptClause, Expr, ExprKind, Function, FunctionBody, Ident, Module, Param, Stmt,
-    StmtKind,
+    Block, ExceptClause, Expr, ExprKind, Function, FunctionBody, Ident, Module, NodeId, Param,
+    Stmt, StmtKind,
 };
 use mlpy_syntax::Span;
 
@@ -16,9 +16,15 @@ use crate::{analyze, AnalysisOptions};
 #[derive(Default)]
 struct Builder {
     pos: u32,
+    next_id: u32,
 }
 
 impl Builder {
+    fn node_id(&mut self) -> NodeId {
+        self.next_id += 1;
+        NodeId(self.next_id - 1)
+    }
+
     fn span(&mut self) -> Span {
         self.pos += 10;
         Span::new(self.pos, self.pos + 5)
@@ -56,12 +62,13 @@ impl Builder {
         let params =
             params.iter().map(|p| Param { name: self.ident(p), annotation: None }).collect();
         let body = FunctionBody::Block(self.block(body));
-        Rc::new(Function { name: Some(name), params, body, span: self.span() })
+        Rc::new(Function { id: self.node_id(), name: Some(name), params, body, span: self.span() })
     }
 
     fn try_except(&mut self, var: &str, handler: Vec<Stmt>) -> Stmt {
         let body = self.block(Vec::new());
         let clause = ExceptClause {
+            id: self.node_id(),
             var: Some(self.ident(var)),
             body: self.block(handler),
             span: self.span(),

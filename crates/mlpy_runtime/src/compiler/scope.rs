@@ -6,14 +6,14 @@
 //! resolves every use through the chain of enclosing scopes and marks variables used from
 //! nested functions as captured.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use mlpy_syntax::ast::{
-    Block, ExceptClause, Expr, ExprKind, Function, FunctionBody, Module, Stmt, StmtKind,
+    Block, ExceptClause, Expr, ExprKind, Function, FunctionBody, Module, NodeId, Stmt, StmtKind,
 };
 
 /// Identity of a function (or of the module top level, `None`) in the syntax tree.
-pub(crate) type FuncKey = Option<*const Function>;
+pub(crate) type FuncKey = Option<NodeId>;
 
 /// What the compiler needs to know about one function scope.
 #[derive(Debug, Default)]
@@ -21,6 +21,8 @@ pub(crate) struct FuncScope {
     pub params: Vec<String>,
     /// Bound names other than parameters, in order of first appearance.
     pub locals: Vec<String>,
+    /// `params` and `locals` as a set (constant-time `binds`).
+    bound: HashSet<String>,
     pub nonlocals: HashSet<String>,
     /// Names (params or locals) that nested functions use.
     pub captured: HashSet<String>,
@@ -28,16 +30,66 @@ pub(crate) struct FuncScope {
 
 impl FuncScope {
     pub fn binds(&self, name: &str) -> bool {
-        !self.nonlocals.contains(name)
-            && (self.params.iter().any(|p| p == name) || self.locals.iter().any(|l| l == name))
+        !self.nonlocals.contains(name) && self.bound.contains(name)
+    }
+
+    fn with_params(params: Vec<String>) -> FuncScope {
+        let bound = params.iter().cloned().collect();
+        FuncScope { params, bound, ..FuncScope::default() }
     }
 }
 
+/// The scopes of one file, indexed by `NodeId` (dense tables: constant-time lookup, and
+/// the compiler reads them by shared reference, so a construct compiled twice sees the
+/// same information both times).
 #[derive(Debug, Default)]
 pub(crate) struct ScopeInfo {
-    pub functions: HashMap<FuncKey, FuncScope>,
+    top: FuncScope,
+    functions: Vec<Option<FuncScope>>,
     /// `except (e)` clauses whose variable is captured by a nested function.
-    pub captured_except: HashSet<*const ExceptClause>,
+    captured_except: Vec<bool>,
+}
+
+impl ScopeInfo {
+    /// The scope of a function (`None`: the top level). A function the analysis never saw
+    /// (impossible for a parsed tree) gets an empty scope.
+    pub fn function(&self, key: FuncKey) -> &FuncScope {
+        static EMPTY: std::sync::OnceLock<FuncScope> = std::sync::OnceLock::new();
+        match key {
+            None => &self.top,
+            Some(id) => self
+                .functions
+                .get(id.index())
+                .and_then(Option::as_ref)
+                .unwrap_or_else(|| EMPTY.get_or_init(FuncScope::default)),
+        }
+    }
+
+    /// Whether a nested function captures the variable of this `except (e)` clause.
+    pub fn except_captured(&self, clause: &ExceptClause) -> bool {
+        self.captured_except.get(clause.id.index()).copied().unwrap_or(false)
+    }
+
+    fn function_mut(&mut self, key: FuncKey) -> Option<&mut FuncScope> {
+        match key {
+            None => Some(&mut self.top),
+            Some(id) => self.functions.get_mut(id.index()).and_then(Option::as_mut),
+        }
+    }
+
+    fn insert_function(&mut self, id: NodeId, scope: FuncScope) {
+        if self.functions.len() <= id.index() {
+            self.functions.resize_with(id.index() + 1, || None);
+        }
+        self.functions[id.index()] = Some(scope);
+    }
+
+    fn mark_except_captured(&mut self, id: NodeId) {
+        if self.captured_except.len() <= id.index() {
+            self.captured_except.resize(id.index() + 1, false);
+        }
+        self.captured_except[id.index()] = true;
+    }
 }
 
 pub(crate) fn analyze(module: &Module, all_toplevel_captured: bool) -> ScopeInfo {
@@ -49,10 +101,11 @@ pub(crate) fn analyze(module: &Module, all_toplevel_captured: bool) -> ScopeInfo
         }
     }
     collect_block(&module.body, &mut top, &mut info, &mut Vec::new());
+    remove_nonlocals(&mut top);
     if all_toplevel_captured {
         top.captured.extend(top.locals.iter().cloned());
     }
-    info.functions.insert(None, top);
+    info.top = top;
     let mut walker = CaptureWalker { info: &mut info, stack: Vec::new() };
     walker.stack.push(ScopeRef::Function(None));
     walker.block(&module.body);
@@ -60,8 +113,17 @@ pub(crate) fn analyze(module: &Module, all_toplevel_captured: bool) -> ScopeInfo
 }
 
 fn add_local(scope: &mut FuncScope, name: &str) {
-    if !scope.params.iter().any(|p| p == name) && !scope.locals.iter().any(|l| l == name) {
+    if !scope.bound.contains(name) {
+        scope.bound.insert(name.to_owned());
         scope.locals.push(name.to_owned());
+    }
+}
+
+/// A `nonlocal` declaration anywhere in a function removes the name from its bindings.
+fn remove_nonlocals(scope: &mut FuncScope) {
+    if !scope.nonlocals.is_empty() {
+        let nonlocals = &scope.nonlocals;
+        scope.locals.retain(|l| !nonlocals.contains(l));
     }
 }
 
@@ -153,25 +215,17 @@ fn collect_stmt(
         | StmtKind::Import(_)
         | StmtKind::Capability(_) => {}
     }
-    // A nonlocal declaration anywhere removes the name from this scope's bindings.
-    if !scope.nonlocals.is_empty() {
-        let nonlocals = &scope.nonlocals;
-        scope.locals.retain(|l| !nonlocals.contains(l));
-    }
 }
 
 fn collect_function(func: &Function, info: &mut ScopeInfo) {
-    let mut scope = FuncScope {
-        params: func.params.iter().map(|p| p.name.name.clone()).collect(),
-        ..FuncScope::default()
-    };
+    let mut scope =
+        FuncScope::with_params(func.params.iter().map(|p| p.name.name.clone()).collect());
     match &func.body {
         FunctionBody::Block(b) => collect_block(&b.stmts, &mut scope, info, &mut Vec::new()),
         FunctionBody::Expr(e) => collect_expr(e, info),
     }
-    let nonlocals = scope.nonlocals.clone();
-    scope.locals.retain(|l| !nonlocals.contains(l));
-    info.functions.insert(Some(func as *const Function), scope);
+    remove_nonlocals(&mut scope);
+    info.insert_function(func.id, scope);
 }
 
 /// Arrow functions can appear inside any expression.
@@ -234,7 +288,7 @@ pub(crate) fn visit_subexprs(expr: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
 enum ScopeRef {
     Function(FuncKey),
     /// An `except (e)` clause and its variable.
-    Except(*const ExceptClause, String),
+    Except(NodeId, String),
 }
 
 /// Pass 2: resolves every use and marks captured variables.
@@ -252,17 +306,17 @@ impl CaptureWalker<'_> {
                 ScopeRef::Except(clause, var) => {
                     if var == name {
                         if crossed_function {
-                            self.info.captured_except.insert(*clause);
+                            self.info.mark_except_captured(*clause);
                         }
                         return;
                     }
                 }
                 ScopeRef::Function(key) => {
-                    let scope = &self.info.functions[key];
+                    let scope = self.info.function(*key);
                     let skip = innermost && scope.nonlocals.contains(name);
                     if !skip && scope.binds(name) {
                         if crossed_function {
-                            if let Some(s) = self.info.functions.get_mut(key) {
+                            if let Some(s) = self.info.function_mut(*key) {
                                 s.captured.insert(name.to_owned());
                             }
                         }
@@ -344,7 +398,7 @@ impl CaptureWalker<'_> {
     fn except_clause(&mut self, clause: &ExceptClause) {
         match &clause.var {
             Some(var) => {
-                self.stack.push(ScopeRef::Except(clause as *const _, var.name.clone()));
+                self.stack.push(ScopeRef::Except(clause.id, var.name.clone()));
                 self.block(&clause.body.stmts);
                 self.stack.pop();
             }
@@ -353,7 +407,7 @@ impl CaptureWalker<'_> {
     }
 
     fn function(&mut self, func: &Function) {
-        self.stack.push(ScopeRef::Function(Some(func as *const Function)));
+        self.stack.push(ScopeRef::Function(Some(func.id)));
         match &func.body {
             FunctionBody::Block(b) => self.block_of(b),
             FunctionBody::Expr(e) => self.expr(e),
