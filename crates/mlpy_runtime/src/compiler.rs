@@ -6,8 +6,6 @@
 //! local that is not definitely assigned at that point is preceded by `CheckInit`, which
 //! raises `NameError`; every other read costs nothing.
 
-mod scope;
-
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -20,7 +18,7 @@ use num_bigint::BigInt;
 
 use crate::bytecode::{Capture, CodeKind, CodeObject, Instr, Reg};
 use crate::value::Value;
-use scope::{FuncKey, ScopeInfo};
+use mlpy_analysis::scope::{ScopeId, ScopeTree};
 
 /// Names bound in the prelude scope and their values.
 pub trait Prelude {
@@ -72,10 +70,21 @@ pub fn compile_module(
     file: Rc<SourceFile>,
     ctx: CompileContext<'_>,
 ) -> Result<Rc<CodeObject>, Box<Diagnostic>> {
-    let scopes = scope::analyze(module, ctx.is_imported_module);
+    // The one resolver (shared with the static checks): which names each scope binds and
+    // which of them nested functions capture.
+    let tree = ScopeTree::build(module);
     let options = ctx.options;
-    let mut c = Compiler { file, scopes: &scopes, fns: Vec::new(), ctx, options, error: None };
-    c.begin_function(None, "<module>".to_owned(), CodeKind::Module, 1);
+    let mut c = Compiler { file, tree: &tree, fns: Vec::new(), ctx, options, error: None };
+    // Top-level imports take the first slots, then the other bindings in source order.
+    let imports: Vec<&str> = module
+        .body
+        .iter()
+        .filter_map(|stmt| match &stmt.kind {
+            StmtKind::Import(import) => Some(import.binding().name.as_str()),
+            _ => None,
+        })
+        .collect();
+    c.begin_function(tree.top_level(), &imports, "<module>".to_owned(), CodeKind::Module, 1);
     let mut assigned = c.fns[0].assigned.clone();
     c.block(&module.body, &mut assigned);
     c.emit(Instr::ReturnNull, module.body.last().map_or(Span::default(), |s| s.span));
@@ -139,7 +148,7 @@ fn capture_key(c: Capture) -> CaptureKey {
     }
 }
 
-struct FnState<'s> {
+struct FnState {
     name: String,
     kind: CodeKind,
     line: u32,
@@ -147,10 +156,15 @@ struct FnState<'s> {
     n_locals: u16,
     next_reg: u32,
     max_reg: u32,
+    /// The function's scope in the tree.
+    scope: ScopeId,
+    /// The variables the function's scope binds (parameters and locals).
     vars: HashMap<String, Slot>,
-    nonlocals: &'s std::collections::HashSet<String>,
-    /// The variables of the enclosing `except (e)` clauses: name → slots, innermost last.
-    except_scopes: HashMap<String, Vec<Slot>>,
+    /// The scopes enclosing the point being compiled, innermost last: the function's
+    /// scope, then the `except (e)` clauses entered since.
+    scopes: Vec<ScopeId>,
+    /// The slot of the variable of each `except (e)` clause being compiled.
+    handler_slots: HashMap<ScopeId, Slot>,
     instrs: Vec<Instr>,
     offsets: Vec<u32>,
     consts: Vec<Value>,
@@ -172,8 +186,8 @@ struct FnState<'s> {
 
 struct Compiler<'a, 's> {
     file: Rc<SourceFile>,
-    scopes: &'s ScopeInfo,
-    fns: Vec<FnState<'s>>,
+    tree: &'s ScopeTree<'s>,
+    fns: Vec<FnState>,
     ctx: CompileContext<'a>,
     options: CompileOptions,
     error: Option<Diagnostic>,
@@ -182,7 +196,7 @@ struct Compiler<'a, 's> {
 const MAX_REGS: u32 = u16::MAX as u32;
 
 impl<'s> Compiler<'_, 's> {
-    fn f(&mut self) -> &mut FnState<'s> {
+    fn f(&mut self) -> &mut FnState {
         self.fns.last_mut().expect("a function is being compiled")
     }
 
@@ -194,24 +208,51 @@ impl<'s> Compiler<'_, 's> {
 
     // ----- functions -------------------------------------------------------------------
 
-    fn begin_function(&mut self, key: FuncKey, name: String, kind: CodeKind, line: u32) {
-        let scope = self.scopes.function(key);
-        let mut vars = HashMap::new();
+    /// Starts compiling the function (or top level) with scope `scope_id`; `params` are
+    /// its parameters (for the top level, the import bindings, which take the first
+    /// slots).
+    fn begin_function(
+        &mut self,
+        scope_id: ScopeId,
+        params: &[&str],
+        name: String,
+        kind: CodeKind,
+        line: u32,
+    ) {
+        let tree = self.tree;
+        let scope = tree.scope(scope_id);
+        let all_cells = kind == CodeKind::Module && self.ctx.is_imported_module;
+        let mut vars: HashMap<String, Slot> = HashMap::new();
         let mut local_names = Vec::new();
         let mut cells = Vec::new();
-        for (i, name) in scope.params.iter().chain(scope.locals.iter()).enumerate() {
-            let reg = i as Reg;
-            let slot = if scope.captured.contains(name) {
+        let mut add = |name: &str, reg: Reg, vars: &mut HashMap<String, Slot>| {
+            let slot = if all_cells || scope.is_captured(name) {
                 cells.push(reg);
                 Slot::Cell(reg)
             } else {
                 Slot::Reg(reg)
             };
-            vars.insert(name.clone(), slot);
-            local_names.push(name.clone());
+            // A parameter declared `nonlocal` keeps its slot but is not bound here.
+            if scope.binds(name) {
+                vars.insert(name.to_owned(), slot);
+            }
+            local_names.push(name.to_owned());
+        };
+        let n_params = if kind == CodeKind::Module { 0 } else { params.len() };
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (i, name) in params.iter().enumerate() {
+            seen.insert(name);
+            add(name, i as Reg, &mut vars);
         }
-        let n_params = scope.params.len() as u16;
-        let n_locals = (scope.params.len() + scope.locals.len()) as u32;
+        let mut n_locals = params.len();
+        for name in scope.bindings_in_order() {
+            if seen.insert(name) {
+                add(name, n_locals as Reg, &mut vars);
+                n_locals += 1;
+            }
+        }
+        let n_locals = n_locals as u32;
+        let n_params = n_params as u16;
         if n_locals >= MAX_REGS {
             self.fail("too many variables in one function", Span::default());
         }
@@ -227,9 +268,10 @@ impl<'s> Compiler<'_, 's> {
             n_locals: n_locals as u16,
             next_reg: n_locals,
             max_reg: n_locals,
+            scope: scope_id,
             vars,
-            nonlocals: &scope.nonlocals,
-            except_scopes: HashMap::new(),
+            scopes: vec![scope_id],
+            handler_slots: HashMap::new(),
             instrs: Vec::new(),
             offsets: Vec::new(),
             consts: Vec::new(),
@@ -285,8 +327,12 @@ impl<'s> Compiler<'_, 's> {
             (None, Some(hint)) => (hint.to_owned(), CodeKind::Arrow),
             (None, None) => (format!("<lambda:{line}>"), CodeKind::Arrow),
         };
-        let key: FuncKey = Some(func.id);
-        self.begin_function(key, name, kind, line);
+        let Some(scope) = self.tree.function_scope(func) else {
+            self.fail("internal compiler error: a function without a scope", func.span);
+            return 0;
+        };
+        let params: Vec<&str> = func.params.iter().map(|p| p.name.name.as_str()).collect();
+        self.begin_function(scope, &params, name, kind, line);
         let mut assigned = self.f().assigned.clone();
         match &func.body {
             FunctionBody::Block(b) => {
@@ -448,49 +494,50 @@ impl<'s> Compiler<'_, 's> {
 
     // ----- names -----------------------------------------------------------------------
 
+    /// What `name` refers to at the point being compiled: the tree says which scope binds
+    /// it; the functions being compiled say where that scope keeps it.
     fn resolve(&mut self, name: &str) -> Resolved {
         let level = self.fns.len() - 1;
-        if let Some(slot) = Self::local_slot(&self.fns[level], name) {
+        let from = self.fns[level].scopes.last().copied().unwrap_or(self.fns[level].scope);
+        let Some(binder) = self.tree.resolve(from, name) else {
+            return match self.ctx.prelude.lookup(name) {
+                Some(v) => Resolved::Prelude(v),
+                None => Resolved::Unknown,
+            };
+        };
+        let mut found = None;
+        for (l, f) in self.fns.iter().enumerate().rev() {
+            if f.scope == binder {
+                found = f.vars.get(name).map(|slot| (l, *slot));
+                break;
+            }
+            if let Some(slot) = f.handler_slots.get(&binder) {
+                found = Some((l, *slot));
+                break;
+            }
+        }
+        let Some((def_level, slot)) = found else { return Resolved::Unknown };
+        if def_level == level {
             return Resolved::Slot(slot);
         }
-        if let Some(idx) = self.resolve_upvalue(level, name) {
-            return Resolved::Upval(idx);
+        // Used from a nested function: the tree marked it captured, so it lives in a cell.
+        let Slot::Cell(reg) = slot else { return Resolved::Unknown };
+        let mut capture = Capture::Local(reg);
+        let mut idx = 0;
+        for f in &mut self.fns[def_level + 1..=level] {
+            idx = match f.capture_index.get(&capture_key(capture)) {
+                Some(&i) => i,
+                None => {
+                    let i = f.captures.len() as u16;
+                    f.captures.push(capture);
+                    f.capture_index.insert(capture_key(capture), i);
+                    f.upvalue_names.push(name.to_owned());
+                    i
+                }
+            };
+            capture = Capture::Upvalue(idx);
         }
-        match self.ctx.prelude.lookup(name) {
-            Some(v) => Resolved::Prelude(v),
-            None => Resolved::Unknown,
-        }
-    }
-
-    fn local_slot(f: &FnState, name: &str) -> Option<Slot> {
-        if let Some(slot) = f.except_scopes.get(name).and_then(|slots| slots.last()) {
-            return Some(*slot);
-        }
-        if f.nonlocals.contains(name) {
-            return None;
-        }
-        f.vars.get(name).copied()
-    }
-
-    fn resolve_upvalue(&mut self, level: usize, name: &str) -> Option<u16> {
-        if level == 0 {
-            return None;
-        }
-        let capture = match Self::local_slot(&self.fns[level - 1], name) {
-            Some(Slot::Cell(r)) => Capture::Local(r),
-            // Not marked as captured (cannot happen for a well-formed tree): treat as unknown.
-            Some(Slot::Reg(_)) => return None,
-            None => Capture::Upvalue(self.resolve_upvalue(level - 1, name)?),
-        };
-        let f = &mut self.fns[level];
-        if let Some(&i) = f.capture_index.get(&capture_key(capture)) {
-            return Some(i);
-        }
-        let i = f.captures.len() as u16;
-        f.captures.push(capture);
-        f.capture_index.insert(capture_key(capture), i);
-        f.upvalue_names.push(name.to_owned());
-        Some(i)
+        Resolved::Upval(idx)
     }
 
     /// Loads the variable `name` into `dst`.
@@ -857,15 +904,21 @@ impl<'s> Compiler<'_, 's> {
             let mut handler_assigned = start.clone();
             match &clause.var {
                 Some(var) => {
-                    let captured = self.scopes.except_captured(clause);
+                    let handler = self.tree.handler_scope(clause);
+                    let captured =
+                        handler.is_some_and(|id| self.tree.scope(id).is_captured(&var.name));
                     if captured {
                         self.emit(Instr::MakeCell { reg: err_reg }, var.span);
                     }
                     let slot = if captured { Slot::Cell(err_reg) } else { Slot::Reg(err_reg) };
-                    self.f().except_scopes.entry(var.name.clone()).or_default().push(slot);
+                    if let Some(id) = handler {
+                        self.f().handler_slots.insert(id, slot);
+                        self.f().scopes.push(id);
+                    }
                     self.block(&clause.body.stmts, &mut handler_assigned);
-                    if let Some(slots) = self.f().except_scopes.get_mut(&var.name) {
-                        slots.pop();
+                    if let Some(id) = handler {
+                        self.f().scopes.pop();
+                        self.f().handler_slots.remove(&id);
                     }
                 }
                 None => self.block(&clause.body.stmts, &mut handler_assigned),
@@ -1330,7 +1383,7 @@ fn writes_dst_last(e: &Expr) -> bool {
 /// local register is never read by a nested function: captured variables live in cells).
 fn mentions(e: &Expr, name: &str) -> bool {
     let mut found = false;
-    scope::visit_subexprs(e, &mut |sub| {
+    visit_subexprs(e, &mut |sub| {
         match &sub.kind {
             ExprKind::Name(id) if id.name == name => found = true,
             ExprKind::Call { callee, .. } if callee.name == name => found = true,
@@ -1359,6 +1412,51 @@ fn intersect(acc: Option<Assigned>, other: &Assigned) -> Assigned {
                 *x &= *y;
             }
             a
+        }
+    }
+}
+
+/// Calls `f` on `expr` and, while `f` returns true, on its sub-expressions (pre-order).
+fn visit_subexprs(expr: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
+    if !f(expr) {
+        return;
+    }
+    match &expr.kind {
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bool(_)
+        | ExprKind::Null
+        | ExprKind::Name(_)
+        | ExprKind::Arrow(_) => {}
+        ExprKind::Array(items) => items.iter().for_each(|e| visit_subexprs(e, f)),
+        ExprKind::Object(entries) => entries.iter().for_each(|(_, e)| visit_subexprs(e, f)),
+        ExprKind::Unary { operand, .. } => visit_subexprs(operand, f),
+        ExprKind::Binary { lhs, rhs, .. } | ExprKind::Logical { lhs, rhs, .. } => {
+            visit_subexprs(lhs, f);
+            visit_subexprs(rhs, f);
+        }
+        ExprKind::Conditional { cond, then, otherwise } => {
+            visit_subexprs(cond, f);
+            visit_subexprs(then, f);
+            visit_subexprs(otherwise, f);
+        }
+        ExprKind::Index { target, index, .. } => {
+            visit_subexprs(target, f);
+            visit_subexprs(index, f);
+        }
+        ExprKind::Slice { target, start, end, step, .. } => {
+            visit_subexprs(target, f);
+            for part in [start, end, step].into_iter().flatten() {
+                visit_subexprs(part, f);
+            }
+        }
+        ExprKind::Member { target, .. } => visit_subexprs(target, f),
+        ExprKind::Call { args, .. } => args.iter().for_each(|e| visit_subexprs(e, f)),
+        ExprKind::MethodCall { receiver, args, .. } => {
+            visit_subexprs(receiver, f);
+            args.iter().for_each(|e| visit_subexprs(e, f));
         }
     }
 }
