@@ -332,6 +332,14 @@ mod tests {
     }
 
     #[test]
+    fn no_fast_paths_is_a_developer_option_of_run() {
+        assert!(run("run main.ml").unwrap().compile_options.fast_paths);
+        assert!(!run("run main.ml --no-fast-paths").unwrap().compile_options.fast_paths);
+        assert!(USAGE.contains("developer options"));
+        assert!(USAGE.contains("--no-fast-paths"));
+    }
+
+    #[test]
     fn help_after_a_command() {
         let parse_words =
             |args: &str| parse(&args.split_whitespace().map(str::to_owned).collect::<Vec<_>>());

@@ -58,3 +58,56 @@ fn disassembly_matches_the_goldens() {
         failures.join("\n")
     );
 }
+
+/// The instructions that exist only as fast paths.
+const FAST_ONLY: &[&str] = &[
+    "AddInt",
+    "SubInt",
+    "JumpIfNotLt",
+    "JumpIfNotLe",
+    "JumpIfNotGt",
+    "JumpIfNotGe",
+    "JumpIfNotEq",
+    "JumpIfNotNe",
+    "RangeInit",
+    "RangeNext",
+    "Len",
+    "Append",
+];
+
+/// The opcode of each instruction line of a listing (`   12  AddInt   r1 <- …`).
+fn opcodes(listing: &str) -> Vec<String> {
+    listing
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let pc = words.next()?;
+            pc.parse::<u32>().ok()?;
+            words.next().map(str::to_owned)
+        })
+        .collect()
+}
+
+#[test]
+fn without_fast_paths_only_general_instructions_are_emitted() {
+    let src = "
+        a = [1, 2];
+        n = 0;
+        for (i in range(1, 10, 2)) {
+            if (i < 5 && i != 3) { n = n + 1; }
+            while (n >= 100) { n = n - 1; }
+            if (i == 7 || i > 8 || i <= 0) { a.append(len(a)); }
+        }
+        function f(x) { x = x + 1; return x - 2; }
+        print(f(n), a);
+    ";
+    let fast = opcodes(&support::disasm(src, CompileOptions::default()));
+    for op in ["AddInt", "SubInt", "RangeInit", "RangeNext", "Len", "Append", "JumpIfNotLtInt"] {
+        assert!(fast.iter().any(|o| o == op), "the fast form uses {op}: {fast:?}");
+    }
+    let slow = opcodes(&support::disasm(src, CompileOptions { fast_paths: false }));
+    for op in &slow {
+        assert!(!FAST_ONLY.iter().any(|f| op.starts_with(f)), "{op} emitted without fast paths");
+    }
+    assert_eq!(support::run(src).summary(), "0 [1, 2, 2, 3]\n");
+}
