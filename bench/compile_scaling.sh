@@ -9,8 +9,8 @@
 #           CARGO_TARGET_DIR; built with `cargo build --release -p mlpy_cli` if missing)
 #
 # Generates two programs with 20,000 and 40,000 distinct names (top-level variables, each
-# captured by a nested function as an upvalue, and function locals bound inside an
-# `except` clause), counts the instructions (callgrind's total `Ir`) of `mlpy check` and
+# tested by an `if` and captured by a nested function as an upvalue, and function locals
+# bound inside an `except` clause), counts the instructions (callgrind's total `Ir`) of `mlpy check` and
 # of `mlpy compile` on each, and fails unless both ratios (40,000 / 20,000) are at most
 # 2.3. Instruction counts are nearly deterministic, so the check does not depend on the
 # machine's load. Takes a few seconds with a release binary.
@@ -53,12 +53,13 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mlpy-scaling.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# A program with $1 distinct names: half top-level variables read by a nested function
+# A program with $1 distinct names: half top-level variables, each tested by an `if`
+# (definite assignment is tracked across its branches) and read by a nested function
 # (one upvalue each), half locals of a function, bound inside an `except` clause.
 generate() {
     local n=$1 half=$(($1 / 2)) i
     {
-        for ((i = 0; i < half; i++)); do echo "t$i = $i;"; done
+        for ((i = 0; i < half; i++)); do echo "t$i = $i; if (t$i > 0) { w = $i; }"; done
         echo "function g() {"
         echo "    s = 0;"
         for ((i = 0; i < half; i++)); do echo "    s = s + t$i;"; done

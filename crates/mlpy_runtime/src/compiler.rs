@@ -142,8 +142,38 @@ enum TryCtx {
     Finally(Block),
 }
 
-/// Definite assignment of the local slots (true once a value is surely stored).
-type Assigned = Vec<bool>;
+/// Definite assignment of the local slots (true once a value is surely stored), with a
+/// log of the slots set since the function began: a branch is compiled in place and
+/// then undone back to a mark (`undo_to`), so the cost of branching is proportional to
+/// what the branch assigns, not to the number of locals (compiling stays linear).
+#[derive(Clone, Default)]
+struct Assigned {
+    slots: Vec<bool>,
+    log: Vec<Reg>,
+}
+
+impl Assigned {
+    /// A position in the log to come back to.
+    fn mark(&self) -> usize {
+        self.log.len()
+    }
+
+    /// Forgets the assignments made since `mark` and returns their slots.
+    fn undo_to(&mut self, mark: usize) -> Vec<Reg> {
+        let added = self.log.split_off(mark);
+        for &r in &added {
+            self.slots[r as usize] = false;
+        }
+        added
+    }
+
+    /// Marks every slot of `regs` assigned.
+    fn apply(&mut self, regs: &[Reg]) {
+        for &r in regs {
+            mark_assigned(self, r);
+        }
+    }
+}
 
 /// A `Capture` as a hash key.
 type CaptureKey = (bool, u16);
@@ -263,10 +293,11 @@ impl<'s> Compiler<'_, 's> {
         if n_locals >= MAX_REGS {
             self.fail("too many variables in one function", Span::default());
         }
-        let mut assigned = vec![false; n_locals as usize];
-        for a in assigned.iter_mut().take(n_params as usize) {
+        let mut slots = vec![false; n_locals as usize];
+        for a in slots.iter_mut().take(n_params as usize) {
             *a = true;
         }
+        let assigned = Assigned { slots, log: Vec::new() };
         self.fns.push(FnState {
             name,
             kind,
@@ -362,24 +393,29 @@ impl<'s> Compiler<'_, 's> {
     }
 }
 
+/// Whether slot `r` surely holds a value (registers above the locals always do).
 fn is_assigned(assigned: &Assigned, r: Reg) -> bool {
-    assigned.get(r as usize).copied().unwrap_or(true)
+    assigned.slots.get(r as usize).copied().unwrap_or(true)
 }
 
 fn mark_assigned(assigned: &mut Assigned, r: Reg) {
-    if let Some(a) = assigned.get_mut(r as usize) {
-        *a = true;
+    if let Some(a) = assigned.slots.get_mut(r as usize) {
+        if !*a {
+            *a = true;
+            assigned.log.push(r);
+        }
     }
 }
 
-fn intersect(acc: Option<Assigned>, other: &Assigned) -> Assigned {
+/// The slots assigned on every path so far (`acc`, `None` before the first path) and on
+/// `other`.
+fn intersect(acc: Option<Vec<Reg>>, other: Vec<Reg>) -> Vec<Reg> {
     match acc {
-        None => other.clone(),
-        Some(mut a) => {
-            for (x, y) in a.iter_mut().zip(other) {
-                *x &= *y;
-            }
-            a
+        None => other,
+        Some(mut acc) => {
+            let other: std::collections::HashSet<Reg> = other.into_iter().collect();
+            acc.retain(|r| other.contains(r));
+            acc
         }
     }
 }

@@ -71,13 +71,12 @@ impl Compiler<'_, '_> {
             }
             StmtKind::If { branches, else_block } => {
                 let mut end_jumps = Vec::new();
-                let start = assigned.clone();
-                let mut result: Option<Assigned> = None;
+                let start = assigned.mark();
+                let mut result: Option<Vec<Reg>> = None;
                 for (i, (cond, block)) in branches.iter().enumerate() {
                     let skip = self.cond_jump_false(cond, assigned);
-                    let mut branch = start.clone();
-                    self.block(&block.stmts, &mut branch);
-                    result = Some(intersect(result, &branch));
+                    self.block(&block.stmts, assigned);
+                    result = Some(intersect(result, assigned.undo_to(start)));
                     // The last branch without an `else` falls through to the end.
                     if i + 1 < branches.len() || else_block.is_some() {
                         end_jumps.push(self.emit(Instr::Jump { offset: 0 }, block.span));
@@ -89,18 +88,17 @@ impl Compiler<'_, '_> {
                 }
                 match else_block {
                     Some(b) => {
-                        let mut branch = start.clone();
-                        self.block(&b.stmts, &mut branch);
-                        result = Some(intersect(result, &branch));
+                        self.block(&b.stmts, assigned);
+                        result = Some(intersect(result, assigned.undo_to(start)));
                     }
-                    None => result = Some(intersect(result, &start)),
+                    None => result = Some(Vec::new()),
                 }
                 let end = self.pc();
                 for j in end_jumps {
                     self.patch(j, end);
                 }
                 if let Some(r) = result {
-                    *assigned = r;
+                    assigned.apply(&r);
                 }
             }
             StmtKind::While { cond, body } => {
@@ -112,8 +110,10 @@ impl Compiler<'_, '_> {
                     continue_target: start,
                     try_depth,
                 });
-                let mut inner = assigned.clone();
-                self.block(&body.stmts, &mut inner);
+                // The body may not run: what it assigns is forgotten after the loop.
+                let before_body = assigned.mark();
+                self.block(&body.stmts, assigned);
+                assigned.undo_to(before_body);
                 self.jump_back(start, body.span);
                 let end = self.pc();
                 for j in exits {
@@ -188,14 +188,15 @@ impl Compiler<'_, '_> {
 
     /// Pops the handlers of the try statements entered since `depth`, running their
     /// finally blocks, before a `return`, `break` or `continue` leaves them.
-    pub(super) fn unwind_tries(&mut self, depth: usize, span: Span, assigned: &Assigned) {
+    pub(super) fn unwind_tries(&mut self, depth: usize, span: Span, assigned: &mut Assigned) {
         let tries = self.f().tries.clone();
         for i in (depth..tries.len()).rev() {
             self.emit(Instr::PopHandler, span);
             if let TryCtx::Finally(block) = &tries[i] {
                 let saved = std::mem::replace(&mut self.f().tries, tries[..i].to_vec());
-                let mut fin = assigned.clone();
-                self.block(&block.stmts, &mut fin);
+                let mark = assigned.mark();
+                self.block(&block.stmts, assigned);
+                assigned.undo_to(mark);
                 self.f().tries = saved;
             }
         }
@@ -259,11 +260,13 @@ impl Compiler<'_, '_> {
                 self.emit(Instr::IterNext { base, dst: item, offset: 0 }, var.span)
             }
         };
-        let mut inner = assigned.clone();
-        self.store_name(&var.name, item, var.span, &mut inner);
+        // The body may not run: what it assigns is forgotten after the loop.
+        let before_body = assigned.mark();
+        self.store_name(&var.name, item, var.span, assigned);
         let try_depth = self.f().tries.len();
         self.f().loops.push(LoopCtx { breaks: Vec::new(), continue_target: next_at, try_depth });
-        self.block(&body.stmts, &mut inner);
+        self.block(&body.stmts, assigned);
+        assigned.undo_to(before_body);
         self.jump_back(next_at, body.span);
         let end = self.pc();
         self.patch(next_at, end);
@@ -277,7 +280,7 @@ impl Compiler<'_, '_> {
         finally: Option<&Block>,
         assigned: &mut Assigned,
     ) {
-        let start = assigned.clone();
+        let start = assigned.mark();
         let fin_reg = finally.map(|_| self.alloc_temp());
         let push_finally = fin_reg.map(|reg| {
             let at = self.emit(Instr::PushFinally { reg, offset: 0 }, body.span);
@@ -286,14 +289,17 @@ impl Compiler<'_, '_> {
             }
             at
         });
-        let mut normal_end = start.clone();
+        // The slots assigned when the statement completes normally (before `finally`).
+        let mut normal_end;
         if handlers.is_empty() {
-            self.block(&body.stmts, &mut normal_end);
+            self.block(&body.stmts, assigned);
+            normal_end = assigned.undo_to(start);
         } else {
             let err_reg = self.alloc_temp();
             let push = self.emit(Instr::PushHandler { reg: err_reg, offset: 0 }, body.span);
             self.f().tries.push(TryCtx::Except);
-            self.block(&body.stmts, &mut normal_end);
+            self.block(&body.stmts, assigned);
+            normal_end = assigned.undo_to(start);
             self.f().tries.pop();
             self.emit(Instr::PopHandler, body.span);
             let skip = self.emit(Instr::Jump { offset: 0 }, body.span);
@@ -301,7 +307,6 @@ impl Compiler<'_, '_> {
             self.patch(push, handler_pc);
             // Every clause catches every error, so the first one handles it (spec §6.11).
             let clause = &handlers[0];
-            let mut handler_assigned = start.clone();
             match &clause.var {
                 Some(var) => {
                     let handler = self.tree.handler_scope(clause);
@@ -315,36 +320,34 @@ impl Compiler<'_, '_> {
                         self.f().handler_slots.insert(id, slot);
                         self.f().scopes.push(id);
                     }
-                    self.block(&clause.body.stmts, &mut handler_assigned);
+                    self.block(&clause.body.stmts, assigned);
                     if let Some(id) = handler {
                         self.f().scopes.pop();
                         self.f().handler_slots.remove(&id);
                     }
                 }
-                None => self.block(&clause.body.stmts, &mut handler_assigned),
+                None => self.block(&clause.body.stmts, assigned),
             }
             let end = self.pc();
             self.patch(skip, end);
-            normal_end = intersect(Some(normal_end), &handler_assigned);
+            normal_end = intersect(Some(normal_end), assigned.undo_to(start));
         }
         if let (Some(reg), Some(block), Some(push_at)) = (fin_reg, finally, push_finally) {
             self.f().tries.pop();
             self.emit(Instr::PopHandler, block.span);
-            let mut fin = start.clone();
-            self.block(&block.stmts, &mut fin);
+            self.block(&block.stmts, assigned);
+            let fin = assigned.undo_to(start);
             let skip = self.emit(Instr::Jump { offset: 0 }, block.span);
             let exc_pc = self.pc();
             self.patch(push_at, exc_pc);
-            let mut fin_exc = start.clone();
-            self.block(&block.stmts, &mut fin_exc);
+            self.block(&block.stmts, assigned);
+            assigned.undo_to(start);
             self.emit(Instr::Reraise { src: reg }, block.span);
             let end = self.pc();
             self.patch(skip, end);
-            for (n, f) in normal_end.iter_mut().zip(&fin) {
-                *n |= *f;
-            }
+            normal_end.extend(fin);
         }
-        *assigned = normal_end;
+        assigned.apply(&normal_end);
     }
 
     pub(super) fn assign(&mut self, target: &Expr, value: &Expr, assigned: &mut Assigned) {
