@@ -1439,3 +1439,59 @@ fn string_value(token: Token) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+mod node_id_tests {
+    use super::*;
+
+    /// Collects the ids of every function and `except` clause of a block.
+    fn ids(stmts: &[Stmt], out: &mut Vec<u32>) {
+        fn expr_ids(e: &Expr, out: &mut Vec<u32>) {
+            if let ExprKind::Arrow(f) = &e.kind {
+                out.push(f.id.0);
+                match &f.body {
+                    FunctionBody::Block(b) => ids(&b.stmts, out),
+                    FunctionBody::Expr(e) => expr_ids(e, out),
+                }
+            }
+            if let ExprKind::Call { args, .. } = &e.kind {
+                args.iter().for_each(|a| expr_ids(a, out));
+            }
+        }
+        for stmt in stmts {
+            match &stmt.kind {
+                StmtKind::FunctionDef(f) => {
+                    out.push(f.id.0);
+                    if let FunctionBody::Block(b) = &f.body {
+                        ids(&b.stmts, out);
+                    }
+                }
+                StmtKind::Try { body, handlers, finally } => {
+                    ids(&body.stmts, out);
+                    for h in handlers {
+                        out.push(h.id.0);
+                        ids(&h.body.stmts, out);
+                    }
+                    if let Some(b) = finally {
+                        ids(&b.stmts, out);
+                    }
+                }
+                StmtKind::Expr(e) | StmtKind::Assign { value: e, .. } => expr_ids(e, out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn functions_and_except_clauses_get_dense_distinct_ids() {
+        let src = "function f() { g = fn(x) => x; try { } except (e) { h = fn() => e; } }
+                   try { } except { } finally { function k() { } }
+                   print(fn() => 1);";
+        let parsed = parse(&SourceFile::new("t.ml", src));
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let mut found = Vec::new();
+        ids(&parsed.module.body, &mut found);
+        found.sort_unstable();
+        assert_eq!(found, (0..7).collect::<Vec<u32>>());
+    }
+}
