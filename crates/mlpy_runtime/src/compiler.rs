@@ -69,9 +69,35 @@ impl Default for CompileOptions {
 /// of the bytecode format (too many registers or constants, jumps too far), reported as
 /// diagnostics.
 ///
-/// A minimal use, with the standard prelude and no imports:
-/// `compile_module(&module, file, CompileContext { prelude: &vm.prelude(),
-/// import_index: &mut |_| 0, is_imported_module: false, options: CompileOptions::default() })`.
+/// A whole program of one file, compiled both ways and run (the test helper
+/// `tests/support/mod.rs` does the same and also runs the static checks first):
+///
+/// ```
+/// use std::rc::Rc;
+/// use mlpy_runtime::builtins::BuiltinTable;
+/// use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
+/// use mlpy_runtime::program::Program;
+/// use mlpy_runtime::vm::{Limits, Vm};
+/// use mlpy_syntax::SourceFile;
+///
+/// let file = Rc::new(SourceFile::new("main.ml", "x = 5; x = abs(x - 10); print(x);"));
+/// let parsed = mlpy_syntax::parse(&file);
+/// let builtins = BuiltinTable::new();
+/// for fast_paths in [true, false] {
+///     let ctx = CompileContext {
+///         prelude: &builtins,
+///         import_index: &mut |_| 0, // no imports
+///         is_imported_module: false,
+///         options: CompileOptions { fast_paths },
+///     };
+///     let main = compile_module(&parsed.module, file.clone(), ctx).expect("compiles");
+///     let program = Program { main, modules: Vec::new(), imports: Vec::new() };
+///     let mut vm = Vm::new(Rc::new(program), Limits::default());
+///     let (out, err, input) = (std::io::sink(), std::io::sink(), std::io::empty());
+///     vm.set_io(Box::new(out), Box::new(err), Box::new(input)); // where `print` goes
+///     vm.run_main().expect("runs");
+/// }
+/// ```
 pub fn compile_module(
     module: &ast::Module,
     file: Rc<SourceFile>,
