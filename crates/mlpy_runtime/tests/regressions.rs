@@ -98,3 +98,45 @@ fn defect_3_destructuring_its_own_source() {
         ),
     ]);
 }
+
+/// The compiler never panics, also on programs that the static checks reject (the
+/// differential tester and the fuzzers compile without them): every conformance case is
+/// compiled both ways without its static checks.
+#[test]
+fn compiling_without_the_static_checks_never_panics() {
+    use mlpy_runtime::builtins::BuiltinTable;
+    use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
+    use std::rc::Rc;
+
+    fn visit(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a readable directory") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                visit(&path, out);
+            } else if path.extension().is_some_and(|e| e == "ml") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance");
+    let mut files = Vec::new();
+    visit(&root, &mut files);
+    assert!(files.len() > 100, "the conformance suite is missing");
+    let builtins = BuiltinTable::new();
+    for path in files {
+        // A few cases are deliberately not UTF-8 (the loader rejects them).
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let file = Rc::new(mlpy_syntax::SourceFile::new(path.display().to_string(), text));
+        let parsed = mlpy_syntax::parse(&file);
+        for fast_paths in [true, false] {
+            let ctx = CompileContext {
+                prelude: &builtins,
+                import_index: &mut |_| 0,
+                is_imported_module: false,
+                options: CompileOptions { fast_paths },
+            };
+            // Either verified bytecode or a diagnostic; a panic fails the test.
+            let _ = compile_module(&parsed.module, file.clone(), ctx);
+        }
+    }
+}
