@@ -1,11 +1,18 @@
 //! The scope model of one file (spec §7.1–§7.3), computed once from the AST: the
 //! top-level scope, one scope per named or arrow function and one per `except (e)` clause,
-//! each with the names it binds. The prelude is not part of the tree; callers test it last.
+//! each with the names it binds and which of them nested functions capture. The prelude
+//! is not part of the tree; callers test it last.
+//!
+//! This is the one resolver of the project: the static checks (structural, names) and
+//! the compiler (frame slots, cells, upvalues) all read this tree, so they cannot
+//! disagree about what a name refers to. Functions and `except` clauses are found by
+//! their `NodeId` in dense tables (constant time, and a clone of a node, such as a
+//! `finally` block compiled once per exit path, finds the same scope).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
 
-use mlpy_syntax::ast::{ExceptClause, Function, Ident, Import, Module};
+use mlpy_syntax::ast::{ExceptClause, Function, Ident, Import, Module, NodeId};
 use mlpy_syntax::Span;
 
 use crate::walk::{walk_module, Role, Visitor};
@@ -33,6 +40,11 @@ pub struct Scope {
     /// Bound name → its first binding occurrence (parameters included, names declared
     /// `nonlocal` excluded, except at the top level).
     bindings: HashMap<String, Span>,
+    /// The bound names in the order of their first binding occurrence (parameters
+    /// first): the compiler numbers frame slots in this order.
+    order: Vec<String>,
+    /// Bound names that a nested function uses (the compiler keeps them in cells).
+    captured: HashSet<String>,
     /// The names of the `nonlocal` statements directly in this scope's body, in order.
     nonlocals: Vec<Ident>,
     /// Name → the first identifier occurrence of that name in this scope's own body
@@ -46,6 +58,8 @@ impl Scope {
             kind,
             parent,
             bindings: HashMap::new(),
+            order: Vec::new(),
+            captured: HashSet::new(),
             nonlocals: Vec::new(),
             first_uses: HashMap::new(),
         }
@@ -76,6 +90,27 @@ impl Scope {
         self.bindings.keys().map(String::as_str)
     }
 
+    /// The bound names in the order of their first binding occurrence in the source
+    /// (parameters first, in order).
+    pub fn bindings_in_order(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(String::as_str)
+    }
+
+    /// Whether a nested function uses the variable `name` bound here (§7.5): such a
+    /// variable outlives its frame, in a cell.
+    pub fn is_captured(&self, name: &str) -> bool {
+        self.captured.contains(name)
+    }
+
+    fn add_binding(&mut self, ident: &Ident) {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            self.bindings.entry(ident.name.clone())
+        {
+            slot.insert(ident.span);
+            self.order.push(ident.name.clone());
+        }
+    }
+
     /// The names declared `nonlocal` in this scope, in source order.
     pub fn nonlocals(&self) -> &[Ident] {
         &self.nonlocals
@@ -93,14 +128,22 @@ impl Scope {
     }
 }
 
-/// The scopes of one file. Functions and `except` clauses are looked up by identity, so
-/// the tree borrows the module it was built from.
+/// The scopes of one file. Functions and `except` clauses are looked up by their
+/// `NodeId` (dense tables); the tree borrows the module it was built from.
 #[derive(Debug)]
 pub struct ScopeTree<'m> {
     scopes: Vec<Scope>,
-    functions: HashMap<*const Function, ScopeId>,
-    handlers: HashMap<*const ExceptClause, ScopeId>,
+    functions: Vec<Option<ScopeId>>,
+    handlers: Vec<Option<ScopeId>>,
     module: PhantomData<&'m Module>,
+}
+
+/// Sets `table[id] = value`, growing the dense table as needed.
+fn set_dense(table: &mut Vec<Option<ScopeId>>, id: NodeId, value: ScopeId) {
+    if table.len() <= id.index() {
+        table.resize(id.index() + 1, None);
+    }
+    table[id.index()] = Some(value);
 }
 
 impl<'m> ScopeTree<'m> {
@@ -110,8 +153,8 @@ impl<'m> ScopeTree<'m> {
         let mut builder = Builder {
             tree: ScopeTree {
                 scopes: vec![Scope::new(ScopeKind::TopLevel, None)],
-                functions: HashMap::new(),
-                handlers: HashMap::new(),
+                functions: Vec::new(),
+                handlers: Vec::new(),
                 module: PhantomData,
             },
             current: top,
@@ -126,8 +169,14 @@ impl<'m> ScopeTree<'m> {
             for ident in &scope.nonlocals {
                 scope.bindings.remove(&ident.name);
             }
+            if !scope.nonlocals.is_empty() {
+                let bindings = &scope.bindings;
+                scope.order.retain(|name| bindings.contains_key(name));
+            }
         }
-        tree
+        let mut marker = CaptureMarker { tree, stack: vec![top] };
+        walk_module(module, &mut marker);
+        marker.tree
     }
 
     /// The file's top-level scope, the root of the tree.
@@ -142,13 +191,13 @@ impl<'m> ScopeTree<'m> {
 
     /// The scope of a named or arrow function of the module.
     pub fn function_scope(&self, func: &Function) -> Option<ScopeId> {
-        self.functions.get(&(func as *const Function)).copied()
+        self.functions.get(func.id.index()).copied().flatten()
     }
 
     /// The scope of an `except (e)` clause of the module; `None` for a clause without a
     /// variable, which creates no scope.
     pub fn handler_scope(&self, clause: &ExceptClause) -> Option<ScopeId> {
-        self.handlers.get(&(clause as *const ExceptClause)).copied()
+        self.handlers.get(clause.id.index()).copied().flatten()
     }
 
     /// `from` and its enclosing scopes, innermost first, ending with the top-level scope.
@@ -203,7 +252,7 @@ impl Builder<'_> {
             .take_while(|id| *id != self.owner)
             .any(|id| self.tree.scope(id).binds(&ident.name));
         if !caught {
-            self.owner_mut().bindings.entry(ident.name.clone()).or_insert(ident.span);
+            self.owner_mut().add_binding(ident);
         }
     }
 }
@@ -216,7 +265,7 @@ impl<'m> Visitor<'m> for Builder<'m> {
                 return;
             }
             Role::Param => {
-                self.owner_mut().bindings.entry(ident.name.clone()).or_insert(ident.span);
+                self.owner_mut().add_binding(ident);
                 return;
             }
             _ => {}
@@ -239,7 +288,7 @@ impl<'m> Visitor<'m> for Builder<'m> {
     fn enter_function(&mut self, func: &'m Function) {
         let id = self.push_scope(ScopeKind::Function);
         self.owner = id;
-        self.tree.functions.insert(func as *const Function, id);
+        set_dense(&mut self.tree.functions, func.id, id);
     }
 
     fn exit_function(&mut self, _func: &'m Function) {
@@ -249,14 +298,68 @@ impl<'m> Visitor<'m> for Builder<'m> {
     fn enter_handler(&mut self, clause: &'m ExceptClause) {
         if let Some(var) = &clause.var {
             let id = self.push_scope(ScopeKind::Exception);
-            self.tree.scopes[id.0].bindings.insert(var.name.clone(), var.span);
-            self.tree.handlers.insert(clause as *const ExceptClause, id);
+            self.tree.scopes[id.0].add_binding(var);
+            set_dense(&mut self.tree.handlers, clause.id, id);
         }
     }
 
     fn exit_handler(&mut self, clause: &'m ExceptClause) {
         if clause.var.is_some() {
             self.pop_scope();
+        }
+    }
+}
+
+/// The second walk, once every binding is known: resolves every identifier that reads or
+/// assigns a variable and marks the variables that nested functions use as captured.
+struct CaptureMarker<'m> {
+    tree: ScopeTree<'m>,
+    /// The scopes enclosing the current point, innermost last.
+    stack: Vec<ScopeId>,
+}
+
+impl<'m> Visitor<'m> for CaptureMarker<'m> {
+    fn ident(&mut self, ident: &'m Ident, role: Role) {
+        if matches!(role, Role::Param | Role::ExceptVar | Role::ImportPath | Role::ImportAlias) {
+            return;
+        }
+        let Some(&from) = self.stack.last() else { return };
+        let mut crossed_function = false;
+        let mut found = None;
+        for id in self.tree.ancestors(from) {
+            let scope = self.tree.scope(id);
+            if scope.binds(&ident.name) {
+                found = Some(id);
+                break;
+            }
+            crossed_function |= scope.kind == ScopeKind::Function;
+        }
+        if let (Some(id), true) = (found, crossed_function) {
+            self.tree.scopes[id.0].captured.insert(ident.name.clone());
+        }
+    }
+
+    fn enter_function(&mut self, func: &'m Function) {
+        if let Some(id) = self.tree.function_scope(func) {
+            self.stack.push(id);
+        }
+    }
+
+    fn exit_function(&mut self, func: &'m Function) {
+        if self.tree.function_scope(func).is_some() {
+            self.stack.pop();
+        }
+    }
+
+    fn enter_handler(&mut self, clause: &'m ExceptClause) {
+        if let Some(id) = self.tree.handler_scope(clause) {
+            self.stack.push(id);
+        }
+    }
+
+    fn exit_handler(&mut self, clause: &'m ExceptClause) {
+        if self.tree.handler_scope(clause).is_some() {
+            self.stack.pop();
         }
     }
 }

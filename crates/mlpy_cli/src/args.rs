@@ -29,6 +29,10 @@ run options:
   --max-memory SIZE         stop the program when its heap exceeds SIZE (e.g. 512M, 2G)
   --max-depth N             maximum depth of nested ML calls (default 10000)
 
+developer options (run):
+  --no-fast-paths           compile without fast paths, superinstructions and specialised
+                            instructions (a slow reference form; same output)
+
 exit status: 0 success, 1 uncaught runtime error, 64 usage error,
              65 static rejection, 75 resource limit exceeded";
 
@@ -83,6 +87,8 @@ pub struct RunConfig {
     pub timeout: Option<Duration>,
     pub max_memory: Option<u64>,
     pub max_depth: Option<usize>,
+    /// `--no-fast-paths` clears `fast_paths` (a developer option).
+    pub compile_options: mlpy_runtime::compiler::CompileOptions,
 }
 
 /// A usage error: the message, printed with the usage text.
@@ -220,6 +226,7 @@ fn parse_run(args: &[String]) -> Result<RunConfig, UsageError> {
         timeout: None,
         max_memory: None,
         max_depth: None,
+        compile_options: Default::default(),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -254,6 +261,7 @@ fn parse_run(args: &[String]) -> Result<RunConfig, UsageError> {
                 cfg.sort = key;
             }
             "--no-memory" => cfg.memory = false,
+            "--no-fast-paths" => cfg.compile_options.fast_paths = false,
             "--force-transpile" => cfg.force_transpile = true,
             "--import-path" => cfg.import_paths.push(PathBuf::from(val(&mut it)?)),
             "--allow-read" => grant(&mut cfg.grants.read, inline.as_deref().map(list)),
@@ -321,6 +329,14 @@ mod tests {
         assert_eq!(c.reports, ["raw"]);
         assert_eq!(c.grants.read, Some(Some(vec!["data".to_owned(), "x".to_owned()])));
         assert_eq!(c.program_args, ["a", "--b"]);
+    }
+
+    #[test]
+    fn no_fast_paths_is_a_developer_option_of_run() {
+        assert!(run("run main.ml").unwrap().compile_options.fast_paths);
+        assert!(!run("run main.ml --no-fast-paths").unwrap().compile_options.fast_paths);
+        assert!(USAGE.contains("developer options"));
+        assert!(USAGE.contains("--no-fast-paths"));
     }
 
     #[test]

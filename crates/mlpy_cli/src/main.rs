@@ -117,7 +117,7 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
         Command::Check { file, import_paths } => {
             let name = file.display().to_string();
             let builtins = BuiltinTable::new();
-            match load(&file, &name, &import_paths, &builtins) {
+            match load(&file, &name, &import_paths, &builtins, Default::default()) {
                 Ok(loaded) => {
                     print_warnings(&loaded);
                     errln!("{name}: no problems found");
@@ -129,7 +129,7 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
         Command::Compile { file, import_paths, disasm } => {
             let name = file.display().to_string();
             let builtins = BuiltinTable::new();
-            match load(&file, &name, &import_paths, &builtins) {
+            match load(&file, &name, &import_paths, &builtins, Default::default()) {
                 Ok(loaded) => {
                     print_warnings(&loaded);
                     if !disasm {
@@ -156,8 +156,9 @@ fn load(
     name: &str,
     import_paths: &[std::path::PathBuf],
     builtins: &BuiltinTable,
+    options: mlpy_runtime::compiler::CompileOptions,
 ) -> Result<Loaded, u8> {
-    match pipeline::load(file, name, import_paths, builtins) {
+    match pipeline::load(file, name, import_paths, builtins, options) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Unreadable(msg)) => {
             errln!("mlpy: {msg}");
@@ -210,7 +211,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let calibration = calibrating.elapsed();
     let builtins = BuiltinTable::new();
     alloc_count::set_counting(profile);
-    let loaded = load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins);
+    let loaded = load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins, cfg.compile_options);
     alloc_count::set_counting(false);
     let loaded = match loaded {
         Ok(l) => l,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use mlpy_analysis::AnalysisOptions;
 use mlpy_runtime::builtins::{BuiltinTable, STANDARD_MODULES};
-use mlpy_runtime::compiler::{compile_module, CompileContext};
+use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
 use mlpy_runtime::program::{ImportSpec, ModuleInfo, Program};
 use mlpy_syntax::ast::{self, StmtKind};
 use mlpy_syntax::{Diagnostic, SourceFile, Span};
@@ -142,6 +142,7 @@ pub fn load(
     name: &str,
     import_paths: &[PathBuf],
     builtins: &BuiltinTable,
+    options: CompileOptions,
 ) -> Result<Loaded, LoadError> {
     let main = match read_source(path, name).map_err(LoadError::Unreadable)? {
         Ok(f) => Rc::new(f),
@@ -193,6 +194,7 @@ pub fn load(
             prelude: builtins,
             import_index: &mut resolve,
             is_imported_module: i > 0,
+            options,
         };
         let code =
             loader.phases.compilation.measure(|| compile_module(&f.module, f.file.clone(), ctx));

@@ -12,6 +12,21 @@ pub struct Module {
     pub body: Vec<Stmt>,
 }
 
+/// A stable identity for the syntax-tree nodes that open a scope (functions and
+/// `except` clauses), assigned densely from 0 by the parser as it completes them, one id space
+/// per file. Clones of a node keep its id, so a construct compiled more than once (a
+/// `finally` body) finds the same scope information each time; tables indexed by it are
+/// dense `Vec`s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    /// The id as an index into a dense table.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Ident {
     pub name: String,
@@ -95,6 +110,8 @@ impl Pattern {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExceptClause {
+    /// The clause's identity (see `NodeId`).
+    pub id: NodeId,
     /// The variable of `except (e)`, if any.
     pub var: Option<Ident>,
     pub body: Block,
@@ -147,6 +164,8 @@ pub enum CapabilityOp {
 /// A named function (`function f(…) {…}`) or an arrow function (`fn(…) => …`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Function {
+    /// The function's identity (see `NodeId`).
+    pub id: NodeId,
     /// `None` for arrow functions.
     pub name: Option<Ident>,
     pub params: Vec<Param>,

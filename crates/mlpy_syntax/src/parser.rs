@@ -16,8 +16,8 @@ use std::rc::Rc;
 
 use crate::ast::{
     BinaryOp, Block, CapabilityDecl, CapabilityItem, CapabilityOp, ExceptClause, Expr, ExprKind,
-    Function, FunctionBody, Ident, Import, LogicalOp, Module, ObjectKey, Param, Pattern, Stmt,
-    StmtKind, UnaryOp,
+    Function, FunctionBody, Ident, Import, LogicalOp, Module, NodeId, ObjectKey, Param, Pattern,
+    Stmt, StmtKind, UnaryOp,
 };
 use crate::diagnostic::Diagnostic;
 use crate::lexer::{LexMode, Lexer};
@@ -113,6 +113,8 @@ struct Parser<'src> {
     n_bumped: usize,
     /// Set after a fatal error (nesting too deep); the rest of the file is skipped.
     aborted: bool,
+    /// The next `NodeId` to hand out (functions and `except` clauses).
+    next_node_id: u32,
 }
 
 impl<'src> Parser<'src> {
@@ -131,7 +133,15 @@ impl<'src> Parser<'src> {
             open_delims: Vec::new(),
             n_bumped: 0,
             aborted: false,
+            next_node_id: 0,
         }
+    }
+
+    /// A fresh id for a function or `except` clause node.
+    fn node_id(&mut self) -> NodeId {
+        let id = NodeId(self.next_node_id);
+        self.next_node_id += 1;
+        id
     }
 
     // Token handling.
@@ -741,7 +751,8 @@ impl<'src> Parser<'src> {
                 None
             };
             let body = self.parse_block()?;
-            handlers.push(ExceptClause { var, body, span });
+            let id = self.node_id();
+            handlers.push(ExceptClause { id, var, body, span });
         }
         let finally = if self.eat(TokenKind::Finally) { Some(self.parse_block()?) } else { None };
         Ok(StmtKind::Try { body, handlers, finally })
@@ -754,6 +765,7 @@ impl<'src> Parser<'src> {
         let body = self.parse_block()?;
         let span = start.to(body.span);
         Ok(StmtKind::FunctionDef(Rc::new(Function {
+            id: self.node_id(),
             name: Some(name),
             params,
             body: FunctionBody::Block(body),
@@ -1377,7 +1389,7 @@ impl<'src> Parser<'src> {
             FunctionBody::Expr(Box::new(self.parse_expr()?))
         };
         let span = start.to(self.prev_span);
-        let function = Function { name: None, params, body, span };
+        let function = Function { id: self.node_id(), name: None, params, body, span };
         Ok(Expr { kind: ExprKind::Arrow(Rc::new(function)), span })
     }
 
@@ -1425,5 +1437,61 @@ fn string_value(token: Token) -> String {
     match token.value {
         TokenValue::Str(value) => value,
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod node_id_tests {
+    use super::*;
+
+    /// Collects the ids of every function and `except` clause of a block.
+    fn ids(stmts: &[Stmt], out: &mut Vec<u32>) {
+        fn expr_ids(e: &Expr, out: &mut Vec<u32>) {
+            if let ExprKind::Arrow(f) = &e.kind {
+                out.push(f.id.0);
+                match &f.body {
+                    FunctionBody::Block(b) => ids(&b.stmts, out),
+                    FunctionBody::Expr(e) => expr_ids(e, out),
+                }
+            }
+            if let ExprKind::Call { args, .. } = &e.kind {
+                args.iter().for_each(|a| expr_ids(a, out));
+            }
+        }
+        for stmt in stmts {
+            match &stmt.kind {
+                StmtKind::FunctionDef(f) => {
+                    out.push(f.id.0);
+                    if let FunctionBody::Block(b) = &f.body {
+                        ids(&b.stmts, out);
+                    }
+                }
+                StmtKind::Try { body, handlers, finally } => {
+                    ids(&body.stmts, out);
+                    for h in handlers {
+                        out.push(h.id.0);
+                        ids(&h.body.stmts, out);
+                    }
+                    if let Some(b) = finally {
+                        ids(&b.stmts, out);
+                    }
+                }
+                StmtKind::Expr(e) | StmtKind::Assign { value: e, .. } => expr_ids(e, out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn functions_and_except_clauses_get_dense_distinct_ids() {
+        let src = "function f() { g = fn(x) => x; try { } except (e) { h = fn() => e; } }
+                   try { } except { } finally { function k() { } }
+                   print(fn() => 1);";
+        let parsed = parse(&SourceFile::new("t.ml", src));
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let mut found = Vec::new();
+        ids(&parsed.module.body, &mut found);
+        found.sort_unstable();
+        assert_eq!(found, (0..7).collect::<Vec<u32>>());
     }
 }

@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use mlpy_syntax::ast::{
-    Block, ExceptClause, Expr, ExprKind, Function, FunctionBody, Ident, Module, Param, Stmt,
-    StmtKind,
+    Block, ExceptClause, Expr, ExprKind, Function, FunctionBody, Ident, Module, NodeId, Param,
+    Stmt, StmtKind,
 };
 use mlpy_syntax::Span;
 
@@ -16,9 +16,15 @@ use crate::{analyze, AnalysisOptions};
 #[derive(Default)]
 struct Builder {
     pos: u32,
+    next_id: u32,
 }
 
 impl Builder {
+    fn node_id(&mut self) -> NodeId {
+        self.next_id += 1;
+        NodeId(self.next_id - 1)
+    }
+
     fn span(&mut self) -> Span {
         self.pos += 10;
         Span::new(self.pos, self.pos + 5)
@@ -56,12 +62,13 @@ impl Builder {
         let params =
             params.iter().map(|p| Param { name: self.ident(p), annotation: None }).collect();
         let body = FunctionBody::Block(self.block(body));
-        Rc::new(Function { name: Some(name), params, body, span: self.span() })
+        Rc::new(Function { id: self.node_id(), name: Some(name), params, body, span: self.span() })
     }
 
     fn try_except(&mut self, var: &str, handler: Vec<Stmt>) -> Stmt {
         let body = self.block(Vec::new());
         let clause = ExceptClause {
+            id: self.node_id(),
             var: Some(self.ident(var)),
             body: self.block(handler),
             span: self.span(),
@@ -188,4 +195,46 @@ fn degenerate_trees_do_not_panic() {
     let res = analyze(&module, &AnalysisOptions::default());
     assert_eq!(res.len(), 2);
     assert!(analyze(&Module::default(), &AnalysisOptions::default()).is_empty());
+}
+
+fn parsed(src: &str) -> Module {
+    let file = mlpy_syntax::SourceFile::new("t.ml", src);
+    let parsed = mlpy_syntax::parse(&file);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    parsed.module
+}
+
+#[test]
+fn captures_and_binding_order() {
+    let module = parsed(
+        "b = 1; a = 2; function f(p, q) { z = p; y = fn() => q + b; return y; }
+         try { x = 0; } except (e) { g = fn() => e; }",
+    );
+    let tree = ScopeTree::build(&module);
+    let top = tree.scope(tree.top_level());
+    assert_eq!(top.bindings_in_order().collect::<Vec<_>>(), ["b", "a", "f", "x", "g"]);
+    assert!(top.is_captured("b"));
+    assert!(!top.is_captured("a"));
+    let StmtKind::FunctionDef(func) = &module.body[2].kind else { panic!("not a function") };
+    let f = tree.scope(tree.function_scope(func).expect("f has a scope"));
+    assert_eq!(f.bindings_in_order().collect::<Vec<_>>(), ["p", "q", "z", "y"]);
+    assert!(f.is_captured("q"));
+    assert!(!f.is_captured("p"));
+    let StmtKind::Try { handlers, .. } = &module.body[3].kind else { panic!("not a try") };
+    let handler = tree.scope(tree.handler_scope(&handlers[0]).expect("a handler scope"));
+    assert!(handler.is_captured("e"));
+}
+
+#[test]
+fn a_cloned_node_finds_the_same_scope() {
+    let module = parsed("try { } finally { function g() { y = 5; return y; } }");
+    let tree = ScopeTree::build(&module);
+    let StmtKind::Try { finally: Some(block), .. } = &module.body[0].kind else {
+        panic!("not a try")
+    };
+    let StmtKind::FunctionDef(func) = &block.stmts[0].kind else { panic!("not a function") };
+    // A deep copy lives elsewhere in memory but is the same node.
+    let copy: Function = (**func).clone();
+    assert!(tree.function_scope(func).is_some());
+    assert_eq!(tree.function_scope(&copy), tree.function_scope(func));
 }
