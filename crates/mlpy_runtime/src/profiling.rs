@@ -1,7 +1,11 @@
 //! Profiling on: the `Hooks` implementation that feeds `mlpy_profile::Recorder`.
 //!
-//! Functions are registered with the recorder the first time they run (their id is cached
-//! in the code object or native function), so an unprofiled run registers nothing.
+//! Functions are registered with the recorder the first time they run, so an unprofiled
+//! run registers nothing. Their ids are the profiler's own: tables indexed by the dense
+//! index every code object and native function gets when it is made (`CodeObject::index`,
+//! `NativeFunction::index`). Code objects and natives are shared (by the VMs of a program,
+//! by every run of a builtin), so an id cached in them would be read by the next profiler
+//! as its own.
 //! When memory is tracked, allocations are sampled from the heap counters at every event,
 //! and the heap's allocation site follows the running function (the recorder tells which
 //! function is innermost again after an exit).
@@ -32,6 +36,10 @@ pub struct Profiler {
     /// name: a call site passes the same string every time, so it finds its slot at once.
     /// A slot is checked by content, so a name freed and reused elsewhere is harmless.
     method_cache: [MethodSlot; METHOD_CACHE],
+    /// Ids of code objects by `CodeObject::index` (`u32::MAX`: not registered yet).
+    code_ids: Vec<u32>,
+    /// Ids of natives by `NativeFunction::index` (`u32::MAX`: not registered yet).
+    native_ids: Vec<u32>,
 }
 
 const METHOD_CACHE: usize = 16;
@@ -50,6 +58,8 @@ impl Profiler {
             recorder,
             method_ids: Vec::new(),
             method_cache: Default::default(),
+            code_ids: Vec::new(),
+            native_ids: Vec::new(),
         }
     }
 
@@ -99,9 +109,10 @@ impl Profiler {
 
     #[inline(always)]
     fn code_id(&mut self, code: &CodeObject) -> u32 {
-        let id = code.profile_id.get();
-        if id != u32::MAX {
-            return id;
+        if let Some(&id) = self.code_ids.get(code.index() as usize) {
+            if id != u32::MAX {
+                return id;
+            }
         }
         self.register_code(code)
     }
@@ -110,21 +121,22 @@ impl Profiler {
     #[inline(never)]
     fn register_code(&mut self, code: &CodeObject) -> u32 {
         let id = self.recorder.register(FunctionInfo {
-            name: code.name.clone(),
-            file: code.file.name().to_owned(),
-            line: code.line,
+            name: code.name().to_owned(),
+            file: code.file().name().to_owned(),
+            line: code.line(),
             kind: FunctionKind::Ml,
             category: Category::MlCode,
         });
-        code.profile_id.set(id);
+        set_id(&mut self.code_ids, code.index(), id);
         id
     }
 
     #[inline(always)]
     fn native_id(&mut self, func: &NativeFunction) -> u32 {
-        let id = func.profile_id.get();
-        if id != u32::MAX {
-            return id;
+        if let Some(&id) = self.native_ids.get(func.index as usize) {
+            if id != u32::MAX {
+                return id;
+            }
         }
         self.register_native(func)
     }
@@ -139,7 +151,7 @@ impl Profiler {
             kind: FunctionKind::Native,
             category: Category::StandardLibrary,
         });
-        func.profile_id.set(id);
+        set_id(&mut self.native_ids, func.index, id);
         id
     }
 
@@ -180,6 +192,15 @@ impl Profiler {
         self.method_ids[pos].1.insert(name.to_owned(), id);
         id
     }
+}
+
+/// Records `id` at `index` of an id table, growing it as needed.
+fn set_id(table: &mut Vec<u32>, index: u32, id: u32) {
+    let i = index as usize;
+    if table.len() <= i {
+        table.resize(i + 1, u32::MAX);
+    }
+    table[i] = id;
 }
 
 /// The slot of `name` in `Profiler::method_cache`.

@@ -62,7 +62,7 @@ impl Frame {
     /// One past the frame's last register.
     #[inline]
     pub fn top(&self) -> usize {
-        self.base + self.closure.code.n_regs as usize
+        self.base + self.closure.code.n_regs() as usize
     }
 }
 
@@ -234,7 +234,7 @@ impl Vm {
     pub fn call_value(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
         match func {
             Value::Function(c) => {
-                if args.len() != c.code.n_params as usize {
+                if args.len() != c.code.n_params() as usize {
                     return Err(exec::arity_error(&c.code, args.len()));
                 }
                 self.call_closure(c.clone(), args)
@@ -308,15 +308,15 @@ impl Vm {
     #[allow(unsafe_code)]
     pub(crate) fn push_frame(&mut self, closure: Rc<Closure>, base: usize, kind: FrameKind) {
         let code = &closure.code;
-        self.reserve(base + code.n_regs as usize);
-        if code.n_locals > code.n_params {
+        self.reserve(base + code.n_regs() as usize);
+        if code.n_locals() > code.n_params() {
             for slot in
-                &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize]
+                &mut self.stack[base + code.n_params() as usize..base + code.n_locals() as usize]
             {
                 *slot = Value::Uninit;
             }
         }
-        for &r in code.cells.iter() {
+        for &r in code.cells().iter() {
             let slot = &mut self.stack[base + r as usize];
             let v = std::mem::take(slot);
             *slot = Value::Cell(crate::value::VarCell::new(v));
@@ -381,11 +381,11 @@ impl Vm {
                 .iter()
                 .map(|f| {
                     let code = &f.closure.code;
-                    let off = code.offsets.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
-                    let lc = code.file.line_col(off);
+                    let off = code.offsets().get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    let lc = code.file().line_col(off);
                     TraceEntry {
-                        function: code.name.clone(),
-                        file: code.file.name().to_owned(),
+                        function: code.name().to_owned(),
+                        file: code.file().name().to_owned(),
                         line: lc.line,
                         col: lc.col,
                     }
