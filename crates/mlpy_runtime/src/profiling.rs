@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use mlpy_profile::{AllocSample, Category, FunctionInfo, FunctionKind, Recorder};
 
 use crate::bytecode::CodeObject;
-use crate::heap;
+use crate::heap::Heap;
 use crate::hooks::Hooks;
 use crate::natives::NativeFunction;
 use crate::vm::Vm;
@@ -66,26 +66,26 @@ impl Profiler {
     /// Enters function `id`: new objects are attributed to it until it exits. The heap's
     /// allocation site of a function is its id + 1 (0 is "no site").
     #[inline(always)]
-    fn enter(&mut self, id: u32) {
+    fn enter(&mut self, id: u32, heap: &Heap) {
         if self.track_memory {
-            heap::set_site(id + 1);
-            self.recorder.enter(id, sample());
+            heap.set_site(id + 1);
+            self.recorder.enter(id, sample(heap));
         } else {
             self.recorder.enter(id, AllocSample::default());
         }
     }
 
     #[inline(always)]
-    fn exit(&mut self) {
+    fn exit(&mut self, heap: &Heap) {
         let outer = if self.track_memory {
-            let outer = self.recorder.exit(sample());
-            heap::set_site(outer.map_or(0, |id| id + 1));
+            let outer = self.recorder.exit(sample(heap));
+            heap.set_site(outer.map_or(0, |id| id + 1));
             outer
         } else {
             self.recorder.exit(AllocSample::default())
         };
         if outer.is_none() {
-            self.record_retained();
+            self.record_retained(heap);
         }
     }
 
@@ -93,8 +93,8 @@ impl Profiler {
     /// still alive: what each function allocated and is still live is its retained memory.
     #[cold]
     #[inline(never)]
-    fn record_retained(&mut self) {
-        for (site, bytes) in heap::live_by_site() {
+    fn record_retained(&mut self, heap: &Heap) {
+        for (site, bytes) in heap.live_by_site() {
             self.recorder.set_retained(site - 1, bytes);
         }
     }
@@ -213,8 +213,8 @@ fn method_slot(name: &str) -> usize {
 type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::FxHasher>>;
 
 #[inline]
-fn sample() -> AllocSample {
-    let s = heap::stats();
+fn sample(heap: &Heap) -> AllocSample {
+    let s = heap.stats();
     AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
 }
 
@@ -228,14 +228,14 @@ impl Hooks for RecordingHooks {
     fn enter_function(vm: &mut Vm, code: &CodeObject) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.code_id(code);
-            p.enter(id);
+            p.enter(id, &vm.heap);
         }
     }
 
     #[inline(always)]
     fn exit_function(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
-            p.exit();
+            p.exit(&vm.heap);
         }
     }
 
@@ -243,7 +243,7 @@ impl Hooks for RecordingHooks {
     fn enter_native(vm: &mut Vm, func: &NativeFunction) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.native_id(func);
-            p.enter(id);
+            p.enter(id, &vm.heap);
         }
     }
 
@@ -259,14 +259,14 @@ impl Hooks for RecordingHooks {
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.method_id(kind, name);
-            p.enter(id);
+            p.enter(id, &vm.heap);
         }
     }
 
     #[inline(always)]
     fn exit_native(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
-            p.exit();
+            p.exit(&vm.heap);
         }
     }
 }

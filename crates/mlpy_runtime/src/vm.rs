@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::bytecode::CodeObject;
 use crate::error::{ErrorKind, Result, RuntimeError, TraceEntry};
-use crate::heap;
+use crate::heap::Heap;
 use crate::hooks::NoHooks;
 use crate::profiling::{Profiler, RecordingHooks};
 use crate::program::Program;
@@ -107,6 +107,9 @@ pub struct Vm {
     pub(crate) std_modules: Vec<Rc<Module>>,
     /// The generator of `math.random`.
     pub(crate) rng: crate::stdlib::Rng,
+    /// This VM's heap: its allocation counters, allocation sites and cycle collector
+    /// (active while the VM runs; see `heap`).
+    pub(crate) heap: Heap,
 }
 
 /// Drops the references held by `window`, the registers of a frame that ends.
@@ -144,6 +147,7 @@ impl Vm {
             profiler: None,
             std_modules: Vec::new(),
             rng: crate::stdlib::Rng::unpredictable(),
+            heap: Heap::new(),
         }
     }
 
@@ -159,16 +163,22 @@ impl Vm {
         self.profiler = Some(Box::new(Profiler::new(recorder)));
     }
 
+    /// This VM's heap (its allocation counters and cycle collector).
+    pub fn heap(&self) -> &Heap {
+        &self.heap
+    }
+
     /// Ends profiling and returns the recorder, with the peak live heap recorded.
     pub fn take_recorder(&mut self) -> Option<mlpy_profile::Recorder> {
         let mut recorder = self.profiler.take()?.into_recorder();
-        heap::set_site(0);
-        recorder.set_peak_memory(heap::stats().peak_live_bytes);
+        self.heap.set_site(0);
+        recorder.set_peak_memory(self.heap.stats().peak_live_bytes);
         Some(recorder)
     }
 
     /// Runs the main file's top level to its end.
     pub fn run_main(&mut self) -> Result<()> {
+        let _active = self.heap.activate();
         self.started = Instant::now();
         let code = self.program.main.clone();
         self.stack.clear();
@@ -232,6 +242,7 @@ impl Vm {
     /// Calls any function value with `args` and returns its result. Used by natives that
     /// call back into ML; ML code calls functions with the `Call` instruction instead.
     pub fn call_value(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
+        let _active = self.heap.activate();
         match func {
             Value::Function(c) => {
                 if args.len() != c.code.n_params() as usize {
@@ -339,8 +350,8 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn safepoint(&mut self) -> Result<()> {
         self.budget = SAFEPOINT_INTERVAL;
-        if heap::collection_due() {
-            heap::collect();
+        if self.heap.collection_due() {
+            self.heap.collect();
         }
         if let Some(limit) = self.limits.timeout {
             if self.started.elapsed() > limit {
@@ -351,10 +362,10 @@ impl Vm {
             }
         }
         if let Some(max) = self.limits.max_memory {
-            let live = heap::stats().live_bytes;
+            let live = self.heap.stats().live_bytes;
             if live > max {
-                heap::collect();
-                let live = heap::stats().live_bytes;
+                self.heap.collect();
+                let live = self.heap.stats().live_bytes;
                 if live > max {
                     return Err(RuntimeError::new(
                         ErrorKind::LimitExceeded,
