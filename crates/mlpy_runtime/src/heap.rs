@@ -70,9 +70,10 @@ const _: () = assert!(MAX_HEAPS == 1 << SLOT_BITS);
 
 /// The hot counters of one slot.
 struct Counters {
+    /// Every value counts a positive number of bytes, and gives back exactly what it
+    /// counted: so `live_bytes` is 0 exactly when no value the heap counted is alive,
+    /// and only then is a retired slot reused.
     stats: Cell<HeapStats>,
-    /// Values counted and not yet freed: the slot is reused only at 0.
-    live_count: Cell<u64>,
     /// The allocation site of new values (0: none).
     site: Cell<u32>,
 }
@@ -85,7 +86,6 @@ const ZERO_COUNTERS: Counters = Counters {
         live_bytes: 0,
         peak_live_bytes: 0,
     }),
-    live_count: Cell::new(0),
     site: Cell::new(0),
 };
 
@@ -100,6 +100,7 @@ enum Lease {
 }
 
 /// The cold part of a slot.
+// The ambient slot 0 is never leased by `Heap::new`, so it needs no lease of its own.
 struct SlotData {
     lease: Lease,
     registry: Registry,
@@ -107,26 +108,21 @@ struct SlotData {
     site_live: Vec<i64>,
 }
 
+#[allow(clippy::declare_interior_mutable_const)]
+const FREE_SLOT: SlotData =
+    SlotData { lease: Lease::Free, registry: Registry::EMPTY, site_live: Vec::new() };
+
 thread_local! {
     static COUNTERS: [Counters; MAX_HEAPS] = const { [ZERO_COUNTERS; MAX_HEAPS] };
     /// The tag of new values: the active heap's slot and its allocation site.
     static ACTIVE: Cell<u32> = const { Cell::new(0) };
-    static SLOTS: RefCell<Vec<SlotData>> = const { RefCell::new(Vec::new()) };
+    static SLOTS: RefCell<[SlotData; MAX_HEAPS]> = const { RefCell::new([FREE_SLOT; MAX_HEAPS]) };
 }
 
-/// Runs `f` on the cold data of `slot`, creating the table on first use.
+/// Runs `f` on the cold data of `slot`.
+#[inline]
 fn with_slot<R>(slot: u32, f: impl FnOnce(&mut SlotData) -> R) -> R {
-    SLOTS.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.is_empty() {
-            s.extend((0..MAX_HEAPS).map(|i| SlotData {
-                lease: if i == 0 { Lease::Leased } else { Lease::Free },
-                registry: Registry::default(),
-                site_live: Vec::new(),
-            }));
-        }
-        f(&mut s[slot as usize])
-    })
+    SLOTS.with(|s| f(&mut s.borrow_mut()[(slot & SLOT_MASK) as usize]))
 }
 
 #[inline(always)]
@@ -144,18 +140,17 @@ pub struct Heap {
 impl Heap {
     /// A heap of its own, or the ambient heap when the thread has `MAX_HEAPS` already.
     pub fn new() -> Heap {
-        with_slot(0, |_| ()); // the table exists from here on
         let found = SLOTS.with(|s| {
             let mut s = s.borrow_mut();
             let mut found = None;
             for (i, d) in s.iter_mut().enumerate().skip(1) {
-                let live = counters(i as u32, |c| c.live_count.get());
+                let live = counters(i as u32, |c| c.stats.get().live_bytes);
                 if d.lease == Lease::Retired && live == 0 {
                     d.lease = Lease::Free;
                 }
                 if d.lease == Lease::Free && found.is_none() {
                     d.lease = Lease::Leased;
-                    d.registry = Registry::default();
+                    d.registry = Registry::EMPTY;
                     d.site_live = Vec::new();
                     found = Some(i as u32);
                 }
@@ -166,7 +161,6 @@ impl Heap {
             Some(slot) => {
                 counters(slot, |c| {
                     c.stats.set(HeapStats::default());
-                    c.live_count.set(0);
                     c.site.set(0);
                 });
                 Heap { slot }
@@ -261,12 +255,11 @@ impl Drop for Heap {
         if self.slot == 0 {
             return;
         }
-        let live = counters(self.slot, |c| c.live_count.get());
+        let live = counters(self.slot, |c| c.stats.get().live_bytes);
         // At thread exit the table may be gone already: nothing left to retire.
         let _ = SLOTS.try_with(|s| {
-            if let Some(d) = s.borrow_mut().get_mut(self.slot as usize) {
-                d.lease = if live == 0 { Lease::Free } else { Lease::Retired };
-            }
+            s.borrow_mut()[self.slot as usize].lease =
+                if live == 0 { Lease::Free } else { Lease::Retired };
         });
     }
 }
@@ -320,7 +313,6 @@ pub fn on_alloc(bytes: usize) -> u32 {
             st.peak_live_bytes = st.live_bytes;
         }
         c.stats.set(st);
-        c.live_count.set(c.live_count.get() + 1);
     });
     if tag > SLOT_MASK {
         site_add(tag, bytes as i64);
@@ -346,10 +338,10 @@ pub fn on_grow(bytes: usize, tag: u32) {
     }
 }
 
-/// Records that a value tagged `tag` gave back `bytes` of what `on_alloc`/`on_grow`
-/// counted for it, but lives on (an array that shrank).
+/// Records the free of a value tagged `tag` that had `bytes` counted, or that a value
+/// gave back `bytes` of what it counted (an array that shrank).
 #[inline]
-pub fn on_shrink(bytes: usize, tag: u32) {
+pub fn on_free(bytes: usize, tag: u32) {
     counters(tag, |c| {
         let mut st = c.stats.get();
         st.live_bytes = st.live_bytes.saturating_sub(bytes as u64);
@@ -360,13 +352,6 @@ pub fn on_shrink(bytes: usize, tag: u32) {
     }
 }
 
-/// Records the free of a value tagged `tag` that had `bytes` counted.
-#[inline]
-pub fn on_free(bytes: usize, tag: u32) {
-    on_shrink(bytes, tag);
-    counters(tag, |c| c.live_count.set(c.live_count.get().saturating_sub(1)));
-}
-
 /// Adds `delta` to the live bytes of the site in `tag` (every allocation and free of a
 /// profiled run that tracks memory).
 #[cold]
@@ -375,12 +360,11 @@ fn site_add(tag: u32, delta: i64) {
     let site = (tag >> SLOT_BITS) as usize;
     // At thread exit the table may be gone already: nothing left to account.
     let _ = SLOTS.try_with(|s| {
-        if let Some(d) = s.borrow_mut().get_mut((tag & SLOT_MASK) as usize) {
-            if d.site_live.len() <= site {
-                d.site_live.resize(site + 1, 0);
-            }
-            d.site_live[site] = d.site_live[site].wrapping_add(delta);
+        let d = &mut s.borrow_mut()[(tag & SLOT_MASK) as usize];
+        if d.site_live.len() <= site {
+            d.site_live.resize(site + 1, 0);
         }
+        d.site_live[site] = d.site_live[site].wrapping_add(delta);
     });
 }
 
@@ -394,7 +378,6 @@ pub trait Trace {
 
 /// The containers one heap's collector knows, in a slab: each container keeps its index
 /// in its `GcSlot` and gives it back when it is freed.
-#[derive(Default)]
 struct Registry {
     slots: Vec<Option<Weak<dyn Trace>>>,
     /// Indices of empty slots, reused last-in first-out.
@@ -407,6 +390,14 @@ struct Registry {
 }
 
 impl Registry {
+    const EMPTY: Registry = Registry {
+        slots: Vec::new(),
+        free: Vec::new(),
+        since_full: 0,
+        last_work: 0,
+        collections: 0,
+    };
+
     fn add(&mut self, obj: Weak<dyn Trace>) -> u32 {
         self.since_full += 1;
         match self.free.pop() {
@@ -466,9 +457,7 @@ impl Drop for GcSlot {
         if i != UNTRACKED {
             // At thread exit the table may be gone already: nothing left to forget.
             let _ = SLOTS.try_with(|s| {
-                if let Some(d) = s.borrow_mut().get_mut((self.tag & SLOT_MASK) as usize) {
-                    d.registry.release(i);
-                }
+                s.borrow_mut()[(self.tag & SLOT_MASK) as usize].registry.release(i);
             });
         }
     }

@@ -304,7 +304,7 @@ impl Array {
         if bytes > old {
             heap::on_grow(bytes - old, self.gc.tag());
         } else if bytes < old {
-            heap::on_shrink(old - bytes, self.gc.tag());
+            heap::on_free(old - bytes, self.gc.tag());
         }
         self.counted.set(bytes);
     }
