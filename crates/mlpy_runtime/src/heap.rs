@@ -68,7 +68,7 @@ pub const MAX_SITE: u32 = u32::MAX >> SLOT_BITS;
 
 const _: () = assert!(MAX_HEAPS == 1 << SLOT_BITS);
 
-/// The hot counters of one slot.
+/// The counters of one slot while its heap is not active.
 struct Counters {
     /// Every value counts a positive number of bytes, and gives back exactly what it
     /// counted: so `live_bytes` is 0 exactly when no value the heap counted is alive,
@@ -79,15 +79,19 @@ struct Counters {
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
-const ZERO_COUNTERS: Counters = Counters {
-    stats: Cell::new(HeapStats {
-        allocated_bytes: 0,
-        allocated_count: 0,
-        live_bytes: 0,
-        peak_live_bytes: 0,
-    }),
-    site: Cell::new(0),
-};
+const ZERO_COUNTERS: Counters = Counters { stats: Cell::new(ZERO_STATS), site: Cell::new(0) };
+
+const ZERO_STATS: HeapStats =
+    HeapStats { allocated_bytes: 0, allocated_count: 0, live_bytes: 0, peak_live_bytes: 0 };
+
+/// The active heap: its slot, and its counters and site, which live here (at a fixed
+/// place, so counting is a load and a store, and so is the profiler's change of site)
+/// while it is active and go back to its slot when another heap is activated.
+struct Active {
+    slot: Cell<u32>,
+    site: Cell<u32>,
+    stats: Cell<HeapStats>,
+}
 
 /// What a slot is used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,8 +118,9 @@ const FREE_SLOT: SlotData =
 
 thread_local! {
     static COUNTERS: [Counters; MAX_HEAPS] = const { [ZERO_COUNTERS; MAX_HEAPS] };
-    /// The tag of new values: the active heap's slot and its allocation site.
-    static ACTIVE: Cell<u32> = const { Cell::new(0) };
+    static ACTIVE: Active = const {
+        Active { slot: Cell::new(0), site: Cell::new(0), stats: Cell::new(ZERO_STATS) }
+    };
     static SLOTS: RefCell<[SlotData; MAX_HEAPS]> = const { RefCell::new([FREE_SLOT; MAX_HEAPS]) };
 }
 
@@ -128,6 +133,17 @@ fn with_slot<R>(slot: u32, f: impl FnOnce(&mut SlotData) -> R) -> R {
 #[inline(always)]
 fn counters<R>(slot: u32, f: impl FnOnce(&Counters) -> R) -> R {
     COUNTERS.with(|c| f(&c[(slot & SLOT_MASK) as usize]))
+}
+
+/// The counters of heap `slot`, active or not.
+fn slot_stats(slot: u32) -> HeapStats {
+    ACTIVE.with(|a| {
+        if a.slot.get() == slot {
+            a.stats.get()
+        } else {
+            counters(slot, |c| c.stats.get())
+        }
+    })
 }
 
 /// A VM's heap: its lease on a slot of the thread (see the module doc). Not `Clone`: the
@@ -144,7 +160,7 @@ impl Heap {
             let mut s = s.borrow_mut();
             let mut found = None;
             for (i, d) in s.iter_mut().enumerate().skip(1) {
-                let live = counters(i as u32, |c| c.stats.get().live_bytes);
+                let live = slot_stats(i as u32).live_bytes;
                 if d.lease == Lease::Retired && live == 0 {
                     d.lease = Lease::Free;
                 }
@@ -178,31 +194,59 @@ impl Heap {
     /// dropped (which restores the previous one).
     #[inline]
     pub fn activate(&self) -> Activation {
-        let tag = self.slot | (counters(self.slot, |c| c.site.get()) << SLOT_BITS);
-        Activation { previous: ACTIVE.with(|a| a.replace(tag)) }
+        Activation { previous: switch_to(self.slot) }
+    }
+
+    /// This heap's counters, provided it is the active one (the profiler's reading at
+    /// every event: see `set_running_site`).
+    #[inline(always)]
+    pub fn running_stats(&self) -> HeapStats {
+        ACTIVE.with(|a| {
+            debug_assert_eq!(a.slot.get(), self.slot);
+            a.stats.get()
+        })
     }
 
     /// This heap's counters.
     #[inline]
     pub fn stats(&self) -> HeapStats {
-        counters(self.slot, |c| c.stats.get())
+        slot_stats(self.slot)
     }
 
     /// Sets the allocation site of new values (the profiler sets its running function;
     /// 0 for none). Sites above `MAX_SITE` are not tracked.
-    #[inline]
+    /// `set_site` for a heap known to be active: one store into the active tag. The
+    /// profiler calls it at every event, from the VM's run loop, which runs only while its
+    /// heap is active. (Were the heap not active, values would be charged to the wrong
+    /// heap's sites: wrong figures, never unsound.)
+    #[inline(always)]
+    pub fn set_running_site(&self, site: u32) {
+        ACTIVE.with(|a| {
+            debug_assert_eq!(a.slot.get(), self.slot);
+            // A site beyond `MAX_SITE` (67M functions) loses its high bits in tags.
+            a.site.set(site);
+        });
+    }
+
     pub fn set_site(&self, site: u32) {
         let site = if site > MAX_SITE { 0 } else { site };
-        counters(self.slot, |c| c.site.set(site));
         ACTIVE.with(|a| {
-            if a.get() & SLOT_MASK == self.slot {
-                a.set(self.slot | (site << SLOT_BITS));
+            if a.slot.get() == self.slot {
+                a.site.set(site);
+            } else {
+                counters(self.slot, |c| c.site.set(site));
             }
         });
     }
 
     pub fn site(&self) -> u32 {
-        counters(self.slot, |c| c.site.get())
+        ACTIVE.with(|a| {
+            if a.slot.get() == self.slot {
+                a.site.get()
+            } else {
+                counters(self.slot, |c| c.site.get())
+            }
+        })
     }
 
     /// Bytes still live per allocation site, for the sites that have any.
@@ -255,7 +299,7 @@ impl Drop for Heap {
         if self.slot == 0 {
             return;
         }
-        let live = counters(self.slot, |c| c.stats.get().live_bytes);
+        let live = slot_stats(self.slot).live_bytes;
         // At thread exit the table may be gone already: nothing left to retire.
         let _ = SLOTS.try_with(|s| {
             s.borrow_mut()[self.slot as usize].lease =
@@ -273,28 +317,45 @@ pub struct Activation {
 impl Drop for Activation {
     #[inline]
     fn drop(&mut self) {
-        // The previous heap's site may have changed meanwhile (a nested profiled run of
-        // the same heap): take it from its counters.
-        let slot = self.previous & SLOT_MASK;
-        let tag = slot | (counters(slot, |c| c.site.get()) << SLOT_BITS);
-        ACTIVE.with(|a| a.set(tag));
+        switch_to(self.previous);
     }
+}
+
+/// Makes heap `slot` the active one and returns the slot that was: the active heap's
+/// counters and site go back to its slot, the new one's come out of its slot.
+#[inline]
+fn switch_to(slot: u32) -> u32 {
+    ACTIVE.with(|a| {
+        let current = a.slot.get();
+        if current != slot {
+            counters(current, |c| {
+                c.stats.set(a.stats.get());
+                c.site.set(a.site.get());
+            });
+            counters(slot, |c| {
+                a.stats.set(c.stats.get());
+                a.site.set(c.site.get());
+            });
+            a.slot.set(slot);
+        }
+        current
+    })
 }
 
 /// The counters of the heap active on this thread (the running VM's, else the ambient
 /// heap's).
 pub fn stats() -> HeapStats {
-    counters(ACTIVE.with(Cell::get), |c| c.stats.get())
+    ACTIVE.with(|a| a.stats.get())
 }
 
 /// Runs the collector over the active heap (see `Heap::collect`).
 pub fn collect() -> usize {
-    collect_slot(ACTIVE.with(Cell::get) & SLOT_MASK)
+    collect_slot(ACTIVE.with(|a| a.slot.get()))
 }
 
 /// The number of containers registered with the active heap.
 pub fn tracked_count() -> usize {
-    let slot = ACTIVE.with(Cell::get) & SLOT_MASK;
+    let slot = ACTIVE.with(|a| a.slot.get());
     with_slot(slot, |d| d.registry.slots.len() - d.registry.free.len())
 }
 
@@ -303,16 +364,16 @@ pub fn tracked_count() -> usize {
 /// and `on_grow`, so that they are charged to the same heap and site.
 #[inline]
 pub fn on_alloc(bytes: usize) -> u32 {
-    let tag = ACTIVE.with(Cell::get);
-    counters(tag, |c| {
-        let mut st = c.stats.get();
+    let tag = ACTIVE.with(|a| {
+        let mut st = a.stats.get();
         st.allocated_bytes += bytes as u64;
         st.allocated_count += 1;
         st.live_bytes += bytes as u64;
         if st.live_bytes > st.peak_live_bytes {
             st.peak_live_bytes = st.live_bytes;
         }
-        c.stats.set(st);
+        a.stats.set(st);
+        a.slot.get() | (a.site.get() << SLOT_BITS)
     });
     if tag > SLOT_MASK {
         site_add(tag, bytes as i64);
@@ -320,36 +381,56 @@ pub fn on_alloc(bytes: usize) -> u32 {
     tag
 }
 
+/// Adds `bytes` allocated (when `allocated`) and `delta` live bytes to `stats`.
+#[inline(always)]
+fn charge(stats: &Cell<HeapStats>, allocated: u64, delta: i64) {
+    let mut st = stats.get();
+    st.allocated_bytes += allocated;
+    st.live_bytes = st.live_bytes.saturating_add_signed(delta);
+    if delta > 0 && st.live_bytes > st.peak_live_bytes {
+        st.peak_live_bytes = st.live_bytes;
+    }
+    stats.set(st);
+}
+
+/// Charges a change of a value's bytes to the heap in its tag, active or not.
+#[inline(always)]
+fn charge_tag(tag: u32, allocated: u64, delta: i64) {
+    let inactive = ACTIVE.with(|a| {
+        if a.slot.get() == tag & SLOT_MASK {
+            charge(&a.stats, allocated, delta);
+            false
+        } else {
+            true
+        }
+    });
+    if inactive {
+        charge_inactive(tag, allocated, delta);
+    }
+    if tag > SLOT_MASK {
+        site_add(tag, delta);
+    }
+}
+
+/// A value of a heap that is not active changed (it was freed while another VM runs).
+#[cold]
+#[inline(never)]
+fn charge_inactive(tag: u32, allocated: u64, delta: i64) {
+    counters(tag, |c| charge(&c.stats, allocated, delta));
+}
+
 /// Records growth of an existing value tagged `tag` (counted as allocated bytes, not as a
 /// new allocation).
 #[inline]
 pub fn on_grow(bytes: usize, tag: u32) {
-    counters(tag, |c| {
-        let mut st = c.stats.get();
-        st.allocated_bytes += bytes as u64;
-        st.live_bytes += bytes as u64;
-        if st.live_bytes > st.peak_live_bytes {
-            st.peak_live_bytes = st.live_bytes;
-        }
-        c.stats.set(st);
-    });
-    if tag > SLOT_MASK {
-        site_add(tag, bytes as i64);
-    }
+    charge_tag(tag, bytes as u64, bytes as i64);
 }
 
 /// Records the free of a value tagged `tag` that had `bytes` counted, or that a value
 /// gave back `bytes` of what it counted (an array that shrank).
 #[inline]
 pub fn on_free(bytes: usize, tag: u32) {
-    counters(tag, |c| {
-        let mut st = c.stats.get();
-        st.live_bytes = st.live_bytes.saturating_sub(bytes as u64);
-        c.stats.set(st);
-    });
-    if tag > SLOT_MASK {
-        site_add(tag, -(bytes as i64));
-    }
+    charge_tag(tag, 0, -(bytes as i64));
 }
 
 /// Adds `delta` to the live bytes of the site in `tag` (every allocation and free of a

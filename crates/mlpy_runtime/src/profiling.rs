@@ -68,7 +68,7 @@ impl Profiler {
     #[inline(always)]
     fn enter(&mut self, id: u32, heap: &Heap) {
         if self.track_memory {
-            heap.set_site(id + 1);
+            heap.set_running_site(id + 1);
             self.recorder.enter(id, sample(heap));
         } else {
             self.recorder.enter(id, AllocSample::default());
@@ -79,7 +79,7 @@ impl Profiler {
     fn exit(&mut self, heap: &Heap) {
         let outer = if self.track_memory {
             let outer = self.recorder.exit(sample(heap));
-            heap.set_site(outer.map_or(0, |id| id + 1));
+            heap.set_running_site(outer.map_or(0, |id| id + 1));
             outer
         } else {
             self.recorder.exit(AllocSample::default())
@@ -214,7 +214,7 @@ type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::F
 
 #[inline]
 fn sample(heap: &Heap) -> AllocSample {
-    let s = heap.stats();
+    let s = heap.running_stats();
     AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
 }
 
