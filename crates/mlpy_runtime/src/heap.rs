@@ -381,56 +381,66 @@ pub fn on_alloc(bytes: usize) -> u32 {
     tag
 }
 
-/// Adds `bytes` allocated (when `allocated`) and `delta` live bytes to `stats`.
+/// Counts `bytes` more allocated and live.
 #[inline(always)]
-fn charge(stats: &Cell<HeapStats>, allocated: u64, delta: i64) {
+fn grow(stats: &Cell<HeapStats>, bytes: u64) {
     let mut st = stats.get();
-    st.allocated_bytes += allocated;
-    st.live_bytes = st.live_bytes.saturating_add_signed(delta);
-    if delta > 0 && st.live_bytes > st.peak_live_bytes {
+    st.allocated_bytes += bytes;
+    st.live_bytes += bytes;
+    if st.live_bytes > st.peak_live_bytes {
         st.peak_live_bytes = st.live_bytes;
     }
     stats.set(st);
 }
 
-/// Charges a change of a value's bytes to the heap in its tag, active or not.
+/// Counts `bytes` fewer live.
 #[inline(always)]
-fn charge_tag(tag: u32, allocated: u64, delta: i64) {
-    let inactive = ACTIVE.with(|a| {
-        if a.slot.get() == tag & SLOT_MASK {
-            charge(&a.stats, allocated, delta);
-            false
-        } else {
-            true
+fn shrink(stats: &Cell<HeapStats>, bytes: u64) {
+    let mut st = stats.get();
+    st.live_bytes = st.live_bytes.saturating_sub(bytes);
+    stats.set(st);
+}
+
+/// Applies `change` to the counters of the heap in `tag`: the active heap's, or (out of
+/// line) those of a heap that is not active (a value freed while another VM runs).
+#[inline(always)]
+fn charge_tag(tag: u32, bytes: u64, change: fn(&Cell<HeapStats>, u64)) {
+    let active = ACTIVE.with(|a| {
+        let active = a.slot.get() == tag & SLOT_MASK;
+        if active {
+            change(&a.stats, bytes);
         }
+        active
     });
-    if inactive {
-        charge_inactive(tag, allocated, delta);
-    }
-    if tag > SLOT_MASK {
-        site_add(tag, delta);
+    if !active {
+        charge_inactive(tag, bytes, change);
     }
 }
 
-/// A value of a heap that is not active changed (it was freed while another VM runs).
 #[cold]
 #[inline(never)]
-fn charge_inactive(tag: u32, allocated: u64, delta: i64) {
-    counters(tag, |c| charge(&c.stats, allocated, delta));
+fn charge_inactive(tag: u32, bytes: u64, change: fn(&Cell<HeapStats>, u64)) {
+    counters(tag, |c| change(&c.stats, bytes));
 }
 
 /// Records growth of an existing value tagged `tag` (counted as allocated bytes, not as a
 /// new allocation).
 #[inline]
 pub fn on_grow(bytes: usize, tag: u32) {
-    charge_tag(tag, bytes as u64, bytes as i64);
+    charge_tag(tag, bytes as u64, grow);
+    if tag > SLOT_MASK {
+        site_add(tag, bytes as i64);
+    }
 }
 
 /// Records the free of a value tagged `tag` that had `bytes` counted, or that a value
 /// gave back `bytes` of what it counted (an array that shrank).
 #[inline]
 pub fn on_free(bytes: usize, tag: u32) {
-    charge_tag(tag, 0, -(bytes as i64));
+    charge_tag(tag, bytes as u64, shrink);
+    if tag > SLOT_MASK {
+        site_add(tag, -(bytes as i64));
+    }
 }
 
 /// Adds `delta` to the live bytes of the site in `tag` (every allocation and free of a
