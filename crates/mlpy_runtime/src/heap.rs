@@ -13,24 +13,32 @@
 //! neither sees the other's allocations, limits or garbage.
 //!
 //! Allocation is hot, so a value does not carry a pointer to its heap. A heap is one of
-//! `MAX_HEAPS` numbered *slots* of its thread; the slot's counters sit in a thread-local
-//! array (one load and a store to count, as when the counters were global), its registry
-//! and site table in a thread-local table beside it. The `Heap` value is the VM's lease
-//! on its slot. A VM makes its heap the *active* one while it runs (`Heap::activate`, on
-//! entry to `run_main` and `call_value`; the previous one is restored on exit, so a VM run
-//! from inside another's native nests correctly). New values are charged to the active
-//! heap, and each records its slot in a 32-bit *tag* (with the allocation site), which it
-//! gives back when it is freed: **a free is charged to the heap that made the value**,
-//! whichever VM runs when it happens. So a value of VM A dropped while VM B runs lowers
-//! A's live bytes, never B's; a container is removed from the registry of the heap that
-//! registered it.
+//! `MAX_HEAPS` numbered *slots* of its thread: the slot's counters and allocation site in
+//! a thread-local array, its registry and site table in a thread-local table beside it.
+//! The `Heap` value is the VM's lease on its slot. A VM makes its heap the *active* one
+//! while it runs (`Heap::activate`, on entry to `run_main` and `call_value`; the previous
+//! one is restored on exit, so a VM run from inside another's native nests correctly).
+//! The active heap's counters and site are moved to a fixed thread-local place (`Active`)
+//! while it is active, so counting an allocation, and the profiler's change of site at
+//! every event, is a load and a store as with a single global heap. New values are
+//! charged to the active heap, and each records the heap's slot in a 32-bit *tag* (with
+//! the allocation site), which it gives back when it is freed: **a free is charged to the
+//! heap that made the value**, whichever VM runs when it happens. So a value of VM A
+//! dropped while VM B runs lowers A's live bytes, never B's (the one compare this costs
+//! on every free sends it to A's slot, out of line); a container is removed from the
+//! registry of the heap that registered it, and each heap's collector traces only its own
+//! containers (references from another heap's containers count as outside references,
+//! which keeps their targets alive: conservative, never unsound).
 //!
 //! Values can outlive their VM (a `Value` a test keeps after dropping the VM). The slot
 //! of a dropped `Heap` is therefore retired, not freed: frees keep being charged to it,
-//! and it is reused only once no value it counted is alive (its live count is 0), after
-//! its counters are reset. Slot 0 is the thread's *ambient* heap: values made when no VM
-//! runs (the compiler's constants, tests) are charged to it, and a VM that finds every
-//! other slot leased shares it (then, and only then, its accounting mixes with others').
+//! and it is reused (its counters reset) only once no value it counted is alive: every
+//! value counts a positive number of bytes and gives back exactly what it counted, so
+//! that is when its live bytes are 0. Slot 0 is the thread's *ambient* heap: values made
+//! when no VM runs (the compiler's constants, tests) are charged to it, and a VM that
+//! finds every other slot leased shares it (then, and only then, its accounting mixes
+//! with others'). Accounting is only figures: a miscount could misreport memory, never
+//! corrupt it.
 //!
 //! # The collector
 //!
@@ -622,7 +630,7 @@ fn collect_slot(slot: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Array;
+    use crate::value::{Array, Str};
 
     /// An array the collector tracks (one of ints only is packed and holds no reference).
     fn tracked_array() -> Rc<Array> {
@@ -668,5 +676,83 @@ mod tests {
         assert_eq!(tracked_count(), before + 1);
         drop(ints);
         assert_eq!(tracked_count(), before);
+    }
+
+    #[test]
+    fn a_heap_whose_values_outlive_it_is_not_reused_until_they_are_freed() {
+        let heap = Heap::new();
+        let slot = heap.slot;
+        assert_ne!(slot, 0);
+        let kept = {
+            let _active = heap.activate();
+            tracked_array()
+        };
+        let live = heap.stats().live_bytes;
+        assert!(live > 0);
+        drop(heap);
+        // Retired: a new heap gets another slot, and the value's free is still charged
+        // to the old one.
+        let other = Heap::new();
+        assert_ne!(other.slot, slot);
+        drop(kept);
+        assert_eq!(slot_stats(slot).live_bytes, 0);
+        assert_eq!(other.stats(), HeapStats::default());
+        // Now the slot is free again, with its counters reset.
+        let again = Heap::new();
+        assert_eq!(again.slot, slot);
+        assert_eq!(again.stats(), HeapStats::default());
+        assert_eq!(again.tracked_count(), 0);
+    }
+
+    #[test]
+    fn activation_nests_and_restores() {
+        let (a, b) = (Heap::new(), Heap::new());
+        let ambient = stats();
+        {
+            let _a = a.activate();
+            let x = Str::new("a string long enough to be counted on the heap");
+            {
+                let _b = b.activate();
+                let y = Str::new("another string, allocated while b is active");
+                drop(x); // charged to a
+                assert_eq!(b.stats().allocated_count, 1);
+                drop(y);
+            }
+            assert_eq!(a.stats().allocated_count, 1);
+            assert_eq!(a.stats().live_bytes, 0);
+            let _z = Str::new("z");
+            assert_eq!(a.stats().allocated_count, 2);
+        }
+        assert_eq!(b.stats().allocated_count, 1);
+        assert_eq!(b.stats().live_bytes, 0);
+        assert_eq!(stats(), ambient, "the ambient heap saw none of it");
+    }
+
+    #[test]
+    fn sites_follow_the_heap_that_sets_them() {
+        let (a, b) = (Heap::new(), Heap::new());
+        let _a = a.activate();
+        a.set_running_site(3);
+        b.set_site(5);
+        let x = Str::new("x");
+        {
+            let _b = b.activate();
+            let _y = Str::new("y");
+            assert_eq!(b.live_by_site().len(), 1);
+            assert_eq!(b.live_by_site()[0].0, 5);
+        }
+        assert_eq!(a.site(), 3);
+        assert_eq!(a.live_by_site().iter().map(|s| s.0).collect::<Vec<_>>(), vec![3]);
+        drop(x);
+        assert!(a.live_by_site().is_empty());
+    }
+
+    #[test]
+    fn a_thread_with_every_slot_leased_shares_the_ambient_heap() {
+        let heaps: Vec<Heap> = (1..MAX_HEAPS).map(|_| Heap::new()).collect();
+        assert!(heaps.iter().all(|h| h.slot != 0));
+        assert_eq!(Heap::new().slot, 0);
+        drop(heaps);
+        assert_ne!(Heap::new().slot, 0);
     }
 }
