@@ -23,7 +23,7 @@ use std::rc::Rc;
 use mlpy_syntax::ast::{self, Block, Function, FunctionBody, StmtKind};
 use mlpy_syntax::{Diagnostic, SourceFile, Span};
 
-use crate::bytecode::{Capture, CodeKind, CodeObject, Instr, Reg};
+use crate::bytecode::{Capture, CodeKind, CodeObject, CodeParts, Instr, Reg};
 use crate::value::Value;
 use mlpy_analysis::scope::{ScopeId, ScopeTree};
 
@@ -355,7 +355,7 @@ impl<'s> Compiler<'_, 's> {
 
     fn end_function(&mut self) -> Rc<CodeObject> {
         let f = self.fns.pop().expect("a function is being compiled");
-        let code = CodeObject {
+        let parts = CodeParts {
             name: f.name,
             kind: f.kind,
             file: self.file.clone(),
@@ -365,21 +365,22 @@ impl<'s> Compiler<'_, 's> {
             n_regs: f.max_reg.min(MAX_REGS) as u16,
             instrs: f.instrs,
             offsets: f.offsets,
-            prop_cache: f.consts.iter().map(|_| std::cell::Cell::new(u32::MAX)).collect(),
             consts: f.consts,
             functions: f.functions,
             captures: f.captures,
             upvalue_names: f.upvalue_names,
             local_names: f.local_names,
             cells: f.cells,
-            profile_id: std::cell::Cell::new(u32::MAX),
         };
         // The run loop indexes instructions and registers unchecked on the strength of
         // this check; a failure is a compiler bug, reported instead of running the code.
-        if let Err(problem) = code.verify() {
-            self.fail(&format!("internal compiler error: {problem}"), Span::default());
+        match CodeObject::new(parts) {
+            Ok(code) => code,
+            Err(problem) => {
+                self.fail(&format!("internal compiler error: {problem}"), Span::default());
+                CodeObject::placeholder(self.file.clone())
+            }
         }
-        Rc::new(code)
     }
 
     /// Compiles a nested function and returns its index in the current function's

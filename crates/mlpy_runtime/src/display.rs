@@ -98,8 +98,8 @@ impl Writer<'_> {
                 self.stack.pop();
             }
             Value::Function(c) => {
-                let name = match c.code.kind {
-                    crate::bytecode::CodeKind::Function => c.code.name.as_str(),
+                let name = match c.code.kind() {
+                    crate::bytecode::CodeKind::Function => c.code.name(),
                     _ => "anonymous",
                 };
                 let _ = write!(self.out, "<function {name}>");

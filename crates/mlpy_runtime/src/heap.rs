@@ -1,18 +1,54 @@
-//! Heap accounting and the cycle collector.
+//! Heap accounting and the cycle collector, per VM.
 //!
-//! Every heap value the runtime creates is counted here (bytes and count), and every
-//! container that can take part in a reference cycle (objects, arrays once they can hold
-//! more than ints, closures that capture variables, and the cells of captured variables)
-//! is registered with the cycle collector. The sandbox's
-//! memory limit and the profiler read the same counters.
+//! Every heap value the runtime creates is counted (bytes and count), and every container
+//! that can take part in a reference cycle (objects, arrays once they can hold more than
+//! ints, closures that capture variables, and the cells of captured variables) is
+//! registered with a cycle collector. The sandbox's memory limit and the profiler read the
+//! same counters.
+//!
+//! # One heap per VM
+//!
+//! Each `Vm` owns a `Heap`: its counters, its allocation sites (the profiler's live bytes
+//! per function) and its collector's registry. Two VMs of one thread are independent:
+//! neither sees the other's allocations, limits or garbage.
+//!
+//! Allocation is hot, so a value does not carry a pointer to its heap. A heap is one of
+//! `MAX_HEAPS` numbered *slots* of its thread: the slot's counters and allocation site in
+//! a thread-local array, its registry and site table in a thread-local table beside it.
+//! The `Heap` value is the VM's lease on its slot. A VM makes its heap the *active* one
+//! while it runs (`Heap::activate`, on entry to `run_main` and `call_value`; the previous
+//! one is restored on exit, so a VM run from inside another's native nests correctly).
+//! The active heap's counters and site are moved to a fixed thread-local place (`Active`)
+//! while it is active, so counting an allocation, and the profiler's change of site at
+//! every event, is a load and a store as with a single global heap. New values are
+//! charged to the active heap, and each records the heap's slot in a 32-bit *tag* (with
+//! the allocation site), which it gives back when it is freed: **a free is charged to the
+//! heap that made the value**, whichever VM runs when it happens. So a value of VM A
+//! dropped while VM B runs lowers A's live bytes, never B's (the one compare this costs
+//! on every free sends it to A's slot, out of line); a container is removed from the
+//! registry of the heap that registered it, and each heap's collector traces only its own
+//! containers (references from another heap's containers count as outside references,
+//! which keeps their targets alive: conservative, never unsound).
+//!
+//! Values can outlive their VM (a `Value` a test keeps after dropping the VM). The slot
+//! of a dropped `Heap` is therefore retired, not freed: frees keep being charged to it,
+//! and it is reused (its counters reset) only once no value it counted is alive: every
+//! value counts a positive number of bytes and gives back exactly what it counted, so
+//! that is when its live bytes are 0. Slot 0 is the thread's *ambient* heap: values made
+//! when no VM runs (the compiler's constants, tests) are charged to it, and a VM that
+//! finds every other slot leased shares it (then, and only then, its accounting mixes
+//! with others'). Accounting is only figures: a miscount could misreport memory, never
+//! corrupt it.
+//!
+//! # The collector
 //!
 //! Values are reference counted (`Rc`). Reference cycles are reclaimed by a backup
-//! collector that uses CPython's trial-deletion algorithm: for every registered container,
-//! count the references held by other registered containers; a container whose strong
-//! count exceeds that number is referenced from outside (the VM stack, a Rust local, an
-//! unregistered value) and is alive, and so is everything reachable from it. What remains
-//! is garbage held only by cycles; clearing its contents breaks the cycles and lets the
-//! reference counts free it.
+//! collector that uses CPython's trial-deletion algorithm, over one heap's registered
+//! containers: for each, count the references held by other registered containers of the
+//! heap; a container whose strong count exceeds that number is referenced from outside
+//! (the VM stack, a Rust local, an unregistered value, another heap's container) and is
+//! alive, and so is everything reachable from it. What remains is garbage held only by
+//! cycles; clearing its contents breaks the cycles and lets the reference counts free it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -20,8 +56,8 @@ use std::rc::{Rc, Weak};
 
 use crate::value::Value;
 
-/// Allocation counters of the current thread. `allocated_*` only grow; `live_bytes`
-/// follows frees too.
+/// Allocation counters of one heap. `allocated_*` only grow; `live_bytes` follows frees
+/// too.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HeapStats {
     pub allocated_bytes: u64,
@@ -30,127 +66,405 @@ pub struct HeapStats {
     pub peak_live_bytes: u64,
 }
 
+/// Heaps a thread can have at once (slot 0, the ambient heap, included).
+pub const MAX_HEAPS: usize = 64;
+/// Bits of a tag that hold the slot; the rest hold the allocation site.
+const SLOT_BITS: u32 = 6;
+const SLOT_MASK: u32 = (1 << SLOT_BITS) - 1;
+/// The largest allocation site a tag can hold; sites beyond are not tracked.
+pub const MAX_SITE: u32 = u32::MAX >> SLOT_BITS;
+
+const _: () = assert!(MAX_HEAPS == 1 << SLOT_BITS);
+
+/// The counters of one slot while its heap is not active.
+struct Counters {
+    /// Every value counts a positive number of bytes, and gives back exactly what it
+    /// counted: so `live_bytes` is 0 exactly when no value the heap counted is alive,
+    /// and only then is a retired slot reused.
+    stats: Cell<HeapStats>,
+    /// The allocation site of new values (0: none).
+    site: Cell<u32>,
+}
+
+#[allow(clippy::declare_interior_mutable_const)]
+const ZERO_COUNTERS: Counters = Counters { stats: Cell::new(ZERO_STATS), site: Cell::new(0) };
+
+const ZERO_STATS: HeapStats =
+    HeapStats { allocated_bytes: 0, allocated_count: 0, live_bytes: 0, peak_live_bytes: 0 };
+
+/// The active heap: its slot, and its counters and site, which live here (at a fixed
+/// place, so counting is a load and a store, and so is the profiler's change of site)
+/// while it is active and go back to its slot when another heap is activated.
+struct Active {
+    slot: Cell<u32>,
+    site: Cell<u32>,
+    stats: Cell<HeapStats>,
+}
+
+/// What a slot is used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lease {
+    Free,
+    /// A `Heap` owns it.
+    Leased,
+    /// Its `Heap` was dropped while values it counted were alive.
+    Retired,
+}
+
+/// The cold part of a slot.
+// The ambient slot 0 is never leased by `Heap::new`, so it needs no lease of its own.
+struct SlotData {
+    lease: Lease,
+    registry: Registry,
+    /// Live bytes per allocation site (the profiler's retained memory).
+    site_live: Vec<i64>,
+}
+
+#[allow(clippy::declare_interior_mutable_const)]
+const FREE_SLOT: SlotData =
+    SlotData { lease: Lease::Free, registry: Registry::EMPTY, site_live: Vec::new() };
+
 thread_local! {
-    static STATS: Cell<HeapStats> = const { Cell::new(HeapStats {
-        allocated_bytes: 0,
-        allocated_count: 0,
-        live_bytes: 0,
-        peak_live_bytes: 0,
-    }) };
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
-    /// The allocation site of new objects; 0 when not profiling.
-    static SITE: Cell<u32> = const { Cell::new(0) };
-    /// Live bytes per allocation site, for the first `SITE_SLOTS` sites: a plain array of
-    /// cells, so that updating it (at every allocation and free of a profiled run) is a
-    /// load and a store.
-    static SITE_LIVE: [Cell<i64>; SITE_SLOTS] = const { [const { Cell::new(0) }; SITE_SLOTS] };
-    /// Live bytes of the sites beyond the array, indexed from `SITE_SLOTS`.
-    static SITE_LIVE_MORE: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+    static COUNTERS: [Counters; MAX_HEAPS] = const { [ZERO_COUNTERS; MAX_HEAPS] };
+    static ACTIVE: Active = const {
+        Active { slot: Cell::new(0), site: Cell::new(0), stats: Cell::new(ZERO_STATS) }
+    };
+    static SLOTS: RefCell<[SlotData; MAX_HEAPS]> = const { RefCell::new([FREE_SLOT; MAX_HEAPS]) };
 }
 
-/// Sites kept in the array `SITE_LIVE` (functions, natives and methods that ran).
-const SITE_SLOTS: usize = 512;
+/// Runs `f` on the cold data of `slot`.
+#[inline]
+fn with_slot<R>(slot: u32, f: impl FnOnce(&mut SlotData) -> R) -> R {
+    SLOTS.with(|s| f(&mut s.borrow_mut()[(slot & SLOT_MASK) as usize]))
+}
 
-/// The current thread's allocation counters.
+#[inline(always)]
+fn counters<R>(slot: u32, f: impl FnOnce(&Counters) -> R) -> R {
+    COUNTERS.with(|c| f(&c[(slot & SLOT_MASK) as usize]))
+}
+
+/// The counters of heap `slot`, active or not.
+fn slot_stats(slot: u32) -> HeapStats {
+    ACTIVE.with(|a| {
+        if a.slot.get() == slot {
+            a.stats.get()
+        } else {
+            counters(slot, |c| c.stats.get())
+        }
+    })
+}
+
+/// A VM's heap: its lease on a slot of the thread (see the module doc). Not `Clone`: the
+/// slot is retired when the heap is dropped.
+#[derive(Debug)]
+pub struct Heap {
+    slot: u32,
+}
+
+impl Heap {
+    /// A heap of its own, or the ambient heap when the thread has `MAX_HEAPS` already.
+    pub fn new() -> Heap {
+        let found = SLOTS.with(|s| {
+            let mut s = s.borrow_mut();
+            let mut found = None;
+            for (i, d) in s.iter_mut().enumerate().skip(1) {
+                let live = slot_stats(i as u32).live_bytes;
+                if d.lease == Lease::Retired && live == 0 {
+                    d.lease = Lease::Free;
+                }
+                if d.lease == Lease::Free && found.is_none() {
+                    d.lease = Lease::Leased;
+                    d.registry = Registry::EMPTY;
+                    d.site_live = Vec::new();
+                    found = Some(i as u32);
+                }
+            }
+            found
+        });
+        match found {
+            Some(slot) => {
+                counters(slot, |c| {
+                    c.stats.set(HeapStats::default());
+                    c.site.set(0);
+                });
+                Heap { slot }
+            }
+            None => Heap { slot: 0 },
+        }
+    }
+
+    /// The thread's ambient heap (values made when no VM runs).
+    pub fn ambient() -> Heap {
+        Heap { slot: 0 }
+    }
+
+    /// Makes this heap the one new values are charged to, until the returned guard is
+    /// dropped (which restores the previous one).
+    #[inline]
+    pub fn activate(&self) -> Activation {
+        Activation { previous: switch_to(self.slot) }
+    }
+
+    /// This heap's counters, provided it is the active one (the profiler's reading at
+    /// every event: see `set_running_site`).
+    #[inline(always)]
+    pub fn running_stats(&self) -> HeapStats {
+        ACTIVE.with(|a| {
+            debug_assert_eq!(a.slot.get(), self.slot);
+            a.stats.get()
+        })
+    }
+
+    /// This heap's counters.
+    #[inline]
+    pub fn stats(&self) -> HeapStats {
+        slot_stats(self.slot)
+    }
+
+    /// Sets the allocation site of new values (the profiler sets its running function;
+    /// 0 for none). Sites above `MAX_SITE` are not tracked.
+    /// `set_site` for a heap known to be active: one store into the active tag. The
+    /// profiler calls it at every event, from the VM's run loop, which runs only while its
+    /// heap is active. (Were the heap not active, values would be charged to the wrong
+    /// heap's sites: wrong figures, never unsound.)
+    #[inline(always)]
+    pub fn set_running_site(&self, site: u32) {
+        ACTIVE.with(|a| {
+            debug_assert_eq!(a.slot.get(), self.slot);
+            // A site beyond `MAX_SITE` (67M functions) loses its high bits in tags.
+            a.site.set(site);
+        });
+    }
+
+    pub fn set_site(&self, site: u32) {
+        let site = if site > MAX_SITE { 0 } else { site };
+        ACTIVE.with(|a| {
+            if a.slot.get() == self.slot {
+                a.site.set(site);
+            } else {
+                counters(self.slot, |c| c.site.set(site));
+            }
+        });
+    }
+
+    pub fn site(&self) -> u32 {
+        ACTIVE.with(|a| {
+            if a.slot.get() == self.slot {
+                a.site.get()
+            } else {
+                counters(self.slot, |c| c.site.get())
+            }
+        })
+    }
+
+    /// Bytes still live per allocation site, for the sites that have any.
+    pub fn live_by_site(&self) -> Vec<(u32, u64)> {
+        with_slot(self.slot, |d| {
+            d.site_live
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b > 0)
+                .map(|(site, &b)| (site as u32, b as u64))
+                .collect()
+        })
+    }
+
+    /// Whether enough containers were made since the last full collection to pay for
+    /// tracing the live heap again: tracing then costs O(1) per allocation however large
+    /// the live heap is (the role generations play in CPython).
+    pub fn collection_due(&self) -> bool {
+        with_slot(self.slot, |d| {
+            d.registry.since_full >= (d.registry.last_work / 4).max(MIN_THRESHOLD)
+        })
+    }
+
+    /// The number of full collections of this heap so far.
+    pub fn collections(&self) -> u64 {
+        with_slot(self.slot, |d| d.registry.collections)
+    }
+
+    /// The number of containers registered with this heap's collector and not yet freed.
+    pub fn tracked_count(&self) -> usize {
+        with_slot(self.slot, |d| d.registry.slots.len() - d.registry.free.len())
+    }
+
+    /// Runs the cycle collector over this heap. Must be called where no `RefCell` of a
+    /// value is borrowed (the VM calls it between instructions). Returns the number of
+    /// containers freed.
+    pub fn collect(&self) -> usize {
+        collect_slot(self.slot)
+    }
+}
+
+impl Default for Heap {
+    fn default() -> Heap {
+        Heap::new()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        if self.slot == 0 {
+            return;
+        }
+        let live = slot_stats(self.slot).live_bytes;
+        // At thread exit the table may be gone already: nothing left to retire.
+        let _ = SLOTS.try_with(|s| {
+            s.borrow_mut()[self.slot as usize].lease =
+                if live == 0 { Lease::Free } else { Lease::Retired };
+        });
+    }
+}
+
+/// Keeps a heap active; dropping it restores the heap that was active before.
+#[must_use]
+pub struct Activation {
+    previous: u32,
+}
+
+impl Drop for Activation {
+    #[inline]
+    fn drop(&mut self) {
+        switch_to(self.previous);
+    }
+}
+
+/// Makes heap `slot` the active one and returns the slot that was: the active heap's
+/// counters and site go back to its slot, the new one's come out of its slot.
+#[inline]
+fn switch_to(slot: u32) -> u32 {
+    ACTIVE.with(|a| {
+        let current = a.slot.get();
+        if current != slot {
+            counters(current, |c| {
+                c.stats.set(a.stats.get());
+                c.site.set(a.site.get());
+            });
+            counters(slot, |c| {
+                a.stats.set(c.stats.get());
+                a.site.set(c.site.get());
+            });
+            a.slot.set(slot);
+        }
+        current
+    })
+}
+
+/// The counters of the heap active on this thread (the running VM's, else the ambient
+/// heap's).
 pub fn stats() -> HeapStats {
-    STATS.with(|s| s.get())
+    ACTIVE.with(|a| a.stats.get())
 }
 
-/// Records an allocation of `bytes` and returns its site: the profiled function running
-/// now (0 when the run is not profiled). The object keeps the site and gives it back to
-/// `on_free`, so the profiler can tell which function's allocations are still live.
+/// Runs the collector over the active heap (see `Heap::collect`).
+pub fn collect() -> usize {
+    collect_slot(ACTIVE.with(|a| a.slot.get()))
+}
+
+/// The number of containers registered with the active heap.
+pub fn tracked_count() -> usize {
+    let slot = ACTIVE.with(|a| a.slot.get());
+    with_slot(slot, |d| d.registry.slots.len() - d.registry.free.len())
+}
+
+/// Records an allocation of `bytes` in the active heap and returns the value's tag (the
+/// heap's slot and its current allocation site), which the value gives back to `on_free`
+/// and `on_grow`, so that they are charged to the same heap and site.
 #[inline]
 pub fn on_alloc(bytes: usize) -> u32 {
-    STATS.with(|s| {
-        let mut st = s.get();
+    let tag = ACTIVE.with(|a| {
+        let mut st = a.stats.get();
         st.allocated_bytes += bytes as u64;
         st.allocated_count += 1;
         st.live_bytes += bytes as u64;
         if st.live_bytes > st.peak_live_bytes {
             st.peak_live_bytes = st.live_bytes;
         }
-        s.set(st);
+        a.stats.set(st);
+        a.slot.get() | (a.site.get() << SLOT_BITS)
     });
-    let site = SITE.with(Cell::get);
-    if site != 0 {
-        site_add(site, bytes as i64);
+    if tag > SLOT_MASK {
+        site_add(tag, bytes as i64);
     }
-    site
+    tag
 }
 
-/// Records growth of an existing allocation made at `site` (counted as allocated bytes,
-/// not as a new allocation).
-#[inline]
-pub fn on_grow(bytes: usize, site: u32) {
-    STATS.with(|s| {
-        let mut st = s.get();
-        st.allocated_bytes += bytes as u64;
-        st.live_bytes += bytes as u64;
-        if st.live_bytes > st.peak_live_bytes {
-            st.peak_live_bytes = st.live_bytes;
+/// Counts `bytes` more allocated and live.
+#[inline(always)]
+fn grow(stats: &Cell<HeapStats>, bytes: u64) {
+    let mut st = stats.get();
+    st.allocated_bytes += bytes;
+    st.live_bytes += bytes;
+    if st.live_bytes > st.peak_live_bytes {
+        st.peak_live_bytes = st.live_bytes;
+    }
+    stats.set(st);
+}
+
+/// Counts `bytes` fewer live.
+#[inline(always)]
+fn shrink(stats: &Cell<HeapStats>, bytes: u64) {
+    let mut st = stats.get();
+    st.live_bytes = st.live_bytes.saturating_sub(bytes);
+    stats.set(st);
+}
+
+/// Applies `change` to the counters of the heap in `tag`: the active heap's, or (out of
+/// line) those of a heap that is not active (a value freed while another VM runs).
+#[inline(always)]
+fn charge_tag(tag: u32, bytes: u64, change: fn(&Cell<HeapStats>, u64)) {
+    let active = ACTIVE.with(|a| {
+        let active = a.slot.get() == tag & SLOT_MASK;
+        if active {
+            change(&a.stats, bytes);
         }
-        s.set(st);
+        active
     });
-    if site != 0 {
-        site_add(site, bytes as i64);
-    }
-}
-
-/// Records a free of `bytes` previously counted by `on_alloc`/`on_grow` at `site`.
-#[inline]
-pub fn on_free(bytes: usize, site: u32) {
-    STATS.with(|s| {
-        let mut st = s.get();
-        st.live_bytes = st.live_bytes.saturating_sub(bytes as u64);
-        s.set(st);
-    });
-    if site != 0 {
-        site_add(site, -(bytes as i64));
-    }
-}
-
-/// Adds `delta` to the live bytes of `site` (called for every allocation and free of a
-/// profiled run that tracks memory).
-#[inline]
-fn site_add(site: u32, delta: i64) {
-    let idx = site as usize;
-    if idx < SITE_SLOTS {
-        SITE_LIVE.with(|t| t[idx].set(t[idx].get().wrapping_add(delta)));
-    } else {
-        site_add_more(idx - SITE_SLOTS, delta);
+    if !active {
+        charge_inactive(tag, bytes, change);
     }
 }
 
 #[cold]
 #[inline(never)]
-fn site_add_more(idx: usize, delta: i64) {
-    SITE_LIVE_MORE.with(|t| {
-        let mut t = t.borrow_mut();
-        if t.len() <= idx {
-            t.resize(idx + 1, 0);
+fn charge_inactive(tag: u32, bytes: u64, change: fn(&Cell<HeapStats>, u64)) {
+    counters(tag, |c| change(&c.stats, bytes));
+}
+
+/// Records growth of an existing value tagged `tag` (counted as allocated bytes, not as a
+/// new allocation).
+#[inline]
+pub fn on_grow(bytes: usize, tag: u32) {
+    charge_tag(tag, bytes as u64, grow);
+    if tag > SLOT_MASK {
+        site_add(tag, bytes as i64);
+    }
+}
+
+/// Records the free of a value tagged `tag` that had `bytes` counted, or that a value
+/// gave back `bytes` of what it counted (an array that shrank).
+#[inline]
+pub fn on_free(bytes: usize, tag: u32) {
+    charge_tag(tag, bytes as u64, shrink);
+    if tag > SLOT_MASK {
+        site_add(tag, -(bytes as i64));
+    }
+}
+
+/// Adds `delta` to the live bytes of the site in `tag` (every allocation and free of a
+/// profiled run that tracks memory).
+#[cold]
+#[inline(never)]
+fn site_add(tag: u32, delta: i64) {
+    let site = (tag >> SLOT_BITS) as usize;
+    // At thread exit the table may be gone already: nothing left to account.
+    let _ = SLOTS.try_with(|s| {
+        let d = &mut s.borrow_mut()[(tag & SLOT_MASK) as usize];
+        if d.site_live.len() <= site {
+            d.site_live.resize(site + 1, 0);
         }
-        t[idx] = t[idx].wrapping_add(delta);
+        d.site_live[site] = d.site_live[site].wrapping_add(delta);
     });
-}
-
-/// Sets the allocation site of new objects (the profiler sets its running function).
-pub fn set_site(site: u32) {
-    SITE.with(|s| s.set(site));
-}
-
-pub fn site() -> u32 {
-    SITE.with(Cell::get)
-}
-
-/// Bytes still live per allocation site, for the sites that have any.
-pub fn live_by_site() -> Vec<(u32, u64)> {
-    let mut live: Vec<i64> = SITE_LIVE.with(|t| t.iter().map(Cell::get).collect());
-    SITE_LIVE_MORE.with(|t| live.extend(t.borrow().iter()));
-    live.iter()
-        .enumerate()
-        .filter(|(_, &b)| b > 0)
-        .map(|(site, &b)| (site as u32, b as u64))
-        .collect()
 }
 
 /// A heap value that can hold references to other values.
@@ -161,9 +475,8 @@ pub trait Trace {
     fn clear(&self);
 }
 
-/// The containers the cycle collector knows, in a slab: each container keeps its index
-/// in a `GcSlot` and gives it back when it is freed.
-#[derive(Default)]
+/// The containers one heap's collector knows, in a slab: each container keeps its index
+/// in its `GcSlot` and gives it back when it is freed.
 struct Registry {
     slots: Vec<Option<Weak<dyn Trace>>>,
     /// Indices of empty slots, reused last-in first-out.
@@ -176,6 +489,14 @@ struct Registry {
 }
 
 impl Registry {
+    const EMPTY: Registry = Registry {
+        slots: Vec::new(),
+        free: Vec::new(),
+        since_full: 0,
+        last_work: 0,
+        collections: 0,
+    };
+
     fn add(&mut self, obj: Weak<dyn Trace>) -> u32 {
         self.since_full += 1;
         match self.free.pop() {
@@ -200,81 +521,65 @@ impl Registry {
 
 const MIN_THRESHOLD: usize = 20_000;
 
-/// A container's place in the cycle collector's registry: a field of every container
-/// type. `track` fills it once the container is in its `Rc`; dropping it, when the
+/// A container's accounting: its tag (heap and allocation site, from `on_alloc`) and its
+/// place in that heap's collector registry. A field of every container type. `track`
+/// fills the place once the container is in its `Rc`; dropping the slot, when the
 /// container is freed, empties the place. The registry holds a weak reference, which
 /// keeps the allocation itself alive, so emptying the place at once is what lets freed
 /// containers go back to the allocator right away (with a sweep over dead weak
 /// references instead, 1M short-lived closures spent a quarter of their instructions in
 /// `malloc` and `free` of batched frees).
 #[derive(Debug)]
-pub struct GcSlot(Cell<u32>);
+pub struct GcSlot {
+    tag: u32,
+    index: Cell<u32>,
+}
 
 const UNTRACKED: u32 = u32::MAX;
 
 impl GcSlot {
-    pub const fn new() -> GcSlot {
-        GcSlot(Cell::new(UNTRACKED))
+    /// The slot of a container whose allocation returned `tag`.
+    pub const fn new(tag: u32) -> GcSlot {
+        GcSlot { tag, index: Cell::new(UNTRACKED) }
     }
-}
 
-impl Default for GcSlot {
-    fn default() -> GcSlot {
-        GcSlot::new()
+    /// The tag `on_alloc` returned for the container.
+    #[inline]
+    pub fn tag(&self) -> u32 {
+        self.tag
     }
 }
 
 impl Drop for GcSlot {
     fn drop(&mut self) {
-        let i = self.0.get();
+        let i = self.index.get();
         if i != UNTRACKED {
-            // At thread exit the registry may be gone already: nothing left to forget.
-            let _ = REGISTRY.try_with(|r| r.borrow_mut().release(i));
+            // At thread exit the table may be gone already: nothing left to forget.
+            let _ = SLOTS.try_with(|s| {
+                s.borrow_mut()[(self.tag & SLOT_MASK) as usize].registry.release(i);
+            });
         }
     }
 }
 
-/// Registers a container (whose `GcSlot` field is `slot`) with the cycle collector; a
-/// container already registered stays as it is.
+/// Registers a container (whose `GcSlot` field is `slot`) with the collector of the heap
+/// that made it; a container already registered stays as it is.
 pub fn track<T: Trace + 'static>(obj: &Rc<T>, slot: &GcSlot) {
-    if slot.0.get() != UNTRACKED {
+    if slot.index.get() != UNTRACKED {
         return;
     }
     let weak: Weak<dyn Trace> = Rc::downgrade(obj) as Weak<dyn Trace>;
-    let i = REGISTRY.with(|r| r.borrow_mut().add(weak));
-    slot.0.set(i);
+    let i = with_slot(slot.tag & SLOT_MASK, |d| d.registry.add(weak));
+    slot.index.set(i);
 }
 
-/// Whether enough containers were made since the last full collection to pay for
-/// tracing the live heap again: tracing then costs O(1) per allocation however large
-/// the live heap is (the role generations play in CPython).
-pub fn collection_due() -> bool {
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        r.since_full >= (r.last_work / 4).max(MIN_THRESHOLD)
-    })
-}
-
-/// The number of full collections run so far on this thread.
-pub fn collections() -> u64 {
-    REGISTRY.with(|r| r.borrow().collections)
-}
-
-/// The number of containers registered with the cycle collector and not yet freed.
-pub fn tracked_count() -> usize {
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        r.slots.len() - r.free.len()
-    })
-}
-
-/// Runs the cycle collector. Must be called where no `RefCell` of a value is borrowed
-/// (the VM calls it between instructions). Returns the number of containers freed.
-pub fn collect() -> usize {
+/// Runs the collector over the containers of heap `slot`.
+fn collect_slot(slot: u32) -> usize {
     // Each `live` entry adds one strong reference of its own, and keeps every registered
-    // container alive until the end: the garbage is freed when `live` is dropped.
+    // container alive until the end: the garbage is freed when `live` is dropped (with no
+    // borrow of the slot table held, as freeing updates it).
     let live: Vec<Rc<dyn Trace>> =
-        REGISTRY.with(|r| r.borrow().slots.iter().flatten().filter_map(Weak::upgrade).collect());
+        with_slot(slot, |d| d.registry.slots.iter().flatten().filter_map(Weak::upgrade).collect());
     let index: HashMap<*const (), usize> =
         live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as *const (), i)).collect();
     let mut refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
@@ -314,11 +619,10 @@ pub fn collect() -> usize {
         }
     }
     drop(live);
-    REGISTRY.with(|r| {
-        let mut r = r.borrow_mut();
-        r.since_full = 0;
-        r.last_work = work;
-        r.collections += 1;
+    with_slot(slot, |d| {
+        d.registry.since_full = 0;
+        d.registry.last_work = work;
+        d.registry.collections += 1;
     });
     freed
 }
@@ -326,7 +630,7 @@ pub fn collect() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Array;
+    use crate::value::{Array, Str};
 
     /// An array the collector tracks (one of ints only is packed and holds no reference).
     fn tracked_array() -> Rc<Array> {
@@ -342,7 +646,7 @@ mod tests {
         assert_eq!(tracked_count(), before);
         // Their places are reused.
         let again: Vec<_> = (0..100).map(|_| tracked_array()).collect();
-        assert_eq!(REGISTRY.with(|r| r.borrow().slots.len()), before + 100);
+        assert_eq!(with_slot(0, |d| d.registry.slots.len()), before + 100);
         drop(again);
     }
 
@@ -372,5 +676,83 @@ mod tests {
         assert_eq!(tracked_count(), before + 1);
         drop(ints);
         assert_eq!(tracked_count(), before);
+    }
+
+    #[test]
+    fn a_heap_whose_values_outlive_it_is_not_reused_until_they_are_freed() {
+        let heap = Heap::new();
+        let slot = heap.slot;
+        assert_ne!(slot, 0);
+        let kept = {
+            let _active = heap.activate();
+            tracked_array()
+        };
+        let live = heap.stats().live_bytes;
+        assert!(live > 0);
+        drop(heap);
+        // Retired: a new heap gets another slot, and the value's free is still charged
+        // to the old one.
+        let other = Heap::new();
+        assert_ne!(other.slot, slot);
+        drop(kept);
+        assert_eq!(slot_stats(slot).live_bytes, 0);
+        assert_eq!(other.stats(), HeapStats::default());
+        // Now the slot is free again, with its counters reset.
+        let again = Heap::new();
+        assert_eq!(again.slot, slot);
+        assert_eq!(again.stats(), HeapStats::default());
+        assert_eq!(again.tracked_count(), 0);
+    }
+
+    #[test]
+    fn activation_nests_and_restores() {
+        let (a, b) = (Heap::new(), Heap::new());
+        let ambient = stats();
+        {
+            let _a = a.activate();
+            let x = Str::new("a string long enough to be counted on the heap");
+            {
+                let _b = b.activate();
+                let y = Str::new("another string, allocated while b is active");
+                drop(x); // charged to a
+                assert_eq!(b.stats().allocated_count, 1);
+                drop(y);
+            }
+            assert_eq!(a.stats().allocated_count, 1);
+            assert_eq!(a.stats().live_bytes, 0);
+            let _z = Str::new("z");
+            assert_eq!(a.stats().allocated_count, 2);
+        }
+        assert_eq!(b.stats().allocated_count, 1);
+        assert_eq!(b.stats().live_bytes, 0);
+        assert_eq!(stats(), ambient, "the ambient heap saw none of it");
+    }
+
+    #[test]
+    fn sites_follow_the_heap_that_sets_them() {
+        let (a, b) = (Heap::new(), Heap::new());
+        let _a = a.activate();
+        a.set_running_site(3);
+        b.set_site(5);
+        let x = Str::new("x");
+        {
+            let _b = b.activate();
+            let _y = Str::new("y");
+            assert_eq!(b.live_by_site().len(), 1);
+            assert_eq!(b.live_by_site()[0].0, 5);
+        }
+        assert_eq!(a.site(), 3);
+        assert_eq!(a.live_by_site().iter().map(|s| s.0).collect::<Vec<_>>(), vec![3]);
+        drop(x);
+        assert!(a.live_by_site().is_empty());
+    }
+
+    #[test]
+    fn a_thread_with_every_slot_leased_shares_the_ambient_heap() {
+        let heaps: Vec<Heap> = (1..MAX_HEAPS).map(|_| Heap::new()).collect();
+        assert!(heaps.iter().all(|h| h.slot != 0));
+        assert_eq!(Heap::new().slot, 0);
+        drop(heaps);
+        assert_ne!(Heap::new().slot, 0);
     }
 }

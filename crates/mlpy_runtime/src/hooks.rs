@@ -4,9 +4,9 @@
 //! `#[inline(always)]` methods, so the loop compiled for it contains no trace of profiling;
 //! switching profiling on is a run-time choice of which instantiation runs.
 //!
-//! Allocations are not reported one by one: the heap keeps running counters
-//! (`heap::stats`), which a recorder samples at every enter and exit, exactly as it samples
-//! the clock. Bytes allocated while a function runs are the difference.
+//! Allocations are not reported one by one: the VM's heap keeps running counters
+//! (`Heap::stats`), which a recorder samples at every enter and exit, exactly as it
+//! samples the clock. Bytes allocated while a function runs are the difference.
 
 use crate::bytecode::CodeObject;
 use crate::natives::NativeFunction;

@@ -1,7 +1,7 @@
 //! Functions implemented in Rust: the builtins (spec §11) and the standard modules (§12).
 
-use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::error::Result;
 use crate::value::Value;
@@ -29,8 +29,15 @@ pub struct NativeFunction {
     pub capabilities: &'static [&'static str],
     /// One line for `help`: the parameters and the result.
     pub doc: &'static str,
-    /// The id of this function in the profiler's function table.
-    pub profile_id: Cell<u32>,
+    /// A number no other native function of the process has, dense (assigned in order of
+    /// creation): profilers keep their ids of natives in tables indexed by it.
+    pub index: u32,
+}
+
+static NEXT_INDEX: AtomicU32 = AtomicU32::new(0);
+
+fn next_index() -> u32 {
+    NEXT_INDEX.fetch_add(1, Ordering::Relaxed)
 }
 
 impl NativeFunction {
@@ -41,7 +48,7 @@ impl NativeFunction {
             imp: NativeImpl::Plain(f),
             capabilities: &[],
             doc,
-            profile_id: Cell::new(u32::MAX),
+            index: next_index(),
         })
     }
 
@@ -58,7 +65,7 @@ impl NativeFunction {
             imp,
             capabilities: &[],
             doc,
-            profile_id: Cell::new(u32::MAX),
+            index: next_index(),
         })
     }
 

@@ -1,22 +1,27 @@
 //! Profiling on: the `Hooks` implementation that feeds `mlpy_profile::Recorder`.
 //!
-//! Functions are registered with the recorder the first time they run (their id is cached
-//! in the code object or native function), so an unprofiled run registers nothing.
+//! Functions are registered with the recorder the first time they run, so an unprofiled
+//! run registers nothing. Their ids are the profiler's own: tables indexed by the dense
+//! index every code object and native function gets when it is made (`CodeObject::index`,
+//! `NativeFunction::index`). Code objects and natives are shared (by the VMs of a program,
+//! by every run of a builtin), so an id cached in them would be read by the next profiler
+//! as its own.
 //! When memory is tracked, allocations are sampled from the heap counters at every event,
 //! and the heap's allocation site follows the running function (the recorder tells which
 //! function is innermost again after an exit).
 //!
 //! Every event is on the hot path of a profiled run: the hooks inline the id lookup and
 //! the recorder's enter/exit (the `#[inline(always)]`s below); registration is out of
-//! line. fib(30) runs 1294 M instructions profiled against 1013 M plain, about 52 per
-//! event (`bench/callgrind.sh`, with `MLPY_ARGS=--profile`).
+//! line. fib(30) (bench/programs/fib.ml) runs 1336 M instructions profiled against 977 M
+//! plain, about 133 per call, i.e. 67 per event (`bench/callgrind.sh`, with
+//! `MLPY_ARGS=--profile`).
 
 use std::collections::HashMap;
 
 use mlpy_profile::{AllocSample, Category, FunctionInfo, FunctionKind, Recorder};
 
 use crate::bytecode::CodeObject;
-use crate::heap;
+use crate::heap::Heap;
 use crate::hooks::Hooks;
 use crate::natives::NativeFunction;
 use crate::vm::Vm;
@@ -32,6 +37,10 @@ pub struct Profiler {
     /// name: a call site passes the same string every time, so it finds its slot at once.
     /// A slot is checked by content, so a name freed and reused elsewhere is harmless.
     method_cache: [MethodSlot; METHOD_CACHE],
+    /// Ids of code objects by `CodeObject::index` (`u32::MAX`: not registered yet).
+    code_ids: Vec<u32>,
+    /// Ids of natives by `NativeFunction::index` (`u32::MAX`: not registered yet).
+    native_ids: Vec<u32>,
 }
 
 const METHOD_CACHE: usize = 16;
@@ -50,32 +59,34 @@ impl Profiler {
             recorder,
             method_ids: Vec::new(),
             method_cache: Default::default(),
+            code_ids: Vec::new(),
+            native_ids: Vec::new(),
         }
     }
 
     /// Enters function `id`: new objects are attributed to it until it exits. The heap's
     /// allocation site of a function is its id + 1 (0 is "no site").
     #[inline(always)]
-    fn enter(&mut self, id: u32) {
+    fn enter(&mut self, id: u32, heap: &Heap) {
         if self.track_memory {
-            heap::set_site(id + 1);
-            self.recorder.enter(id, sample());
+            heap.set_running_site(id + 1);
+            self.recorder.enter(id, sample(heap));
         } else {
             self.recorder.enter(id, AllocSample::default());
         }
     }
 
     #[inline(always)]
-    fn exit(&mut self) {
+    fn exit(&mut self, heap: &Heap) {
         let outer = if self.track_memory {
-            let outer = self.recorder.exit(sample());
-            heap::set_site(outer.map_or(0, |id| id + 1));
+            let outer = self.recorder.exit(sample(heap));
+            heap.set_running_site(outer.map_or(0, |id| id + 1));
             outer
         } else {
             self.recorder.exit(AllocSample::default())
         };
         if outer.is_none() {
-            self.record_retained();
+            self.record_retained(heap);
         }
     }
 
@@ -83,8 +94,8 @@ impl Profiler {
     /// still alive: what each function allocated and is still live is its retained memory.
     #[cold]
     #[inline(never)]
-    fn record_retained(&mut self) {
-        for (site, bytes) in heap::live_by_site() {
+    fn record_retained(&mut self, heap: &Heap) {
+        for (site, bytes) in heap.live_by_site() {
             self.recorder.set_retained(site - 1, bytes);
         }
     }
@@ -99,9 +110,10 @@ impl Profiler {
 
     #[inline(always)]
     fn code_id(&mut self, code: &CodeObject) -> u32 {
-        let id = code.profile_id.get();
-        if id != u32::MAX {
-            return id;
+        if let Some(&id) = self.code_ids.get(code.index() as usize) {
+            if id != u32::MAX {
+                return id;
+            }
         }
         self.register_code(code)
     }
@@ -110,21 +122,22 @@ impl Profiler {
     #[inline(never)]
     fn register_code(&mut self, code: &CodeObject) -> u32 {
         let id = self.recorder.register(FunctionInfo {
-            name: code.name.clone(),
-            file: code.file.name().to_owned(),
-            line: code.line,
+            name: code.name().to_owned(),
+            file: code.file().name().to_owned(),
+            line: code.line(),
             kind: FunctionKind::Ml,
             category: Category::MlCode,
         });
-        code.profile_id.set(id);
+        set_id(&mut self.code_ids, code.index(), id);
         id
     }
 
     #[inline(always)]
     fn native_id(&mut self, func: &NativeFunction) -> u32 {
-        let id = func.profile_id.get();
-        if id != u32::MAX {
-            return id;
+        if let Some(&id) = self.native_ids.get(func.index as usize) {
+            if id != u32::MAX {
+                return id;
+            }
         }
         self.register_native(func)
     }
@@ -139,7 +152,7 @@ impl Profiler {
             kind: FunctionKind::Native,
             category: Category::StandardLibrary,
         });
-        func.profile_id.set(id);
+        set_id(&mut self.native_ids, func.index, id);
         id
     }
 
@@ -182,6 +195,15 @@ impl Profiler {
     }
 }
 
+/// Records `id` at `index` of an id table, growing it as needed.
+fn set_id(table: &mut Vec<u32>, index: u32, id: u32) {
+    let i = index as usize;
+    if table.len() <= i {
+        table.resize(i + 1, u32::MAX);
+    }
+    table[i] = id;
+}
+
 /// The slot of `name` in `Profiler::method_cache`.
 #[inline(always)]
 fn method_slot(name: &str) -> usize {
@@ -192,8 +214,8 @@ fn method_slot(name: &str) -> usize {
 type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::FxHasher>>;
 
 #[inline]
-fn sample() -> AllocSample {
-    let s = heap::stats();
+fn sample(heap: &Heap) -> AllocSample {
+    let s = heap.running_stats();
     AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
 }
 
@@ -207,14 +229,14 @@ impl Hooks for RecordingHooks {
     fn enter_function(vm: &mut Vm, code: &CodeObject) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.code_id(code);
-            p.enter(id);
+            p.enter(id, &vm.heap);
         }
     }
 
     #[inline(always)]
     fn exit_function(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
-            p.exit();
+            p.exit(&vm.heap);
         }
     }
 
@@ -222,7 +244,7 @@ impl Hooks for RecordingHooks {
     fn enter_native(vm: &mut Vm, func: &NativeFunction) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.native_id(func);
-            p.enter(id);
+            p.enter(id, &vm.heap);
         }
     }
 
@@ -238,14 +260,14 @@ impl Hooks for RecordingHooks {
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str) {
         if let Some(p) = vm.profiler.as_deref_mut() {
             let id = p.method_id(kind, name);
-            p.enter(id);
+            p.enter(id, &vm.heap);
         }
     }
 
     #[inline(always)]
     fn exit_native(vm: &mut Vm) {
         if let Some(p) = vm.profiler.as_deref_mut() {
-            p.exit();
+            p.exit(&vm.heap);
         }
     }
 }

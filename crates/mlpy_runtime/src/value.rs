@@ -368,7 +368,6 @@ pub struct Object {
     /// Error objects (spec §9.3) display as their message.
     pub is_error: bool,
     counted: Cell<usize>,
-    site: u32,
     gc: heap::GcSlot,
 }
 
@@ -391,8 +390,7 @@ impl Object {
             dict: RefCell::new(dict),
             is_error,
             counted: Cell::new(bytes),
-            site,
-            gc: heap::GcSlot::new(),
+            gc: heap::GcSlot::new(site),
         });
         heap::track(&obj, &obj.gc);
         obj
@@ -402,7 +400,7 @@ impl Object {
         let bytes = OBJECT_HEADER + self.dict.borrow().capacity() * ENTRY_BYTES;
         let old = self.counted.get();
         if bytes > old {
-            heap::on_grow(bytes - old, self.site);
+            heap::on_grow(bytes - old, self.gc.tag());
             self.counted.set(bytes);
         }
     }
@@ -410,7 +408,7 @@ impl Object {
 
 impl Drop for Object {
     fn drop(&mut self) {
-        heap::on_free(self.counted.get(), self.site);
+        heap::on_free(self.counted.get(), self.gc.tag());
     }
 }
 
@@ -430,14 +428,13 @@ impl Trace for Object {
 /// The cell of a captured variable (shared by the defining frame and its closures).
 pub struct VarCell {
     pub value: RefCell<Value>,
-    site: u32,
     gc: heap::GcSlot,
 }
 
 impl VarCell {
     pub fn new(v: Value) -> Rc<VarCell> {
         let site = heap::on_alloc(std::mem::size_of::<VarCell>() + 16);
-        let cell = Rc::new(VarCell { value: RefCell::new(v), site, gc: heap::GcSlot::new() });
+        let cell = Rc::new(VarCell { value: RefCell::new(v), gc: heap::GcSlot::new(site) });
         heap::track(&cell, &cell.gc);
         cell
     }
@@ -453,7 +450,7 @@ impl VarCell {
 
 impl Drop for VarCell {
     fn drop(&mut self) {
-        heap::on_free(std::mem::size_of::<VarCell>() + 16, self.site);
+        heap::on_free(std::mem::size_of::<VarCell>() + 16, self.gc.tag());
     }
 }
 
@@ -471,7 +468,6 @@ impl Trace for VarCell {
 pub struct Closure {
     pub code: Rc<CodeObject>,
     pub upvalues: Upvalues,
-    site: u32,
     gc: heap::GcSlot,
 }
 
@@ -480,7 +476,7 @@ impl Closure {
         let bytes = std::mem::size_of::<Closure>() + 16 + upvalues.heap_bytes();
         let site = heap::on_alloc(bytes);
         let tracked = !upvalues.is_empty();
-        let closure = Rc::new(Closure { code, upvalues, site, gc: heap::GcSlot::new() });
+        let closure = Rc::new(Closure { code, upvalues, gc: heap::GcSlot::new(site) });
         if tracked {
             heap::track(&closure, &closure.gc);
         }
@@ -490,7 +486,10 @@ impl Closure {
 
 impl Drop for Closure {
     fn drop(&mut self) {
-        heap::on_free(std::mem::size_of::<Closure>() + 16 + self.upvalues.heap_bytes(), self.site);
+        heap::on_free(
+            std::mem::size_of::<Closure>() + 16 + self.upvalues.heap_bytes(),
+            self.gc.tag(),
+        );
     }
 }
 

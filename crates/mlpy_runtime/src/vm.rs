@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::bytecode::CodeObject;
 use crate::error::{ErrorKind, Result, RuntimeError, TraceEntry};
-use crate::heap;
+use crate::heap::Heap;
 use crate::hooks::NoHooks;
 use crate::profiling::{Profiler, RecordingHooks};
 use crate::program::Program;
@@ -62,7 +62,7 @@ impl Frame {
     /// One past the frame's last register.
     #[inline]
     pub fn top(&self) -> usize {
-        self.base + self.closure.code.n_regs as usize
+        self.base + self.closure.code.n_regs() as usize
     }
 }
 
@@ -107,6 +107,9 @@ pub struct Vm {
     pub(crate) std_modules: Vec<Rc<Module>>,
     /// The generator of `math.random`.
     pub(crate) rng: crate::stdlib::Rng,
+    /// This VM's heap: its allocation counters, allocation sites and cycle collector
+    /// (active while the VM runs; see `heap`).
+    pub(crate) heap: Heap,
 }
 
 /// Drops the references held by `window`, the registers of a frame that ends.
@@ -144,6 +147,7 @@ impl Vm {
             profiler: None,
             std_modules: Vec::new(),
             rng: crate::stdlib::Rng::unpredictable(),
+            heap: Heap::new(),
         }
     }
 
@@ -159,16 +163,22 @@ impl Vm {
         self.profiler = Some(Box::new(Profiler::new(recorder)));
     }
 
+    /// This VM's heap (its allocation counters and cycle collector).
+    pub fn heap(&self) -> &Heap {
+        &self.heap
+    }
+
     /// Ends profiling and returns the recorder, with the peak live heap recorded.
     pub fn take_recorder(&mut self) -> Option<mlpy_profile::Recorder> {
         let mut recorder = self.profiler.take()?.into_recorder();
-        heap::set_site(0);
-        recorder.set_peak_memory(heap::stats().peak_live_bytes);
+        self.heap.set_site(0);
+        recorder.set_peak_memory(self.heap.stats().peak_live_bytes);
         Some(recorder)
     }
 
     /// Runs the main file's top level to its end.
     pub fn run_main(&mut self) -> Result<()> {
+        let _active = self.heap.activate();
         self.started = Instant::now();
         let code = self.program.main.clone();
         self.stack.clear();
@@ -252,9 +262,10 @@ impl Vm {
     /// Calls any function value with `args` and returns its result. Used by natives that
     /// call back into ML; ML code calls functions with the `Call` instruction instead.
     pub fn call_value(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
+        let _active = self.heap.activate();
         match func {
             Value::Function(c) => {
-                if args.len() != c.code.n_params as usize {
+                if args.len() != c.code.n_params() as usize {
                     return Err(exec::arity_error(&c.code, args.len()));
                 }
                 self.call_closure(c.clone(), args)
@@ -328,15 +339,15 @@ impl Vm {
     #[allow(unsafe_code)]
     pub(crate) fn push_frame(&mut self, closure: Rc<Closure>, base: usize, kind: FrameKind) {
         let code = &closure.code;
-        self.reserve(base + code.n_regs as usize);
-        if code.n_locals > code.n_params {
+        self.reserve(base + code.n_regs() as usize);
+        if code.n_locals() > code.n_params() {
             for slot in
-                &mut self.stack[base + code.n_params as usize..base + code.n_locals as usize]
+                &mut self.stack[base + code.n_params() as usize..base + code.n_locals() as usize]
             {
                 *slot = Value::Uninit;
             }
         }
-        for &r in code.cells.iter() {
+        for &r in code.cells().iter() {
             let slot = &mut self.stack[base + r as usize];
             let v = std::mem::take(slot);
             *slot = Value::Cell(crate::value::VarCell::new(v));
@@ -359,8 +370,8 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn safepoint(&mut self) -> Result<()> {
         self.budget = SAFEPOINT_INTERVAL;
-        if heap::collection_due() {
-            heap::collect();
+        if self.heap.collection_due() {
+            self.heap.collect();
         }
         if let Some(limit) = self.limits.timeout {
             if self.started.elapsed() > limit {
@@ -371,10 +382,10 @@ impl Vm {
             }
         }
         if let Some(max) = self.limits.max_memory {
-            let live = heap::stats().live_bytes;
+            let live = self.heap.stats().live_bytes;
             if live > max {
-                heap::collect();
-                let live = heap::stats().live_bytes;
+                self.heap.collect();
+                let live = self.heap.stats().live_bytes;
                 if live > max {
                     return Err(RuntimeError::new(
                         ErrorKind::LimitExceeded,
@@ -401,11 +412,11 @@ impl Vm {
                 .iter()
                 .map(|f| {
                     let code = &f.closure.code;
-                    let off = code.offsets.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
-                    let lc = code.file.line_col(off);
+                    let off = code.offsets().get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    let lc = code.file().line_col(off);
                     TraceEntry {
-                        function: code.name.clone(),
-                        file: code.file.name().to_owned(),
+                        function: code.name().to_owned(),
+                        file: code.file().name().to_owned(),
                         line: lc.line,
                         col: lc.col,
                     }

@@ -132,13 +132,13 @@ fn describe_native(n: &NativeFunction) -> String {
 
 fn describe_closure(c: &Closure) -> String {
     let code = &c.code;
-    let n_params = usize::from(code.n_params).min(code.local_names.len());
-    let params = code.local_names[..n_params].join(", ");
-    let head = match code.kind {
-        CodeKind::Function => format!("function `{}({params})`", code.name),
+    let n_params = usize::from(code.n_params()).min(code.local_names().len());
+    let params = code.local_names()[..n_params].join(", ");
+    let head = match code.kind() {
+        CodeKind::Function => format!("function `{}({params})`", code.name()),
         _ => format!("arrow function `fn({params})`"),
     };
-    format!("{head}\ndefined at {}:{}\nrequires no capabilities", code.file.name(), code.line)
+    format!("{head}\ndefined at {}:{}\nrequires no capabilities", code.file().name(), code.line())
 }
 
 fn describe_module(m: &Module) -> String {

@@ -105,7 +105,7 @@ pub(crate) fn module_info(vm: &mut Vm, args: &[Value]) -> Result<Value> {
                     .into_iter()
                     .filter(|n| module.get(n).is_some_and(|v| v.is_callable()))
                     .collect(),
-                None => top_level_functions(&info.code.file),
+                None => top_level_functions(info.code.file()),
             };
             dict.insert_str("type", Value::str("ml"));
             dict.insert_str("file_path", Value::string(path));
@@ -197,13 +197,13 @@ fn ml_module_names(vm: &Vm) -> Vec<String> {
 
 /// The absolute path of the main file, when it can be resolved.
 fn main_file(vm: &Vm) -> Option<PathBuf> {
-    std::fs::canonicalize(vm.program().main.file.name()).ok()
+    std::fs::canonicalize(vm.program().main.file().name()).ok()
 }
 
 /// The directories `import` searches from the main file (§13.2). The `--import-path`
 /// directories are not known to the VM yet.
 fn search_dirs(vm: &Vm) -> Vec<PathBuf> {
-    let main = main_file(vm).unwrap_or_else(|| PathBuf::from(vm.program().main.file.name()));
+    let main = main_file(vm).unwrap_or_else(|| PathBuf::from(vm.program().main.file().name()));
     let dir = main.parent().map(Path::to_path_buf).unwrap_or_default();
     let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
     vec![dir]

@@ -181,7 +181,7 @@ fn curry(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         (Some(v), _) if !matches!(v, Value::Null) => {
             int_arg("functional.curry", "an int arity", v)?
         }
-        (_, Value::Function(c)) => i64::from(c.code.n_params),
+        (_, Value::Function(c)) => i64::from(c.code.n_params()),
         _ => {
             return Err(type_error(
                 "`functional.curry` needs the arity of a function that is not named or arrow",

@@ -158,7 +158,6 @@ pub struct Array {
     items: RefCell<Items>,
     /// Bytes counted for this array: the header and the items' buffer, kept exact.
     counted: Cell<usize>,
-    site: u32,
     gc: heap::GcSlot,
 }
 
@@ -197,8 +196,7 @@ impl Array {
         let arr = Rc::new(Array {
             items: RefCell::new(items),
             counted: Cell::new(bytes),
-            site,
-            gc: heap::GcSlot::new(),
+            gc: heap::GcSlot::new(site),
         });
         if generic {
             arr.register();
@@ -304,9 +302,9 @@ impl Array {
         let bytes = ARRAY_HEADER + items.buffer_bytes();
         let old = self.counted.get();
         if bytes > old {
-            heap::on_grow(bytes - old, self.site);
+            heap::on_grow(bytes - old, self.gc.tag());
         } else if bytes < old {
-            heap::on_free(old - bytes, self.site);
+            heap::on_free(old - bytes, self.gc.tag());
         }
         self.counted.set(bytes);
     }
@@ -550,7 +548,7 @@ pub fn wrap_index(i: i64, len: usize) -> usize {
 
 impl Drop for Array {
     fn drop(&mut self) {
-        heap::on_free(self.counted.get(), self.site);
+        heap::on_free(self.counted.get(), self.gc.tag());
     }
 }
 

@@ -50,7 +50,7 @@ impl Vm {
             let frame = self.frames.last().expect("run has a frame");
             let closure = frame.closure.clone();
             let code: &CodeObject = &closure.code;
-            let instrs: &[Instr] = &code.instrs;
+            let instrs: &[Instr] = code.instrs();
             let base = frame.base;
             let mut pc = frame.pc;
 
@@ -235,7 +235,7 @@ impl Vm {
                 pc += 1;
                 match *instr {
                     Instr::LoadConst { dst, idx } => {
-                        put_copy!(reg_mut!(dst), &code.consts[idx as usize])
+                        put_copy!(reg_mut!(dst), &code.consts()[idx as usize])
                     }
                     Instr::LoadInt { dst, val } => reg_mut!(dst).set_int(val as i64),
                     Instr::LoadNull { dst } => reg_mut!(dst).put(Value::Null),
@@ -243,7 +243,7 @@ impl Vm {
                     Instr::Move { dst, src } => put_copy!(reg_mut!(dst), &reg!(src)),
                     Instr::CheckInit { reg, name } => {
                         if matches!(reg!(reg), Value::Uninit) {
-                            throw!(name_error(&code.consts[name as usize]));
+                            throw!(name_error(&code.consts()[name as usize]));
                         }
                     }
                     Instr::MakeCell { reg } => {
@@ -252,11 +252,11 @@ impl Vm {
                     }
                     Instr::LoadCell { dst, cell, name } => {
                         let Value::Cell(c) = &reg!(cell) else {
-                            throw!(name_error(&code.consts[name as usize]));
+                            throw!(name_error(&code.consts()[name as usize]));
                         };
                         let v = c.value.borrow();
                         if matches!(*v, Value::Uninit) {
-                            throw!(name_error(&code.consts[name as usize]));
+                            throw!(name_error(&code.consts()[name as usize]));
                         }
                         if dst != cell {
                             // `dst` does not hold the cell, so overwriting it cannot free
@@ -275,7 +275,7 @@ impl Vm {
                     Instr::LoadUpval { dst, idx } => {
                         match &*closure.upvalues[idx as usize].value.borrow() {
                             Value::Uninit => {
-                                let name = code.upvalue_names[idx as usize].as_str();
+                                let name = code.upvalue_names()[idx as usize].as_str();
                                 throw!(name_error(&Value::str(name)));
                             }
                             v => put_copy!(reg_mut!(dst), v),
@@ -401,7 +401,7 @@ impl Vm {
                     Instr::InitProp { obj, key, src } => {
                         let v = std::mem::take(&mut reg_mut!(src));
                         if let (Value::Object(o), Value::Str(k)) =
-                            (&reg!(obj), &code.consts[key as usize])
+                            (&reg!(obj), &code.consts()[key as usize])
                         {
                             o.dict.borrow_mut().insert(Key::string(k.clone()), v);
                         }
@@ -459,11 +459,11 @@ impl Vm {
                         ));
                     }
                     Instr::GetProp { dst, obj, name } => {
-                        let Value::Str(key) = &code.consts[name as usize] else { continue };
+                        let Value::Str(key) = &code.consts()[name as usize] else { continue };
                         if let (Value::Object(o), true) = (&reg!(obj), dst != obj) {
                             // `dst` does not hold the object, so overwriting it cannot
                             // free the object borrowed here.
-                            let hint = &code.prop_cache[name as usize];
+                            let hint = &code.prop_cache()[name as usize];
                             match o.dict.borrow().get_str_cached(key, hint) {
                                 Some(v) => put_copy!(reg_mut!(dst), v),
                                 None => reg_mut!(dst).put(Value::Null),
@@ -472,7 +472,7 @@ impl Vm {
                         }
                         let v = match &reg!(obj) {
                             Value::Object(o) => {
-                                let hint = &code.prop_cache[name as usize];
+                                let hint = &code.prop_cache()[name as usize];
                                 match o.dict.borrow().get_str_cached(key, hint) {
                                     Some(v) => v.clone(),
                                     None => Value::Null,
@@ -483,9 +483,9 @@ impl Vm {
                         reg_mut!(dst).put(v);
                     }
                     Instr::SetProp { obj, name, src } => {
-                        match (&reg!(obj), &code.consts[name as usize]) {
+                        match (&reg!(obj), &code.consts()[name as usize]) {
                             (Value::Object(o), Value::Str(k)) => {
-                                let hint = &code.prop_cache[name as usize];
+                                let hint = &code.prop_cache()[name as usize];
                                 let mut dict = o.dict.borrow_mut();
                                 if let Some(slot) = dict.get_str_cached_mut(k, hint) {
                                     // `obj` holds `o`, so dropping the old value cannot
@@ -504,7 +504,7 @@ impl Vm {
                         }
                     }
                     Instr::GetKey { dst, obj, name } => {
-                        let key = code.consts[name as usize].clone();
+                        let key = code.consts()[name as usize].clone();
                         let v = match &reg!(obj) {
                             Value::Object(o) => {
                                 let d = o.dict.borrow();
@@ -550,9 +550,9 @@ impl Vm {
                     }
                     Instr::CallMethod { base: b, argc, name } => {
                         self.frames.last_mut().expect("frame").pc = pc;
-                        let Value::Str(key) = &code.consts[name as usize] else { continue };
+                        let Value::Str(key) = &code.consts()[name as usize] else { continue };
                         let abs = base + b as usize;
-                        let hint = &code.prop_cache[name as usize];
+                        let hint = &code.prop_cache()[name as usize];
                         match self.call_method::<H>(abs, argc as usize, key, Some(hint)) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
                             Ok(CallOutcome::Done) => {}
@@ -597,7 +597,7 @@ impl Vm {
                         if let Some(n) = n {
                             if H::ENABLED {
                                 // The profile still shows the call of `len`.
-                                if let Value::Native(f) = &code.consts[func as usize] {
+                                if let Value::Native(f) = &code.consts()[func as usize] {
                                     H::instant_native(self, f);
                                 }
                             }
@@ -607,7 +607,7 @@ impl Vm {
                         // Other kinds are an error: the builtin itself reports it.
                         self.frames.last_mut().expect("frame").pc = pc;
                         let arg = reg!(src).clone();
-                        let res = match &code.consts[func as usize] {
+                        let res = match &code.consts()[func as usize] {
                             Value::Native(n) => {
                                 let n = n.clone();
                                 if H::ENABLED {
@@ -657,9 +657,9 @@ impl Vm {
                         continue 'frame;
                     }
                     Instr::MakeClosure { dst, proto } => {
-                        let proto = code.functions[proto as usize].clone();
+                        let proto = code.functions()[proto as usize].clone();
                         let upvalues: Upvalues = proto
-                            .captures
+                            .captures()
                             .iter()
                             .map(|c| match *c {
                                 Capture::Local(r) => match &reg!(r) {
@@ -852,7 +852,7 @@ impl Vm {
     #[inline(always)]
     fn call<H: Hooks>(&mut self, abs: usize, argc: usize) -> Result<CallOutcome> {
         if let Value::Function(c) = &self.stack[abs] {
-            if argc != c.code.n_params as usize {
+            if argc != c.code.n_params() as usize {
                 return Err(arity_error(&c.code, argc));
             }
             if self.frames.len() >= self.limits.max_depth {
@@ -1002,9 +1002,9 @@ impl Vm {
         }
         self.push_frame(closure, top + 1, FrameKind::Import { import: idx, dst });
         let object = crate::value::Module::new(name);
-        for &r in &code.cells {
+        for &r in code.cells() {
             if let Value::Cell(cell) = &self.stack[top + 1 + r as usize] {
-                let var = code.local_names.get(r as usize).cloned().unwrap_or_default();
+                let var = code.local_names().get(r as usize).cloned().unwrap_or_default();
                 object.add(&var, crate::value::ModuleMember::Variable(cell.clone()));
             }
         }
@@ -1068,10 +1068,10 @@ fn uninit_error() -> RuntimeError {
 
 #[cold]
 pub(crate) fn arity_error(code: &CodeObject, got: usize) -> RuntimeError {
-    let n = code.n_params;
+    let n = code.n_params();
     type_error(format!(
         "{}() takes {n} argument{} but {got} {} given",
-        code.name,
+        code.name(),
         if n == 1 { "" } else { "s" },
         if got == 1 { "was" } else { "were" }
     ))
