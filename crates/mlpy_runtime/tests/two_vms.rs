@@ -36,6 +36,7 @@ fn program() -> Rc<Program> {
         prelude: &builtins,
         import_index: &mut no_imports,
         is_imported_module: false,
+        options: Default::default(),
     };
     let main = compile_module(&parsed.module, file, ctx).expect("compiles");
     Rc::new(Program { main, modules: Vec::new(), imports: Vec::new() })
