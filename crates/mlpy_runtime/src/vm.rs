@@ -6,6 +6,8 @@
 //! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
 
 mod exec;
+#[doc(hidden)]
+pub mod stack;
 
 pub use exec::iter_next;
 pub(crate) use exec::key_of;
@@ -22,6 +24,7 @@ use crate::hooks::NoHooks;
 use crate::profiling::{Profiler, RecordingHooks};
 use crate::program::Program;
 use crate::value::{Closure, Module, Value};
+use stack::Stack;
 
 /// Resource limits of one run (spec §1.4, DESIGN §3 invariant 4).
 #[derive(Clone, Debug)]
@@ -83,7 +86,8 @@ pub(crate) struct ModuleState {
 }
 
 pub struct Vm {
-    pub(crate) stack: Vec<Value>,
+    /// Every frame's registers; reached only through borrows of it (see `stack`).
+    pub(crate) stack: Stack,
     pub(crate) frames: Vec<Frame>,
     pub(crate) handlers: Vec<Handler>,
     pub(crate) program: Rc<Program>,
@@ -109,25 +113,13 @@ pub struct Vm {
     pub(crate) rng: crate::stdlib::Rng,
 }
 
-/// Drops the references held by `window`, the registers of a frame that ends.
-// Immediates may stay: every register is written before it is read, and locals are reset
-// when a frame starts. Only references need releasing.
-#[inline(always)]
-pub(crate) fn release_registers(window: &mut [Value]) {
-    for slot in window {
-        if !slot.is_immediate() {
-            *slot = Value::Null;
-        }
-    }
-}
-
 pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
 
 impl Vm {
     pub fn new(program: Rc<Program>, limits: Limits) -> Vm {
         let modules = program.modules.iter().map(|_| ModuleState { object: None }).collect();
         Vm {
-            stack: Vec::with_capacity(1024),
+            stack: Stack::new(),
             frames: Vec::with_capacity(64),
             handlers: Vec::new(),
             program,
@@ -171,7 +163,8 @@ impl Vm {
     pub fn run_main(&mut self) -> Result<()> {
         self.started = Instant::now();
         let code = self.program.main.clone();
-        self.stack.clear();
+        let top = self.frame_top();
+        self.stack.release(top..usize::MAX);
         self.reserve(256);
         let res = self.call_code(code, Vec::new());
         self.flush();
@@ -284,22 +277,13 @@ impl Vm {
     /// current frame's top are kept null, so frames are set up without allocating.
     #[inline]
     pub(crate) fn reserve(&mut self, len: usize) {
-        if self.stack.len() < len {
-            self.grow(len);
-        }
-    }
-
-    #[cold]
-    fn grow(&mut self, len: usize) {
-        let new_len = len.max(self.stack.len() * 2).max(256);
-        self.stack.resize(new_len, Value::Null);
+        self.stack.reserve(len);
     }
 
     /// Releases the registers of a frame that ends.
     #[inline]
     pub(crate) fn clear_window(&mut self, frame: &Frame) {
-        let end = frame.top().min(self.stack.len());
-        release_registers(&mut self.stack[frame.base..end]);
+        self.stack.release(frame.base..frame.top());
     }
 
     /// Sets up a new frame for `closure` whose arguments are already in place at `base`.

@@ -71,23 +71,27 @@ impl Vm {
                     }
                 };
             }
-            // The registers of the frame. SAFETY (both macros): `base + r` is inside the
-            // stack: `CodeObject::verify` (run on every compiled function) proved that each
-            // register an instruction touches is below `n_regs`, `push_frame` reserved
-            // `base + n_regs` slots, and the stack never shrinks while frames run. Each
-            // use derives its pointer from the stack anew, so growth between uses is fine;
-            // a reference obtained from them is not used after anything that can grow the
-            // stack (a call into the VM: calls, natives, hooks, imports), which is why the
-            // handlers clone what they need first. A write creates its `&mut` after the
-            // reads it depends on have ended.
+            // The registers of the frame, borrowed from `self.stack`: a reference they
+            // give cannot outlive anything that takes `self` by `&mut` (raising, calls,
+            // imports, safepoints, hooks), which `rustc` checks (see `vm::stack`).
+            // SAFETY (all three macros): `base + r` is inside the stack: `CodeObject::verify`
+            // (run on every compiled function) proved that each register an instruction
+            // names is below `n_regs`, `push_frame` reserved `base + n_regs` slots for
+            // this frame, and the stack never shrinks.
             macro_rules! reg {
                 ($r:expr) => {
-                    (*unsafe { &*self.stack.as_ptr().add(base + $r as usize) })
+                    (*unsafe { self.stack.reg(base, $r as usize) })
                 };
             }
             macro_rules! reg_mut {
                 ($r:expr) => {
-                    (*unsafe { &mut *self.stack.as_mut_ptr().add(base + $r as usize) })
+                    (*unsafe { self.stack.reg_mut(base, $r as usize) })
+                };
+            }
+            // `Some((&src, &mut dst))` when the registers differ (see `Stack::pair`).
+            macro_rules! reg_pair {
+                ($src:expr, $dst:expr) => {
+                    unsafe { self.stack.pair(base, $src as usize, $dst as usize) }
                 };
             }
             // `$place = v.clone()`, written kind by kind so that the copy goes straight
@@ -251,20 +255,35 @@ impl Vm {
                         reg_mut!(reg).put(Value::Cell(VarCell::new(v)));
                     }
                     Instr::LoadCell { dst, cell, name } => {
-                        let Value::Cell(c) = &reg!(cell) else {
-                            throw!(name_error(&code.consts[name as usize]));
+                        // Whether the cell had a value; the cell's borrow ends before the
+                        // error is raised (raising frees the frame, and with it the cell:
+                        // the borrow checker rejects the other order).
+                        let loaded = match reg_pair!(cell, dst) {
+                            Some((Value::Cell(c), slot)) => {
+                                // `slot` does not hold the cell, so overwriting it cannot
+                                // free the cell borrowed here.
+                                let v = c.value.borrow();
+                                let ok = !matches!(*v, Value::Uninit);
+                                if ok {
+                                    put_copy!(slot, &*v);
+                                }
+                                ok
+                            }
+                            Some(_) => false,
+                            None => match &reg!(cell) {
+                                Value::Cell(c) => {
+                                    let v = Value::clone(&c.value.borrow());
+                                    let ok = !matches!(v, Value::Uninit);
+                                    if ok {
+                                        reg_mut!(dst).put(v);
+                                    }
+                                    ok
+                                }
+                                _ => false,
+                            },
                         };
-                        let v = c.value.borrow();
-                        if matches!(*v, Value::Uninit) {
+                        if !loaded {
                             throw!(name_error(&code.consts[name as usize]));
-                        }
-                        if dst != cell {
-                            // `dst` does not hold the cell, so overwriting it cannot free
-                            // the cell borrowed here.
-                            put_copy!(reg_mut!(dst), &*v);
-                        } else {
-                            let v = Value::clone(&v);
-                            reg_mut!(dst).put(v);
                         }
                     }
                     Instr::StoreCell { cell, src } => {
@@ -273,12 +292,16 @@ impl Vm {
                         }
                     }
                     Instr::LoadUpval { dst, idx } => {
-                        match &*closure.upvalues[idx as usize].value.borrow() {
-                            Value::Uninit => {
-                                let name = code.upvalue_names[idx as usize].as_str();
-                                throw!(name_error(&Value::str(name)));
+                        let loaded = match &*closure.upvalues[idx as usize].value.borrow() {
+                            Value::Uninit => false,
+                            v => {
+                                put_copy!(reg_mut!(dst), v);
+                                true
                             }
-                            v => put_copy!(reg_mut!(dst), v),
+                        };
+                        if !loaded {
+                            let name = code.upvalue_names[idx as usize].as_str();
+                            throw!(name_error(&Value::str(name)));
                         }
                     }
                     Instr::StoreUpval { idx, src } => {
@@ -460,13 +483,13 @@ impl Vm {
                     }
                     Instr::GetProp { dst, obj, name } => {
                         let Value::Str(key) = &code.consts[name as usize] else { continue };
-                        if let (Value::Object(o), true) = (&reg!(obj), dst != obj) {
-                            // `dst` does not hold the object, so overwriting it cannot
+                        if let Some((Value::Object(o), slot)) = reg_pair!(obj, dst) {
+                            // `slot` does not hold the object, so overwriting it cannot
                             // free the object borrowed here.
                             let hint = &code.prop_cache[name as usize];
                             match o.dict.borrow().get_str_cached(key, hint) {
-                                Some(v) => put_copy!(reg_mut!(dst), v),
-                                None => reg_mut!(dst).put(Value::Null),
+                                Some(v) => put_copy!(slot, v),
+                                None => slot.put(Value::Null),
                             }
                             continue;
                         }
@@ -790,7 +813,7 @@ impl Vm {
             FrameKind::Entry => Returned::Entry,
         };
         let window = frame.base..frame.top();
-        crate::vm::release_registers(&mut self.stack[window]);
+        self.stack.release(window);
         self.frames.truncate(depth);
         returned
     }
