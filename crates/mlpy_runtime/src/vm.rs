@@ -8,6 +8,8 @@
 mod exec;
 #[doc(hidden)]
 pub mod stack;
+#[cfg(test)]
+mod tests;
 
 pub use exec::iter_next;
 pub(crate) use exec::key_of;

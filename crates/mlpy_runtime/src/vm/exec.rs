@@ -742,11 +742,15 @@ impl Vm {
                         }
                     }
                     Instr::RangeInit { base: b } => {
+                        // Three ints with a nonzero step stay in place for the fast path
+                        // of `RangeNext`; anything else takes the general path.
                         let s = base + b as usize;
-                        let (start, stop_v, step) = tri!(range_args(&self.stack[s..s + 3]));
-                        self.stack[s] = Value::Int(start);
-                        self.stack[s + 1] = Value::Int(stop_v);
-                        self.stack[s + 2] = Value::Int(step);
+                        if !matches!(
+                            (&self.stack[s], &self.stack[s + 1], &self.stack[s + 2]),
+                            (Value::Int(_), Value::Int(_), Value::Int(step)) if *step != 0
+                        ) {
+                            tri!(self.range_init_slow(s));
+                        }
                     }
                     Instr::RangeNext { base: b, dst, offset } => {
                         safepoint!();
@@ -756,10 +760,15 @@ impl Vm {
                         {
                             let (cur, end, step) = (*cur, *end, *step);
                             if (step > 0 && cur < end) || (step < 0 && cur > end) {
+                                // An overflowing next item lies beyond `end` (all three
+                                // are i64), so the loop ends there.
                                 self.stack[s].set_int(cur.checked_add(step).unwrap_or(end));
                                 reg_mut!(dst).set_int(cur);
                                 continue;
                             }
+                        } else if let Some(v) = tri!(self.range_next_slow(s)) {
+                            reg_mut!(dst).put(v);
+                            continue;
                         }
                         pc = (pc as i64 + offset as i64) as usize;
                     }
@@ -868,6 +877,43 @@ impl Vm {
         frame.pc = h.pc;
         self.stack[h.slot] = if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
         Ok(())
+    }
+
+    /// `RangeInit` when its registers `s..s + 3` are not three ints with a nonzero step:
+    /// ints beyond `i64` stay as they are and `RangeNext` steps them exactly (as the
+    /// builtin `range` does); anything else is the error the builtin raises for it.
+    #[cold]
+    #[inline(never)]
+    fn range_init_slow(&mut self, s: usize) -> Result<()> {
+        let is_int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_));
+        let args = &self.stack[s..s + 3];
+        let zero_step = match &args[2] {
+            Value::Int(n) => *n == 0,
+            _ => false,
+        };
+        if args.iter().all(is_int) && !zero_step {
+            return Ok(());
+        }
+        // The builtin raises the error (the same kind and message as `range(...)` in any
+        // other place); it cannot succeed on these arguments.
+        let args = args.to_vec();
+        match crate::builtins::collections::range(self, &args) {
+            Err(e) => Err(e),
+            Ok(_) => Err(type_error("range() arguments must be ints")),
+        }
+    }
+
+    /// `RangeNext` when some bound is beyond `i64`: the next item, or `None` at the end.
+    #[cold]
+    #[inline(never)]
+    fn range_next_slow(&mut self, s: usize) -> Result<Option<Value>> {
+        let (cur, end, step) = (&self.stack[s], &self.stack[s + 1], &self.stack[s + 2]);
+        let up = ops::compare(CmpOp::Gt, step, &Value::Int(0))?;
+        if !ops::compare(if up { CmpOp::Lt } else { CmpOp::Gt }, cur, end)? {
+            return Ok(None);
+        }
+        let next = ops::add(cur, step)?;
+        Ok(Some(std::mem::replace(&mut self.stack[s], next)))
     }
 
     /// Calls the function in `abs` with the `argc` arguments above it.
@@ -1265,25 +1311,4 @@ pub fn iter_next(it: &IteratorObj) -> Result<Option<Value>> {
         }
         IterState::Done => Ok(None),
     }
-}
-
-/// Checks the arguments of a `for`-loop `range(start, stop, step)`.
-fn range_args(args: &[Value]) -> Result<(i64, i64, i64)> {
-    let mut out = [0i64; 3];
-    for (i, v) in args.iter().enumerate() {
-        out[i] = match v {
-            Value::Int(n) => *n,
-            Value::BigInt(b) => ops::bigint_to_i64_clamped(b),
-            other => {
-                return Err(type_error(format!(
-                    "range() arguments must be ints, not {}",
-                    other.type_name()
-                )))
-            }
-        };
-    }
-    if out[2] == 0 {
-        return Err(value_error("range() step must not be zero"));
-    }
-    Ok((out[0], out[1], out[2]))
 }
