@@ -5,14 +5,18 @@
 //! which runs a nested `run` loop that stops when the called function returns. That is the
 //! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
 
-mod exec;
+mod calls;
+mod dispatch;
+mod imports;
+mod slow;
 #[doc(hidden)]
 pub mod stack;
 #[cfg(test)]
 mod tests;
+mod unwind;
 
-pub use exec::iter_next;
-pub(crate) use exec::key_of;
+pub use slow::iter_next;
+pub(crate) use slow::key_of;
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -166,7 +170,7 @@ impl Vm {
         self.started = Instant::now();
         let code = self.program.main.clone();
         let top = self.frame_top();
-        self.stack.release(top..usize::MAX);
+        self.stack.release_clamped(top..usize::MAX);
         self.reserve(256);
         let res = self.call_code(code, Vec::new());
         self.flush();
@@ -230,7 +234,7 @@ impl Vm {
         match func {
             Value::Function(c) => {
                 if args.len() != c.code.n_params as usize {
-                    return Err(exec::arity_error(&c.code, args.len()));
+                    return Err(calls::arity_error(&c.code, args.len()));
                 }
                 self.call_closure(c.clone(), args)
             }
@@ -239,7 +243,7 @@ impl Vm {
                 let b = b.clone();
                 crate::methods::call_method(self, &b.receiver, &b.name, &args)
             }
-            other => Err(exec::not_callable(other)),
+            other => Err(calls::not_callable(other)),
         }
     }
 
@@ -249,7 +253,7 @@ impl Vm {
 
     fn call_closure(&mut self, closure: Rc<Closure>, args: Vec<Value>) -> Result<Value> {
         if self.frames.len() >= self.limits.max_depth {
-            return Err(exec::recursion_error(self.limits.max_depth));
+            return Err(calls::recursion_error(self.limits.max_depth));
         }
         let top = self.frame_top();
         let base = top + 1;
@@ -285,7 +289,7 @@ impl Vm {
     /// Releases the registers of a frame that ends.
     #[inline]
     pub(crate) fn clear_window(&mut self, frame: &Frame) {
-        self.stack.release(frame.base..frame.top());
+        self.stack.release_clamped(frame.base..frame.top());
     }
 
     /// Sets up a new frame for `closure` whose arguments are already in place at `base`.

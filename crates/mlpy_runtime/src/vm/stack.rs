@@ -23,7 +23,7 @@
 //! // SAFETY: the stack has 4 slots.
 //! let cell = unsafe { stack.reg(0, 1) };
 //! // Unwinding releases the frame's registers, which needs the stack by `&mut` ...
-//! stack.release(0..4);
+//! stack.release_clamped(0..4);
 //! // ... so the register borrowed before cannot be used after it.
 //! assert!(matches!(cell, Value::Null));
 //! ```
@@ -36,7 +36,7 @@
 //!
 //! let mut stack = Stack::new();
 //! stack.reserve(4);
-//! stack.release(0..4);
+//! stack.release_clamped(0..4);
 //! // SAFETY: the stack has 4 slots and never shrinks.
 //! let cell = unsafe { stack.reg(0, 1) };
 //! assert!(matches!(cell, Value::Null));
@@ -77,18 +77,22 @@ impl Stack {
         self.slots.resize(new_len, Value::Null);
     }
 
-    /// Drops the references held in `window` (clamped to the stack), the registers of a
-    /// frame that ends. Immediates may stay: every register is written before it is read,
-    /// and locals are reset when a frame starts.
+    /// Drops the references held in `window`, the registers of a frame that ends.
+    /// Immediates may stay: every register is written before it is read, and locals are
+    /// reset when a frame starts.
     #[inline(always)]
     pub fn release(&mut self, window: Range<usize>) {
-        let end = window.end.min(self.slots.len());
-        let start = window.start.min(end);
-        for slot in &mut self.slots[start..end] {
+        for slot in &mut self.slots[window] {
             if !slot.is_immediate() {
                 *slot = Value::Null;
             }
         }
+    }
+
+    /// `release` for a window that may reach past the end of the stack.
+    pub fn release_clamped(&mut self, window: Range<usize>) {
+        let end = window.end.min(self.slots.len());
+        self.release(window.start.min(end)..end);
     }
 
     /// Register `r` of the frame whose registers start at `base`.
@@ -101,8 +105,11 @@ impl Stack {
     #[allow(unsafe_code)]
     pub unsafe fn reg(&self, base: usize, r: usize) -> &Value {
         debug_assert!(base + r < self.slots.len());
-        // SAFETY: the caller guarantees that `base + r` is in bounds.
-        unsafe { self.slots.get_unchecked(base + r) }
+        // SAFETY: the caller guarantees that `base + r` is in bounds. (Pointer arithmetic
+        // rather than `get_unchecked`: LLVM then keeps the stack's address in a register
+        // across the run loop's writes; with `get_unchecked` it reloaded it, 4% more
+        // instructions on bench/loop.)
+        unsafe { &*self.slots.as_ptr().add(base + r) }
     }
 
     /// Register `r` of the frame whose registers start at `base`, to write.
@@ -115,7 +122,7 @@ impl Stack {
     pub unsafe fn reg_mut(&mut self, base: usize, r: usize) -> &mut Value {
         debug_assert!(base + r < self.slots.len());
         // SAFETY: the caller guarantees that `base + r` is in bounds.
-        unsafe { self.slots.get_unchecked_mut(base + r) }
+        unsafe { &mut *self.slots.as_mut_ptr().add(base + r) }
     }
 
     /// Registers `src` (to read) and `dst` (to write) of one frame at once, or `None`
