@@ -51,8 +51,11 @@ impl Vm {
             FrameKind::Entry => Returned::Entry,
         };
         let window = frame.base..frame.top();
-        self.stack.release(window);
+        // The frame goes first: with the registers released first, LLVM no longer knew
+        // that exactly one frame is dropped and looped over the truncated ones (15
+        // instructions per return instead of 3 on fib).
         self.frames.truncate(depth);
+        self.stack.release(window);
         returned
     }
 
