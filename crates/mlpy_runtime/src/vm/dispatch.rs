@@ -732,19 +732,18 @@ impl Vm {
                     }
                     Instr::RangeNext { base: b, dst, offset } => {
                         safepoint!();
-                        let s = base + b as usize;
                         if let (Value::Int(cur), Value::Int(end), Value::Int(step)) =
-                            (&self.stack[s], &self.stack[s + 1], &self.stack[s + 2])
+                            (&reg!(b), &reg!(b + 1), &reg!(b + 2))
                         {
                             let (cur, end, step) = (*cur, *end, *step);
                             if (step > 0 && cur < end) || (step < 0 && cur > end) {
                                 // An overflowing next item lies beyond `end` (all three
                                 // are i64), so the loop ends there.
-                                self.stack[s].set_int(cur.checked_add(step).unwrap_or(end));
+                                reg_mut!(b).set_int(cur.checked_add(step).unwrap_or(end));
                                 reg_mut!(dst).set_int(cur);
                                 continue;
                             }
-                        } else if let Some(v) = tri!(self.range_next_slow(s)) {
+                        } else if let Some(v) = tri!(self.range_next_slow(base + b as usize)) {
                             reg_mut!(dst).put(v);
                             continue;
                         }
