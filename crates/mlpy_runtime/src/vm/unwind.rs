@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::error::{Result, RuntimeError};
+use crate::error::{Result, RuntimeError, TraceEntry};
 use crate::hooks::Hooks;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -47,5 +47,33 @@ impl Vm {
         frame.pc = h.pc;
         self.stack[h.slot] = if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
         Ok(())
+    }
+
+    /// Fills in the line and the stack trace of an error at its raise point.
+    #[cold]
+    pub(crate) fn annotate(&self, err: &mut RuntimeError) {
+        let inner = err.inner_mut();
+        if inner.line.is_none() {
+            if let Some(f) = self.frames.last() {
+                inner.line = Some(f.closure.code.line_of_pc(f.pc.saturating_sub(1)));
+            }
+        }
+        if inner.trace.is_empty() {
+            inner.trace = self
+                .frames
+                .iter()
+                .map(|f| {
+                    let code = &f.closure.code;
+                    let off = code.offsets.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    let lc = code.file.line_col(off);
+                    TraceEntry {
+                        function: code.name.clone(),
+                        file: code.file.name().to_owned(),
+                        line: lc.line,
+                        col: lc.col,
+                    }
+                })
+                .collect();
+        }
     }
 }
