@@ -5,10 +5,18 @@
 //! which runs a nested `run` loop that stops when the called function returns. That is the
 //! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
 
-mod exec;
+mod calls;
+mod dispatch;
+mod imports;
+mod slow;
+#[doc(hidden)]
+pub mod stack;
+#[cfg(test)]
+mod tests;
+mod unwind;
 
-pub use exec::iter_next;
-pub(crate) use exec::key_of;
+pub use slow::iter_next;
+pub(crate) use slow::key_of;
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -16,12 +24,13 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::bytecode::CodeObject;
-use crate::error::{ErrorKind, Result, RuntimeError, TraceEntry};
+use crate::error::{ErrorKind, Result, RuntimeError};
 use crate::heap::Heap;
 use crate::hooks::NoHooks;
 use crate::profiling::{Profiler, RecordingHooks};
 use crate::program::Program;
 use crate::value::{Closure, Module, Value};
+use stack::Stack;
 
 /// Resource limits of one run (spec §1.4, DESIGN §3 invariant 4).
 #[derive(Clone, Debug)]
@@ -83,7 +92,8 @@ pub(crate) struct ModuleState {
 }
 
 pub struct Vm {
-    pub(crate) stack: Vec<Value>,
+    /// Every frame's registers; reached only through borrows of it (see `stack`).
+    pub(crate) stack: Stack,
     pub(crate) frames: Vec<Frame>,
     pub(crate) handlers: Vec<Handler>,
     pub(crate) program: Rc<Program>,
@@ -112,25 +122,13 @@ pub struct Vm {
     pub(crate) heap: Heap,
 }
 
-/// Drops the references held by `window`, the registers of a frame that ends.
-// Immediates may stay: every register is written before it is read, and locals are reset
-// when a frame starts. Only references need releasing.
-#[inline(always)]
-pub(crate) fn release_registers(window: &mut [Value]) {
-    for slot in window {
-        if !slot.is_immediate() {
-            *slot = Value::Null;
-        }
-    }
-}
-
 pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
 
 impl Vm {
     pub fn new(program: Rc<Program>, limits: Limits) -> Vm {
         let modules = program.modules.iter().map(|_| ModuleState { object: None }).collect();
         Vm {
-            stack: Vec::with_capacity(1024),
+            stack: Stack::new(),
             frames: Vec::with_capacity(64),
             handlers: Vec::new(),
             program,
@@ -181,7 +179,8 @@ impl Vm {
         let _active = self.heap.activate();
         self.started = Instant::now();
         let code = self.program.main.clone();
-        self.stack.clear();
+        let top = self.frame_top();
+        self.stack.release_clamped(top..usize::MAX);
         self.reserve(256);
         let res = self.call_code(code, Vec::new());
         self.flush();
@@ -266,7 +265,7 @@ impl Vm {
         match func {
             Value::Function(c) => {
                 if args.len() != c.code.n_params() as usize {
-                    return Err(exec::arity_error(&c.code, args.len()));
+                    return Err(calls::arity_error(&c.code, args.len()));
                 }
                 self.call_closure(c.clone(), args)
             }
@@ -275,7 +274,7 @@ impl Vm {
                 let b = b.clone();
                 crate::methods::call_method(self, &b.receiver, &b.name, &args)
             }
-            other => Err(exec::not_callable(other)),
+            other => Err(calls::not_callable(other)),
         }
     }
 
@@ -285,7 +284,7 @@ impl Vm {
 
     fn call_closure(&mut self, closure: Rc<Closure>, args: Vec<Value>) -> Result<Value> {
         if self.frames.len() >= self.limits.max_depth {
-            return Err(exec::recursion_error(self.limits.max_depth));
+            return Err(calls::recursion_error(self.limits.max_depth));
         }
         let top = self.frame_top();
         let base = top + 1;
@@ -315,22 +314,13 @@ impl Vm {
     /// current frame's top are kept null, so frames are set up without allocating.
     #[inline]
     pub(crate) fn reserve(&mut self, len: usize) {
-        if self.stack.len() < len {
-            self.grow(len);
-        }
-    }
-
-    #[cold]
-    fn grow(&mut self, len: usize) {
-        let new_len = len.max(self.stack.len() * 2).max(256);
-        self.stack.resize(new_len, Value::Null);
+        self.stack.reserve(len);
     }
 
     /// Releases the registers of a frame that ends.
     #[inline]
     pub(crate) fn clear_window(&mut self, frame: &Frame) {
-        let end = frame.top().min(self.stack.len());
-        release_registers(&mut self.stack[frame.base..end]);
+        self.stack.release_clamped(frame.base..frame.top());
     }
 
     /// Sets up a new frame for `closure` whose arguments are already in place at `base`.
@@ -395,33 +385,5 @@ impl Vm {
             }
         }
         Ok(())
-    }
-
-    /// Fills in the line and the stack trace of an error at its raise point.
-    #[cold]
-    pub(crate) fn annotate(&self, err: &mut RuntimeError) {
-        let inner = err.inner_mut();
-        if inner.line.is_none() {
-            if let Some(f) = self.frames.last() {
-                inner.line = Some(f.closure.code.line_of_pc(f.pc.saturating_sub(1)));
-            }
-        }
-        if inner.trace.is_empty() {
-            inner.trace = self
-                .frames
-                .iter()
-                .map(|f| {
-                    let code = &f.closure.code;
-                    let off = code.offsets().get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
-                    let lc = code.file().line_col(off);
-                    TraceEntry {
-                        function: code.name().to_owned(),
-                        file: code.file().name().to_owned(),
-                        line: lc.line,
-                        col: lc.col,
-                    }
-                })
-                .collect();
-        }
     }
 }

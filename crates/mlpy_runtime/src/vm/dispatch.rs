@@ -1,45 +1,25 @@
-//! The interpreter loop and the instructions' slow paths.
-
-use std::rc::Rc;
+//! The dispatch loop: one `match` on the instruction, with the fast paths inline.
 
 use crate::bytecode::{Capture, CodeObject, Instr};
-use crate::dict::{Dict, Key, KeyError};
-use crate::error::{
-    attribute_error, index_error, key_error, runtime_error, type_error, value_error, ErrorKind,
-    Result, RuntimeError,
-};
+use crate::dict::{Dict, Key};
+use crate::error::{key_error, type_error, value_error, Result, RuntimeError};
 use crate::hooks::Hooks;
 use crate::ops::{self, CmpOp};
-use crate::value::{
-    wrap_index, Array, Closure, Items, IterState, IteratorObj, Object, Upvalues, Value, VarCell,
-};
+use crate::value::{wrap_index, Array, Closure, Items, Object, Upvalues, Value, VarCell};
 use crate::vm::{FrameKind, Handler, Vm};
 
-/// Where the result of a returning frame goes.
-enum Returned {
-    /// Into the caller's absolute slot (the callee's register).
-    Caller(usize),
-    /// To the caller of `run`: the frame was the entry frame.
-    Entry,
-    /// The frame ran a module's top level for import number `.0`; the binding goes to the
-    /// absolute slot `.1`.
-    Import(u16, usize),
-}
-
-/// What a call instruction did.
-enum CallOutcome {
-    /// A new ML frame was pushed: reload the frame state.
-    Pushed,
-    /// A native ran; its result is in place.
-    Done,
-}
+use super::calls::{not_callable, CallOutcome, Returned};
+use super::slow::{
+    get_index, index_out_of_range, iter_init, iter_next, name_error, set_index, set_member_error,
+    uninit_error,
+};
 
 impl Vm {
     /// Runs frames until the frame at index `stop` returns; returns its result.
-    // The only `unsafe` of the crate: unchecked instruction fetch and register access,
-    // sound because of `CodeObject::verify`. Instructions on fib(25): 106.6 M with bounds
-    // checks, 95.6 M without; a 1M-iteration counting loop: 142.6 M and 109.6 M
-    // (`bench/callgrind.sh`).
+    // Unchecked instruction fetch and register access (`Stack::reg`), sound because of
+    // `CodeObject::verify`. Instructions on fib(25): 106.6 M with bounds checks, 95.6 M
+    // without; a 1M-iteration counting loop: 142.6 M and 109.6 M (`bench/callgrind.sh`).
+    // Register references borrow `self.stack`, so none outlives a raise or a call.
     #[allow(unsafe_code)]
     pub(crate) fn run<H: Hooks>(&mut self, stop: usize) -> Result<Value> {
         if H::ENABLED {
@@ -71,23 +51,27 @@ impl Vm {
                     }
                 };
             }
-            // The registers of the frame. SAFETY (both macros): `base + r` is inside the
-            // stack: `CodeObject::verify` (run on every compiled function) proved that each
-            // register an instruction touches is below `n_regs`, `push_frame` reserved
-            // `base + n_regs` slots, and the stack never shrinks while frames run. Each
-            // use derives its pointer from the stack anew, so growth between uses is fine;
-            // a reference obtained from them is not used after anything that can grow the
-            // stack (a call into the VM: calls, natives, hooks, imports), which is why the
-            // handlers clone what they need first. A write creates its `&mut` after the
-            // reads it depends on have ended.
+            // The registers of the frame, borrowed from `self.stack`: a reference they
+            // give cannot outlive anything that takes `self` by `&mut` (raising, calls,
+            // imports, safepoints, hooks), which `rustc` checks (see `vm::stack`).
+            // SAFETY (all three macros): `base + r` is inside the stack: `CodeObject::verify`
+            // (run on every compiled function) proved that each register an instruction
+            // names is below `n_regs`, `push_frame` reserved `base + n_regs` slots for
+            // this frame, and the stack never shrinks.
             macro_rules! reg {
                 ($r:expr) => {
-                    (*unsafe { &*self.stack.as_ptr().add(base + $r as usize) })
+                    (*unsafe { self.stack.reg(base, $r as usize) })
                 };
             }
             macro_rules! reg_mut {
                 ($r:expr) => {
-                    (*unsafe { &mut *self.stack.as_mut_ptr().add(base + $r as usize) })
+                    (*unsafe { self.stack.reg_mut(base, $r as usize) })
+                };
+            }
+            // `Some((&src, &mut dst))` when the registers differ (see `Stack::pair`).
+            macro_rules! reg_pair {
+                ($src:expr, $dst:expr) => {
+                    unsafe { self.stack.pair(base, $src as usize, $dst as usize) }
                 };
             }
             // `$place = v.clone()`, written kind by kind so that the copy goes straight
@@ -251,20 +235,35 @@ impl Vm {
                         reg_mut!(reg).put(Value::Cell(VarCell::new(v)));
                     }
                     Instr::LoadCell { dst, cell, name } => {
-                        let Value::Cell(c) = &reg!(cell) else {
-                            throw!(name_error(&code.consts()[name as usize]));
+                        // Whether the cell had a value; the cell's borrow ends before the
+                        // error is raised (raising frees the frame, and with it the cell:
+                        // the borrow checker rejects the other order).
+                        let loaded = match reg_pair!(cell, dst) {
+                            Some((Value::Cell(c), slot)) => {
+                                // `slot` does not hold the cell, so overwriting it cannot
+                                // free the cell borrowed here.
+                                let v = c.value.borrow();
+                                let ok = !matches!(*v, Value::Uninit);
+                                if ok {
+                                    put_copy!(slot, &*v);
+                                }
+                                ok
+                            }
+                            Some(_) => false,
+                            None => match &reg!(cell) {
+                                Value::Cell(c) => {
+                                    let v = Value::clone(&c.value.borrow());
+                                    let ok = !matches!(v, Value::Uninit);
+                                    if ok {
+                                        reg_mut!(dst).put(v);
+                                    }
+                                    ok
+                                }
+                                _ => false,
+                            },
                         };
-                        let v = c.value.borrow();
-                        if matches!(*v, Value::Uninit) {
+                        if !loaded {
                             throw!(name_error(&code.consts()[name as usize]));
-                        }
-                        if dst != cell {
-                            // `dst` does not hold the cell, so overwriting it cannot free
-                            // the cell borrowed here.
-                            put_copy!(reg_mut!(dst), &*v);
-                        } else {
-                            let v = Value::clone(&v);
-                            reg_mut!(dst).put(v);
                         }
                     }
                     Instr::StoreCell { cell, src } => {
@@ -273,13 +272,15 @@ impl Vm {
                         }
                     }
                     Instr::LoadUpval { dst, idx } => {
-                        match &*closure.upvalues[idx as usize].value.borrow() {
-                            Value::Uninit => {
-                                let name = code.upvalue_names()[idx as usize].as_str();
-                                throw!(name_error(&Value::str(name)));
-                            }
-                            v => put_copy!(reg_mut!(dst), v),
+                        let v = closure.upvalues[idx as usize].value.borrow();
+                        if !matches!(*v, Value::Uninit) {
+                            put_copy!(reg_mut!(dst), &*v);
+                            continue;
                         }
+                        // The cell's borrow ends before the error is raised.
+                        drop(v);
+                        let name = code.upvalue_names()[idx as usize].as_str();
+                        throw!(name_error(&Value::str(name)));
                     }
                     Instr::StoreUpval { idx, src } => {
                         put_copy!(closure.upvalues[idx as usize].value.borrow_mut(), &reg!(src));
@@ -460,13 +461,13 @@ impl Vm {
                     }
                     Instr::GetProp { dst, obj, name } => {
                         let Value::Str(key) = &code.consts()[name as usize] else { continue };
-                        if let (Value::Object(o), true) = (&reg!(obj), dst != obj) {
-                            // `dst` does not hold the object, so overwriting it cannot
+                        if let Some((Value::Object(o), slot)) = reg_pair!(obj, dst) {
+                            // `slot` does not hold the object, so overwriting it cannot
                             // free the object borrowed here.
                             let hint = &code.prop_cache()[name as usize];
                             match o.dict.borrow().get_str_cached(key, hint) {
-                                Some(v) => put_copy!(reg_mut!(dst), v),
-                                None => reg_mut!(dst).put(Value::Null),
+                                Some(v) => put_copy!(slot, v),
+                                None => slot.put(Value::Null),
                             }
                             continue;
                         }
@@ -719,24 +720,32 @@ impl Vm {
                         }
                     }
                     Instr::RangeInit { base: b } => {
+                        // Three ints with a nonzero step stay in place for the fast path
+                        // of `RangeNext`; anything else takes the general path.
                         let s = base + b as usize;
-                        let (start, stop_v, step) = tri!(range_args(&self.stack[s..s + 3]));
-                        self.stack[s] = Value::Int(start);
-                        self.stack[s + 1] = Value::Int(stop_v);
-                        self.stack[s + 2] = Value::Int(step);
+                        if !matches!(
+                            (&self.stack[s], &self.stack[s + 1], &self.stack[s + 2]),
+                            (Value::Int(_), Value::Int(_), Value::Int(step)) if *step != 0
+                        ) {
+                            tri!(self.range_init_slow(s));
+                        }
                     }
                     Instr::RangeNext { base: b, dst, offset } => {
                         safepoint!();
-                        let s = base + b as usize;
                         if let (Value::Int(cur), Value::Int(end), Value::Int(step)) =
-                            (&self.stack[s], &self.stack[s + 1], &self.stack[s + 2])
+                            (&reg!(b), &reg!(b + 1), &reg!(b + 2))
                         {
                             let (cur, end, step) = (*cur, *end, *step);
                             if (step > 0 && cur < end) || (step < 0 && cur > end) {
-                                self.stack[s].set_int(cur.checked_add(step).unwrap_or(end));
+                                // An overflowing next item lies beyond `end` (all three
+                                // are i64), so the loop ends there.
+                                reg_mut!(b).set_int(cur.checked_add(step).unwrap_or(end));
                                 reg_mut!(dst).set_int(cur);
                                 continue;
                             }
+                        } else if let Some(v) = tri!(self.range_next_slow(base + b as usize)) {
+                            reg_mut!(dst).put(v);
+                            continue;
                         }
                         pc = (pc as i64 + offset as i64) as usize;
                     }
@@ -767,500 +776,4 @@ impl Vm {
             }
         }
     }
-
-    /// Pops the current frame (dropping its handlers and releasing its registers) and
-    /// tells where its result goes.
-    // Inlined into the run loop: 8% fewer instructions on fib(25) (callgrind). The frame
-    // is read field by field and dropped in place: moving it out whole copied it with
-    // 16-byte loads that straddle the narrower stores `push_frame` made moments before,
-    // and every such load waits for the stores to drain (store-to-load forwarding fails).
-    #[inline(always)]
-    fn pop_frame<H: Hooks>(&mut self) -> Returned {
-        if H::ENABLED {
-            H::exit_function(self);
-        }
-        let depth = self.frames.len() - 1;
-        while self.handlers.last().is_some_and(|h| h.frame >= depth) {
-            self.handlers.pop();
-        }
-        let frame = &self.frames[depth];
-        let returned = match &frame.kind {
-            FrameKind::Call => Returned::Caller(frame.base - 1),
-            FrameKind::Import { import, dst } => Returned::Import(*import, *dst),
-            FrameKind::Entry => Returned::Entry,
-        };
-        let window = frame.base..frame.top();
-        crate::vm::release_registers(&mut self.stack[window]);
-        self.frames.truncate(depth);
-        returned
-    }
-
-    /// Delivers the result `v` of a frame that `pop_frame` popped. Returns `Some` when the
-    /// frame was the one `run` was started for (its result is `run`'s).
-    #[inline(always)]
-    fn deliver(&mut self, returned: Returned, v: Value) -> Option<Value> {
-        match returned {
-            Returned::Caller(slot) => self.stack[slot].put(v),
-            Returned::Import(import, dst) => self.finish_import(import, dst),
-            Returned::Entry => return Some(v),
-        }
-        None
-    }
-
-    /// Raises `err` at the current frame's saved pc: finds the innermost handler at or
-    /// above `stop` and continues there, or unwinds everything down to `stop`.
-    #[cold]
-    #[inline(never)]
-    fn raise<H: Hooks>(&mut self, mut err: RuntimeError, stop: usize) -> Result<()> {
-        self.annotate(&mut err);
-        let handler = if err.is_catchable() {
-            self.handlers.last().copied().filter(|h| h.frame >= stop)
-        } else {
-            None
-        };
-        let Some(h) = handler else {
-            while self.frames.len() > stop {
-                if H::ENABLED {
-                    H::exit_function(self);
-                }
-                if let Some(f) = self.frames.pop() {
-                    self.clear_window(&f);
-                }
-            }
-            while self.handlers.last().is_some_and(|h| h.frame >= stop) {
-                self.handlers.pop();
-            }
-            return Err(err);
-        };
-        self.handlers.pop();
-        while self.frames.len() > h.frame + 1 {
-            if H::ENABLED {
-                H::exit_function(self);
-            }
-            if let Some(f) = self.frames.pop() {
-                self.clear_window(&f);
-            }
-        }
-        let frame = self.frames.last_mut().expect("handler frame");
-        frame.pc = h.pc;
-        self.stack[h.slot] = if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
-        Ok(())
-    }
-
-    /// Calls the function in `abs` with the `argc` arguments above it.
-    // Inlined into the run loop, like `pop_frame`.
-    #[inline(always)]
-    fn call<H: Hooks>(&mut self, abs: usize, argc: usize) -> Result<CallOutcome> {
-        if let Value::Function(c) = &self.stack[abs] {
-            if argc != c.code.n_params() as usize {
-                return Err(arity_error(&c.code, argc));
-            }
-            if self.frames.len() >= self.limits.max_depth {
-                return Err(recursion_error(self.limits.max_depth));
-            }
-            // The callee's reference moves out of its register (which receives the
-            // result): an ML frame owns it without a count update on call or return.
-            let Some(c) = self.stack[abs].take_function() else {
-                unreachable!("the register holds a function")
-            };
-            if H::ENABLED {
-                H::enter_function(self, &c.code);
-            }
-            self.push_frame(c, abs + 1, FrameKind::Call);
-            return Ok(CallOutcome::Pushed);
-        }
-        if let Some(n) = self.stack[abs].take_native() {
-            let mut args = std::mem::take(&mut self.arg_buf);
-            args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
-            if H::ENABLED {
-                H::enter_native(self, &n);
-            }
-            let res = n.call(self, &args);
-            if H::ENABLED {
-                H::exit_native(self);
-            }
-            args.clear();
-            self.arg_buf = args;
-            self.stack[abs].put(res?);
-            return Ok(CallOutcome::Done);
-        }
-        match std::mem::take(&mut self.stack[abs]) {
-            Value::Bound(b) => {
-                let mut args = std::mem::take(&mut self.arg_buf);
-                args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
-                if H::ENABLED {
-                    H::enter_method(self, b.receiver.type_name(), b.name.as_str());
-                }
-                let res = crate::methods::call_method(self, &b.receiver, &b.name, &args);
-                if H::ENABLED {
-                    H::exit_native(self);
-                }
-                args.clear();
-                self.arg_buf = args;
-                self.stack[abs] = res?;
-                Ok(CallOutcome::Done)
-            }
-            other => Err(not_callable(&other)),
-        }
-    }
-
-    /// `receiver.name(args)` with the receiver in `abs` and the arguments above it. An
-    /// object's property is looked up through `hint`, the call site's inline cache.
-    fn call_method<H: Hooks>(
-        &mut self,
-        abs: usize,
-        argc: usize,
-        name: &Rc<crate::value::Str>,
-        hint: Option<&std::cell::Cell<u32>>,
-    ) -> Result<CallOutcome> {
-        let func = match &self.stack[abs] {
-            Value::Object(o) => match hint.map_or_else(
-                || o.dict.borrow().get_str(name).cloned(),
-                |hint| o.dict.borrow().get_str_cached(name, hint).cloned(),
-            ) {
-                Some(f) => f,
-                None => {
-                    return Err(attribute_error(format!(
-                        "object has no property `{}` to call",
-                        name.as_str()
-                    )))
-                }
-            },
-            Value::Module(m) => match hint
-                .map_or_else(|| m.get(name.as_str()), |hint| m.get_cached(name.as_str(), hint))
-            {
-                Some(f) => f,
-                None => {
-                    return Err(attribute_error(format!(
-                        "module `{}` has no member `{}`",
-                        m.name,
-                        name.as_str()
-                    )))
-                }
-            },
-            _ => {
-                let recv = std::mem::take(&mut self.stack[abs]);
-                let mut args = std::mem::take(&mut self.arg_buf);
-                args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
-                if H::ENABLED {
-                    H::enter_method(self, recv.type_name(), name.as_str());
-                }
-                let res = crate::methods::call_method(self, &recv, name, &args);
-                if H::ENABLED {
-                    H::exit_native(self);
-                }
-                args.clear();
-                self.arg_buf = args;
-                self.stack[abs] = res?;
-                return Ok(CallOutcome::Done);
-            }
-        };
-        if !func.is_callable() {
-            return Err(type_error(format!(
-                "property `{}` is not a function: it is {}",
-                name.as_str(),
-                func.type_name()
-            )));
-        }
-        self.stack[abs] = func;
-        self.call::<H>(abs, argc)
-    }
-
-    /// Runs `import` number `idx`; returns true when the module's top level was started
-    /// (a frame was pushed).
-    fn import<H: Hooks>(&mut self, idx: u16, dst: usize) -> Result<bool> {
-        let spec = &self.program.imports[idx as usize];
-        if let Some(name) = spec.standard {
-            let module = match self.std_modules.iter().find(|m| m.name == name) {
-                Some(m) => m.clone(),
-                None => {
-                    let m = crate::stdlib::build(name).ok_or_else(|| {
-                        runtime_error(format!("the standard module `{name}` is not available"))
-                    })?;
-                    self.std_modules.push(m.clone());
-                    m
-                }
-            };
-            self.stack[dst] = Value::Module(module);
-            return Ok(false);
-        }
-        let module = spec.module;
-        if self.modules[module].object.is_some() {
-            self.finish_import(idx, dst);
-            return Ok(false);
-        }
-        let info = &self.program.modules[module];
-        let code = info.code.clone();
-        let name = info.name.clone();
-        if self.frames.len() >= self.limits.max_depth {
-            return Err(recursion_error(self.limits.max_depth));
-        }
-        let closure = Closure::new(code.clone(), Upvalues::none());
-        let top = self.frame_top();
-        if H::ENABLED {
-            H::enter_function(self, &code);
-        }
-        self.push_frame(closure, top + 1, FrameKind::Import { import: idx, dst });
-        let object = crate::value::Module::new(name);
-        for &r in code.cells() {
-            if let Value::Cell(cell) = &self.stack[top + 1 + r as usize] {
-                let var = code.local_names().get(r as usize).cloned().unwrap_or_default();
-                object.add(&var, crate::value::ModuleMember::Variable(cell.clone()));
-            }
-        }
-        self.modules[module].object = Some(object);
-        Ok(true)
-    }
-
-    /// Binds the module of import `idx` (now loaded) into the absolute slot `dst`.
-    fn finish_import(&mut self, idx: u16, dst: usize) {
-        let spec = &self.program.imports[idx as usize];
-        let Some(module) = self.modules[spec.module].object.clone() else { return };
-        let value = if spec.alias || spec.path.len() == 1 {
-            Value::Module(module)
-        } else {
-            let key = (spec.file.clone(), spec.path[0].clone());
-            let root = self
-                .namespaces
-                .entry(key)
-                .or_insert_with(|| crate::value::Module::new(spec.path[0].clone()))
-                .clone();
-            let mut ns = root.clone();
-            for (i, part) in spec.path.iter().enumerate().skip(1) {
-                let last = i == spec.path.len() - 1;
-                let existing = ns.get(part);
-                let next = match existing {
-                    Some(Value::Module(m)) if !last => m,
-                    _ if last => {
-                        ns.add(
-                            part,
-                            crate::value::ModuleMember::Value(Value::Module(module.clone())),
-                        );
-                        break;
-                    }
-                    _ => {
-                        let dotted = spec.path[..=i].join(".");
-                        let m = crate::value::Module::new(dotted);
-                        ns.add(part, crate::value::ModuleMember::Value(Value::Module(m.clone())));
-                        m
-                    }
-                };
-                ns = next;
-            }
-            Value::Module(root)
-        };
-        self.stack[dst] = value;
-    }
-}
-
-#[cold]
-fn name_error(name: &Value) -> RuntimeError {
-    RuntimeError::new(
-        ErrorKind::NameError,
-        format!("variable `{}` is used before it has a value", crate::display::display(name)),
-    )
-}
-
-#[cold]
-fn uninit_error() -> RuntimeError {
-    RuntimeError::new(ErrorKind::NameError, "variable used before it has a value")
-}
-
-#[cold]
-pub(crate) fn arity_error(code: &CodeObject, got: usize) -> RuntimeError {
-    let n = code.n_params();
-    type_error(format!(
-        "{}() takes {n} argument{} but {got} {} given",
-        code.name(),
-        if n == 1 { "" } else { "s" },
-        if got == 1 { "was" } else { "were" }
-    ))
-}
-
-#[cold]
-pub(crate) fn recursion_error(limit: usize) -> RuntimeError {
-    RuntimeError::new(ErrorKind::RecursionError, format!("maximum call depth of {limit} exceeded"))
-}
-
-#[cold]
-pub(crate) fn not_callable(v: &Value) -> RuntimeError {
-    type_error(format!("{} is not callable", v.type_name()))
-}
-
-#[cold]
-fn set_member_error(target: &Value, name: &Value) -> RuntimeError {
-    let name = crate::display::display(name);
-    match target {
-        Value::Module(m) => {
-            type_error(format!("cannot assign to member `{name}` of module `{}`", m.name))
-        }
-        other => type_error(format!("cannot set member `{name}` on {}", other.type_name())),
-    }
-}
-
-pub(crate) fn key_of(v: &Value) -> Result<Key> {
-    Key::new(v.clone()).map_err(|e| match e {
-        KeyError::Kind => type_error(format!("{} cannot be an object key", v.type_name())),
-        KeyError::Nan => value_error("NaN cannot be an object key"),
-    })
-}
-
-/// The `IndexError` of `a[i]` (`what` is "array index") or `a[i] = v` ("array assignment
-/// index") with an int `i` out of range for an array of `len` items.
-#[cold]
-fn index_out_of_range(what: &str, i: i64, len: usize) -> RuntimeError {
-    index_error(format!("{what} {i} out of range for length {len}"))
-}
-
-/// `obj[idx]` for everything but the array/int fast path.
-#[cold]
-pub(crate) fn get_index(obj: &Value, idx: &Value) -> Result<Value> {
-    match (obj, idx) {
-        (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
-            let i = ops::to_index(idx).unwrap_or(0);
-            arr.get_at(i).ok_or_else(|| {
-                index_error(format!(
-                    "array index {} out of range for length {}",
-                    crate::display::display(idx),
-                    arr.len()
-                ))
-            })
-        }
-        (Value::Str(s), Value::Int(_) | Value::BigInt(_)) => {
-            let i = ops::to_index(idx).unwrap_or(0);
-            let len = s.char_len() as i64;
-            let j = if i < 0 { i.saturating_add(len) } else { i };
-            match (0..len).contains(&j).then(|| s.char_at(j as usize)).flatten() {
-                Some(c) => Ok(Value::str(c)),
-                None => Err(index_error(format!(
-                    "string index {} out of range for length {len}",
-                    crate::display::display(idx)
-                ))),
-            }
-        }
-        (Value::Object(o), k) => {
-            let key = key_of(k)?;
-            match o.dict.borrow().get(&key) {
-                Some(v) => Ok(v.clone()),
-                None => Err(key_error(format!("key {} not found", crate::display::repr(k)))),
-            }
-        }
-        (Value::Array(_) | Value::Str(_), i) => Err(type_error(format!(
-            "{} indices must be ints, not {}",
-            obj.type_name(),
-            i.type_name()
-        ))),
-        (o, _) => Err(type_error(format!("{} cannot be indexed", o.type_name()))),
-    }
-}
-
-/// `obj[idx] = v` for everything but the array/int fast path.
-#[cold]
-fn set_index(obj: &Value, idx: &Value, v: Value) -> Result<()> {
-    match (obj, idx) {
-        (Value::Array(arr), Value::Int(_) | Value::BigInt(_)) => {
-            let i = ops::to_index(idx).unwrap_or(0);
-            if arr.set_at(i, v) {
-                Ok(())
-            } else {
-                Err(index_error(format!(
-                    "array assignment index {} out of range for length {}",
-                    crate::display::display(idx),
-                    arr.len()
-                )))
-            }
-        }
-        (Value::Array(_), i) => {
-            Err(type_error(format!("array indices must be ints, not {}", i.type_name())))
-        }
-        (Value::Object(o), k) => {
-            let key = key_of(k)?;
-            o.dict.borrow_mut().insert(key, v);
-            o.account();
-            Ok(())
-        }
-        (Value::Str(_), _) => Err(type_error("strings are immutable: cannot assign to an index")),
-        (o, _) => Err(type_error(format!("{} does not support item assignment", o.type_name()))),
-    }
-}
-
-/// Prepares `for` iteration: arrays iterate in place by position; everything else goes
-/// through an `Iterator`.
-fn iter_init(v: Value) -> Result<(Value, Value)> {
-    let it = match v {
-        Value::Array(_) => return Ok((v, Value::Int(0))),
-        Value::Iterator(_) => return Ok((v, Value::Null)),
-        Value::Str(s) => IterState::Str { text: s, byte_pos: 0 },
-        Value::Object(o) => {
-            let version = o.dict.borrow().version();
-            IterState::Keys { object: o, pos: 0, version }
-        }
-        other => {
-            return Err(type_error(format!("cannot iterate over {}", other.type_name())));
-        }
-    };
-    Ok((Value::Iterator(IteratorObj::new(it)), Value::Null))
-}
-
-/// The next item of an iterator, or `None` when it is exhausted.
-pub fn iter_next(it: &IteratorObj) -> Result<Option<Value>> {
-    let mut state = it.state.borrow_mut();
-    match &mut *state {
-        IterState::Array { array, pos } => {
-            let v = array.get(*pos);
-            *pos += 1;
-            Ok(v)
-        }
-        IterState::Str { text, byte_pos } => {
-            let s = text.as_str();
-            match s[*byte_pos..].chars().next() {
-                Some(c) => {
-                    let start = *byte_pos;
-                    *byte_pos += c.len_utf8();
-                    Ok(Some(Value::str(&s[start..*byte_pos])))
-                }
-                None => Ok(None),
-            }
-        }
-        IterState::Keys { object, pos, version } => {
-            let d = object.dict.borrow();
-            if d.version() != *version {
-                return Err(runtime_error("object keys changed while iterating over it"));
-            }
-            let k = d.get_index(*pos).map(|(k, _)| k.clone());
-            *pos += 1;
-            Ok(k)
-        }
-        IterState::Range { next, stop, step } => {
-            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                let v = *next;
-                *next = next.checked_add(*step).unwrap_or(*stop);
-                Ok(Some(Value::Int(v)))
-            } else {
-                Ok(None)
-            }
-        }
-        IterState::Done => Ok(None),
-    }
-}
-
-/// Checks the arguments of a `for`-loop `range(start, stop, step)`.
-fn range_args(args: &[Value]) -> Result<(i64, i64, i64)> {
-    let mut out = [0i64; 3];
-    for (i, v) in args.iter().enumerate() {
-        out[i] = match v {
-            Value::Int(n) => *n,
-            Value::BigInt(b) => ops::bigint_to_i64_clamped(b),
-            other => {
-                return Err(type_error(format!(
-                    "range() arguments must be ints, not {}",
-                    other.type_name()
-                )))
-            }
-        };
-    }
-    if out[2] == 0 {
-        return Err(value_error("range() step must not be zero"));
-    }
-    Ok((out[0], out[1], out[2]))
 }

@@ -1,0 +1,79 @@
+//! Unwinding: a raised error goes to the innermost handler, releasing the frames it
+//! leaves.
+
+use std::rc::Rc;
+
+use crate::error::{Result, RuntimeError, TraceEntry};
+use crate::hooks::Hooks;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Raises `err` at the current frame's saved pc: finds the innermost handler at or
+    /// above `stop` and continues there, or unwinds everything down to `stop`.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn raise<H: Hooks>(&mut self, mut err: RuntimeError, stop: usize) -> Result<()> {
+        self.annotate(&mut err);
+        let handler = if err.is_catchable() {
+            self.handlers.last().copied().filter(|h| h.frame >= stop)
+        } else {
+            None
+        };
+        let Some(h) = handler else {
+            while self.frames.len() > stop {
+                if H::ENABLED {
+                    H::exit_function(self);
+                }
+                if let Some(f) = self.frames.pop() {
+                    self.clear_window(&f);
+                }
+            }
+            while self.handlers.last().is_some_and(|h| h.frame >= stop) {
+                self.handlers.pop();
+            }
+            return Err(err);
+        };
+        self.handlers.pop();
+        while self.frames.len() > h.frame + 1 {
+            if H::ENABLED {
+                H::exit_function(self);
+            }
+            if let Some(f) = self.frames.pop() {
+                self.clear_window(&f);
+            }
+        }
+        let frame = self.frames.last_mut().expect("handler frame");
+        frame.pc = h.pc;
+        self.stack[h.slot] = if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
+        Ok(())
+    }
+
+    /// Fills in the line and the stack trace of an error at its raise point.
+    #[cold]
+    pub(crate) fn annotate(&self, err: &mut RuntimeError) {
+        let inner = err.inner_mut();
+        if inner.line.is_none() {
+            if let Some(f) = self.frames.last() {
+                inner.line = Some(f.closure.code.line_of_pc(f.pc.saturating_sub(1)));
+            }
+        }
+        if inner.trace.is_empty() {
+            inner.trace = self
+                .frames
+                .iter()
+                .map(|f| {
+                    let code = &f.closure.code;
+                    let off = code.offsets().get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    let lc = code.file().line_col(off);
+                    TraceEntry {
+                        function: code.name().to_owned(),
+                        file: code.file().name().to_owned(),
+                        line: lc.line,
+                        col: lc.col,
+                    }
+                })
+                .collect();
+        }
+    }
+}
