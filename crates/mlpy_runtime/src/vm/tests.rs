@@ -41,6 +41,7 @@ fn run(source: &str) -> String {
         prelude: &builtins,
         import_index: &mut no_imports,
         is_imported_module: false,
+        options: Default::default(),
     };
     let main = compile_module(&parsed.module, file, ctx).expect("compiles");
     let program = Rc::new(Program { main, modules: Vec::new(), imports: Vec::new() });
