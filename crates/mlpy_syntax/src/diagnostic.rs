@@ -141,6 +141,10 @@ const MAX_SHOWN: usize = 120;
 /// text was left out.
 fn window(text: &str, col: usize, end: usize) -> (String, usize, usize) {
     let n = text.chars().count();
+    // A mark may lie past the shown text (the line's trailing `\r`s are not shown) or end
+    // before it starts (a span ending inside a line terminator): clamp, never underflow.
+    let col = col.clamp(1, n + 1);
+    let end = end.max(col);
     if n <= MAX_SHOWN {
         return (text.to_owned(), col, end);
     }
@@ -162,6 +166,36 @@ fn window(text: &str, col: usize, end: usize) -> (String, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every span over texts whose lines end in `\r`s, hold control characters or are
+    /// longer than the window renders without panicking (a fuzzer found an underflow).
+    #[test]
+    fn any_span_renders() {
+        let long = format!("c = {{a{}n\0\x01R(\"{}", "\r".repeat(150), "\r".repeat(130));
+        let texts = [
+            "x\r\r\r\ny\r\n".to_owned(),
+            format!("// \n{long}"),
+            format!("{}\r\n{}", "é".repeat(200), "\r".repeat(200)),
+            "\r".repeat(300),
+        ];
+        for text in &texts {
+            let file = SourceFile::new("t.ml", text.as_str());
+            let len = text.len() as u32;
+            let step = (len / 40).max(1);
+            let mut start = 0;
+            while start <= len {
+                let mut end = start;
+                while end <= len + 1 {
+                    let d = Diagnostic::syntax("m", Span::new(start, end))
+                        .with_label(Span::new(end.min(len), end.min(len)), "here");
+                    let out = d.render(&file);
+                    assert!(out.contains("--> t.ml:"), "{out}");
+                    end += step;
+                }
+                start += step;
+            }
+        }
+    }
 
     #[test]
     fn marks_on_one_line_share_the_source_line() {
