@@ -9,7 +9,7 @@
 //! seeds the fuzzers start from), its minimised corpus (`fuzz/seeds/TARGET/`) and the
 //! reproducers of the bugs it found (`fuzz/regressions/TARGET/`). Every failure is
 //! collected and reported at the end. `MLPY_FUZZ_REPLAY=DIR` replays the files of `DIR`
-//! instead (a local corpus, `fuzz/artifacts/TARGET`).
+//! instead (a local corpus, `artifacts/TARGET`; a relative `DIR` is relative to `fuzz/`).
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +35,7 @@ fn inputs(target: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Some(dir) = std::env::var_os("MLPY_FUZZ_REPLAY") {
         files(Path::new(&dir), &|_| true, &mut out);
+        assert!(!out.is_empty(), "MLPY_FUZZ_REPLAY: no files under {dir:?} (relative to fuzz/)");
         return out;
     }
     let is_ml = |p: &Path| p.extension().is_some_and(|e| e == "ml");
