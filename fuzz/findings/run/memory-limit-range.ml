@@ -1,0 +1,2 @@
+a = range(100000000);
+print(len(a));

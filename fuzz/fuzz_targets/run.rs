@@ -1,0 +1,6 @@
+//! Fuzz target `run`: see `mlpy_fuzz::run` (`fuzz/src/lib.rs`) for what it checks and
+//! `README.md` (Development) for how to run it.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| mlpy_fuzz::run(data));

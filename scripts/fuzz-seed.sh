@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the fuzzers' starting corpora, fuzz/corpus/TARGET/ (not committed), from the
+# conformance suite (tests/conformance/**/*.ml), the committed minimised corpora
+# (fuzz/seeds/TARGET/) and the bugs' reproducers (fuzz/regressions/TARGET/); the parse
+# target also gets the parser's fixtures. Files already in a corpus are kept.
+#
+#   scripts/fuzz-seed.sh [TARGET...]      (default: parse compile run)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(parse compile run)
+for target in "${targets[@]}"; do
+    out="$root/fuzz/corpus/$target"
+    mkdir -p "$out"
+    # One file per program, named after its path (tests/conformance/a/b.ml -> a__b.ml).
+    while IFS= read -r -d '' f; do
+        rel="${f#"$root"/tests/conformance/}"
+        cp "$f" "$out/conformance__${rel//\//__}"
+    done < <(find "$root/tests/conformance" -name '*.ml' -print0)
+    if [ "$target" = parse ]; then
+        while IFS= read -r -d '' f; do
+            rel="${f#"$root"/crates/mlpy_syntax/test_data/}"
+            cp "$f" "$out/syntax__${rel//\//__}"
+        done < <(find "$root/crates/mlpy_syntax/test_data" -name '*.ml' -print0)
+    fi
+    for dir in "$root/fuzz/seeds/$target" "$root/fuzz/regressions/$target"; do
+        [ -d "$dir" ] || continue
+        find "$dir" -type f ! -name README.md -exec cp {} "$out/" \;
+    done
+    echo "fuzz/corpus/$target: $(find "$out" -type f | wc -l) files"
+done
