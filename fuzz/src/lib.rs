@@ -209,7 +209,12 @@ fn compile_file(
     builtins: &BuiltinTable,
     import_index: &mut dyn FnMut(&ast::Import) -> u16,
 ) -> Result<Rc<CodeObject>, Box<Diagnostic>> {
-    let ctx = CompileContext { prelude: builtins, import_index, is_imported_module: false };
+    let ctx = CompileContext {
+        prelude: builtins,
+        import_index,
+        is_imported_module: false,
+        options: Default::default(),
+    };
     compile_module(module, file, ctx)
 }
 
