@@ -317,7 +317,9 @@ impl Vm {
                     Instr::FloorDiv { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) if *y > 0 => {
-                                Value::Int(num_integer::Integer::div_floor(x, y))
+                                let r = num_integer::Integer::div_floor(x, y);
+                                reg_mut!(dst).set_int(r);
+                                continue;
                             }
                             (x, y) => tri!(ops::floor_div(x, y)),
                         };
@@ -326,7 +328,9 @@ impl Vm {
                     Instr::Mod { dst, a, b } => {
                         let v = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) if *y > 0 => {
-                                Value::Int(x.rem_euclid(*y))
+                                let r = x.rem_euclid(*y);
+                                reg_mut!(dst).set_int(r);
+                                continue;
                             }
                             (x, y) => tri!(ops::modulo(x, y)),
                         };
