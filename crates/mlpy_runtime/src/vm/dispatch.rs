@@ -33,10 +33,12 @@ impl Vm {
             let instrs: &[Instr] = code.instrs();
             let base = frame.base;
             // The next instruction, as a pointer into `instrs` rather than an index: the
-            // fetch then needs only `ip`, one value that LLVM keeps in a register across
-            // the whole loop (with `instrs` and an index `pc`, it spilled `pc` after the
-            // merge of the VM, bytecode and heap branches: +5% instructions on bench/loop).
-            // Moving it is safe pointer arithmetic (`wrapping_*`); only the fetch reads
+            // fetch then needs one value, which LLVM keeps in a register on the hot paths
+            // (with `instrs` and an index `pc`, it spilled `pc` to the stack after the
+            // merge of the VM, bytecode and heap branches: a load and a store on every
+            // dispatch, +5% instructions on bench/loop). Register allocation in this
+            // function is sensitive to small changes: check `bench/callgrind-compare.sh`.
+            // Moving `ip` is safe pointer arithmetic (`wrapping_*`); only the fetch reads
             // through it.
             let mut ip: *const Instr = instrs.as_ptr().wrapping_add(frame.pc);
 
