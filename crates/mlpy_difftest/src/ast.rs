@@ -586,8 +586,16 @@ impl Py {
             }
             Stmt::For { guard, limit, var, iter, body } => {
                 self.line(depth, &format!("{guard} = 0"));
-                let it = self.expr(iter, depth);
-                self.line(depth, &format!("for {var} in ml_iter({it}):"));
+                // `for (x in range(…))`: the fresh array cannot be seen or changed by the
+                // body, so iterating a lazy Python range is the same, and needs no memory
+                // for ranges of astronomical length (which mlpy also iterates lazily).
+                let it = match iter {
+                    Expr::Call(Callee::Builtin("range"), args) => {
+                        format!("ml_range_lazy({})", self.list(args, depth))
+                    }
+                    _ => format!("ml_iter({})", self.expr(iter, depth)),
+                };
+                self.line(depth, &format!("for {var} in {it}:"));
                 self.py_guard(guard, *limit, depth + 1);
                 self.block(body, depth + 1);
             }

@@ -240,6 +240,16 @@ impl Gen {
         }
     }
 
+    /// A length for a literal: below `n`, rarely zero (empty strings and arrays make most
+    /// indexing fail and end the program early).
+    fn length(&mut self, n: usize) -> usize {
+        if self.rng.chance(8) {
+            0
+        } else {
+            1 + self.rng.below(n - 1)
+        }
+    }
+
     fn small_int(&mut self, lo: i64, hi: i64) -> Expr {
         Expr::Num(self.rng.range(lo, hi).to_string())
     }
@@ -257,7 +267,7 @@ impl Gen {
             "a", "b", "ab", "-", " ", "x", "Hello", "é", "\"", "\\", "\n", "\t", "ß", "A", "1",
             "2", ",", "0",
         ];
-        let n = self.rng.below(5);
+        let n = self.length(5);
         let mut s = String::new();
         for _ in 0..n {
             let p = self.rng.below(pieces.len());
@@ -291,15 +301,15 @@ impl Gen {
             Ty::Str => self.str_lit(),
             Ty::Bool => Expr::Bool(self.rng.chance(50)),
             Ty::ArrInt => {
-                let n = self.rng.below(5);
+                let n = self.length(5);
                 Expr::Array((0..n).map(|_| self.small_int(-3, 20)).collect())
             }
             Ty::ArrStr => {
-                let n = self.rng.below(4);
+                let n = self.length(4);
                 Expr::Array((0..n).map(|_| self.str_lit()).collect())
             }
             Ty::ArrAny => {
-                let n = self.rng.below(4);
+                let n = self.length(4);
                 Expr::Array((0..n).map(|_| self.any_leaf()).collect())
             }
             Ty::Obj(s) => {
@@ -439,8 +449,8 @@ impl Gen {
     }
 
     fn index_expr(&mut self, d: u32) -> Expr {
-        if self.rng.chance(60) {
-            self.small_int(-2, 3)
+        if self.rng.chance(90) {
+            Expr::Num(self.rng.pick(&["0", "0", "0", "-1", "-1", "1", "-2"]).to_string())
         } else {
             self.expr(&Ty::Int, d.min(1))
         }
@@ -596,7 +606,7 @@ impl Gen {
                 Self::method(Expr::Var(a), "pop", vec![])
             }
             19 => {
-                let m = *self.rng.pick(&["index", "count"]);
+                let m = *self.rng.pick(&["index", "count", "count", "count"]);
                 self.count("method.array.index_count");
                 Self::method(self.expr(&Ty::ArrInt, d), m, vec![self.expr(&i, d)])
             }
@@ -604,6 +614,7 @@ impl Gen {
             _ => {
                 self.count("builtin.ord");
                 let s = self.expr(&Ty::Str, d);
+                let s = Self::bin(BinOp::Add, s, Expr::Str("z".into()));
                 Self::call("ord", vec![Expr::Index(Box::new(s), Box::new(Expr::Num("0".into())))])
             }
         })
@@ -852,7 +863,7 @@ impl Gen {
             }
             7 => self.cond(&a, d),
             8 => {
-                let n = self.rng.below(4);
+                let n = self.length(4);
                 Expr::Array((0..n).map(|_| self.expr(&Ty::Int, d)).collect())
             }
             _ => return self.member_of(&a).or_else(|| self.user_call(&a, d)),
@@ -868,7 +879,8 @@ impl Gen {
                 if self.rng.chance(30) {
                     Self::method(s, "split", vec![])
                 } else {
-                    let sep = self.sep();
+                    let sep =
+                        Expr::Str(self.rng.pick(&["-", ",", ", ", "a", "ab", " "]).to_string());
                     Self::method(s, "split", vec![sep])
                 }
             }
@@ -893,7 +905,7 @@ impl Gen {
                 self.slice(x)
             }
             5 => {
-                let n = self.rng.below(4);
+                let n = self.length(4);
                 Expr::Array((0..n).map(|_| self.expr(&Ty::Str, d)).collect())
             }
             6 => Self::call("reversed", vec![self.expr(&Ty::Str, d)]),
@@ -905,7 +917,7 @@ impl Gen {
         let a = Ty::ArrAny;
         Some(match self.rng.below(6) {
             0 | 1 => {
-                let n = self.rng.below(4);
+                let n = self.length(4);
                 Expr::Array(
                     (0..n)
                         .map(|_| {
@@ -1030,6 +1042,38 @@ impl Gen {
             out.extend(self.stmt(d));
         }
         out
+    }
+
+    /// A top-level statement; simple ones are often protected by a `try`, so that an
+    /// error does not end the program before most of it has run.
+    fn top_stmt(&mut self) -> Vec<Stmt> {
+        let len = self.scope().vars.len();
+        let s = self.stmt(3);
+        let simple = s.len() == 1
+            && matches!(
+                s[0],
+                Stmt::Assign(..)
+                    | Stmt::Expr(_)
+                    | Stmt::SetIndex(..)
+                    | Stmt::SetMember(..)
+                    | Stmt::DestrArray(..)
+                    | Stmt::If(..)
+            );
+        if !simple || !self.rng.chance(45) {
+            return s;
+        }
+        // Names first assigned inside the `try` may stay unassigned.
+        self.scope().vars.truncate(len);
+        self.count("try.protecting_top_level");
+        let e = self.fresh(&Ty::Err);
+        let h = vec![Stmt::Expr(Self::call(
+            "print",
+            vec![
+                Expr::Str("error".into()),
+                Expr::Member(Box::new(Expr::Var(e.clone())), "type".into()),
+            ],
+        ))];
+        vec![Stmt::Try { body: s, handler: Some((Some(e), h)), finally: None }]
     }
 
     /// A block: variables first assigned inside it are forgotten after it.
@@ -1198,11 +1242,12 @@ impl Gen {
             0 | 1 => ("append", vec![self.expr(&elem, 1)]),
             2 => ("extend", vec![self.expr(&ty, 1)]),
             3 => ("insert", vec![self.small_int(-3, 4), self.expr(&elem, 1)]),
-            4 => ("pop", if self.rng.chance(50) { vec![] } else { vec![self.small_int(-2, 2)] }),
-            5 => ("remove", vec![self.expr(&elem, 1)]),
+            4 => ("pop", if self.rng.chance(50) { vec![] } else { vec![self.small_int(-1, 0)] }),
+            5 if self.rng.chance(40) => ("remove", vec![self.expr(&elem, 1)]),
             6 if ty != Ty::ArrAny => ("sort", vec![]),
             7 => ("reverse", vec![]),
-            _ => ("clear", vec![]),
+            8 if self.rng.chance(30) => ("clear", vec![]),
+            _ => ("append", vec![self.expr(&elem, 1)]),
         };
         self.count(match name {
             "append" => "method.array.append",
@@ -1230,7 +1275,7 @@ impl Gen {
                 return None;
             }
             let a = self.rng.pick(&vs).clone();
-            let idx = self.small_int(-2, 3);
+            let idx = Expr::Num(self.rng.pick(&["0", "-1", "1", "2"]).to_string());
             let cur = Expr::Index(Box::new(Expr::Var(a.clone())), Box::new(idx.clone()));
             let rhs = if ty == Ty::ArrInt && self.rng.chance(50) {
                 self.count("update.element_self");
@@ -1637,7 +1682,9 @@ impl Gen {
                     items.reverse();
                     Expr::Array(items)
                 }
-                1 => self.expr(if ty == Ty::Int { &Ty::ArrInt } else { &Ty::ArrStr }, 1),
+                1 if self.rng.chance(30) => {
+                    self.expr(if ty == Ty::Int { &Ty::ArrInt } else { &Ty::ArrStr }, 1)
+                }
                 2 if ty == Ty::Str => self.expr(&Ty::Str, 1),
                 _ => Expr::Array(names.iter().map(|_| self.expr(&ty, 1)).collect()),
             };
@@ -1865,7 +1912,7 @@ impl Gen {
         self.budget = 20 + self.rng.below(40) as i32;
         while self.budget > 0 {
             self.budget -= 1;
-            let s = self.stmt(3);
+            let s = self.top_stmt();
             prog.extend(s);
         }
         // The final state of every top-level variable.

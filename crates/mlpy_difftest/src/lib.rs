@@ -272,6 +272,22 @@ fn size(p: &[Stmt]) -> usize {
     p.iter().map(|s| 1 + children(s).iter().map(|(b, _)| size(b)).sum::<usize>()).sum()
 }
 
+/// What must stay the same while a mismatch shrinks: the failing side's error kind and
+/// message (names and numbers blanked) when one side raised and the other did not agree,
+/// otherwise the class of the mismatch.
+fn shrink_key(r: &Report) -> Option<String> {
+    let Verdict::Mismatch(class) = &r.verdict else { return None };
+    if r.mlpy.error != r.oracle.error {
+        if let Some(e) = &r.mlpy.error {
+            return Some(format!("mlpy {e}: {}", message_class(&r.mlpy.detail)));
+        }
+        if let Some(e) = &r.oracle.error {
+            return Some(format!("oracle {e}: {}", message_class(&r.oracle.detail)));
+        }
+    }
+    Some(class.clone())
+}
+
 /// Deletes statements while the program keeps mismatching in the same way (greedy, to a
 /// fixpoint, at most `max_runs` comparisons). Returns the smallest program found.
 pub fn shrink(
@@ -280,8 +296,8 @@ pub fn shrink(
     max_runs: usize,
 ) -> std::io::Result<(Program, Report)> {
     let first = check(prog, oracle)?;
-    let Verdict::Mismatch(class) = first.verdict.clone() else { return Ok((prog.clone(), first)) };
-    let same = |v: &Verdict| matches!(v, Verdict::Mismatch(c) if *c == class);
+    let Some(key) = shrink_key(&first) else { return Ok((prog.clone(), first)) };
+    let same = |r: &Report| shrink_key(r).as_ref() == Some(&key);
     let mut best = prog.clone();
     let mut best_report = first;
     let mut runs = 0;
@@ -294,7 +310,7 @@ pub fn shrink(
             q.drain(i..i + chunk);
             runs += 1;
             let r = check(&q, oracle)?;
-            if same(&r.verdict) {
+            if same(&r) {
                 best = q;
                 best_report = r;
             } else {
@@ -317,7 +333,7 @@ pub fn shrink(
             }
             runs += 1;
             let r = check(&q, oracle)?;
-            if same(&r.verdict) {
+            if same(&r) {
                 best = q;
                 best_report = r;
                 progress = true;

@@ -64,10 +64,16 @@ fn parse_args() -> Result<Args, String> {
     Ok(a)
 }
 
+/// Mismatches of one class that are shrunk (the others are written as generated).
+const SHRINK_PER_CLASS: usize = 3;
+
 #[derive(Default)]
 struct Totals {
     stats: Stats,
     skipped: BTreeMap<String, u64>,
+    /// How the agreeing programs ended: `ok` or the uncaught error kind.
+    endings: BTreeMap<String, u64>,
+    output_lines: u64,
     mismatches: BTreeMap<String, Vec<u64>>,
 }
 
@@ -118,7 +124,15 @@ fn main() {
                     };
                     ran.fetch_add(1, Ordering::Relaxed);
                     match &report.verdict {
-                        Verdict::Match => {}
+                        Verdict::Match => {
+                            let mut t = totals.lock().expect("lock");
+                            let end = report.oracle.error.clone().unwrap_or_else(|| "ok".into());
+                            if std::env::var_os("DIFFTEST_DEBUG_ENDINGS").is_some() && end != "ok" {
+                                eprintln!("ENDING {}", report.oracle.detail);
+                            }
+                            *t.endings.entry(end).or_default() += 1;
+                            t.output_lines += report.oracle.out.lines().count() as u64;
+                        }
                         Verdict::Skipped(why) => {
                             *totals
                                 .lock()
@@ -128,8 +142,19 @@ fn main() {
                                 .or_default() += 1;
                         }
                         Verdict::Mismatch(class) => {
-                            let (_, rep) = shrink(&prog, &mut oracle, 400)
-                                .unwrap_or((prog.clone(), report.clone()));
+                            // Shrinking costs hundreds of runs: only the first few of a class.
+                            let seen = totals
+                                .lock()
+                                .expect("lock")
+                                .mismatches
+                                .get(class)
+                                .map_or(0, Vec::len);
+                            let rep = if seen < SHRINK_PER_CLASS {
+                                shrink(&prog, &mut oracle, 400)
+                                    .map_or_else(|_| report.clone(), |(_, r)| r)
+                            } else {
+                                report.clone()
+                            };
                             let text = format!(
                                 "seed {program_seed}\n{}\n=== unshrunk ML\n{}",
                                 rep.render(),
@@ -175,6 +200,11 @@ fn main() {
     );
     let skipped: u64 = t.skipped.values().sum();
     println!("skipped (a resource limit on one side): {skipped} {:?}", t.skipped);
+    println!(
+        "agreeing programs ended: {:?}; {:.1} output lines per program",
+        t.endings,
+        t.output_lines as f64 / ran.max(1) as f64
+    );
     let mismatches: usize = t.mismatches.values().map(Vec::len).sum();
     println!("mismatches: {mismatches} (written to {})", args.out.display());
     for (class, seeds) in &t.mismatches {

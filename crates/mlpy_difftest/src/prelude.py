@@ -720,6 +720,15 @@ def ml_range(*args):
     return list(range(*args))
 
 
+def ml_range_lazy(*args):
+    for a in args:
+        if type(a) is not int:
+            raise TypeError("range expects ints")
+    if len(args) == 3 and args[2] == 0:
+        raise ValueError("range step is 0")
+    return range(*args)
+
+
 def _items(x):
     t = type(x)
     if t is str or t is list:

@@ -9,7 +9,7 @@ use mlpy_difftest::run::{run_mlpy, Oracle};
 use mlpy_difftest::{check, replay_corpus, shrink, Verdict};
 
 /// Programs checked by `fixed_seed_sample`.
-const SAMPLE: u64 = 400;
+const SAMPLE: u64 = 800;
 const SEED: u64 = 20261206;
 
 /// Whether the known defects 1–5 of issue 8 are fixed on this branch. While they are
