@@ -1202,7 +1202,13 @@ impl Gen {
         let ty = self.printable_ty();
         let existing = self.assignable(&ty);
         if !existing.is_empty() && self.rng.chance(70) {
-            let name = self.rng.pick(&existing).clone();
+            // The newest variable is often the highest-numbered register: the shape of
+            // known defect 1.
+            let name = if self.rng.chance(40) {
+                existing.last().expect("non-empty").clone()
+            } else {
+                self.rng.pick(&existing).clone()
+            };
             self.count("assign.existing");
             return self.update_of(&name, &ty).into_iter().collect();
         }
@@ -1210,7 +1216,12 @@ impl Gen {
         let name = self.fresh(&ty);
         let e = self.expr(&ty, 2);
         self.declare(&name, &ty);
-        vec![Stmt::Assign(name, e)]
+        let mut out = vec![Stmt::Assign(name.clone(), e)];
+        if self.rng.chance(35) {
+            self.count("assign.new_then_update");
+            out.extend(self.update_of(&name, &ty));
+        }
+        out
     }
 
     fn print(&mut self) -> Stmt {

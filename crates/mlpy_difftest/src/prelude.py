@@ -11,6 +11,7 @@
 # Only constructs the generator emits are bridged; each bridge follows LANGUAGE.md.
 
 import json
+from decimal import Decimal
 import signal
 import sys
 import resource
@@ -134,6 +135,45 @@ def _fname(f):
     return "<function %s>" % n
 
 
+def _float_text(x):
+    """§4.8. Python's repr has the same shortest digits and layout, except when two
+    shortest strings are exactly as near to x: repr takes the even last digit, the spec's
+    reference (Rust's `{:e}`) the one of larger magnitude (1e16 / 14, exactly
+    714285714285714.25, is 714285714285714.3)."""
+    r = repr(x)
+    if "n" in r:  # inf, nan
+        return r
+    d = Decimal(r)
+    exact = Decimal(x)
+    if d == exact:
+        return r
+    t = d.as_tuple()
+    unit = Decimal((0, (1,), t.exponent))
+    if abs(exact - d) * 2 != unit or abs(exact) < abs(d):
+        return r
+    other = d + unit if x > 0 else d - unit
+    if float(other) != x:
+        return r
+    sign, ds, exp = other.as_tuple()
+    ds = "".join(map(str, ds))
+    stripped = ds.rstrip("0")
+    exp += len(ds) - len(stripped)
+    ds = stripped
+    n = len(ds)
+    p = n + exp
+    if -4 <= p - 1 < 16:
+        if p <= 0:
+            body = "0." + "0" * (-p) + ds
+        elif p < n:
+            body = ds[:p] + "." + ds[p:]
+        else:
+            body = ds + "0" * (p - n) + ".0"
+    else:
+        e = p - 1
+        body = ds[0] + ("." + ds[1:] if n > 1 else "") + "e" + ("-" if e < 0 else "+") + "%02d" % abs(e)
+    return ("-" if x < 0 else "") + body
+
+
 def D(v, seen=None):
     t = type(v)
     if v is None:
@@ -143,7 +183,7 @@ def D(v, seen=None):
     if t is int:
         return str(v)
     if t is float:
-        return repr(v)
+        return _float_text(v)
     if t is str:
         return v
     if t is MLErr:
