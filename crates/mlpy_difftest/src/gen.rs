@@ -5,8 +5,8 @@
 //! zero divisors, deliberately ill-typed operands) and both implementations must agree
 //! on them. Termination: every loop carries a hidden iteration guard, user functions can
 //! only call functions defined before them (no recursion), and the estimated work of
-//! every call is bounded. Growth: in code that can run repeatedly (loop and function
-//! bodies), an assignment that could grow a value geometrically is guarded by a size test.
+//! every call is bounded. Growth: an assignment that could grow a value geometrically
+//! (it multiplies, or reads sized variables twice) is guarded by a size test.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -1148,7 +1148,9 @@ impl Gen {
     /// Wraps a statement that could grow `name` geometrically when it repeats.
     fn guarded(&mut self, name: &str, ty: &Ty, s: Stmt) -> Stmt {
         let s = self.split_known_defect_1(name, s);
-        if !self.scopes.last().expect("scope").repeat || !ty.sized() {
+        // Everywhere, not only in loops: 31 top-level `s = s + s;` reach 4 GiB before
+        // mlpy's memory limit is checked, and one huge int product cannot be interrupted.
+        if !ty.sized() {
             return s;
         }
         let grows = match &s {
@@ -1611,6 +1613,9 @@ impl Gen {
         }
         let k = 1 + self.rng.below(4);
         body.extend(self.stmts(k, d.saturating_sub(1).max(1)));
+        if self.rng.chance(40) {
+            body.extend(self.newest_local_update());
+        }
         body.push(Stmt::Return(Some(self.expr(&ret, 2))));
         let work = self.scopes.last().expect("scope").work + 10;
         self.scopes.pop();
@@ -1731,6 +1736,51 @@ impl Gen {
             self.declare(n, t);
         }
         vec![Stmt::DestrObject(names, Expr::Var(o))]
+    }
+
+    /// A new variable updated at once by a call that reads it, as the last assignment of
+    /// its function: its register is then the highest-numbered one (known defect 1).
+    fn newest_local_update(&mut self) -> Vec<Stmt> {
+        self.count("update.newest_local");
+        let ty = self.rng.pick(&[Ty::Int, Ty::Str, Ty::ArrInt]).clone();
+        let name = self.fresh(&ty);
+        let e = self.expr(&ty, 1);
+        self.declare(&name, &ty);
+        self.target = Some(name.clone());
+        let v = Expr::Var(name.clone());
+        let rhs = match ty {
+            Ty::Int => match self.rng.below(3) {
+                0 => Self::call("abs", vec![Self::bin(BinOp::Sub, v, self.small_int(0, 20))]),
+                1 => {
+                    let s = self.expr(&Ty::Str, 1);
+                    Self::method(
+                        s,
+                        "find",
+                        vec![self.str_lit(), Self::bin(BinOp::Add, v, Expr::Num("1".into()))],
+                    )
+                }
+                _ => Self::call("max", vec![v, self.expr(&Ty::Int, 1)]),
+            },
+            Ty::Str => {
+                if self.rng.chance(50) {
+                    Self::method(
+                        Expr::Str("-".into()),
+                        "join",
+                        vec![Expr::Array(vec![v.clone(), v])],
+                    )
+                } else {
+                    Self::method(v, "replace", vec![self.str_lit(), self.str_lit()])
+                }
+            }
+            _ => Self::call("sorted", vec![Self::bin(BinOp::Add, v, self.expr(&Ty::ArrInt, 1))]),
+        };
+        self.target = None;
+        let upd = self.guarded(&name, &ty, Stmt::Assign(name.clone(), rhs));
+        vec![
+            Stmt::Assign(name.clone(), e),
+            upd,
+            Stmt::Expr(Self::call("print", vec![Expr::Var(name)])),
+        ]
     }
 
     /// `d = {d: …, x: …}; {d, x} = d;`: the source is one of the names it binds.
@@ -1925,6 +1975,9 @@ impl Gen {
             self.budget -= 1;
             let s = self.top_stmt();
             prog.extend(s);
+        }
+        if self.rng.chance(50) {
+            prog.extend(self.newest_local_update());
         }
         // The final state of every top-level variable.
         let vars: Vec<Expr> = self.scopes[0]

@@ -77,6 +77,16 @@ struct Totals {
     mismatches: BTreeMap<String, Vec<u64>>,
 }
 
+/// The process's peak resident memory (VmHWM), in MiB; 0 where /proc is missing.
+fn peak_rss_mib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
+}
+
 fn main() {
     let args = match parse_args() {
         Ok(a) => a,
@@ -106,6 +116,7 @@ fn main() {
             .spawn(move || {
                 let mut oracle = Oracle::start().expect("python3 starts");
                 let mut local = Stats::default();
+                let mut peak = peak_rss_mib();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if Instant::now() >= deadline || count.is_some_and(|c| i >= c) {
@@ -123,6 +134,18 @@ fn main() {
                         }
                     };
                     ran.fetch_add(1, Ordering::Relaxed);
+                    // A program that made the process's peak memory jump is worth a look.
+                    let hwm = peak_rss_mib();
+                    if hwm > peak + 1024 {
+                        eprintln!(
+                            "MEMORY seed {program_seed}: peak resident memory {peak} -> {hwm} MiB"
+                        );
+                        let _ = std::fs::write(
+                            out.join(format!("memory-seed-{program_seed}.ml")),
+                            &report.ml,
+                        );
+                    }
+                    peak = peak.max(hwm);
                     match &report.verdict {
                         Verdict::Match => {
                             let mut t = totals.lock().expect("lock");

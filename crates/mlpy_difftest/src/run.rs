@@ -118,6 +118,11 @@ pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
             vm.flush();
             res
         }));
+        // Cycles (closures that capture themselves, self-containing objects) outlive the
+        // VM; collect them so that a worker's memory stays flat over many programs.
+        if mlpy_runtime::heap::tracked_count() > 0 {
+            mlpy_runtime::heap::collect();
+        }
         let out = String::from_utf8_lossy(&capture.0.borrow()).into_owned();
         match run {
             Ok(Ok(())) => Outcome { out, ..Outcome::default() },
