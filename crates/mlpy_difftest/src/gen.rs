@@ -1707,7 +1707,15 @@ impl Gen {
             for n in &names {
                 self.declare(n, &ty);
             }
-            return vec![Stmt::DestrArray(names, src)];
+            // `[s, t] = [f(s, t), g(t, s)]` in a loop grows like Fibonacci: guard the
+            // names that already have values.
+            let mut st = Stmt::DestrArray(names.clone(), src);
+            for n in &names {
+                if existing.contains(n) && growth_prone_any(&st) {
+                    st = self.guarded(n, &ty, st);
+                }
+            }
+            return vec![st];
         }
         // Object destructuring: the names are keys of the source's shape.
         if self.rng.chance(35) && !self.config.avoid_known_defects {
@@ -1993,6 +2001,16 @@ impl Gen {
     }
 }
 
+/// Whether a destructuring source reads variables (a literal of literals cannot grow).
+fn growth_prone_any(s: &Stmt) -> bool {
+    match s {
+        Stmt::DestrArray(_, src) => {
+            !matches!(src, Expr::Array(items) if items.iter().all(|e| matches!(e, Expr::Num(_) | Expr::Str(_) | Expr::Var(_))))
+        }
+        _ => true,
+    }
+}
+
 fn reads_var(e: &Expr, name: &str) -> bool {
     match e {
         Expr::Var(v) => v == name,
@@ -2028,8 +2046,20 @@ fn growth_prone(e: &Expr, g: &Gen) -> bool {
                 walk(a, g, vars, mul);
                 walk(b, g, vars, mul);
             }
-            Expr::Array(items) => items.iter().for_each(|x| walk(x, g, vars, mul)),
-            Expr::Object(items) => items.iter().for_each(|(_, x)| walk(x, g, vars, mul)),
+            // The literal form of a container escapes its strings again (`s = str([s])`
+            // doubles the backslashes each time): growth without a product.
+            Expr::Array(items) => {
+                *mul = true;
+                items.iter().for_each(|x| walk(x, g, vars, mul))
+            }
+            Expr::Object(items) => {
+                *mul = true;
+                items.iter().for_each(|(_, x)| walk(x, g, vars, mul))
+            }
+            Expr::Call(Callee::Builtin("str" | "repr"), args) => {
+                *mul = true;
+                args.iter().for_each(|x| walk(x, g, vars, mul))
+            }
             Expr::Neg(a) | Expr::Not(a) | Expr::Member(a, _) => walk(a, g, vars, mul),
             Expr::And(a, b) | Expr::Or(a, b) | Expr::Index(a, b) => {
                 walk(a, g, vars, mul);
