@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use mlpy_analysis::AnalysisOptions;
 use mlpy_runtime::builtins::BuiltinTable;
-use mlpy_runtime::compiler::{compile_module, CompileContext};
+use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
 use mlpy_runtime::program::Program;
 use mlpy_runtime::{ErrorKind, Limits, Vm};
 use mlpy_syntax::SourceFile;
@@ -59,15 +59,9 @@ pub fn mlpy_limits() -> Limits {
 }
 
 /// Runs `src` as a main file with no imports, in this thread, capturing its output.
-///
-/// MERGE HOOK (second oracle): `fast_paths == false` must compile without fast paths,
-/// superinstructions and specialised instructions. `CompileOptions { fast_paths }` is
-/// being added to `compile_module` on another branch; when it lands, pass
-/// `CompileOptions { fast_paths }` to `compile_module` below and set
-/// [`UNOPTIMISED_AVAILABLE`] to `true`. Until then both values compile the same code,
-/// and the tester does not run the unoptimised comparison (see `check`).
+/// With `fast_paths == false` it is compiled without fast paths, superinstructions and
+/// specialised instructions (`CompileOptions`): the second oracle.
 pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
-    let _ = fast_paths;
     let file = Rc::new(SourceFile::new("prog.ml", src));
     let parsed = mlpy_syntax::parse(&file);
     let static_error = |diags: &[mlpy_syntax::Diagnostic]| -> Option<Outcome> {
@@ -93,6 +87,7 @@ pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
             prelude: builtins,
             import_index: &mut no_imports,
             is_imported_module: false,
+            options: CompileOptions { fast_paths },
         };
         let code = match compile_module(&parsed.module, file.clone(), ctx) {
             Ok(c) => c,
@@ -146,9 +141,6 @@ pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
         }
     })
 }
-
-/// Set to `true` when `run_mlpy(_, false)` really compiles without fast paths.
-pub const UNOPTIMISED_AVAILABLE: bool = false;
 
 /// The Python oracle: one long-lived `python3` running `prelude.py`, fed many programs.
 pub struct Oracle {

@@ -12,15 +12,10 @@ use mlpy_difftest::{check, replay_corpus, shrink, Verdict};
 const SAMPLE: u64 = 800;
 const SEED: u64 = 20261206;
 
-/// Whether the known defects 1–5 of issue 8 are fixed on this branch. While they are
-/// not, the fixed sample leaves out their shapes (`Config::avoid_known_defects`); set it
-/// to `true` when the fixes are merged, and move `corpus/pending/*` to `corpus/`.
-const KNOWN_DEFECTS_FIXED: bool = false;
-
 #[test]
 fn fixed_seed_sample() {
     let mut oracle = Oracle::start().expect("python3 is needed by the differential tester");
-    let config = Config { avoid_known_defects: !KNOWN_DEFECTS_FIXED };
+    let config = Config { avoid_known_defects: false };
     let mut failures = Vec::new();
     let mut skipped = 0;
     for i in 0..SAMPLE {
@@ -107,16 +102,6 @@ fn generation_is_deterministic() {
 #[test]
 fn corpus_replays() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let failures = replay_corpus(&dir);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Regressions of the known defects of issue 8: they fail until the fixes are merged;
-/// then move them to `corpus/` (and set `KNOWN_DEFECTS_FIXED`).
-#[test]
-#[ignore = "known defects of issue 8, fixed on other branches"]
-fn pending_corpus_replays() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pending");
     let failures = replay_corpus(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
