@@ -34,7 +34,8 @@ developer options (run):
                             instructions (a slow reference form; same output)
 
 exit status: 0 success, 1 uncaught runtime error, 64 usage error,
-             65 static rejection, 75 resource limit exceeded";
+             65 static rejection, 70 internal error, 74 output or profile
+             not written (a closed pipe), 75 resource limit exceeded";
 
 /// What the user asked for.
 #[derive(Debug, PartialEq)]
