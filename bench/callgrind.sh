@@ -39,29 +39,9 @@ else
     exit 2
 fi
 
-if [[ $# -eq 2 ]]; then
-    binary=$2
-else
-    target_dir=${CARGO_TARGET_DIR:-$ROOT/target}
-    [[ "$target_dir" = /* ]] || target_dir="$ROOT/$target_dir"
-    binary="$target_dir/release/mlpy"
-    if [[ ! -x "$binary" ]]; then
-        echo "building mlpy (cargo build --release -p mlpy_cli)" >&2
-        (cd "$ROOT" && cargo build --release -p mlpy_cli) >&2
-    fi
-fi
-if [[ ! -x "$binary" ]]; then
-    echo "callgrind.sh: not an executable: $binary" >&2
-    exit 2
-fi
-
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "installing valgrind" >&2
-    SUDO=()
-    [[ $(id -u) -eq 0 ]] || SUDO=(sudo)
-    "${SUDO[@]}" apt-get update >&2
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y valgrind >&2
-fi
+source "$BENCH_DIR/lib.sh"
+binary=$(mlpy_binary "${2:-}")
+ensure_valgrind
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mlpy-callgrind.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

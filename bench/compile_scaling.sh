@@ -27,29 +27,9 @@ if [[ $# -gt 1 || "${1:-}" = -h || "${1:-}" = --help ]]; then
     exit 2
 fi
 
-if [[ $# -eq 1 ]]; then
-    binary=$1
-else
-    target_dir=${CARGO_TARGET_DIR:-$ROOT/target}
-    [[ "$target_dir" = /* ]] || target_dir="$ROOT/$target_dir"
-    binary="$target_dir/release/mlpy"
-    if [[ ! -x "$binary" ]]; then
-        echo "building mlpy (cargo build --release -p mlpy_cli)" >&2
-        (cd "$ROOT" && cargo build --release -p mlpy_cli) >&2
-    fi
-fi
-if [[ ! -x "$binary" ]]; then
-    echo "compile_scaling.sh: not an executable: $binary" >&2
-    exit 2
-fi
-
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "installing valgrind" >&2
-    SUDO=()
-    [[ $(id -u) -eq 0 ]] || SUDO=(sudo)
-    "${SUDO[@]}" apt-get update >&2
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y valgrind >&2
-fi
+source "$BENCH_DIR/lib.sh"
+binary=$(mlpy_binary "${1:-}")
+ensure_valgrind
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mlpy-scaling.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

@@ -2,15 +2,15 @@
 //! allocation sites, cycle collector) and its own profiler ids, even when they run the
 //! same compiled program and their calls interleave.
 
+mod support;
+
 use std::rc::Rc;
 
 use mlpy_profile::{FakeClock, Recorder};
-use mlpy_runtime::builtins::BuiltinTable;
-use mlpy_runtime::compiler::{compile_module, CompileContext};
+use mlpy_runtime::compiler::CompileOptions;
 use mlpy_runtime::program::Program;
 use mlpy_runtime::value::{Closure, Upvalues};
 use mlpy_runtime::{Limits, Value, Vm};
-use mlpy_syntax::SourceFile;
 
 const SOURCE: &str = "
 function make(n) {
@@ -27,18 +27,7 @@ function cycle() { o = {}; o.self = o; return null; }
 ";
 
 fn program() -> Rc<Program> {
-    let file = Rc::new(SourceFile::new("two.ml", SOURCE));
-    let parsed = mlpy_syntax::parse(&file);
-    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-    let builtins = BuiltinTable::new();
-    let mut no_imports = |_: &mlpy_syntax::ast::Import| -> u16 { unreachable!("no imports") };
-    let ctx = CompileContext {
-        prelude: &builtins,
-        import_index: &mut no_imports,
-        is_imported_module: false,
-        options: Default::default(),
-    };
-    let main = compile_module(&parsed.module, file, ctx).expect("compiles");
+    let main = support::compile(SOURCE, CompileOptions::default()).expect("compiles");
     Rc::new(Program { main, modules: Vec::new(), imports: Vec::new() })
 }
 
