@@ -7,6 +7,7 @@
 
 mod calls;
 mod dispatch;
+mod gate;
 mod imports;
 mod slow;
 #[doc(hidden)]
@@ -120,6 +121,10 @@ pub struct Vm {
     /// This VM's heap: its allocation counters, allocation sites and cycle collector
     /// (active while the VM runs; see `heap`).
     pub(crate) heap: Heap,
+    /// The run's permissions: every effect goes through its gate (`vm/gate.rs`).
+    pub(crate) policy: Rc<mlpy_sandbox::Policy>,
+    /// `args.all()`: the main file's path as given, then the program arguments.
+    pub(crate) program_args: Vec<String>,
 }
 
 pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
@@ -146,6 +151,8 @@ impl Vm {
             std_modules: Vec::new(),
             rng: crate::stdlib::Rng::unpredictable(),
             heap: Heap::new(),
+            policy: Rc::new(mlpy_sandbox::Policy::deny_all()),
+            program_args: Vec::new(),
         }
     }
 
