@@ -248,7 +248,7 @@ impl Loader<'_> {
         for stmt in &parsed.module.body {
             let StmtKind::Import(import) = &stmt.kind else { continue };
             let dotted = import.dotted_name();
-            if let Some(&name) = mlpy_runtime::stdlib::AVAILABLE.iter().find(|&&m| m == dotted) {
+            if let Some(name) = mlpy_runtime::stdlib::available().find(|&m| m == dotted) {
                 imports.push(ImportTarget::Standard(name));
                 continue;
             }

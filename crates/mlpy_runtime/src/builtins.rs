@@ -30,7 +30,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::compiler::Prelude;
-use crate::natives::{NativeFn, NativeFunction};
+use crate::natives::{opt, req, rest, Kinds, NativeDecl, NativeFunction};
 use crate::value::{Module, ModuleMember, Value};
 
 /// The prelude scope: every builtin by name, plus `builtin`.
@@ -52,17 +52,17 @@ impl BuiltinTable {
     pub fn new() -> BuiltinTable {
         let module = Module::new("builtin");
         let mut names = HashMap::new();
-        for &(name, doc, f) in BUILTINS {
-            let func = Value::Native(NativeFunction::new(name, doc, f));
-            module.add(name, ModuleMember::Value(func.clone()));
-            names.insert(name, func);
+        for decl in BUILTINS {
+            let func = Value::Native(NativeFunction::declared(None, decl));
+            module.add(decl.name, ModuleMember::Value(func.clone()));
+            names.insert(decl.name, func);
         }
         BuiltinTable { names, module }
     }
 
     /// The names bound in the prelude (for the static name check).
     pub fn names(&self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = BUILTINS.iter().map(|b| b.0).collect();
+        let mut v: Vec<&'static str> = BUILTINS.iter().map(|b| b.name).collect();
         v.push("builtin");
         v
     }
@@ -99,65 +99,56 @@ pub const STANDARD_MODULES: &[&str] = &[
     "regex",
 ];
 
-type Entry = (&'static str, &'static str, NativeFn);
-
-/// Every builtin: name, one-line description (parameters and result), implementation.
+/// Every builtin, declared (see `natives`): name, parameters, description,
+/// implementation.
 #[rustfmt::skip]
-const BUILTINS: &[Entry] = &[
-    // §11.2 Conversion
-    ("int", "int(v): v converted to an int: booleans give 0 or 1, floats are truncated toward zero, strings are parsed", convert::int),
-    ("float", "float(v): v converted to a float: booleans give 1.0 or 0.0, ints the nearest float, strings are parsed", convert::float),
-    ("str", "str(v): the display form of v", convert::str_),
-    ("bool", "bool(v): the truthiness of v", convert::bool_),
-    // §11.3 Type inspection
-    ("typeof", "typeof(v): the kind of v: \"null\", \"boolean\", \"number\", \"string\", \"array\", \"object\", \"function\" or \"module\"", convert::typeof_),
-    ("isinstance", "isinstance(v, name): whether typeof(v) == name, or v is an int (\"int\"), a float (\"float\"), an error object (\"error\") or a library object of class name", convert::isinstance),
-    ("callable", "callable(v): whether v is a function", convert::callable),
-    // §11.4 Collections
-    ("len", "len(x): the number of characters, items or entries of a string, array or object", collections::len),
-    ("range", "range(stop) / range(start, stop[, step]): the array of ints from start (default 0) up to but excluding stop, by step (default 1)", collections::range),
-    ("enumerate", "enumerate(items[, start]): the array of [index, item] pairs of an iterable, indexes counting from start (default 0)", collections::enumerate),
-    ("zip", "zip(a, b, …): the array of arrays of the first items of every iterable, then the second items, …, as long as the shortest", collections::zip),
-    ("sorted", "sorted(items[, reverse]): a new array of the items of an iterable in ascending (or, if reverse is truthy, descending) order, stable", collections::sorted),
-    ("reversed", "reversed(items): a new array of the items of an array, string or object in reverse order", collections::reversed),
-    ("keys", "keys(obj): the array of the object's keys in order", collections::keys),
-    ("values", "values(obj): the array of the object's values in key order", collections::values),
-    ("all", "all(items): whether every item of an iterable is truthy (true for none)", collections::all),
-    ("any", "any(items): whether some item of an iterable is truthy (false for none)", collections::any),
-    ("sum", "sum(items[, start]): start (default 0) plus the items of an iterable, floats added with compensated summation; strings are refused", sum::sum),
-    ("iter", "iter(items): an Iterator over the items of an array, string or object (keys); an iterator returns itself", collections::iter),
-    ("next", "next(it[, default]): the next item of the iterator it; when it is exhausted, default if given, else RuntimeError", collections::next),
-    // §11.6 Numbers and text
-    ("abs", "abs(x): the absolute value of a number", numbers::abs),
-    ("min", "min(a, b, …) / min(array): the smallest argument, or the smallest item of a single array argument", collections::min),
-    ("max", "max(a, b, …) / max(array): the largest argument, or the largest item of a single array argument", collections::max),
-    ("round", "round(x[, n]): x rounded to n (default 0) decimal places, ties to even; floats stay floats, ints stay ints", numbers::round),
-    ("chr", "chr(i): the one-character string of code point i", numbers::chr),
-    ("ord", "ord(c): the code point of the one-character string c", numbers::ord),
-    ("hex", "hex(n): the int n in base 16 with prefix 0x", numbers::hex),
-    ("bin", "bin(n): the int n in base 2 with prefix 0b", numbers::bin),
-    ("oct", "oct(n): the int n in base 8 with prefix 0o", numbers::oct),
-    ("format", "format(v[, spec]): v formatted by the format specification spec (default: the display form)", numbers::format),
-    ("repr", "repr(v): the literal form of v (strings quoted)", convert::repr),
-    // §11.8 Input and output
-    ("print", "print(v1, v2, …): writes the display forms separated by spaces and a line feed; returns null", io::print),
-    ("input", "input([prompt]): writes prompt, then reads and returns one line of standard input without its line terminator", io::input),
-    // §11.9 Dynamic access
-    ("hasattr", "hasattr(v, name): whether v has the member name (an object key, a module member, a method or length)", introspect::hasattr),
-    ("getattr", "getattr(v, name[, default]): the member v.name if v has it, otherwise default (default null)", introspect::getattr),
-    ("call", "call(f, a1, a2, …): calls the function f with the given arguments", introspect::call),
-    // §11.10 Introspection
-    ("help", "help(v): a text describing v", introspect::help),
-    ("methods", "methods(v): the sorted names that can be called with method syntax on v", introspect::methods),
-    ("modules", "modules(): the sorted names of the modules loaded so far, including \"builtin\"", modules::modules),
-    ("available_modules", "available_modules([kind]): the sorted names of the importable modules: kind \"standard\", \"ml\", or both when omitted", modules::available_modules),
-    ("has_module", "has_module(name): whether `import name;` in the main file would find a module", modules::has_module),
-    ("module_info", "module_info(name): an object describing the module name (name, type, file_path, loaded, functions), or null", modules::module_info),
-    // §14.6 Capability introspection (see builtins/capabilities.rs)
-    ("hasCapability", "hasCapability(name): whether the capability name is permitted for at least one resource", capabilities::has_capability),
-    ("getCapabilities", "getCapabilities(): the sorted names of the permitted capabilities", capabilities::get_capabilities),
-    ("getCapabilityInfo", "getCapabilityInfo(name): an object describing the permitted capability name (type, available, granted, declared), or null", capabilities::get_capability_info),
-    ("requiredCapabilities", "requiredCapabilities(f): the sorted capabilities that calls of the function f can need", capabilities::required_capabilities),
+static BUILTINS: &[NativeDecl] = &[
+    NativeDecl::function("int", &[req("v", Kinds::ANY)], "v converted to an int: booleans give 0 or 1, floats are truncated toward zero, strings are parsed", convert::int),
+    NativeDecl::function("float", &[req("v", Kinds::ANY)], "v converted to a float: booleans give 1.0 or 0.0, ints the nearest float, strings are parsed", convert::float),
+    NativeDecl::function("str", &[req("v", Kinds::ANY)], "the display form of v", convert::str_),
+    NativeDecl::function("bool", &[req("v", Kinds::ANY)], "the truthiness of v", convert::bool_),
+    NativeDecl::function("typeof", &[req("v", Kinds::ANY)], "the kind of v: \"null\", \"boolean\", \"number\", \"string\", \"array\", \"object\", \"function\" or \"module\"", convert::typeof_),
+    NativeDecl::function("isinstance", &[req("v", Kinds::ANY), req("name", Kinds::ANY)], "whether typeof(v) == name, or v is an int (\"int\"), a float (\"float\"), an error object (\"error\") or a library object of class name", convert::isinstance),
+    NativeDecl::function("callable", &[req("v", Kinds::ANY)], "whether v is a function", convert::callable),
+    NativeDecl::function("len", &[req("x", Kinds::ANY)], "the number of characters, items or entries of a string, array or object", collections::len),
+    NativeDecl::function("range", &[rest("args", Kinds::ANY)], "the array of ints from start (default 0) up to but excluding stop, by step (default 1)", collections::range),
+    NativeDecl::function("enumerate", &[req("items", Kinds::ANY), opt("start", Kinds::ANY, "0")], "the array of [index, item] pairs of an iterable, indexes counting from start (default 0)", collections::enumerate),
+    NativeDecl::function("zip", &[rest("iterables", Kinds::ANY)], "the array of arrays of the first items of every iterable, then the second items, …, as long as the shortest", collections::zip),
+    NativeDecl::function("sorted", &[req("items", Kinds::ANY), opt("reverse", Kinds::ANY, "false")], "a new array of the items of an iterable in ascending (or, if reverse is truthy, descending) order, stable", collections::sorted),
+    NativeDecl::function("reversed", &[req("items", Kinds::ANY)], "a new array of the items of an array, string or object in reverse order", collections::reversed),
+    NativeDecl::function("keys", &[req("obj", Kinds::ANY)], "the array of the object's keys in order", collections::keys),
+    NativeDecl::function("values", &[req("obj", Kinds::ANY)], "the array of the object's values in key order", collections::values),
+    NativeDecl::function("all", &[req("items", Kinds::ANY)], "whether every item of an iterable is truthy (true for none)", collections::all),
+    NativeDecl::function("any", &[req("items", Kinds::ANY)], "whether some item of an iterable is truthy (false for none)", collections::any),
+    NativeDecl::function("sum", &[req("items", Kinds::ANY), opt("start", Kinds::ANY, "0")], "start (default 0) plus the items of an iterable, floats added with compensated summation; strings are refused", sum::sum),
+    NativeDecl::function("iter", &[req("items", Kinds::ANY)], "an Iterator over the items of an array, string or object (keys); an iterator returns itself", collections::iter),
+    NativeDecl::function("next", &[req("it", Kinds::ANY), opt("default", Kinds::ANY, "null")], "the next item of the iterator it; when it is exhausted, default if given, else RuntimeError", collections::next),
+    NativeDecl::function("abs", &[req("x", Kinds::ANY)], "the absolute value of a number", numbers::abs),
+    NativeDecl::function("min", &[rest("args", Kinds::ANY)], "the smallest argument, or the smallest item of a single array argument", collections::min),
+    NativeDecl::function("max", &[rest("args", Kinds::ANY)], "the largest argument, or the largest item of a single array argument", collections::max),
+    NativeDecl::function("round", &[req("x", Kinds::ANY), opt("n", Kinds::ANY, "0")], "x rounded to n (default 0) decimal places, ties to even; floats stay floats, ints stay ints", numbers::round),
+    NativeDecl::function("chr", &[req("i", Kinds::ANY)], "the one-character string of code point i", numbers::chr),
+    NativeDecl::function("ord", &[req("c", Kinds::ANY)], "the code point of the one-character string c", numbers::ord),
+    NativeDecl::function("hex", &[req("n", Kinds::ANY)], "the int n in base 16 with prefix 0x", numbers::hex),
+    NativeDecl::function("bin", &[req("n", Kinds::ANY)], "the int n in base 2 with prefix 0b", numbers::bin),
+    NativeDecl::function("oct", &[req("n", Kinds::ANY)], "the int n in base 8 with prefix 0o", numbers::oct),
+    NativeDecl::function("format", &[req("v", Kinds::ANY), opt("spec", Kinds::ANY, "null")], "v formatted by the format specification spec (default: the display form)", numbers::format),
+    NativeDecl::function("repr", &[req("v", Kinds::ANY)], "the literal form of v (strings quoted)", convert::repr),
+    NativeDecl::function("print", &[rest("values", Kinds::ANY)], "writes the display forms separated by spaces and a line feed; returns null", io::print),
+    NativeDecl::function("input", &[opt("prompt", Kinds::ANY, "\"\"")], "writes prompt, then reads and returns one line of standard input without its line terminator", io::input),
+    NativeDecl::function("hasattr", &[req("v", Kinds::ANY), req("name", Kinds::ANY)], "whether v has the member name (an object key, a module member, a method or length)", introspect::hasattr),
+    NativeDecl::function("getattr", &[req("v", Kinds::ANY), req("name", Kinds::ANY), opt("default", Kinds::ANY, "null")], "the member v.name if v has it, otherwise default (default null)", introspect::getattr),
+    NativeDecl::function("call", &[req("f", Kinds::ANY), rest("args", Kinds::ANY)], "calls the function f with the given arguments", introspect::call),
+    NativeDecl::function("help", &[req("v", Kinds::ANY)], "a text describing v", introspect::help),
+    NativeDecl::function("methods", &[req("v", Kinds::ANY)], "the sorted names that can be called with method syntax on v", introspect::methods),
+    NativeDecl::function("modules", &[], "the sorted names of the modules loaded so far, including \"builtin\"", modules::modules),
+    NativeDecl::function("available_modules", &[opt("kind", Kinds::ANY, "null")], "the sorted names of the importable modules: kind \"standard\", \"ml\", or both when omitted", modules::available_modules),
+    NativeDecl::function("has_module", &[req("name", Kinds::ANY)], "whether `import name;` in the main file would find a module", modules::has_module),
+    NativeDecl::function("module_info", &[req("name", Kinds::ANY)], "an object describing the module name (name, type, file_path, loaded, functions), or null", modules::module_info),
+    NativeDecl::function("hasCapability", &[req("name", Kinds::ANY)], "whether the capability name is permitted for at least one resource", capabilities::has_capability),
+    NativeDecl::function("getCapabilities", &[], "the sorted names of the permitted capabilities", capabilities::get_capabilities),
+    NativeDecl::function("getCapabilityInfo", &[req("name", Kinds::ANY)], "an object describing the permitted capability name (type, available, granted, declared), or null", capabilities::get_capability_info),
+    NativeDecl::function("requiredCapabilities", &[req("f", Kinds::ANY)], "the sorted capabilities that calls of the function f can need", capabilities::required_capabilities),
 ];
 
 #[cfg(test)]
@@ -166,7 +157,7 @@ mod tests {
 
     #[test]
     fn there_are_46_distinct_builtins() {
-        let mut names: Vec<&str> = BUILTINS.iter().map(|b| b.0).collect();
+        let mut names: Vec<&str> = BUILTINS.iter().map(|b| b.name).collect();
         assert_eq!(names.len(), 46);
         names.sort_unstable();
         names.dedup();
@@ -174,9 +165,10 @@ mod tests {
     }
 
     #[test]
-    fn every_doc_starts_with_the_name() {
-        for (name, doc, _) in BUILTINS {
-            assert!(doc.starts_with(&format!("{name}(")), "{name}: {doc}");
+    fn every_builtin_is_a_declared_function() {
+        for decl in BUILTINS {
+            assert!(!decl.doc.is_empty() && decl.capabilities.is_empty(), "{}", decl.name);
+            assert!(decl.signature().starts_with(&format!("{}(", decl.name)));
         }
     }
 }

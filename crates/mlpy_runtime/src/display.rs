@@ -114,6 +114,9 @@ impl Writer<'_> {
                 let _ = write!(self.out, "<module {}>", m.name);
             }
             Value::Iterator(_) => self.out.push_str("<Iterator>"),
+            Value::Library(o) => {
+                let _ = write!(self.out, "<{}>", o.class.name);
+            }
             Value::Cell(c) => self.literal(&c.get()),
             Value::Raised(e) => self.out.push_str(e.message()),
             Value::Uninit => self.out.push_str("<no value>"),

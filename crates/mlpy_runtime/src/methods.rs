@@ -67,6 +67,7 @@ pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
         Value::Array(a) if n == "length" => Ok(Value::Int(a.len() as i64)),
         Value::Str(_) if STRING_METHODS.contains(&n) => Ok(bound(v, name)),
         Value::Array(_) if ARRAY_METHODS.contains(&n) => Ok(bound(v, name)),
+        Value::Library(o) if o.class.method(n).is_some() => Ok(bound(v, name)),
         _ => Err(no_member(v, n)),
     }
 }
@@ -79,7 +80,8 @@ pub fn has_member(v: &Value, name: &Rc<Str>) -> bool {
         Value::Module(m) => m.get(n).is_some(),
         Value::Str(_) => n == "length" || STRING_METHODS.contains(&n),
         Value::Array(_) => n == "length" || ARRAY_METHODS.contains(&n),
-        // Library objects: the `Iterator` has no members.
+        Value::Library(o) => o.class.method(n).is_some(),
+        // The `Iterator` has no members.
         _ => false,
     }
 }
@@ -89,6 +91,7 @@ pub fn method_names(v: &Value) -> Vec<String> {
     let mut names: Vec<String> = match v {
         Value::Str(_) => STRING_METHODS.iter().map(|s| (*s).to_owned()).collect(),
         Value::Array(_) => ARRAY_METHODS.iter().map(|s| (*s).to_owned()).collect(),
+        Value::Library(o) => o.class.methods.iter().map(|m| m.name.to_owned()).collect(),
         Value::Object(o) => o
             .dict
             .borrow()
@@ -111,10 +114,11 @@ pub fn method_names(v: &Value) -> Vec<String> {
 }
 
 /// A one-line description of the string or array method `name`, for `help`.
-pub fn method_doc(receiver: &Value, name: &str) -> Option<&'static str> {
+pub fn method_doc(receiver: &Value, name: &str) -> Option<String> {
     match receiver {
-        Value::Str(_) => string::doc(name),
-        Value::Array(_) => array::doc(name),
+        Value::Str(_) => string::doc(name).map(str::to_owned),
+        Value::Array(_) => array::doc(name).map(str::to_owned),
+        Value::Library(o) => o.class.method(name).map(|m| m.help(Some(o.class.name))),
         _ => None,
     }
 }
@@ -141,13 +145,38 @@ fn no_method(v: &Value, name: &str) -> RuntimeError {
 
 /// `receiver.name(args)` for strings, arrays and library objects.
 pub fn call_method(vm: &mut Vm, receiver: &Value, name: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    let _ = vm;
     let res = match receiver {
         Value::Str(s) => string::call(s, name, args),
         Value::Array(a) => array::call(a, name, args),
+        Value::Library(o) => {
+            return call_library_method(vm, receiver, o.class, name.as_str(), args)
+        }
         _ => None,
     };
     res.unwrap_or_else(|| Err(no_method(receiver, name.as_str())))
+}
+
+/// Calls the declared method `name` of a library object: its arguments are checked
+/// against the declaration first, as for every native.
+fn call_library_method(
+    vm: &mut Vm,
+    receiver: &Value,
+    class: &'static crate::value::LibraryClass,
+    name: &str,
+    args: &[Value],
+) -> Result<Value> {
+    let Some(decl) = class.method(name) else {
+        return Err(no_method(receiver, name));
+    };
+    if let Err(e) = decl.check_args(name, args, false) {
+        let msg =
+            e.message().replacen(&format!("`{name}`"), &format!("`{}.{name}`", class.name), 1);
+        return Err(RuntimeError::new(e.kind(), msg));
+    }
+    match decl.imp {
+        crate::natives::Imp::Method(f) => f(vm, receiver, args),
+        crate::natives::Imp::Function(f) => f(vm, args),
+    }
 }
 
 // ----- argument helpers shared by the string and array methods ---------------------------

@@ -1,7 +1,35 @@
-//! Functions implemented in Rust: the builtins (spec §11) and the standard modules (§12).
+//! Functions implemented in Rust: the builtins (spec §11), the standard modules (§12)
+//! and the methods of library objects.
+//!
+//! # One declaration per native
+//!
+//! Every native is declared once, as a [`NativeDecl`]: its name, its parameters (each
+//! with the kinds of value it accepts and whether it is required, optional — with the
+//! default shown by `help` — or a rest parameter), the capabilities a call can need, a
+//! one-line description, and the implementation. Everything else follows from it:
+//!
+//! * argument checking: the number of arguments and the kind of each is checked by
+//!   [`NativeDecl::check_args`] before the implementation runs, with one wording of the
+//!   errors for every native (`` `math.sqrt` expects a number for `x`, got string ``);
+//!   the implementation still checks values (a negative count: `ValueError`);
+//! * `help(f)` (the signature, the description, the capabilities), `module_info`,
+//!   `requiredCapabilities(f)`, the profiler's qualified name (`file.read`) and the list
+//!   of standard modules (`stdlib::MODULES`).
+//!
+//! The capability *check* itself is made by the implementation through the gate
+//! (`Vm::check_path` and friends, `vm/gate.rs`) with the resource it is about to touch,
+//! before any effect; a test calls every native that declares a capability under an
+//! empty policy and expects `CapabilityError`.
+//!
+//! Optional arguments: a builtin (§11.1) treats an optional argument given as `null` as
+//! omitted; a module function (§12.1) receives `null` as a value, so its parameter must
+//! accept null (`Kinds::NULL`) for `null` to pass the check.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
+
+use mlpy_sandbox::Capability;
 
 use crate::error::Result;
 use crate::value::Value;
@@ -11,24 +39,312 @@ use crate::vm::Vm;
 pub type NativeFn = fn(&mut Vm, &[Value]) -> Result<Value>;
 /// A native made at run time that carries values (`functional.compose(f, g)`).
 pub type NativeDataFn = fn(&mut Vm, &[Value], &[Value]) -> Result<Value>;
+/// A method of a library object: `(vm, receiver, args) -> result`.
+pub type MethodFn = fn(&mut Vm, &Value, &[Value]) -> Result<Value>;
+
+// ----- kinds of values a parameter accepts --------------------------------------------
+
+/// A set of value kinds, one bit each: what a parameter accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kinds(u16);
+
+impl Kinds {
+    pub const NULL: Kinds = Kinds(1 << 0);
+    pub const BOOL: Kinds = Kinds(1 << 1);
+    /// Ints of any size.
+    pub const INT: Kinds = Kinds(1 << 2);
+    pub const FLOAT: Kinds = Kinds(1 << 3);
+    pub const STR: Kinds = Kinds(1 << 4);
+    pub const ARRAY: Kinds = Kinds(1 << 5);
+    /// Objects, error objects included.
+    pub const OBJECT: Kinds = Kinds(1 << 6);
+    /// ML functions, natives and bound methods.
+    pub const FUNCTION: Kinds = Kinds(1 << 7);
+    pub const MODULE: Kinds = Kinds(1 << 8);
+    /// The `Iterator` library object.
+    pub const ITERATOR: Kinds = Kinds(1 << 9);
+    /// Every other library object (`HttpResponse`, `ArgParser`, …).
+    pub const LIBRARY: Kinds = Kinds(1 << 10);
+
+    pub const NUMBER: Kinds = Kinds::INT.or(Kinds::FLOAT);
+    /// What `for … in` accepts.
+    pub const ITERABLE: Kinds = Kinds::STR.or(Kinds::ARRAY).or(Kinds::OBJECT).or(Kinds::ITERATOR);
+    pub const ANY: Kinds = Kinds((1 << 11) - 1);
+
+    pub const fn or(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+
+    /// The kind bit of `v`.
+    #[inline]
+    pub fn of(v: &Value) -> Kinds {
+        match v {
+            Value::Null | Value::Uninit => Kinds::NULL,
+            Value::Bool(_) => Kinds::BOOL,
+            Value::Int(_) | Value::BigInt(_) => Kinds::INT,
+            Value::Float(_) => Kinds::FLOAT,
+            Value::Str(_) => Kinds::STR,
+            Value::Array(_) => Kinds::ARRAY,
+            Value::Object(_) => Kinds::OBJECT,
+            Value::Function(_) | Value::Native(_) | Value::Bound(_) => Kinds::FUNCTION,
+            Value::Module(_) => Kinds::MODULE,
+            Value::Iterator(_) => Kinds::ITERATOR,
+            Value::Library(_) => Kinds::LIBRARY,
+            Value::Cell(_) | Value::Raised(_) => Kinds::NULL,
+        }
+    }
+
+    #[inline]
+    pub fn accepts(self, v: &Value) -> bool {
+        self.0 & Kinds::of(v).0 != 0
+    }
+
+    pub fn contains(self, other: Kinds) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// "a number", "a string or an array", "any value" (for error messages and `help`).
+    pub fn describe(self) -> String {
+        if self.contains(Kinds::ANY) {
+            return "any value".to_owned();
+        }
+        const NAMES: &[(Kinds, &str)] = &[
+            (Kinds::NUMBER, "a number"),
+            (Kinds::INT, "an int"),
+            (Kinds::FLOAT, "a float"),
+            (Kinds::BOOL, "a boolean"),
+            (Kinds::STR, "a string"),
+            (Kinds::ARRAY, "an array"),
+            (Kinds::OBJECT, "an object"),
+            (Kinds::FUNCTION, "a function"),
+            (Kinds::MODULE, "a module"),
+            (Kinds::ITERATOR, "an Iterator"),
+            (Kinds::LIBRARY, "a library object"),
+            (Kinds::NULL, "null"),
+        ];
+        let mut rest = self;
+        let mut parts = Vec::new();
+        if rest.contains(Kinds::ITERABLE) {
+            parts.push("an iterable");
+            rest = Kinds(rest.0 & !Kinds::ITERABLE.0);
+        }
+        for &(k, name) in NAMES {
+            if rest.contains(k) {
+                parts.push(name);
+                rest = Kinds(rest.0 & !k.0);
+            }
+        }
+        match parts.len() {
+            0 => "nothing".to_owned(),
+            1 => parts[0].to_owned(),
+            n => format!("{} or {}", parts[..n - 1].join(", "), parts[n - 1]),
+        }
+    }
+}
+
+// ----- parameters and declarations ----------------------------------------------------
+
+/// Whether an argument must be given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arity {
+    Required,
+    /// May be omitted; the text is the default as `help` shows it (`"10"`, `"null"`).
+    Optional(&'static str),
+    /// Takes every remaining argument (zero or more); only the last parameter.
+    Rest,
+}
+
+/// One parameter of a native.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub accepts: Kinds,
+    pub arity: Arity,
+}
+
+/// A required parameter.
+pub const fn req(name: &'static str, accepts: Kinds) -> Param {
+    Param { name, accepts, arity: Arity::Required }
+}
+
+/// An optional parameter whose default `help` shows as `default`.
+pub const fn opt(name: &'static str, accepts: Kinds, default: &'static str) -> Param {
+    Param { name, accepts, arity: Arity::Optional(default) }
+}
+
+/// A rest parameter: every remaining argument, each of the kinds `accepts`.
+pub const fn rest(name: &'static str, accepts: Kinds) -> Param {
+    Param { name, accepts, arity: Arity::Rest }
+}
+
+/// How a native is implemented.
+#[derive(Clone, Copy)]
+pub enum Imp {
+    Function(NativeFn),
+    /// A method of a library object (the receiver is passed apart from the arguments).
+    Method(MethodFn),
+}
+
+/// The declaration of a native function or method: see the module documentation.
+pub struct NativeDecl {
+    pub name: &'static str,
+    pub params: &'static [Param],
+    /// The capabilities a call can need (spec §14.6 `requiredCapabilities`).
+    pub capabilities: &'static [Capability],
+    /// One line: what it returns or does (the signature is made from `params`).
+    pub doc: &'static str,
+    pub imp: Imp,
+}
+
+impl NativeDecl {
+    /// A function that needs no capability.
+    pub const fn function(
+        name: &'static str,
+        params: &'static [Param],
+        doc: &'static str,
+        f: NativeFn,
+    ) -> NativeDecl {
+        NativeDecl { name, params, capabilities: &[], doc, imp: Imp::Function(f) }
+    }
+
+    /// A method of a library object.
+    pub const fn method(
+        name: &'static str,
+        params: &'static [Param],
+        doc: &'static str,
+        f: MethodFn,
+    ) -> NativeDecl {
+        NativeDecl { name, params, capabilities: &[], doc, imp: Imp::Method(f) }
+    }
+
+    /// The same declaration, needing `capabilities`.
+    pub const fn needs(self, capabilities: &'static [Capability]) -> NativeDecl {
+        NativeDecl { capabilities, ..self }
+    }
+
+    /// `name(a, b[, c=10], rest...)`.
+    pub fn signature(&self) -> String {
+        let mut out = format!("{}(", self.name);
+        let mut opened = 0;
+        for (i, p) in self.params.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            match p.arity {
+                Arity::Required => {
+                    let _ = write!(out, "{sep}{}", p.name);
+                }
+                Arity::Optional(default) => {
+                    let _ = write!(out, "[{sep}{}={default}", p.name);
+                    opened += 1;
+                }
+                Arity::Rest => {
+                    let _ = write!(out, "{sep}{}...", p.name);
+                }
+            }
+        }
+        out.push_str(&"]".repeat(opened));
+        out.push(')');
+        out
+    }
+
+    /// Checks the number and kinds of `args` against the parameters; `qualified` names
+    /// the native in the errors (`math.sqrt`). `null_omits` makes an optional argument
+    /// given as `null` count as omitted (builtins, §11.1).
+    #[inline]
+    pub fn check_args(&self, qualified: &str, args: &[Value], null_omits: bool) -> Result<()> {
+        let params = self.params;
+        let mut i = 0;
+        while i < args.len() {
+            let Some(p) = params.get(i) else {
+                return Err(self.count_error(qualified, args.len()));
+            };
+            if p.arity == Arity::Rest {
+                for a in &args[i..] {
+                    if !p.accepts.accepts(a) {
+                        return Err(self.kind_error(qualified, p, a));
+                    }
+                }
+                return Ok(());
+            }
+            let a = &args[i];
+            if !p.accepts.accepts(a)
+                && !(null_omits && p.arity != Arity::Required && matches!(a, Value::Null))
+            {
+                return Err(self.kind_error(qualified, p, a));
+            }
+            i += 1;
+        }
+        match params.get(i) {
+            Some(p) if p.arity == Arity::Required => Err(self.count_error(qualified, args.len())),
+            _ => Ok(()),
+        }
+    }
+
+    /// The least and most arguments (`usize::MAX`: no upper bound).
+    pub fn arity_range(&self) -> (usize, usize) {
+        let min = self.params.iter().filter(|p| p.arity == Arity::Required).count();
+        let max = if self.params.last().is_some_and(|p| p.arity == Arity::Rest) {
+            usize::MAX
+        } else {
+            self.params.len()
+        };
+        (min, max)
+    }
+
+    #[cold]
+    fn count_error(&self, qualified: &str, n: usize) -> crate::error::RuntimeError {
+        let (min, max) = self.arity_range();
+        arity_error(qualified, n, min, max)
+    }
+
+    #[cold]
+    fn kind_error(&self, qualified: &str, p: &Param, got: &Value) -> crate::error::RuntimeError {
+        crate::error::type_error(format!(
+            "`{qualified}` expects {} for `{}`, got {}",
+            p.accepts.describe(),
+            p.name,
+            got.type_name()
+        ))
+    }
+
+    /// The text `help` shows: signature, description, capabilities.
+    pub fn help(&self, qualified_prefix: Option<&str>) -> String {
+        let mut out = String::new();
+        if let Some(m) = qualified_prefix {
+            let _ = write!(out, "{m}.");
+        }
+        let _ = write!(out, "{}: {}", self.signature(), self.doc);
+        for p in self.params {
+            if !p.accepts.contains(Kinds::ANY) {
+                let _ = write!(out, "\n  {}: {}", p.name, p.accepts.describe());
+            }
+        }
+        if self.capabilities.is_empty() {
+            out.push_str("\nrequires no capabilities");
+        } else {
+            let names: Vec<&str> = self.capabilities.iter().map(|c| c.name()).collect();
+            let _ = write!(out, "\nrequires: {}", names.join(", "));
+        }
+        out
+    }
+}
+
+// ----- function values ----------------------------------------------------------------
 
 #[derive(Clone)]
 pub enum NativeImpl {
-    Plain(NativeFn),
+    /// A declared native: a builtin or a module function.
+    Declared(&'static NativeDecl),
+    /// A function made at run time by a library function, with the values it carries.
     WithData(NativeDataFn, Rc<[Value]>),
 }
 
-/// A function implemented in Rust.
+/// A function implemented in Rust, as a value.
 pub struct NativeFunction {
-    /// `print`, `sqrt`.
+    /// `print`, `sqrt`; `anonymous` for functions made by library functions.
     pub name: &'static str,
     /// The standard module it belongs to (`math`), if any.
     pub module: Option<&'static str>,
     pub imp: NativeImpl,
-    /// The capabilities a call can need (spec §14.6 `requiredCapabilities`).
-    pub capabilities: &'static [&'static str],
-    /// One line for `help`: the parameters and the result.
-    pub doc: &'static str,
     /// A number no other native function of the process has, dense (assigned in order of
     /// creation): profilers keep their ids of natives in tables indexed by it.
     pub index: u32,
@@ -41,32 +357,44 @@ fn next_index() -> u32 {
 }
 
 impl NativeFunction {
-    pub fn new(name: &'static str, doc: &'static str, f: NativeFn) -> Rc<NativeFunction> {
+    /// The function value of a declared builtin (`module` `None`) or module function.
+    pub fn declared(module: Option<&'static str>, decl: &'static NativeDecl) -> Rc<NativeFunction> {
+        debug_assert!(matches!(decl.imp, Imp::Function(_)), "{} is a method", decl.name);
         Rc::new(NativeFunction {
-            name,
-            module: None,
-            imp: NativeImpl::Plain(f),
-            capabilities: &[],
-            doc,
+            name: decl.name,
+            module,
+            imp: NativeImpl::Declared(decl),
             index: next_index(),
         })
     }
 
-    /// A function of the standard module `module`.
-    pub fn in_module(
+    /// A function made by the library function `maker` (`functional.compose`), carrying
+    /// `data`.
+    pub fn made(
         module: &'static str,
-        name: &'static str,
-        doc: &'static str,
-        imp: NativeImpl,
+        f: NativeDataFn,
+        data: impl Into<Rc<[Value]>>,
     ) -> Rc<NativeFunction> {
         Rc::new(NativeFunction {
-            name,
+            name: "anonymous",
             module: Some(module),
-            imp,
-            capabilities: &[],
-            doc,
+            imp: NativeImpl::WithData(f, data.into()),
             index: next_index(),
         })
+    }
+
+    /// The declaration, for a declared native.
+    pub fn decl(&self) -> Option<&'static NativeDecl> {
+        match self.imp {
+            NativeImpl::Declared(d) => Some(d),
+            NativeImpl::WithData(..) => None,
+        }
+    }
+
+    /// The capabilities a call can need (none for functions made at run time: what they
+    /// call is checked when it is called).
+    pub fn capabilities(&self) -> &'static [Capability] {
+        self.decl().map_or(&[], |d| d.capabilities)
     }
 
     /// The name in the display form: `print`, `math.sqrt`, or `anonymous` for functions
@@ -79,15 +407,52 @@ impl NativeFunction {
         }
     }
 
+    /// The text of `help(f)`.
+    pub fn help(&self) -> String {
+        match self.decl() {
+            Some(d) => d.help(self.module),
+            None => format!(
+                "anonymous: a function made by the {} module",
+                self.module.unwrap_or("builtin")
+            ),
+        }
+    }
+
+    #[inline]
     pub fn call(&self, vm: &mut Vm, args: &[Value]) -> Result<Value> {
         match &self.imp {
-            NativeImpl::Plain(f) => f(vm, args),
+            NativeImpl::Declared(decl) => {
+                if let Err(e) = decl.check_args(self.name, args, self.module.is_none()) {
+                    return Err(self.qualify(e));
+                }
+                match decl.imp {
+                    Imp::Function(f) => f(vm, args),
+                    Imp::Method(_) => unreachable!("a method is never a function value"),
+                }
+            }
             NativeImpl::WithData(f, data) => f(vm, data, args),
+        }
+    }
+
+    /// Argument errors are built with the bare name (no allocation on the fast path);
+    /// a module function's are reworded with its qualified name.
+    #[cold]
+    fn qualify(&self, e: crate::error::RuntimeError) -> crate::error::RuntimeError {
+        match self.module {
+            None => e,
+            Some(m) => {
+                let msg = e.message().replacen(
+                    &format!("`{}`", self.name),
+                    &format!("`{m}.{}`", self.name),
+                    1,
+                );
+                crate::error::RuntimeError::new(e.kind(), msg)
+            }
         }
     }
 }
 
-// ----- argument helpers for natives -----------------------------------------------------
+// ----- argument helpers for natives ---------------------------------------------------
 
 /// Checks that a native named `func` got between `min` and `max` arguments
 /// (`usize::MAX` for no upper bound); otherwise a `TypeError` naming the function.
@@ -103,7 +468,11 @@ pub fn check_arity(func: &str, args: &[Value], min: usize, max: usize) -> Result
 fn arity_error(func: &str, n: usize, min: usize, max: usize) -> crate::error::RuntimeError {
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
     let expected = if min == max {
-        format!("exactly {min} {}", plural(min))
+        if min == 0 {
+            "no arguments".to_owned()
+        } else {
+            format!("exactly {min} {}", plural(min))
+        }
     } else if max == usize::MAX || n < min {
         format!("at least {min} {}", plural(min))
     } else {
@@ -142,5 +511,78 @@ pub fn str_arg<'a>(func: &str, what: &str, v: &'a Value) -> Result<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(kind_error(func, what, other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nop(_: &mut Vm, _: &[Value]) -> Result<Value> {
+        Ok(Value::Null)
+    }
+
+    static LOG: NativeDecl = NativeDecl::function(
+        "log",
+        &[req("x", Kinds::NUMBER), opt("base", Kinds::NUMBER, "10")],
+        "the logarithm of x in base",
+        nop,
+    );
+    static JOIN: NativeDecl = NativeDecl::function(
+        "join",
+        &[req("a", Kinds::STR), rest("parts", Kinds::STR)],
+        "joined",
+        nop,
+    );
+
+    fn err(decl: &NativeDecl, args: &[Value], null_omits: bool) -> String {
+        decl.check_args(decl.name, args, null_omits).unwrap_err().message().to_owned()
+    }
+
+    #[test]
+    fn arguments_are_counted_and_kinded_from_the_declaration() {
+        assert!(LOG.check_args("log", &[Value::Int(1)], false).is_ok());
+        assert!(LOG.check_args("log", &[Value::Int(1), Value::Float(2.0)], false).is_ok());
+        assert_eq!(err(&LOG, &[], false), "`log` takes at least 1 argument but 0 were given");
+        assert_eq!(
+            err(&LOG, &[Value::Int(1), Value::Int(2), Value::Int(3)], false),
+            "`log` takes at most 2 arguments but 3 were given"
+        );
+        assert_eq!(
+            err(&LOG, &[Value::str("x")], false),
+            "`log` expects a number for `x`, got string"
+        );
+        assert_eq!(
+            err(&LOG, &[Value::Int(1), Value::Null], false),
+            "`log` expects a number for `base`, got null"
+        );
+        assert!(LOG.check_args("log", &[Value::Int(1), Value::Null], true).is_ok());
+        assert_eq!(
+            err(&LOG, &[Value::Bool(true)], false),
+            "`log` expects a number for `x`, got boolean"
+        );
+        assert!(JOIN.check_args("join", &[Value::str("a")], false).is_ok());
+        assert!(JOIN
+            .check_args("join", &[Value::str("a"), Value::str("b"), Value::str("c")], false)
+            .is_ok());
+        assert_eq!(
+            err(&JOIN, &[Value::str("a"), Value::str("b"), Value::Int(3)], false),
+            "`join` expects a string for `parts`, got int"
+        );
+    }
+
+    #[test]
+    fn signatures_and_kind_descriptions() {
+        assert_eq!(LOG.signature(), "log(x[, base=10])");
+        assert_eq!(JOIN.signature(), "join(a, parts...)");
+        assert_eq!(Kinds::NUMBER.or(Kinds::NULL).describe(), "a number or null");
+        assert_eq!(
+            Kinds::STR.or(Kinds::ARRAY).or(Kinds::NULL).describe(),
+            "a string, an array or null"
+        );
+        assert_eq!(Kinds::ITERABLE.describe(), "an iterable");
+        assert_eq!(Kinds::ANY.describe(), "any value");
+        assert_eq!(LOG.arity_range(), (1, 2));
+        assert_eq!(JOIN.arity_range(), (1, usize::MAX));
     }
 }

@@ -13,29 +13,109 @@
 //! * `stdlib/json.rs` — `json` (§12.6),
 //! * `stdlib/random.rs` — `random` (§12.9).
 
-mod collections;
-mod console;
-mod functional;
-mod json;
-mod math;
-mod random;
-
 use std::rc::Rc;
 
 use crate::error::{overflow_error, value_error, Result};
-use crate::natives::{int_arg, kind_error, NativeFn, NativeFunction, NativeImpl};
+use crate::natives::{int_arg, kind_error, NativeDecl, NativeFn, NativeFunction};
 use crate::value::{Module, ModuleMember, Value};
 use crate::vm::Vm;
 
+/// The declaration of a standard module: its functions (declared natives) and its
+/// constants. Each module file defines one as `pub(super) static MODULE`.
+pub struct ModuleDecl {
+    pub name: &'static str,
+    /// One line for `help` and `module_info`.
+    pub doc: &'static str,
+    pub functions: &'static [NativeDecl],
+    /// The constants (`math.pi`), made when the module is built.
+    pub constants: fn() -> Vec<(&'static str, Value)>,
+    /// Transitional: the members of a module not yet converted to declarations.
+    legacy: Option<fn() -> Vec<Member>>,
+}
+
+impl ModuleDecl {
+    /// A module of declared functions and constants.
+    pub const fn new(
+        name: &'static str,
+        doc: &'static str,
+        functions: &'static [NativeDecl],
+        constants: fn() -> Vec<(&'static str, Value)>,
+    ) -> ModuleDecl {
+        ModuleDecl { name, doc, functions, constants, legacy: None }
+    }
+
+    /// Transitional: a module still listing `Member`s.
+    const fn legacy(name: &'static str, members: fn() -> Vec<Member>) -> ModuleDecl {
+        ModuleDecl { name, doc: "", functions: &[], constants: no_constants, legacy: Some(members) }
+    }
+
+    /// Every function declaration of the module.
+    pub fn function_decls(&self) -> &'static [NativeDecl] {
+        match self.legacy {
+            None => self.functions,
+            Some(members) => legacy_decls(self.name, members),
+        }
+    }
+}
+
+/// Transitional: declarations for the functions of a module still listing `Member`s,
+/// made once per process (each takes any arguments and checks them itself).
+const ANY_ARGS: &[crate::natives::Param] =
+    &[crate::natives::rest("args", crate::natives::Kinds::ANY)];
+
+fn legacy_decls(name: &'static str, members: fn() -> Vec<Member>) -> &'static [NativeDecl] {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static MADE: Mutex<Option<HashMap<&'static str, &'static [NativeDecl]>>> = Mutex::new(None);
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    made.get_or_insert_with(HashMap::new).entry(name).or_insert_with(|| {
+        let decls: Vec<NativeDecl> = members()
+            .into_iter()
+            .filter_map(|m| match m {
+                Member::Function(fname, doc, f) => {
+                    Some(NativeDecl::function(fname, ANY_ARGS, doc, f))
+                }
+                Member::Constant(..) => None,
+            })
+            .collect();
+        Vec::leak(decls)
+    })
+}
+
+/// No constants.
+pub fn no_constants() -> Vec<(&'static str, Value)> {
+    Vec::new()
+}
+
+/// Declares the module files and lists their declarations in `MODULES`: adding a
+/// standard module is one new file (with its `MODULE`) and its name here.
+macro_rules! standard_modules {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// Every standard module this version provides, sorted by name.
+        pub static MODULES: &[&ModuleDecl] = &[$(&$module::MODULE),*];
+    };
+}
+
+standard_modules!(collections, console, functional, json, math, random);
+
 /// The standard modules this version provides, sorted.
-pub const AVAILABLE: &[&str] = &["collections", "console", "functional", "json", "math", "random"];
+pub fn available() -> impl Iterator<Item = &'static str> {
+    MODULES.iter().map(|m| m.name)
+}
 
 /// Whether the standard module `name` is provided.
 pub fn is_available(name: &str) -> bool {
-    AVAILABLE.contains(&name)
+    declaration(name).is_some()
 }
 
-/// A member of a standard module.
+/// The declaration of the standard module `name`.
+pub fn declaration(name: &str) -> Option<&'static ModuleDecl> {
+    MODULES.iter().copied().find(|m| m.name == name)
+}
+
+/// A member of a standard module not yet converted to declarations (transitional: the
+/// modules still listing `Member`s wrap them in a `ModuleDecl` through `legacy`).
 enum Member {
     /// A function: name, one-line description (for `help`), implementation.
     Function(&'static str, &'static str, NativeFn),
@@ -44,24 +124,21 @@ enum Member {
 
 /// Builds the module `name`; `None` when it is not provided.
 pub fn build(name: &str) -> Option<Rc<Module>> {
-    let (module_name, members): (&'static str, Vec<Member>) = match name {
-        "collections" => ("collections", collections::members()),
-        "console" => ("console", console::members()),
-        "functional" => ("functional", functional::members()),
-        "json" => ("json", json::members()),
-        "math" => ("math", math::members()),
-        "random" => ("random", random::members()),
-        _ => return None,
-    };
-    let module = Module::new(module_name);
-    for member in members {
-        match member {
-            Member::Function(fname, doc, f) => {
-                let func = NativeFunction::in_module(module_name, fname, doc, NativeImpl::Plain(f));
-                module.add(fname, ModuleMember::Value(Value::Native(func)));
+    let decl = declaration(name)?;
+    let module = Module::new(decl.name);
+    if let Some(members) = decl.legacy {
+        for m in members() {
+            if let Member::Constant(cname, value) = m {
+                module.add(cname, ModuleMember::Value(value));
             }
-            Member::Constant(cname, value) => module.add(cname, ModuleMember::Value(value)),
         }
+    }
+    for f in decl.function_decls() {
+        let func = NativeFunction::declared(Some(decl.name), f);
+        module.add(f.name, ModuleMember::Value(Value::Native(func)));
+    }
+    for (cname, value) in (decl.constants)() {
+        module.add(cname, ModuleMember::Value(value));
     }
     Some(module)
 }
@@ -167,19 +244,20 @@ mod tests {
 
     #[test]
     fn every_available_module_builds_and_names_its_functions() {
-        for &name in AVAILABLE {
+        for name in available() {
             let module = build(name).expect(name);
             assert_eq!(module.name, name);
             for (member, value) in module.members.borrow().iter() {
                 if let ModuleMember::Value(Value::Native(f)) = value {
                     assert_eq!(f.display_name(), format!("{name}.{}", member.as_str()));
-                    assert!(f.doc.starts_with(f.name), "{}: {}", f.name, f.doc);
+                    assert!(f.decl().is_some(), "{}", f.name);
                 }
             }
         }
         assert!(build("regex").is_none());
-        let sorted = AVAILABLE.windows(2).all(|w| w[0] < w[1]);
-        assert!(sorted && AVAILABLE.iter().all(|m| crate::builtins::STANDARD_MODULES.contains(m)));
+        let names: Vec<&str> = available().collect();
+        let sorted = names.windows(2).all(|w| w[0] < w[1]);
+        assert!(sorted && names.iter().all(|m| crate::builtins::STANDARD_MODULES.contains(m)));
     }
 
     #[test]

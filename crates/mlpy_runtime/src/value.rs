@@ -16,8 +16,10 @@ use crate::heap::{self, Trace};
 use crate::natives::NativeFunction;
 
 mod array;
+mod library;
 
 pub use array::{wrap_index, Array, ItemIter, Items};
+pub use library::{LibraryClass, LibraryObject};
 
 #[derive(Default)]
 pub enum Value {
@@ -42,6 +44,8 @@ pub enum Value {
     Module(Rc<Module>),
     /// The `Iterator` library object.
     Iterator(Rc<IteratorObj>),
+    /// Every other library object (`HttpResponse`, `ArgParser`, …).
+    Library(Rc<LibraryObject>),
     /// Internal: the cell of a captured variable. Never visible to ML code.
     Cell(Rc<VarCell>),
     /// Internal: a caught error kept for re-raising after a `finally` block.
@@ -68,6 +72,7 @@ impl Clone for Value {
             Value::Bound(r) => Value::Bound(Rc::clone(r)),
             Value::Module(r) => Value::Module(Rc::clone(r)),
             Value::Iterator(r) => Value::Iterator(Rc::clone(r)),
+            Value::Library(r) => Value::Library(Rc::clone(r)),
             Value::Cell(r) => Value::Cell(Rc::clone(r)),
             Value::Raised(r) => Value::Raised(Rc::clone(r)),
         }
@@ -131,6 +136,7 @@ impl Value {
             Value::Function(_) | Value::Native(_) | Value::Bound(_) => "function",
             Value::Module(_) => "module",
             Value::Iterator(_) => "Iterator",
+            Value::Library(o) => o.class.name,
             Value::Cell(_) | Value::Raised(_) | Value::Uninit => "internal",
         }
     }
@@ -139,7 +145,7 @@ impl Value {
     pub fn type_of(&self) -> &'static str {
         match self {
             Value::Int(_) | Value::BigInt(_) | Value::Float(_) => "number",
-            Value::Iterator(_) => "object",
+            Value::Iterator(_) | Value::Library(_) => "object",
             _ => self.type_name(),
         }
     }
@@ -249,6 +255,7 @@ impl Value {
             (Value::Bound(a), Value::Bound(b)) => Rc::ptr_eq(a, b),
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Iterator(a), Value::Iterator(b)) => Rc::ptr_eq(a, b),
+            (Value::Library(a), Value::Library(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }

@@ -55,7 +55,7 @@ pub(crate) fn required_capabilities(_: &mut Vm, args: &[Value]) -> Result<Value>
         return Err(kind_error("requiredCapabilities", "a function", f));
     }
     let mut names: Vec<&str> = match f {
-        Value::Native(n) => n.capabilities.to_vec(),
+        Value::Native(n) => n.capabilities().iter().map(|c| c.name()).collect(),
         _ => Vec::new(),
     };
     names.sort_unstable();

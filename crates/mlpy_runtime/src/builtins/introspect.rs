@@ -7,7 +7,7 @@ use crate::bytecode::CodeKind;
 use crate::display::repr;
 use crate::error::{type_error, Result};
 use crate::methods::{self, ARRAY_METHODS, STRING_METHODS};
-use crate::natives::{check_arity, kind_error, NativeFunction, NativeImpl};
+use crate::natives::{check_arity, kind_error, NativeFunction};
 use crate::value::{Closure, Module, Value};
 use crate::vm::Vm;
 
@@ -99,6 +99,10 @@ pub(crate) fn describe(v: &Value) -> String {
             "Iterator: a library object over the items of an iterable; use next(it[, default]) or a for loop"
                 .to_owned()
         }
+        Value::Library(o) => {
+            let names: Vec<&str> = o.class.methods.iter().map(|m| m.name).collect();
+            format!("{}: {}\nmethods: {}", o.class.name, o.class.doc, names.join(", "))
+        }
         other => format!("{} {}", other.type_name(), preview(other)),
     }
 }
@@ -114,20 +118,12 @@ fn preview(v: &Value) -> String {
 }
 
 fn describe_native(n: &NativeFunction) -> String {
-    let mut out = match (&n.imp, n.module) {
-        (NativeImpl::WithData(..), _) => "anonymous function made by a library function".to_owned(),
-        (_, Some(module)) => format!("function `{}` of module `{module}`", n.name),
-        (_, None) => format!("builtin function `{}`", n.name),
+    let head = match n.module {
+        _ if n.decl().is_none() => "anonymous function made by a library function".to_owned(),
+        Some(module) => format!("function `{}` of module `{module}`", n.name),
+        None => format!("builtin function `{}`", n.name),
     };
-    if !n.doc.is_empty() {
-        let _ = write!(out, "\n{}", n.doc);
-    }
-    if n.capabilities.is_empty() {
-        out.push_str("\nrequires no capabilities");
-    } else {
-        let _ = write!(out, "\nrequires the capabilities {}", n.capabilities.join(", "));
-    }
-    out
+    format!("{head}\n{}", n.help())
 }
 
 fn describe_closure(c: &Closure) -> String {

@@ -44,8 +44,11 @@ fn child(capture: Capture) -> Rc<CodeObject> {
     CodeObject::new(p).expect("a valid child")
 }
 
+static LEN: crate::natives::NativeDecl =
+    crate::natives::NativeDecl::function("len", &[], "a test native", |_, _| Ok(Value::Null));
+
 fn native() -> Value {
-    Value::Native(NativeFunction::new("len", "", |_, _| Ok(Value::Null)))
+    Value::Native(NativeFunction::declared(None, &LEN))
 }
 
 /// Code with one of every table entry an operand can name: constant 0 is a name,

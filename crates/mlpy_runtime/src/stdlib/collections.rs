@@ -11,7 +11,9 @@ use crate::ops;
 use crate::value::{Array, Value};
 use crate::vm::Vm;
 
-pub(super) fn members() -> Vec<Member> {
+pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("collections", members);
+
+fn members() -> Vec<Member> {
     use Member::Function;
     vec![
         Function("length", "length(lst): the number of items", length),

@@ -7,7 +7,9 @@ use crate::error::Result;
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) fn members() -> Vec<Member> {
+pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("console", members);
+
+fn members() -> Vec<Member> {
     use Member::Function;
     vec![
         Function("log", "log(...): writes the values to standard output, like print", log),

@@ -6,11 +6,13 @@ use super::{chunks_of, count_arg, flatten_items, holds, Member};
 use crate::dict::Dict;
 use crate::error::{type_error, value_error, Result};
 use crate::methods::collect_items;
-use crate::natives::{check_arity, int_arg, kind_error, NativeDataFn, NativeFunction, NativeImpl};
+use crate::natives::{check_arity, int_arg, kind_error, NativeDataFn, NativeFunction};
 use crate::value::{Object, Value};
 use crate::vm::{key_of, Vm};
 
-pub(super) fn members() -> Vec<Member> {
+pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("functional", members);
+
+fn members() -> Vec<Member> {
     use Member::Function;
     vec![
         Function("compose", "compose(f, g, ...): the function x -> f(g(...(x)))", compose),
@@ -95,12 +97,7 @@ pub(super) fn members() -> Vec<Member> {
 
 /// A function made by this module: `f` called with `data` and its own arguments.
 fn made(f: NativeDataFn, data: Vec<Value>) -> Value {
-    Value::Native(NativeFunction::in_module(
-        "functional",
-        "anonymous",
-        "anonymous: a function made by the functional module",
-        NativeImpl::WithData(f, data.into()),
-    ))
+    Value::Native(NativeFunction::made("functional", f, data))
 }
 
 /// Checks that `v` can be called (argument `what` of `func`).

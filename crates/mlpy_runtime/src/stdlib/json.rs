@@ -14,7 +14,9 @@ use crate::support::strings::write_quoted_json;
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) fn members() -> Vec<Member> {
+pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("json", members);
+
+fn members() -> Vec<Member> {
     use Member::Function;
     vec![
         Function("parse", "parse(s): the value of the JSON text s", parse),

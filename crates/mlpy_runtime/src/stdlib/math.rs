@@ -17,7 +17,9 @@ use crate::support::numeric::{self, IntOrBig};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) fn members() -> Vec<Member> {
+pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("math", members);
+
+fn members() -> Vec<Member> {
     use Member::{Constant, Function};
     vec![
         Constant("pi", Value::Float(std::f64::consts::PI)),

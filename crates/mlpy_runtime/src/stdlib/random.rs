@@ -7,7 +7,9 @@ use crate::natives::{check_arity, int_arg, kind_error, optional};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) fn members() -> Vec<Member> {
+pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("random", members);
+
+fn members() -> Vec<Member> {
     use Member::Function;
     vec![
         Function("setSeed", "setSeed(n): seeds the generator with the int n; returns n", set_seed),
