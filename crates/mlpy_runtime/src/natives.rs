@@ -259,16 +259,8 @@ impl NativeDecl {
             };
             if p.arity == Arity::Rest {
                 for a in &args[i..] {
-                    if !p.accepts.accepts(a) {
-                        return Err(self.kind_error(qualified, p, a));
-                    }
-                }
-                return Ok(());
-            }
-            let a = &args[i];
-            if !p.accepts.accepts(a)
-                && !(null_omits && p.arity != Arity::Required && matches!(a, Value::Null))
-            {
+                    let omitted = null_omits && p.arity != Arity::Required && matches!(a, Value::Null);
+            if !p.accepts.accepts(a) && !omitted {
                 return Err(self.kind_error(qualified, p, a));
             }
             i += 1;
