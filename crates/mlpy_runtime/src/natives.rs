@@ -259,7 +259,14 @@ impl NativeDecl {
             };
             if p.arity == Arity::Rest {
                 for a in &args[i..] {
-                    let omitted = null_omits && p.arity != Arity::Required && matches!(a, Value::Null);
+                    if !p.accepts.accepts(a) {
+                        return Err(self.kind_error(qualified, p, a));
+                    }
+                }
+                return Ok(());
+            }
+            let a = &args[i];
+            let omitted = null_omits && p.arity != Arity::Required && matches!(a, Value::Null);
             if !p.accepts.accepts(a) && !omitted {
                 return Err(self.kind_error(qualified, p, a));
             }
