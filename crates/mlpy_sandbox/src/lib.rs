@@ -30,8 +30,9 @@
 //!   declarations exclude it.
 //!
 //! The working directory and `HOME` are captured when the policy is built: ML programs
-//! cannot change them. Changes to the file system by other processes between a check
-//! and the operation (a link swapped in) are outside the threat model.
+//! cannot change them, nor create links. Changes to the file system by other processes
+//! between a check and the operation (a link swapped in), and hard links, which are the
+//! same file under two names, are outside the threat model.
 
 use std::fmt;
 use std::path::PathBuf;
