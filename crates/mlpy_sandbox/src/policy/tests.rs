@@ -511,3 +511,83 @@ fn deleting_a_link_suggests_its_directory() {
         )
     );
 }
+
+/// Property: over a tree with links in and out of the grants, for random grants and
+/// random program paths, whatever the policy permits really lies in a granted directory
+/// (the existing part of the permitted path is canonical and under a canonical entry).
+#[cfg(unix)]
+#[test]
+fn generated_permits_stay_inside_their_grants() {
+    let t = TempDir::new("policy-prop");
+    for d in ["cwd/a/b", "cwd/c", "out/x"] {
+        t.mkdir(d);
+    }
+    t.touch("cwd/a/f");
+    t.touch("out/x/secret");
+    t.link("cwd/a/esc", t.path().join("out"));
+    t.link("cwd/c/up", "../../out/x");
+    t.link("cwd/lb", "a/b");
+    t.link("cwd/dang", t.path().join("out/new"));
+    let cwd = t.path().join("cwd");
+    let ctx = PathContext::new(&cwd, None);
+    let entries = ["a", "c", "lb", "a/b", "dang", "missing"];
+    let parts = ["a", "b", "c", "f", "esc", "up", "lb", "dang", "x", "secret", "..", ".", "n"];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut permitted, mut denied) = (0, 0);
+    for _ in 0..300 {
+        let chosen: Vec<String> = (0..1 + next() % 2)
+            .map(|_| entries[(next() % entries.len() as u64) as usize].to_owned())
+            .collect();
+        let mut g = Grants::new();
+        g.allow(Flag::Read, Some(&chosen)).unwrap();
+        let p = Policy::with_context(&g, &Manifest::new(), ctx.clone());
+        let granted: Vec<PathBuf> = chosen.iter().map(|e| ctx.resolve(e).unwrap()).collect();
+        for _ in 0..20 {
+            let raw: Vec<&str> = (0..1 + next() % 5)
+                .map(|_| parts[(next() % parts.len() as u64) as usize])
+                .collect();
+            let raw = raw.join("/");
+            match p.check(FileRead, Resource::Path(&raw)) {
+                Ok(Permit::Path(resolved)) => {
+                    permitted += 1;
+                    assert!(granted.iter().any(|e| resolved.starts_with(e)), "{raw}");
+                    let mut existing = resolved.as_path();
+                    while !existing.exists() {
+                        existing = existing.parent().unwrap();
+                    }
+                    let real = std::fs::canonicalize(existing).unwrap();
+                    assert_eq!(real, existing, "{raw}");
+                    // The entries' own existing parts are canonical too, so the real
+                    // file is inside a real granted directory.
+                    assert!(
+                        granted.iter().any(|e| {
+                            let mut ee = e.as_path();
+                            while !ee.exists() {
+                                ee = ee.parent().unwrap();
+                            }
+                            real.starts_with(std::fs::canonicalize(ee).unwrap())
+                        }),
+                        "{raw}"
+                    );
+                    assert!(
+                        !real.starts_with(t.path().join("out"))
+                            || granted.iter().any(|e| e.starts_with(t.path().join("out"))),
+                        "{raw}"
+                    );
+                }
+                Ok(Permit::Other) => panic!("a path permit carries the path"),
+                Err(d) => {
+                    denied += 1;
+                    assert!(d.message.contains("--allow-read"), "{}", d.message);
+                }
+            }
+        }
+    }
+    assert!(permitted > 200 && denied > 200, "{permitted} {denied}");
+}
