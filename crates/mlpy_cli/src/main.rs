@@ -7,6 +7,7 @@
 mod alloc_count;
 mod args;
 mod pipeline;
+mod policy;
 mod profile_output;
 
 use std::process::ExitCode;
@@ -209,6 +210,13 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let calibrating = Instant::now();
     let recorder = profile.then(|| Recorder::new(Box::new(MonotonicClock::new()), cfg.memory));
     let calibration = calibrating.elapsed();
+    let grants = match policy::grants(&cfg.grants) {
+        Ok(g) => g,
+        Err(msg) => {
+            errln!("mlpy: {msg}");
+            return exit::USAGE;
+        }
+    };
     let builtins = BuiltinTable::new();
     alloc_count::set_counting(profile);
     let loaded = load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins, cfg.compile_options);
@@ -218,6 +226,10 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
         Err(code) => return code,
     };
     print_warnings(&loaded);
+    let policy = policy::build(&grants, &loaded.declarations);
+    for need in policy.unmet_declarations() {
+        errln!("warning: {need}");
+    }
     let mut limits = Limits::default();
     if let Some(d) = cfg.max_depth {
         limits.max_depth = d;
@@ -227,6 +239,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let phases = loaded.phases;
     let vm_begin = Instant::now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
+    vm.set_policy(Rc::new(policy));
     if let Some(mut rec) = recorder {
         let ns = |d: std::time::Duration| d.as_nanos() as u64;
         let loading = [

@@ -37,6 +37,9 @@ pub enum LoadError {
 pub struct Loaded {
     pub program: Program,
     pub warnings: Vec<FileDiagnostic>,
+    /// The `capability` declarations of every file, the main file first, then modules in
+    /// load order (the manifest of spec §14.3).
+    pub declarations: Vec<(Rc<SourceFile>, ast::CapabilityDecl)>,
     pub phases: PhaseTimes,
 }
 
@@ -167,6 +170,15 @@ pub fn load(
         return Err(LoadError::Rejected(loader.diagnostics));
     }
     let files: Vec<ParsedFile> = loader.files.into_iter().flatten().collect();
+    let declarations = files
+        .iter()
+        .flat_map(|f| {
+            f.module.body.iter().filter_map(|stmt| match &stmt.kind {
+                StmtKind::Capability(d) => Some((f.file.clone(), d.clone())),
+                _ => None,
+            })
+        })
+        .collect();
     // Compile modules first (index i + 1 in `files` is module i), then main.
     let mut imports: Vec<ImportSpec> = Vec::new();
     let mut compiled = Vec::with_capacity(files.len());
@@ -216,6 +228,7 @@ pub fn load(
     Ok(Loaded {
         program: Program { main: main_code, modules, imports },
         warnings: loader.diagnostics,
+        declarations,
         phases: loader.phases,
     })
 }
