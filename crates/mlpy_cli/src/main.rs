@@ -6,6 +6,7 @@
 
 mod alloc_count;
 mod args;
+mod limits;
 mod pipeline;
 mod profile_output;
 
@@ -89,7 +90,7 @@ const STACK_SIZE: usize = 512 << 20;
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let worker =
         std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(&argv, started));
     match worker.map(|h| h.join()) {
@@ -103,16 +104,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn real_main(argv: &[String], started: Instant) -> u8 {
+fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
     let command = match args::parse(argv) {
         Ok(c) => c,
-        Err(e) => {
-            errln!("mlpy: {}\n\n{}", e.0, args::USAGE);
-            return exit::USAGE;
-        }
+        Err(e) => return usage(e),
     };
     match command {
-        Command::Help => print_out(&format!("{}\n", args::USAGE)),
+        Command::Help(text) | Command::Completions(text) => print_out(&text),
         Command::Version => print_out(&format!("mlpy {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check { file, import_paths } => {
             let name = file.display().to_string();
@@ -148,6 +146,15 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
         Command::Run(cfg) => run(*cfg, started),
         Command::ProfileShow { file, reports, sort } => profile_show(&file, &reports, &sort),
     }
+}
+
+/// Prints a usage error (already in its final form); the usage-error status.
+fn usage(e: args::UsageError) -> u8 {
+    err!("{}", e.0);
+    if !e.0.ends_with('\n') {
+        err!("\n");
+    }
+    exit::USAGE
 }
 
 /// Loads a program, printing diagnostics; `Err` carries the exit status.
@@ -196,10 +203,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             cfg.profile_format.as_deref(),
         ) {
             Ok(o) => Some(o),
-            Err(msg) => {
-                errln!("mlpy: {msg}\n\n{}", args::USAGE);
-                return exit::USAGE;
-            }
+            Err(msg) => return usage(args::usage_error(&["run"], &msg)),
         }
     } else {
         None
@@ -285,10 +289,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
 fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
     let options = match ProfileOptions::new(reports, sort, &[], None) {
         Ok(o) => o,
-        Err(msg) => {
-            errln!("mlpy: {msg}\n\n{}", args::USAGE);
-            return exit::USAGE;
-        }
+        Err(msg) => return usage(args::usage_error(&["profile", "show"], &msg)),
     };
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
