@@ -9,6 +9,7 @@ mod args;
 mod limits;
 mod pipeline;
 mod profile_output;
+mod report;
 
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -165,6 +166,8 @@ fn load(
     builtins: &BuiltinTable,
     options: mlpy_runtime::compiler::CompileOptions,
 ) -> Result<Loaded, u8> {
+    // `-`: the program is standard input; its imports are found from the working directory.
+    let name = if pipeline::is_stdin(file) { pipeline::STDIN_NAME } else { name };
     match pipeline::load(file, name, import_paths, builtins, options) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Unreadable(msg)) => {
@@ -172,13 +175,11 @@ fn load(
             Err(exit::USAGE)
         }
         Err(LoadError::Rejected(diags)) => {
-            let mut errors = 0;
-            for d in &diags {
-                err!("{}", d.render());
-                errors += d.diagnostic.is_error() as usize;
-            }
+            err!("{}", report::diagnostics(&diags));
+            let errors = diags.iter().filter(|d| d.diagnostic.is_error()).count();
             errln!(
-                "mlpy: {name} was rejected ({errors} error{}); nothing was run",
+                "mlpy: {} was rejected ({errors} error{}); nothing was run",
+                mlpy_syntax::diagnostic::escape_controls(name, false),
                 if errors == 1 { "" } else { "s" }
             );
             Err(exit::STATIC_REJECTION)
@@ -187,9 +188,7 @@ fn load(
 }
 
 fn print_warnings(loaded: &Loaded) {
-    for w in &loaded.warnings {
-        err!("{}", w.render());
-    }
+    err!("{}", report::diagnostics(&loaded.warnings));
 }
 
 fn run(cfg: RunConfig, started: Instant) -> u8 {
@@ -309,9 +308,5 @@ fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
 
 /// Prints an uncaught error: kind and message, then the ML stack, innermost last.
 fn report_error(err: &RuntimeError) {
-    let mut text = format!("{}: {}\n", err.type_name(), err.message());
-    for t in err.trace() {
-        text.push_str(&format!("  at {} ({}:{}:{})\n", t.function, t.file, t.line, t.col));
-    }
-    err!("{text}");
+    err!("{}", report::runtime_error(err));
 }
