@@ -33,13 +33,13 @@ pub fn diagnostics(diags: &[FileDiagnostic]) -> String {
         let warnings = rest.len() - errors;
         let mut parts = Vec::new();
         if errors > 0 {
-            parts.push(plural(errors, "error"));
+            parts.push(plural(errors, "more error"));
         }
         if warnings > 0 {
-            parts.push(plural(warnings, "warning"));
+            parts.push(plural(warnings, "more warning"));
         }
         out.push_str(&format!(
-            "mlpy: {} more not shown (only the first {MAX_DIAGNOSTICS} diagnostics are printed)\n",
+            "mlpy: {} not shown (only the first {MAX_DIAGNOSTICS} diagnostics are printed)\n",
             parts.join(" and ")
         ));
     }
@@ -186,6 +186,29 @@ mod tests {
         assert!(shown[50].contains("900 lines of the trace not shown"), "{}", shown[50]);
         assert_eq!(shown[0], "  at f0 (t.ml:0:1)");
         assert_eq!(shown[MAX_TRACE_LINES], "  at f999 (t.ml:999:1)");
+    }
+
+    #[test]
+    fn diagnostics_past_the_cap_are_counted() {
+        use mlpy_syntax::{Diagnostic, SourceFile, Span};
+        let file = std::rc::Rc::new(SourceFile::new("t.ml", "x;\n"));
+        let make = |error: bool| FileDiagnostic {
+            file: file.clone(),
+            diagnostic: if error {
+                Diagnostic::error("NameError", "e", Span::new(0, 1))
+            } else {
+                Diagnostic::warning("NameError", "w", Span::new(0, 1))
+            },
+        };
+        let few: Vec<FileDiagnostic> = (0..MAX_DIAGNOSTICS).map(|_| make(true)).collect();
+        let out = diagnostics(&few);
+        assert_eq!(out.matches("error[").count(), MAX_DIAGNOSTICS);
+        assert!(!out.contains("not shown"), "{out}");
+        let mut many: Vec<FileDiagnostic> = (0..MAX_DIAGNOSTICS + 3).map(|_| make(true)).collect();
+        many.push(make(false));
+        let out = diagnostics(&many);
+        assert_eq!(out.matches("error[").count(), MAX_DIAGNOSTICS);
+        assert!(out.ends_with("mlpy: 3 more errors and 1 more warning not shown (only the first 50 diagnostics are printed)\n"), "{out}");
     }
 
     #[test]
