@@ -49,14 +49,16 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Sub {
+    // A repeated single-valued option: the last one counts (as `--timeout 5 --timeout 9`
+    // from a shell alias and its user).
     /// Run a program
-    #[command(after_help = format!("{RUN_NOTES}\n\n{EXIT_STATUSES}"))]
+    #[command(after_help = format!("{RUN_NOTES}\n\n{EXIT_STATUSES}"), args_override_self = true)]
     Run(Box<RunArgs>),
     /// Parse and check a program without running it (all diagnostics)
-    #[command(after_help = EXIT_STATUSES)]
+    #[command(after_help = EXIT_STATUSES, args_override_self = true)]
     Check(CheckArgs),
     /// Check and compile a program; --disasm prints its bytecode
-    #[command(after_help = EXIT_STATUSES)]
+    #[command(after_help = EXIT_STATUSES, args_override_self = true)]
     Compile(CompileArgs),
     /// Work with saved profiles
     #[command(subcommand)]
@@ -572,6 +574,17 @@ mod tests {
         let c = run("run m.ml --allow-read= --allow-env=,,").unwrap();
         assert_eq!(c.grants.read, Some(Some(vec![])));
         assert_eq!(c.grants.env, Some(Some(vec![])));
+    }
+
+    #[test]
+    fn a_repeated_option_keeps_its_last_value() {
+        let c = run("run m.ml --timeout 5 -A --timeout 9 -A --profile --profile").unwrap();
+        assert_eq!(c.timeout, Some(Duration::from_secs(9)));
+        assert!(c.grants.all && c.profile);
+        let c = run("run m.ml --max-memory 1G --max-memory 64M").unwrap();
+        assert_eq!(c.max_memory_text.as_deref(), Some("64M"));
+        let c = run("run m.ml --allow-read=a --allow-read=b").unwrap();
+        assert_eq!(c.grants.read, Some(Some(vec!["a".into(), "b".into()])));
     }
 
     #[test]
