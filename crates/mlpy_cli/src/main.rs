@@ -114,7 +114,7 @@ fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
         Command::Help(text) | Command::Completions(text) => print_out(&text),
         Command::Version => print_out(&format!("mlpy {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check { file, import_paths } => {
-            let name = file.display().to_string();
+            let name = shown_name(&file);
             let builtins = BuiltinTable::new();
             match load(&file, &name, &import_paths, &builtins, Default::default()) {
                 Ok(loaded) => {
@@ -126,7 +126,7 @@ fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
             }
         }
         Command::Compile { file, import_paths, disasm } => {
-            let name = file.display().to_string();
+            let name = shown_name(&file);
             let builtins = BuiltinTable::new();
             match load(&file, &name, &import_paths, &builtins, Default::default()) {
                 Ok(loaded) => {
@@ -156,6 +156,15 @@ fn usage(e: args::UsageError) -> u8 {
         err!("\n");
     }
     exit::USAGE
+}
+
+/// The main file's name in messages and reports: as given, or `<stdin>` for `-`.
+fn shown_name(file: &std::path::Path) -> String {
+    if pipeline::is_stdin(file) {
+        pipeline::STDIN_NAME.to_owned()
+    } else {
+        file.display().to_string()
+    }
 }
 
 /// Loads a program, printing diagnostics; `Err` carries the exit status.
@@ -272,7 +281,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     }
     // A failing program still gets its profile, after its own error message.
     if let (Some(options), Some(rec)) = (profile_options, vm.take_recorder()) {
-        let profile = rec.finish(&cfg.file_arg);
+        let profile = rec.finish(&shown_name(&cfg.file));
         let failures = options.emit(&profile);
         for e in &failures {
             errln!("mlpy: {e}");

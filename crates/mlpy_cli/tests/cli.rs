@@ -174,6 +174,10 @@ fn run_dash_reads_the_program_from_standard_input() {
 
     let out = mlpy_in(dir.path(), &["check", "-"], "print(1);\n");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "<stdin>: no problems found\n");
+    // An empty standard input is an empty program.
+    let out = mlpy_in(dir.path(), &["run", "-"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]
