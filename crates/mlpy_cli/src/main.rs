@@ -227,6 +227,13 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let phases = loaded.phases;
     let vm_begin = Instant::now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
+    let mut program_args = vec![cfg.file_arg.clone()];
+    program_args.extend(cfg.program_args.iter().cloned());
+    vm.set_program_args(program_args);
+    // Until the policy is built from every grant, `-A` is the one grant honoured.
+    if cfg.grants.all {
+        vm.set_policy(Rc::new(mlpy_sandbox::Policy::allow_all()));
+    }
     if let Some(mut rec) = recorder {
         let ns = |d: std::time::Duration| d.as_nanos() as u64;
         let loading = [
