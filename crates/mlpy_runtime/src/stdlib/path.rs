@@ -423,29 +423,25 @@ fn glob(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if pattern.is_empty() {
         return Err(value_error("`path.glob`: the pattern is empty"));
     }
-    let absolute = pattern.starts_with('/');
-    let comps: Vec<&str> = pattern.split('/').filter(|c| !c.is_empty() && *c != ".").collect();
-    let first_wild = comps.iter().position(|c| has_wildcard(c));
-    let Some(k) = first_wild else {
+    let raw_parts: Vec<&str> = pattern.split('/').collect();
+    let Some(k) = raw_parts.iter().position(|c| has_wildcard(c)) else {
         // No wildcard: the path itself, if something is there.
         let path = vm.check_path(Capability::FileRead, pattern)?;
         let found = fs::symlink_metadata(&path).is_ok();
         return Ok(Value::array(if found { vec![Value::str(pattern)] } else { Vec::new() }));
     };
-    if comps[k..].contains(&"..") {
+    let comps: Vec<&str> =
+        raw_parts[k..].iter().copied().filter(|c| !c.is_empty() && *c != ".").collect();
+    if comps.contains(&"..") {
         return Err(value_error(format!(
             "`path.glob`: `..` after a wildcard is not supported in {pattern:?}"
         )));
     }
-    // The leading part without wildcards is what the capability is checked for, and the
-    // prefix of every result.
-    let prefix = {
-        let body = comps[..k].join("/");
-        if absolute {
-            format!("/{body}")
-        } else {
-            body
-        }
+    // The leading part without wildcards, as written: what the capability is checked
+    // for, and the prefix of every result.
+    let prefix = match raw_parts[..k].join("/") {
+        p if p.is_empty() && pattern.starts_with('/') => "/".to_owned(),
+        p => p,
     };
     let base_raw = if prefix.is_empty() { "." } else { prefix.as_str() };
     let base = vm.check_path(Capability::FileRead, base_raw)?;
@@ -454,7 +450,7 @@ fn glob(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     }
     let mut found = Vec::new();
     let mut ticker = Ticker::new();
-    glob_into(vm, &mut ticker, &base, "", &comps[k..], &mut found)?;
+    glob_into(vm, &mut ticker, &base, "", &comps, &mut found)?;
     let mut results: Vec<String> = found
         .into_iter()
         .map(|rel| {
