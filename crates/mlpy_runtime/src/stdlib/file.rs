@@ -8,10 +8,10 @@
 //! Reads respect the limits of the run: a regular file's size is checked against what
 //! `--max-memory` leaves before it is read (without `--max-memory`, against
 //! [`READ_CAP`]); files without a size (FIFOs, devices such as `/dev/zero`) are read in
-//! chunks on a helper thread, counted as they come and abandoned at the same bound or at
-//! the run's `--timeout` deadline, so neither an endless device nor a FIFO without a
-//! writer can exhaust memory or outlast the time limit. Writes to such files are bounded
-//! by the deadline the same way.
+//! chunks on a helper thread, counted as they come and abandoned at the same bound (at
+//! [`STREAM_CAP`] without `--max-memory`) or at the run's `--timeout` deadline, so neither
+//! an endless device nor a FIFO without a writer can exhaust memory or outlast the time
+//! limit. Writes to such files are bounded by the deadline the same way.
 //!
 //! The helpers shared with `path` (error wording, metadata predicates, the deadline
 //! ticker) live here too.
@@ -127,9 +127,12 @@ static FUNCTIONS: [NativeDecl; 15] = [
 pub(super) static MODULE: ModuleDecl =
     ModuleDecl::new("file", "reading and writing files", &FUNCTIONS, no_constants);
 
-/// Without `--max-memory`, the most bytes one read may bring in (1 GiB): an endless device
-/// under a read grant ends the run instead of exhausting memory.
+/// Without `--max-memory`, the most bytes one read of a regular file may bring in (1 GiB).
 pub const READ_CAP: u64 = 1 << 30;
+/// Without `--max-memory`, the most bytes one read of a file without a size (a FIFO, a
+/// device) may bring in (256 MiB): an endless device under a read grant ends the run
+/// before it takes much memory.
+pub const STREAM_CAP: u64 = 256 << 20;
 /// The size of the chunks read from files without a size.
 const CHUNK: usize = 64 * 1024;
 
@@ -187,17 +190,20 @@ impl Ticker {
 // ----- memory and time bounds -------------------------------------------------------------
 
 /// How many bytes of content a read may bring in when each byte costs `factor` bytes of
-/// heap: what `--max-memory` leaves, or [`READ_CAP`].
-fn allowance(vm: &Vm, factor: u64) -> u64 {
+/// heap: what `--max-memory` leaves, or [`READ_CAP`] ([`STREAM_CAP`] for a `stream`, a
+/// file without a size).
+fn allowance(vm: &Vm, factor: u64, stream: bool) -> u64 {
     match vm.limits.max_memory {
         Some(max) => max.saturating_sub(vm.heap.stats().live_bytes) / factor,
+        None if stream => STREAM_CAP / factor,
         None => READ_CAP / factor,
     }
 }
 
 /// The end of a run whose read would pass the memory bound (uncatchable, §1.4).
 #[cold]
-fn too_big(vm: &Vm, func: &str, raw: &str, content: u64, factor: u64) -> RuntimeError {
+fn too_big(vm: &Vm, func: &str, raw: &str, content: u64, factor: u64, stream: bool) -> RuntimeError {
+    let cap = if stream { STREAM_CAP } else { READ_CAP };
     let msg = match vm.limits.max_memory {
         Some(max) => format!(
             "memory limit of {max} bytes exceeded: `{func}` of `{raw}` needs {} bytes or more \
@@ -206,7 +212,7 @@ fn too_big(vm: &Vm, func: &str, raw: &str, content: u64, factor: u64) -> Runtime
             vm.heap.stats().live_bytes
         ),
         None => format!(
-            "`{func}`: `{raw}` holds more than the {READ_CAP} bytes one read may take without \
+            "`{func}`: `{raw}` holds more than the {cap} bytes one read may take without \
              --max-memory"
         ),
     };
@@ -253,33 +259,27 @@ fn read_content(vm: &Vm, func: &str, raw: &str, path: &Path, factor: u64) -> Res
     if meta.is_dir() {
         return Err(io_error_msg(func, "read", raw, "it is a directory"));
     }
-    let limit = allowance(vm, factor);
     if !meta.is_file() {
-        return read_stream(vm, func, raw, path, factor, limit);
+        return read_stream(vm, func, raw, path, factor);
     }
+    let limit = allowance(vm, factor, false);
     if meta.len() > limit {
-        return Err(too_big(vm, func, raw, meta.len(), factor));
+        return Err(too_big(vm, func, raw, meta.len(), factor, false));
     }
     let f = File::open(path).map_err(|e| io_error(func, "read", raw, &e))?;
     let mut buf = Vec::with_capacity(meta.len() as usize);
     // The file may have grown since: read at most one byte beyond the bound.
     f.take(limit + 1).read_to_end(&mut buf).map_err(|e| io_error(func, "read", raw, &e))?;
     if buf.len() as u64 > limit {
-        return Err(too_big(vm, func, raw, buf.len() as u64, factor));
+        return Err(too_big(vm, func, raw, buf.len() as u64, factor, false));
     }
     Ok(buf)
 }
 
-/// Reads a file without a size in chunks on a helper thread, up to `limit` bytes and the
-/// run's deadline.
-fn read_stream(
-    vm: &Vm,
-    func: &str,
-    raw: &str,
-    path: &Path,
-    factor: u64,
-    limit: u64,
-) -> Result<Vec<u8>> {
+/// Reads a file without a size in chunks on a helper thread, up to the memory bound and
+/// the run's deadline.
+fn read_stream(vm: &Vm, func: &str, raw: &str, path: &Path, factor: u64) -> Result<Vec<u8>> {
+    let limit = allowance(vm, factor, true);
     let (tx, rx) = mpsc::sync_channel::<io::Result<Option<Vec<u8>>>>(2);
     let owned: PathBuf = path.to_path_buf();
     let spawned = std::thread::Builder::new().name("mlpy-read".to_owned()).spawn(move || {
@@ -325,7 +325,7 @@ fn read_stream(
             Ok(Ok(Some(chunk))) => {
                 buf.extend_from_slice(&chunk);
                 if buf.len() as u64 > limit {
-                    return Err(too_big(vm, func, raw, buf.len() as u64, factor));
+                    return Err(too_big(vm, func, raw, buf.len() as u64, factor, true));
                 }
             }
             Ok(Ok(None)) => return Ok(buf),
@@ -470,8 +470,8 @@ fn read_lines(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let lines = split_lines(&text);
     // Now that the number of lines is known, check what the array will need.
     let needed = text.len() as u64 + lines.len() as u64 * LINE_OVERHEAD;
-    if needed > allowance(vm, 1) {
-        return Err(too_big(vm, "file.readLines", raw, needed, 1));
+    if needed > allowance(vm, 1, false) {
+        return Err(too_big(vm, "file.readLines", raw, needed, 1, false));
     }
     Ok(Value::array(lines.into_iter().map(Value::str).collect()))
 }
