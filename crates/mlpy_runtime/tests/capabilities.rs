@@ -175,6 +175,7 @@ fn reading_an_endless_device_stops_at_the_memory_limit() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn reading_a_fifo_without_a_writer_stops_at_the_time_limit() {
     let dir = scratch("fifo");
@@ -200,6 +201,7 @@ fn reading_a_fifo_without_a_writer_stops_at_the_time_limit() {
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
+#[cfg(unix)]
 #[test]
 fn granted_calls_work_on_the_file_system() {
     let dir = scratch("granted");
@@ -210,13 +212,20 @@ fn granted_calls_work_on_the_file_system() {
     let lines = call(&mut vm, "file.readLines", &[p("a/b.txt")]).expect("readLines");
     assert_eq!(mlpy_runtime::display::display(&lines), "[\"one\", \"two\"]");
     call(&mut vm, "file.copy", &[p("a/b.txt"), p("c.txt")]).expect("copy");
-    let walked = call(&mut vm, "path.walk", &[p("")]).expect("walk");
-    assert_eq!(mlpy_runtime::display::display(&walked), "[\"a/b.txt\", \"c.txt\"]");
-    // A link inside the tree is removed, not followed.
+    // Links inside the tree are not followed out of it, by walk, glob or removal.
     let outside = scratch("outside");
     std::fs::write(outside.join("keep.txt"), b"keep").expect("fixture");
-    #[cfg(unix)]
     std::os::unix::fs::symlink(&outside, dir.join("a/link")).expect("symlink");
+    std::os::unix::fs::symlink(outside.join("keep.txt"), dir.join("a/file-link")).expect("symlink");
+    let walked = call(&mut vm, "path.walk", &[p("")]).expect("walk");
+    assert_eq!(
+        mlpy_runtime::display::display(&walked),
+        "[\"a/b.txt\", \"a/file-link\", \"c.txt\"]"
+    );
+    let pattern = Value::string(format!("{}/**", dir.display()));
+    let globbed = call(&mut vm, "path.glob", &[pattern]).expect("glob");
+    let text = mlpy_runtime::display::display(&globbed);
+    assert!(text.contains("a/link\"") && !text.contains("keep.txt"), "{text}");
     call(&mut vm, "path.removeDirRecursive", &[p("a")]).expect("remove");
     assert!(outside.join("keep.txt").exists(), "removeDirRecursive followed a link");
     assert!(!dir.join("a").exists());

@@ -5,9 +5,11 @@
 //! (`dirname("/a")` is `"/"`). `~` is expanded (to the home directory) only by
 //! `absolute` and `relative`, and only as a whole first component (`~` or `~/…`).
 //!
-//! Listing and walking never follow a symbolic link into a directory: a link is listed as
-//! an entry but not descended into, so a link inside a granted directory cannot lead a
-//! walk or a glob out of it. `removeDirRecursive` removes links, never their targets.
+//! Walking and globbing never follow a symbolic link into a directory, so a link inside a
+//! granted directory cannot lead them out of it: `glob` matches a link as an entry but
+//! does not descend into it; `walk` lists links to files (they are files to the program)
+//! and skips links to directories. `removeDirRecursive` removes links, never their
+//! targets.
 
 use std::fs;
 use std::io;
@@ -384,7 +386,8 @@ fn walk_into(
             if depth_left != 0 {
                 walk_into(vm, ticker, raw, &dir.join(&name), &child_rel, depth_left - 1, out)?;
             }
-        } else {
+        } else if !fs::metadata(dir.join(&name)).is_ok_and(|m| m.is_dir()) {
+            // Not a link to a directory (which is neither listed nor followed).
             out.push(child_rel);
         }
     }
