@@ -568,6 +568,10 @@ fn copy(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     if dst.is_dir() {
         return Err(io_error_msg("file.copy", "copy to", raw_dst, "it is a directory"));
     }
+    // Copying a file onto itself would truncate it before reading it.
+    if fs::metadata(&dst).is_ok_and(|d| same_file(&meta, &d)) {
+        return Err(io_error_msg("file.copy", "copy to", raw_dst, "it is the source file itself"));
+    }
     let res = if is_special(&dst) {
         bounded(vm, move || fs::copy(&src, &dst))?
     } else {
@@ -575,6 +579,18 @@ fn copy(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     };
     res.map_err(|e| io_error("file.copy", &format!("copy `{raw_src}` to"), raw_dst, &e))?;
     Ok(Value::Null)
+}
+
+/// Whether two metadata describe the same file.
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
 }
 
 fn move_(vm: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -28,6 +28,8 @@ try { file.copy(path.join(d, "renamed"), b); } except (e) { print(e.type); } // 
 try { file.copy(path.join(d, "renamed/moved.txt"), path.join(d, "no/such/dir/x")); } except (e) { print(e.type); } // expect: IOError
 try { file.move(path.join(d, "none"), b); } except (e) { print(e.type); } // expect: IOError
 try { file.copy(1, b); } except (e) { print(e.type); } // expect: TypeError
+try { file.copy(path.join(d, "renamed/moved.txt"), path.join(d, "renamed/./moved.txt")); } except (e) { print(e.type); } // expect: IOError
+print(file.read(path.join(d, "renamed/moved.txt"))); // expect: content
 print(file.exists(b)); // expect: false
 // delete: true after removing a file, false if nothing is there, a directory: ValueError.
 x = path.join(d, "renamed/moved.txt");
