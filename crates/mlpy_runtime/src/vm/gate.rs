@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::time::Duration;
 
 use mlpy_sandbox::{Capability, Denial, Permit, Policy, Resource};
 
@@ -55,6 +56,22 @@ impl Vm {
     /// Checks `capability` for every resource at once (`env.all()`).
     pub fn check_every(&self, capability: Capability) -> Result<()> {
         self.policy.check(capability, Resource::Every).map(drop).map_err(denied)
+    }
+
+    /// How long the run may still go on under `--timeout` (zero once it is over); `None`
+    /// without a time limit. A native that waits outside the VM (an HTTP request, a name
+    /// lookup) waits no longer than this, then returns [`Vm::time_limit_error`].
+    pub fn remaining_time(&self) -> Option<Duration> {
+        self.limits.timeout.map(|limit| limit.saturating_sub(self.started.elapsed()))
+    }
+
+    /// The uncatchable error that ends a run past its time limit (the safepoint's words).
+    pub fn time_limit_error(&self) -> RuntimeError {
+        let limit = self.limits.timeout.unwrap_or_default();
+        RuntimeError::new(
+            ErrorKind::LimitExceeded,
+            format!("time limit of {:.3} s exceeded", limit.as_secs_f64()),
+        )
     }
 }
 
