@@ -815,8 +815,8 @@ fn percent_encode(s: &str, keep: impl Fn(u8) -> bool, space_plus: bool) -> Strin
 }
 
 /// Decodes `%XX` sequences (and `+` as a space when `plus_space`); the bytes must make
-/// UTF-8 text.
-fn percent_decode(func: &str, s: &str, plus_space: bool) -> Result<String> {
+/// UTF-8 text. `s` starts `offset` characters into the argument (for the error message).
+fn percent_decode(func: &str, s: &str, plus_space: bool, offset: usize) -> Result<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -829,7 +829,7 @@ fn percent_decode(func: &str, s: &str, plus_space: bool) -> Result<String> {
                     return Err(value_error(format!(
                         "`{func}`: `{}` at position {} is not a percent-encoded byte (%XX)",
                         &s[i..end.max(i + 1).min(s.len())],
-                        s[..i].chars().count()
+                        offset + s[..i].chars().count()
                     )));
                 };
                 out.push((hi * 16 + lo) as u8);
@@ -855,7 +855,7 @@ fn encode_uri(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn decode_uri(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    Ok(Value::string(percent_decode("http.decodeURI", str_value(&args[0]), false)?))
+    Ok(Value::string(percent_decode("http.decodeURI", str_value(&args[0]), false, 0)?))
 }
 
 /// The text of a query value: strings as they are, numbers and booleans as `str` shows
@@ -892,13 +892,15 @@ fn encode_query(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn parse_query(_: &mut Vm, args: &[Value]) -> Result<Value> {
     const FUNC: &str = "http.parseQuery";
-    let q = str_value(&args[0]);
-    let q = q.strip_prefix('?').unwrap_or(q);
+    let full = str_value(&args[0]);
+    let q = full.strip_prefix('?').unwrap_or(full);
+    // Where `part` (a slice of the argument) starts, in characters.
+    let at = |part: &str| full[..part.as_ptr() as usize - full.as_ptr() as usize].chars().count();
     let mut dict = Dict::default();
     for piece in q.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = piece.split_once('=').unwrap_or((piece, ""));
-        let key = Key::string(Str::from_string(percent_decode(FUNC, k, true)?));
-        let value = Value::string(percent_decode(FUNC, v, true)?);
+        let (k, v) = piece.split_once('=').unwrap_or((piece, &piece[piece.len()..]));
+        let key = Key::string(Str::from_string(percent_decode(FUNC, k, true, at(k))?));
+        let value = Value::string(percent_decode(FUNC, v, true, at(v))?);
         match dict.get(&key).cloned() {
             None => dict.insert(key, value),
             Some(Value::Array(items)) => items.push(value),
