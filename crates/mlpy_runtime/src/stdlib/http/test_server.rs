@@ -20,26 +20,43 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
 /// A running server; `port` is its port on 127.0.0.1. It runs until the process ends.
 pub struct Server {
     pub port: u16,
+    /// Connections accepted so far.
+    hits: Arc<AtomicUsize>,
 }
 
 impl Server {
     pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("binds a port on 127.0.0.1");
         let port = listener.local_addr().expect("has an address").port();
+        let hits = Arc::new(AtomicUsize::new(0));
+        let counted = hits.clone();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                counted.fetch_add(1, Ordering::SeqCst);
                 thread::spawn(move || {
                     let _ = serve(stream);
                 });
             }
         });
-        Server { port }
+        Server { port, hits }
+    }
+
+    /// How many connections the server has accepted.
+    pub fn hits(&self) -> usize {
+        self.hits.load(Ordering::SeqCst)
+    }
+
+    /// A server value for `port` where nothing may listen (for URLs only).
+    pub fn at(port: u16) -> Server {
+        Server { port, hits: Arc::new(AtomicUsize::new(0)) }
     }
 
     /// `http://127.0.0.1:PORT/path`.
@@ -144,7 +161,11 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
             field("x-test"),
             field("authorization"),
         );
-        let headers = [("Content-Type", "application/json".to_owned()), ("X-Multi", "a".to_owned()), ("X-Multi", "b".to_owned())];
+        let headers = [
+            ("Content-Type", "application/json".to_owned()),
+            ("X-Multi", "a".to_owned()),
+            ("X-Multi", "b".to_owned()),
+        ];
         return respond(&stream, "200 OK", &headers, body.as_bytes());
     }
     if let Some(code) = path.strip_prefix("/status/") {
@@ -153,7 +174,12 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
             "500" => "Internal Server Error",
             _ => "Whatever",
         };
-        return respond(&stream, &format!("{code} {reason}"), &[], format!("status {code}").as_bytes());
+        return respond(
+            &stream,
+            &format!("{code} {reason}"),
+            &[],
+            format!("status {code}").as_bytes(),
+        );
     }
     if path == "/json" {
         let headers = [("Content-Type", "application/json".to_owned())];

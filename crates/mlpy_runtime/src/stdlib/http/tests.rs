@@ -209,6 +209,7 @@ fn every_redirect_hop_is_checked_before_it_is_requested() {
     let Err(err) = perform_checked(&mut vm, req, &check) else { panic!("the second hop is denied") };
     assert_eq!(err.kind(), ErrorKind::CapabilityError);
     assert_eq!(err.message(), format!("127.0.0.1:{} denied", other.port));
+    assert_eq!(other.hits(), 0, "the denied hop was not requested");
     assert_eq!(
         *asked.borrow(),
         vec![
@@ -251,6 +252,7 @@ print(http.encodeURI("a b"));
 "#,
     );
     let got = run_with(&source, Policy::deny_all(), Limits::default());
+    assert_eq!(s.hits(), 0, "nothing reached the server");
     assert_eq!(
         got,
         "CapabilityError\n".repeat(6)
@@ -261,7 +263,7 @@ print(http.encodeURI("a b"));
 #[test]
 fn invalid_urls_schemes_and_arguments() {
     check(
-        &Server { port: closed_port() },
+        &Server::at(closed_port()),
         r#"
 for (u in ["example.com/x", "ftp://example.com/", "http://", "http://exa mple.com/", "http://h:99999/", "http://h:/", "/path", "file:///etc/passwd"]) {
     try { http.get(u); } except (e) { print(e.type); }
