@@ -182,7 +182,10 @@ fn response_json(vm: &mut Vm, receiver: &Value, _: &[Value]) -> Result<Value> {
         Some(Imp::Function(f)) => f(vm, &[text]).map_err(|e| {
             RuntimeError::new(
                 e.kind(),
-                format!("`HttpResponse.json`: the body is not JSON: {}", e.message()),
+                format!(
+                    "`HttpResponse.json`: the body is not JSON: {}",
+                    e.message().trim_start_matches("`json.parse`: ")
+                ),
             )
         }),
         _ => unreachable!("the json module declares parse"),
@@ -611,7 +614,12 @@ fn perform_checked(
         let reply = hop(vm, func, &method, &url, &headers, body.clone(), left, timeout)?;
         let location = match &reply.location {
             Some(l) if is_redirect(reply.status) => l.clone(),
-            _ => return Ok(make_response(reply)),
+            _ => {
+                let response = make_response(reply);
+                // The body now counts as live heap: the memory limit applies at once.
+                vm.safepoint()?;
+                return Ok(response);
+            }
         };
         let next = resolve_location(&url, &location).map_err(|e| {
             io_error(format!("`{func}`: {url} redirected to an unusable location: {e}"))

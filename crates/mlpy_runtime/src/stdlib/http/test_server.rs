@@ -12,6 +12,7 @@
 //! * `/relative` — 302 to `echo?from=relative` (a relative reference);
 //! * `/to?URL` — 302 to URL (percent-decoding not needed: the tests pass plain URLs);
 //! * `/slow/MS` — waits MS milliseconds, then 200 `slow`;
+//! * `/size/N` — 200, a body of N bytes `x`;
 //! * `/big` — a body one byte over 10 MiB with its `Content-Length`;
 //! * `/big-unsized` — the same body without a length, ended by closing the connection;
 //! * anything else — 404.
@@ -205,6 +206,9 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
     if let Some(ms) = path.strip_prefix("/slow/") {
         thread::sleep(Duration::from_millis(ms.parse().unwrap_or(0)));
         return respond(&stream, "200 OK", &[], b"slow");
+    }
+    if let Some(n) = path.strip_prefix("/size/") {
+        return respond(&stream, "200 OK", &[], &vec![b'x'; n.parse().unwrap_or(0)]);
     }
     if path == "/big" {
         return respond(&stream, "200 OK", &[], &vec![b'x'; BIG]);

@@ -150,10 +150,11 @@ for (p in ["/status/404", "/status/500", "/nowhere"]) {
 }
 r = http.get(URL(/json));
 print(r.json(), r.json().b == "é");
-try { http.get(URL(/status/404)).json(); } except (e) { print(e.type); }
+try { http.get(URL(/status/404)).json(); } except (e) { print(e.type, e.message); }
 "#,
         "404 Not Found false status 404\n500 Internal Server Error false status 500\n\
-         404 Not Found false no such route\n{\"a\": [1, 2.5], \"b\": \"é\"} true\nValueError\n",
+         404 Not Found false no such route\n{\"a\": [1, 2.5], \"b\": \"é\"} true\n\
+         ValueError `HttpResponse.json`: the body is not JSON: unexpected character at position 0\n",
     );
 }
 
@@ -335,6 +336,13 @@ for (p in ["/big", "/big-unsized"]) {
             s.url("/big-unsized")
         ),
     );
+    // Just under the limit is fine.
+    check(&s, "print(len(http.get(URL(/size/10485760)).text()));", "10485760\n");
+    // A response's bytes count toward the memory limit, at once.
+    let source = format!("{PRELUDE}r = http.get(\"{}\");\nprint(\"kept\");", s.url("/size/4000000"));
+    let limits = Limits { max_memory: Some(2_000_000), ..Limits::default() };
+    let got = run_with(&source, Policy::allow_all(), limits);
+    assert!(got.starts_with("LimitExceeded: memory limit"), "{got}");
     // A response's bytes are live heap while it is referenced.
     let source = format!("{PRELUDE}r = http.get(\"{}\");", s.url("/json"));
     let (mut vm, _) = vm_for(&source, Policy::allow_all(), Limits::default());
@@ -348,6 +356,14 @@ fn connection_failures_are_io_errors() {
     let port = closed_port();
     let got = run(&format!(
         "{PRELUDE}try {{ http.get(\"http://127.0.0.1:{port}/\"); }} except (e) {{ print(e.type); }}"
+    ));
+    assert_eq!(got, "IOError\n");
+    // TLS is set up (rustls with its crypto provider) and a failed handshake with a
+    // server that does not speak it is an IOError too.
+    let s = Server::start();
+    let got = run(&format!(
+        "{PRELUDE}try {{ http.get(\"https://127.0.0.1:{}/echo\", {{}}, 5); }} except (e) {{ print(e.type); }}",
+        s.port
     ));
     assert_eq!(got, "IOError\n");
 }
