@@ -6,11 +6,6 @@
 //! The in-process tests (`mlpy_runtime`'s `stdlib::http::tests`) cover every function,
 //! error status, redirect kind, both timeouts and the size limit under a policy that
 //! grants everything.
-//!
-//! Transitional: while the command line's grants do not reach the run's policy yet (the
-//! policy is all-or-nothing and `main` does not set it), a granted run is still denied;
-//! the tests that need a grant then check that it is denied and that nothing reached the
-//! server, and say so on stderr.
 
 #[path = "../../mlpy_runtime/src/stdlib/http/test_server.rs"]
 mod test_server;
@@ -42,14 +37,6 @@ fn run(name: &str, source: &str, options: &[&str]) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Whether the grants of `options` reach the run (see the module documentation): a
-/// request to `server` is made.
-fn grants_reach_the_run(server: &Server, options: &[&str]) -> bool {
-    let src = format!("import http;\nprint(http.get(\"{}\").status());\n", server.url("/echo"));
-    let out = run("probe", &src, options);
-    text(&out.stdout).trim() == "200"
 }
 
 /// A run that must be denied: exit 1, `CapabilityError` on stderr, no request made.
@@ -93,10 +80,6 @@ fn a_granted_request_and_a_redirect_to_an_ungranted_port() {
         s.url(&format!("/to?{}", other.url("/echo")))
     );
     let out = run("redirect", &src, &[&grant]);
-    if !grants_reach_the_run(&s, &[&grant]) {
-        eprintln!("transitional: --allow-net does not reach the run yet; checking the denial");
-        return assert_denied(&out, &s);
-    }
     let stderr = text(&out.stderr);
     assert_eq!(text(&out.stdout), "200 GET\n", "stderr: {stderr}");
     assert_eq!(out.status.code(), Some(EXIT_RUNTIME_ERROR), "stderr: {stderr}");
@@ -118,12 +101,6 @@ fn the_run_timeout_ends_a_run_waiting_on_a_slow_server() {
     );
     let started = Instant::now();
     let out = run("timeout", &src, &["-A", "--timeout", "1"]);
-    if !grants_reach_the_run(&s, &["-A"]) {
-        eprintln!("transitional: -A does not reach the run yet; checking the denial");
-        assert_eq!(text(&out.stdout), "caught CapabilityError\n");
-        assert_eq!(s.hits(), 0);
-        return;
-    }
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(EXIT_LIMIT), "stderr: {stderr}");
     assert_eq!(text(&out.stdout), "", "a limit is not catchable");

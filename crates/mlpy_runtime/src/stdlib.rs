@@ -102,7 +102,19 @@ macro_rules! standard_modules {
     };
 }
 
-standard_modules!(args, collections, console, env, file, functional, http, json, math, path, random);
+standard_modules!(
+    args,
+    collections,
+    console,
+    env,
+    file,
+    functional,
+    http,
+    json,
+    math,
+    path,
+    random
+);
 
 /// The standard modules this version provides, sorted.
 pub fn available() -> impl Iterator<Item = &'static str> {

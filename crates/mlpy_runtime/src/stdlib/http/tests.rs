@@ -257,7 +257,7 @@ print(http.encodeURI("a b"));
     assert_eq!(
         got,
         "CapabilityError\n".repeat(6)
-            + "CapabilityError `network.https` is not granted; run with `--allow-net` to grant it\na%20b\n"
+            + "CapabilityError `network.https` to `127.0.0.1:443` is not granted; run with `--allow-net=127.0.0.1` to grant it\na%20b\n"
     );
 }
 
