@@ -12,8 +12,8 @@ use std::collections::VecDeque;
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
 
-/// How many symbolic links one resolution follows before giving up (Linux's limit: the
-/// operation itself then fails with "too many levels of symbolic links").
+/// How many symbolic links one resolution follows before giving up (Linux's limit): a
+/// path with more cannot be checked, and is refused.
 const MAX_LINKS: u32 = 40;
 
 /// What relative paths and `~` are resolved against: the working directory and the
@@ -57,9 +57,10 @@ impl PathContext {
     }
 
     /// The path an operation on `raw` touches: `absolute` and then its symbolic links
-    /// resolved (spec §14.4).
+    /// resolved (spec §14.4). `None` when `absolute` is, or when the path has too many
+    /// levels of symbolic links.
     pub fn resolve(&self, raw: &str) -> Option<PathBuf> {
-        self.absolute(raw).map(|p| resolve_links(&p))
+        self.absolute(raw).and_then(|p| resolve_links(&p))
     }
 
     /// Like `resolve`, but a symbolic link that is the last component is not followed:
@@ -68,7 +69,7 @@ impl PathContext {
     pub fn resolve_entry(&self, raw: &str) -> Option<PathBuf> {
         let abs = self.absolute(raw)?;
         Some(match (abs.parent(), abs.file_name()) {
-            (Some(parent), Some(name)) => resolve_links(parent).join(name),
+            (Some(parent), Some(name)) => resolve_links(parent)?.join(name),
             _ => abs,
         })
     }
@@ -110,9 +111,11 @@ pub fn normalize(path: &Path) -> PathBuf {
 
 /// Resolves the symbolic links of an absolute, normalised path the way the kernel
 /// follows them, for as long as the path exists; a link is followed even when its
-/// target does not exist. After `MAX_LINKS` links (a loop) the rest is kept as it is:
-/// the operation then fails the same way.
-pub fn resolve_links(path: &Path) -> PathBuf {
+/// target does not exist. `None` after more than `MAX_LINKS` links (a loop, or a chain
+/// the kernel would refuse with "too many levels of symbolic links"): a path with a
+/// link left unfollowed must never be handed back, since the operation would follow it
+/// afresh (with a new budget of links) to wherever it leads.
+pub fn resolve_links(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
     let mut pending: VecDeque<OsString> = VecDeque::new();
     for c in path.components() {
@@ -129,17 +132,24 @@ pub fn resolve_links(path: &Path) -> PathBuf {
         }
         if c == ".." {
             // Only from a link's target: `out` is already physical, so its parent is.
+            // After a missing component (`missing/../x` in a target) the parent may
+            // exist again: what follows must be resolved too, or a link there would be
+            // handed back unfollowed and followed by the operation itself.
             out.pop();
+            exists = true;
             continue;
         }
         let next = out.join(&c);
-        if !exists || links > MAX_LINKS {
+        if !exists {
             out = next;
             continue;
         }
         match std::fs::symlink_metadata(&next) {
             Ok(m) if m.file_type().is_symlink() => {
                 links += 1;
+                if links > MAX_LINKS {
+                    return None;
+                }
                 match std::fs::read_link(&next) {
                     Ok(target) => {
                         let mut parts = Vec::new();
@@ -169,7 +179,7 @@ pub fn resolve_links(path: &Path) -> PathBuf {
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// Whether the command-line entry `entry` covers `path`: equal, or `path` lies below it
@@ -204,7 +214,7 @@ fn has_wildcard(s: &OsStr) -> bool {
 
 impl PathPattern {
     /// Resolves `pattern` in `ctx`; `None` if it is relative and the working directory
-    /// is unknown.
+    /// is unknown, or its literal part has too many levels of symbolic links.
     pub fn new(pattern: &str, ctx: &PathContext) -> Option<PathPattern> {
         let abs = ctx.absolute(pattern)?;
         let mut base = PathBuf::new();
@@ -224,7 +234,7 @@ impl PathPattern {
                 Glob::Literal(s.to_owned())
             });
         }
-        Some(PathPattern { base: resolve_links(&base), rest })
+        Some(PathPattern { base: resolve_links(&base)?, rest })
     }
 
     /// The resolved part before the first wildcard.

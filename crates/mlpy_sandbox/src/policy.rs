@@ -14,7 +14,8 @@ use crate::{Capability, Denial, Permit, Resource};
 #[derive(Clone, Debug)]
 enum Granted {
     Every,
-    /// Entries as written, and resolved (`None`: relative with no working directory).
+    /// Entries as written, and resolved (`None`: relative with no working directory, or
+    /// too many levels of symbolic links; such an entry covers nothing).
     Paths(Vec<(String, Option<PathBuf>)>),
     Hosts(Vec<HostEntry>),
     Vars(Vec<String>),
@@ -49,7 +50,8 @@ impl Granted {
 #[derive(Clone, Debug)]
 enum Pattern {
     Every,
-    /// `None`: relative with no working directory (matches nothing).
+    /// `None`: relative with no working directory, or too many levels of symbolic links
+    /// (matches nothing).
     Path(Option<PathPattern>),
     Host(HostPattern),
     Var(Vec<char>),
@@ -326,6 +328,14 @@ impl Policy {
                 };
                 match resolved {
                     Some(p) => Subject::Path(p),
+                    None if self.ctx.absolute(raw).is_some() => {
+                        return Err(Denial {
+                            message: format!(
+                                "`{capability}` of `{}` cannot be checked: it has too many levels of symbolic links",
+                                shown(raw)
+                            ),
+                        })
+                    }
                     None => {
                         return Err(Denial {
                             message: format!(

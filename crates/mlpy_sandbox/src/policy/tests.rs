@@ -591,3 +591,33 @@ fn generated_permits_stay_inside_their_grants() {
     }
     assert!(permitted > 200 && denied > 200, "{permitted} {denied}");
 }
+
+/// Regression: a chain of more than 40 links, or a target with `missing/..`, cannot
+/// lead a permitted path out of its grant.
+#[cfg(unix)]
+#[test]
+fn link_tricks_are_refused() {
+    let t = TempDir::new("policy-link-tricks");
+    let grant = t.mkdir("grant");
+    t.touch("outside");
+    t.link("grant/s", t.path().join("outside"));
+    t.link("grant/l", "missing/../s");
+    t.link("grant/c41", "s");
+    for i in (1..=40).rev() {
+        t.link(&format!("grant/c{i}"), format!("c{}", i + 1));
+    }
+    let mut g = Grants::new();
+    let entry = vec![grant.to_string_lossy().into_owned()];
+    g.allow(Flag::Read, Some(&entry)).unwrap();
+    g.allow(Flag::Write, Some(&entry)).unwrap();
+    let p = Policy::with_context(&g, &Manifest::new(), PathContext::new(&grant, None));
+    for cap in [FileRead, FileWrite] {
+        assert!(path(cap, &p, "l").unwrap_err().contains("is not granted"));
+        assert_eq!(
+            path(cap, &p, "c1").unwrap_err(),
+            format!("`{cap}` of `c1` cannot be checked: it has too many levels of symbolic links")
+        );
+    }
+    // Deleting the first link of the chain acts on the link itself.
+    assert_eq!(path(FileDelete, &p, "c1").unwrap(), grant.join("c1"));
+}
