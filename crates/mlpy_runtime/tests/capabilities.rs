@@ -247,3 +247,32 @@ fn granted_calls_work_on_the_file_system() {
     std::fs::remove_dir_all(&dir).expect("clean up");
     std::fs::remove_dir_all(&outside).expect("clean up");
 }
+
+/// Regression: `file.move` of a link renamed the link's target, so a link in the
+/// writable directory took a file away from a directory granted only for reading.
+#[test]
+fn moving_a_link_moves_the_link_not_its_target() {
+    use mlpy_sandbox::{Flag, Grants, Manifest};
+    let dir = std::fs::canonicalize(scratch("move-link")).expect("canonical");
+    let (ro, w) = (dir.join("ro"), dir.join("w"));
+    std::fs::create_dir_all(&ro).expect("fixture");
+    std::fs::create_dir_all(&w).expect("fixture");
+    std::fs::write(ro.join("f"), "precious").expect("fixture");
+    std::os::unix::fs::symlink(ro.join("f"), w.join("l")).expect("symlink");
+    let (ro_s, w_s) = (ro.to_string_lossy().into_owned(), w.to_string_lossy().into_owned());
+    let mut g = Grants::new();
+    g.allow(Flag::Read, Some(&[ro_s, w_s.clone()])).expect("grant");
+    g.allow(Flag::Write, Some(&[w_s])).expect("grant");
+    let mut vm = vm(Limits::default());
+    vm.set_policy(Rc::new(Policy::new(&g, &Manifest::new())));
+    let p = |path: PathBuf| Value::string(path.to_string_lossy().into_owned());
+    call(&mut vm, "file.move", &[p(w.join("l")), p(w.join("moved"))]).expect("move");
+    assert_eq!(std::fs::read_to_string(ro.join("f")).expect("still there"), "precious");
+    let moved = std::fs::symlink_metadata(w.join("moved")).expect("moved");
+    assert!(moved.file_type().is_symlink());
+    assert!(std::fs::symlink_metadata(w.join("l")).is_err());
+    // Deleting through the file itself is still refused.
+    let err = call(&mut vm, "file.delete", &[p(ro.join("f"))]).expect_err("refused");
+    assert_eq!(err.kind(), ErrorKind::CapabilityError);
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

@@ -595,8 +595,11 @@ fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
 
 fn move_(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let (raw_src, raw_dst) = (str_at(args, 0), str_at(args, 1));
-    let src = vm.check_path(Capability::FileRead, raw_src)?;
-    vm.check_path(Capability::FileDelete, raw_src)?;
+    vm.check_path(Capability::FileRead, raw_src)?;
+    // What is renamed is the entry itself (a link, not its target, as `mv` does): the
+    // path the `file.delete` check resolved without following a final link. Renaming
+    // the link's target would take a file away from where it was never granted.
+    let src = vm.check_path(Capability::FileDelete, raw_src)?;
     let dst = vm.check_path(Capability::FileWrite, raw_dst)?;
     let action = format!("move `{raw_src}` to");
     if let Err(e) = fs::symlink_metadata(&src) {
