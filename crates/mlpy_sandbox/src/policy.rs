@@ -373,7 +373,16 @@ impl Policy {
     ) -> Denial {
         let flag = Flag::of(capability);
         let what = match subject {
-            Subject::Path(p) => format!("`{capability}` of `{}`", shown(&p.to_string_lossy())),
+            // The path as the program wrote it, made absolute: never where links lead,
+            // which a program without grants must not learn from a denial (the target
+            // of `/proc/PID/fd/1`, say).
+            Subject::Path(p) => {
+                let written = match resource {
+                    Resource::Path(raw) => self.ctx.absolute(raw).unwrap_or_else(|| p.clone()),
+                    _ => p.clone(),
+                };
+                format!("`{capability}` of `{}`", shown(&written.to_string_lossy()))
+            }
             Subject::Host(h, port) => format!("`{capability}` to `{}`", show_host(h, Some(*port))),
             Subject::Var(v) => format!("`{capability}` of variable `{}`", shown(v)),
             Subject::Every => format!("`{capability}` of every {}", every_noun(flag)),
@@ -429,22 +438,22 @@ impl Policy {
             && !raw.starts_with('~')
             && Path::new(raw).is_relative()
             && !Path::new(raw).components().any(|c| c == std::path::Component::ParentDir);
-        // An entry is resolved following every link; does the spelling resolve to the
-        // checked path?
+        // Only spellings of the program's own path, never where its links lead (a
+        // denial must not reveal them); an entry is resolved following every link, so
+        // the spelling grants what the check resolved.
+        let written = self.ctx.absolute(raw)?;
+        // Does the spelling, resolved as an entry is, give the checked path? Not for the
+        // delete of a link, which acts on the link: then its directory is suggested.
         let follows = self.ctx.resolve(raw).as_deref() == Some(resolved);
         let candidate = if follows {
             if plain {
                 raw.to_owned()
             } else {
-                resolved.to_string_lossy().into_owned()
+                written.to_string_lossy().into_owned()
             }
         } else {
-            let parent = resolved.parent()?;
             match Path::new(raw).parent() {
-                Some(p)
-                    if plain
-                        && self.ctx.resolve(&p.to_string_lossy()).as_deref() == Some(parent) =>
-                {
+                Some(p) if plain => {
                     let p = p.to_string_lossy();
                     if p.is_empty() {
                         ".".to_owned()
@@ -452,14 +461,14 @@ impl Policy {
                         p.into_owned()
                     }
                 }
-                _ => parent.to_string_lossy().into_owned(),
+                _ => written.parent()?.to_string_lossy().into_owned(),
             }
         };
         if !candidate.contains(',') {
             return Some(candidate);
         }
         // A comma would split the entry: the nearest directory without one.
-        resolved.ancestors().map(|a| a.to_string_lossy().into_owned()).find(|a| !a.contains(','))
+        written.ancestors().map(|a| a.to_string_lossy().into_owned()).find(|a| !a.contains(','))
     }
 
     /// Whether `capability` is permitted for at least one resource: granted on the

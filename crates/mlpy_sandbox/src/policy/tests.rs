@@ -461,13 +461,24 @@ fn links_inside_a_grant_lead_nowhere_else() {
     let p = Policy::with_context(&g, &Manifest::new(), PathContext::new(&grant, None));
     let outside = t.path().join("outside");
     let msg = path(FileRead, &p, "escape/secret").unwrap_err();
+    // The denial names the path as written, never where the link leads.
     assert_eq!(
         msg,
         format!(
             "`file.read` of `{}` is not granted; run with `--allow-read=escape/secret` to grant it",
-            outside.join("secret").display()
+            grant.join("escape/secret").display()
         )
     );
+    assert!(!msg.contains("outside"), "{msg}");
+    // Nor does it with no grant at all: a denial is no oracle for link targets.
+    let nothing =
+        Policy::with_context(&Grants::new(), &Manifest::new(), PathContext::new(&grant, None));
+    for raw in ["secret", "escape", "dangling", "escape/../escape/secret"] {
+        let msg = path(FileRead, &nothing, raw).unwrap_err();
+        assert!(!msg.contains("outside"), "{raw}: {msg}");
+        let msg = path(FileDelete, &nothing, raw).unwrap_err();
+        assert!(!msg.contains("outside"), "{raw}: {msg}");
+    }
     assert!(path(FileRead, &p, "secret").is_err());
     assert!(path(FileWrite, &p, "dangling").is_err());
     assert!(path(FileWrite, &p, "escape/new.txt").is_err());
