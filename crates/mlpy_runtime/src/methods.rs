@@ -101,6 +101,15 @@ pub fn method_names(v: &Value) -> Vec<String> {
                 _ => None,
             })
             .collect(),
+        // The declared functions of `builtin` and the standard modules.
+        Value::Module(m) if m.name == "builtin" => {
+            crate::builtins::declarations().iter().map(|f| f.name.to_owned()).collect()
+        }
+        Value::Module(m) if crate::stdlib::declaration(&m.name).is_some() => {
+            crate::stdlib::declaration(&m.name)
+                .map(|d| d.functions.iter().map(|f| f.name.to_owned()).collect())
+                .unwrap_or_default()
+        }
         Value::Module(m) => m
             .member_names()
             .into_iter()

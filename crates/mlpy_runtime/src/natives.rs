@@ -148,7 +148,8 @@ impl Kinds {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arity {
     Required,
-    /// May be omitted; the text is the default as `help` shows it (`"10"`, `"null"`).
+    /// May be omitted; the text is the default as `help` shows it (`"10"`, `"null"`);
+    /// `""` when the default is described in words in the doc (`[, mode]`).
     Optional(&'static str),
     /// Takes every remaining argument (zero or more); only the last parameter.
     Rest,
@@ -231,6 +232,10 @@ impl NativeDecl {
             match p.arity {
                 Arity::Required => {
                     let _ = write!(out, "{sep}{}", p.name);
+                }
+                Arity::Optional("") => {
+                    let _ = write!(out, "[{sep}{}", p.name);
+                    opened += 1;
                 }
                 Arity::Optional(default) => {
                     let _ = write!(out, "[{sep}{}={default}", p.name);
@@ -574,6 +579,13 @@ mod tests {
     fn signatures_and_kind_descriptions() {
         assert_eq!(LOG.signature(), "log(x[, base=10])");
         assert_eq!(JOIN.signature(), "join(a, parts...)");
+        static DESCRIBED: NativeDecl = NativeDecl::function(
+            "tri",
+            &[req("low", Kinds::NUMBER), opt("mode", Kinds::NUMBER, "")],
+            "t",
+            nop,
+        );
+        assert_eq!(DESCRIBED.signature(), "tri(low[, mode])");
         assert_eq!(Kinds::NUMBER.or(Kinds::NULL).describe(), "a number or null");
         assert_eq!(
             Kinds::STR.or(Kinds::ARRAY).or(Kinds::NULL).describe(),
