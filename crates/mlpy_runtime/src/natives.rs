@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use mlpy_sandbox::Capability;
 
 use crate::error::Result;
-use crate::value::Value;
+use crate::value::{Array, Str, Value};
 use crate::vm::Vm;
 
 /// A plain native: `(vm, args) -> result`.
@@ -41,6 +41,10 @@ pub type NativeFn = fn(&mut Vm, &[Value]) -> Result<Value>;
 pub type NativeDataFn = fn(&mut Vm, &[Value], &[Value]) -> Result<Value>;
 /// A method of a library object: `(vm, receiver, args) -> result`.
 pub type MethodFn = fn(&mut Vm, &Value, &[Value]) -> Result<Value>;
+/// A string method (spec §10.1): `(receiver, args) -> result`.
+pub type StrMethodFn = fn(&Rc<Str>, &[Value]) -> Result<Value>;
+/// An array method (spec §10.2): `(receiver, args) -> result`.
+pub type ArrayMethodFn = fn(&Rc<Array>, &[Value]) -> Result<Value>;
 
 // ----- kinds of values a parameter accepts --------------------------------------------
 
@@ -184,6 +188,10 @@ pub enum Imp {
     Function(NativeFn),
     /// A method of a library object (the receiver is passed apart from the arguments).
     Method(MethodFn),
+    /// A string method.
+    StrMethod(StrMethodFn),
+    /// An array method.
+    ArrayMethod(ArrayMethodFn),
 }
 
 /// The declaration of a native function or method: see the module documentation.
@@ -216,6 +224,26 @@ impl NativeDecl {
         f: MethodFn,
     ) -> NativeDecl {
         NativeDecl { name, params, capabilities: &[], doc, imp: Imp::Method(f) }
+    }
+
+    /// A string method (spec §10.1).
+    pub const fn str_method(
+        name: &'static str,
+        params: &'static [Param],
+        doc: &'static str,
+        f: StrMethodFn,
+    ) -> NativeDecl {
+        NativeDecl { name, params, capabilities: &[], doc, imp: Imp::StrMethod(f) }
+    }
+
+    /// An array method (spec §10.2).
+    pub const fn array_method(
+        name: &'static str,
+        params: &'static [Param],
+        doc: &'static str,
+        f: ArrayMethodFn,
+    ) -> NativeDecl {
+        NativeDecl { name, params, capabilities: &[], doc, imp: Imp::ArrayMethod(f) }
     }
 
     /// The same declaration, needing `capabilities`.
@@ -431,7 +459,9 @@ impl NativeFunction {
                 }
                 match decl.imp {
                     Imp::Function(f) => f(vm, args),
-                    Imp::Method(_) => unreachable!("a method is never a function value"),
+                    Imp::Method(_) | Imp::StrMethod(_) | Imp::ArrayMethod(_) => {
+                        unreachable!("a method is never a function value")
+                    }
                 }
             }
             NativeImpl::WithData(f, data) => f(vm, data, args),

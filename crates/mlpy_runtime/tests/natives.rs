@@ -1,5 +1,5 @@
-//! Every native's declaration (the builtins and every function of every standard module in
-//! `stdlib::MODULES`) is well formed, and calls generated from it behave as it says: too
+//! Every native's declaration (the builtins, every function of every standard module in
+//! `stdlib::MODULES`, and the string and array methods) is well formed, and calls generated from it behave as it says: too
 //! few or too many arguments, or a first argument of a kind it does not accept, raise the
 //! `TypeError` worded from the declaration. `help`, `module_info` and `methods` show the
 //! declarations. The calls run as ML programs in a real VM.
@@ -23,24 +23,59 @@ const SAMPLES: &[(Kinds, &str, &str)] = &[
     (Kinds::ITERATOR, "iter([1])", "Iterator"),
 ];
 
-/// A native to test: how ML code names it (`len`, `math.sqrt`), the module to import,
-/// and its declaration.
+/// A native to test: its name in errors (`len`, `math.sqrt`, `str.split`), how ML code
+/// reaches it (`"abc".split`), the module to import, the first line of its `help`, the
+/// qualifier `help` shows before its signature, whether an optional argument given as
+/// null is omitted (§10, §11.1: not for module functions, §12.1), and its declaration.
 struct Target {
     qualified: String,
+    callee: String,
     module: Option<&'static str>,
+    help_head: String,
+    help_prefix: Option<&'static str>,
+    null_omits: bool,
     decl: &'static NativeDecl,
 }
 
 fn targets() -> Vec<Target> {
     let mut out: Vec<Target> = mlpy_runtime::builtins::declarations()
         .iter()
-        .map(|decl| Target { qualified: decl.name.to_owned(), module: None, decl })
+        .map(|decl| Target {
+            qualified: decl.name.to_owned(),
+            callee: decl.name.to_owned(),
+            module: None,
+            help_head: format!("builtin function `{}`", decl.name),
+            help_prefix: None,
+            null_omits: true,
+            decl,
+        })
         .collect();
     for m in mlpy_runtime::stdlib::MODULES {
         for decl in m.functions {
             out.push(Target {
                 qualified: format!("{}.{}", m.name, decl.name),
+                callee: format!("{}.{}", m.name, decl.name),
                 module: Some(m.name),
+                help_head: format!("function `{}` of module `{}`", decl.name, m.name),
+                help_prefix: Some(m.name),
+                null_omits: false,
+                decl,
+            });
+        }
+    }
+    let receivers = [
+        ("str", "string", "\"abc\"", mlpy_runtime::methods::string_methods()),
+        ("array", "array", "[1, 2]", mlpy_runtime::methods::array_methods()),
+    ];
+    for (prefix, kind, receiver, decls) in receivers {
+        for decl in decls {
+            out.push(Target {
+                qualified: format!("{prefix}.{}", decl.name),
+                callee: format!("{receiver}.{}", decl.name),
+                module: None,
+                help_head: format!("method `{}` of {kind}", decl.name),
+                help_prefix: Some(prefix),
+                null_omits: true,
                 decl,
             });
         }
@@ -84,7 +119,7 @@ fn expected_signature(decl: &NativeDecl) -> String {
 #[test]
 fn every_declaration_is_well_formed() {
     let targets = targets();
-    assert!(targets.len() > 150, "{} natives", targets.len());
+    assert!(targets.len() > 190, "{} natives", targets.len());
     for t in &targets {
         let d = t.decl;
         let q = &t.qualified;
@@ -129,7 +164,7 @@ impl Calls {
                 self.imports.push(m);
             }
         }
-        self.lines.push(format!("t(fn() => {}({}));", t.qualified, args.join(", ")));
+        self.lines.push(format!("t(fn() => {}({}));", t.callee, args.join(", ")));
         self.expected.push(expected);
     }
 }
@@ -179,8 +214,8 @@ fn generated_calls_raise_the_declared_type_errors() {
             if first.accepts.contains(kind) {
                 continue;
             }
-            // A builtin's optional argument given as null is omitted (§11.1).
-            if kind == Kinds::NULL && t.module.is_none() && first.arity != Arity::Required {
+            // A builtin's or method's optional argument given as null is omitted (§11.1).
+            if kind == Kinds::NULL && t.null_omits && first.arity != Arity::Required {
                 continue;
             }
             let mut args = vec![src];
@@ -223,13 +258,9 @@ fn help_module_info_and_methods_come_from_the_declarations() {
     }
     for t in &targets() {
         // `help(f)` shows the signature (qualified for a module function) and the doc.
-        src += &format!("print(help({}));\n", t.qualified);
-        let head = match t.module {
-            Some(m) => format!("function `{}` of module `{m}`", t.decl.name),
-            None => format!("builtin function `{}`", t.decl.name),
-        };
-        let prefix = t.module.map(|m| format!("{m}.")).unwrap_or_default();
-        expected.push(head);
+        src += &format!("print(help({}));\n", t.callee);
+        let prefix = t.help_prefix.map(|m| format!("{m}.")).unwrap_or_default();
+        expected.push(t.help_head.clone());
         expected.push(format!("{prefix}{}: {}", t.decl.signature(), t.decl.doc));
         for p in t.decl.params {
             if !p.accepts.contains(Kinds::ANY) {

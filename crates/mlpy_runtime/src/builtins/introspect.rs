@@ -61,10 +61,13 @@ pub(crate) fn describe(v: &Value) -> String {
         Value::Bound(b) => {
             let name = b.name.as_str();
             let mut out = format!("method `{name}` of {}", b.receiver.type_name());
-            if let Some(doc) = methods::method_doc(&b.receiver, name) {
-                let _ = write!(out, "\n{doc}");
+            // The declaration's help ends with the capabilities it requires.
+            match methods::method_doc(&b.receiver, name) {
+                Some(doc) => {
+                    let _ = write!(out, "\n{doc}");
+                }
+                None => out.push_str("\nrequires no capabilities"),
             }
-            out.push_str("\nrequires no capabilities");
             out
         }
         Value::Module(m) => describe_module(m),
