@@ -435,6 +435,7 @@ fn slot_of(hash: u64, mask: usize) -> usize {
 }
 
 /// The position of `name` in a method table (`index` caches the table's [`MethodIndex`]).
+#[inline(always)]
 pub(crate) fn find_method(
     table: &[NativeDecl],
     index: &std::sync::OnceLock<MethodIndex>,
