@@ -79,6 +79,11 @@ impl Default for BuiltinTable {
     }
 }
 
+/// Every builtin's declaration (`help(builtin)`, tests).
+pub fn declarations() -> &'static [NativeDecl] {
+    BUILTINS
+}
+
 /// The standard modules (spec §12.1), sorted.
 pub const STANDARD_MODULES: &[&str] = &[
     "args",
@@ -99,56 +104,61 @@ pub const STANDARD_MODULES: &[&str] = &[
     "regex",
 ];
 
+/// What `int` and `float` convert.
+const CONVERTIBLE: Kinds = Kinds::BOOL.or(Kinds::NUMBER).or(Kinds::STR);
+
 /// Every builtin, declared (see `natives`): name, parameters, description,
 /// implementation.
 #[rustfmt::skip]
 static BUILTINS: &[NativeDecl] = &[
-    NativeDecl::function("int", &[req("v", Kinds::ANY)], "v converted to an int: booleans give 0 or 1, floats are truncated toward zero, strings are parsed", convert::int),
-    NativeDecl::function("float", &[req("v", Kinds::ANY)], "v converted to a float: booleans give 1.0 or 0.0, ints the nearest float, strings are parsed", convert::float),
+    NativeDecl::function("int", &[req("v", CONVERTIBLE)], "v converted to an int: booleans give 0 or 1, floats are truncated toward zero, strings are parsed", convert::int),
+    NativeDecl::function("float", &[req("v", CONVERTIBLE)], "v converted to a float: booleans give 1.0 or 0.0, ints the nearest float, strings are parsed", convert::float),
     NativeDecl::function("str", &[req("v", Kinds::ANY)], "the display form of v", convert::str_),
     NativeDecl::function("bool", &[req("v", Kinds::ANY)], "the truthiness of v", convert::bool_),
     NativeDecl::function("typeof", &[req("v", Kinds::ANY)], "the kind of v: \"null\", \"boolean\", \"number\", \"string\", \"array\", \"object\", \"function\" or \"module\"", convert::typeof_),
-    NativeDecl::function("isinstance", &[req("v", Kinds::ANY), req("name", Kinds::ANY)], "whether typeof(v) == name, or v is an int (\"int\"), a float (\"float\"), an error object (\"error\") or a library object of class name", convert::isinstance),
+    NativeDecl::function("isinstance", &[req("v", Kinds::ANY), req("name", Kinds::STR)], "whether typeof(v) == name, or v is an int (\"int\"), a float (\"float\"), an error object (\"error\") or a library object of class name", convert::isinstance),
     NativeDecl::function("callable", &[req("v", Kinds::ANY)], "whether v is a function", convert::callable),
-    NativeDecl::function("len", &[req("x", Kinds::ANY)], "the number of characters, items or entries of a string, array or object", collections::len),
-    NativeDecl::function("range", &[rest("args", Kinds::ANY)], "the array of ints from start (default 0) up to but excluding stop, by step (default 1)", collections::range),
-    NativeDecl::function("enumerate", &[req("items", Kinds::ANY), opt("start", Kinds::ANY, "0")], "the array of [index, item] pairs of an iterable, indexes counting from start (default 0)", collections::enumerate),
-    NativeDecl::function("zip", &[rest("iterables", Kinds::ANY)], "the array of arrays of the first items of every iterable, then the second items, …, as long as the shortest", collections::zip),
-    NativeDecl::function("sorted", &[req("items", Kinds::ANY), opt("reverse", Kinds::ANY, "false")], "a new array of the items of an iterable in ascending (or, if reverse is truthy, descending) order, stable", collections::sorted),
-    NativeDecl::function("reversed", &[req("items", Kinds::ANY)], "a new array of the items of an array, string or object in reverse order", collections::reversed),
-    NativeDecl::function("keys", &[req("obj", Kinds::ANY)], "the array of the object's keys in order", collections::keys),
-    NativeDecl::function("values", &[req("obj", Kinds::ANY)], "the array of the object's values in key order", collections::values),
-    NativeDecl::function("all", &[req("items", Kinds::ANY)], "whether every item of an iterable is truthy (true for none)", collections::all),
-    NativeDecl::function("any", &[req("items", Kinds::ANY)], "whether some item of an iterable is truthy (false for none)", collections::any),
-    NativeDecl::function("sum", &[req("items", Kinds::ANY), opt("start", Kinds::ANY, "0")], "start (default 0) plus the items of an iterable, floats added with compensated summation; strings are refused", sum::sum),
-    NativeDecl::function("iter", &[req("items", Kinds::ANY)], "an Iterator over the items of an array, string or object (keys); an iterator returns itself", collections::iter),
-    NativeDecl::function("next", &[req("it", Kinds::ANY), opt("default", Kinds::ANY, "null")], "the next item of the iterator it; when it is exhausted, default if given, else RuntimeError", collections::next),
-    NativeDecl::function("abs", &[req("x", Kinds::ANY)], "the absolute value of a number", numbers::abs),
+    NativeDecl::function("len", &[req("x", Kinds::STR.or(Kinds::ARRAY).or(Kinds::OBJECT))], "the number of characters, items or entries of a string, array or object", collections::len),
+    // `range`'s arguments are ints, checked by `range` itself: `for (i in range(…))` runs
+    // without calling it and must raise the same error, not knowing which form was written.
+    NativeDecl::function("range", &[req("start", Kinds::ANY), opt("stop", Kinds::ANY, ""), opt("step", Kinds::ANY, "1")], "the array of ints from start up to but excluding stop, by step (ints); range(stop) counts from 0", collections::range),
+    NativeDecl::function("enumerate", &[req("items", Kinds::ITERABLE), opt("start", Kinds::INT, "0")], "the array of [index, item] pairs of an iterable, indexes counting from start (default 0)", collections::enumerate),
+    NativeDecl::function("zip", &[rest("iterables", Kinds::ITERABLE)], "the array of arrays of the first items of every iterable, then the second items, …, as long as the shortest", collections::zip),
+    NativeDecl::function("sorted", &[req("items", Kinds::ITERABLE), opt("reverse", Kinds::ANY, "false")], "a new array of the items of an iterable in ascending (or, if reverse is truthy, descending) order, stable", collections::sorted),
+    NativeDecl::function("reversed", &[req("items", Kinds::STR.or(Kinds::ARRAY).or(Kinds::OBJECT))], "a new array of the items of an array, string or object in reverse order", collections::reversed),
+    NativeDecl::function("keys", &[req("obj", Kinds::OBJECT)], "the array of the object's keys in order", collections::keys),
+    NativeDecl::function("values", &[req("obj", Kinds::OBJECT)], "the array of the object's values in key order", collections::values),
+    NativeDecl::function("all", &[req("items", Kinds::ITERABLE)], "whether every item of an iterable is truthy (true for none)", collections::all),
+    NativeDecl::function("any", &[req("items", Kinds::ITERABLE)], "whether some item of an iterable is truthy (false for none)", collections::any),
+    NativeDecl::function("sum", &[req("items", Kinds::ITERABLE), opt("start", Kinds::ANY, "0")], "start (default 0) plus the items of an iterable, floats added with compensated summation; strings are refused", sum::sum),
+    NativeDecl::function("iter", &[req("items", Kinds::ITERABLE)], "an Iterator over the items of an array, string or object (keys); an iterator returns itself", collections::iter),
+    NativeDecl::function("next", &[req("it", Kinds::ITERATOR), opt("default", Kinds::ANY, "null")], "the next item of the iterator it; when it is exhausted, default if given, else RuntimeError", collections::next),
+    NativeDecl::function("abs", &[req("x", Kinds::NUMBER)], "the absolute value of a number", numbers::abs),
     NativeDecl::function("min", &[rest("args", Kinds::ANY)], "the smallest argument, or the smallest item of a single array argument", collections::min),
     NativeDecl::function("max", &[rest("args", Kinds::ANY)], "the largest argument, or the largest item of a single array argument", collections::max),
-    NativeDecl::function("round", &[req("x", Kinds::ANY), opt("n", Kinds::ANY, "0")], "x rounded to n (default 0) decimal places, ties to even; floats stay floats, ints stay ints", numbers::round),
-    NativeDecl::function("chr", &[req("i", Kinds::ANY)], "the one-character string of code point i", numbers::chr),
-    NativeDecl::function("ord", &[req("c", Kinds::ANY)], "the code point of the one-character string c", numbers::ord),
-    NativeDecl::function("hex", &[req("n", Kinds::ANY)], "the int n in base 16 with prefix 0x", numbers::hex),
-    NativeDecl::function("bin", &[req("n", Kinds::ANY)], "the int n in base 2 with prefix 0b", numbers::bin),
-    NativeDecl::function("oct", &[req("n", Kinds::ANY)], "the int n in base 8 with prefix 0o", numbers::oct),
-    NativeDecl::function("format", &[req("v", Kinds::ANY), opt("spec", Kinds::ANY, "null")], "v formatted by the format specification spec (default: the display form)", numbers::format),
+    NativeDecl::function("round", &[req("x", Kinds::NUMBER), opt("n", Kinds::INT, "0")], "x rounded to n (default 0) decimal places, ties to even; floats stay floats, ints stay ints", numbers::round),
+    NativeDecl::function("chr", &[req("i", Kinds::INT)], "the one-character string of code point i", numbers::chr),
+    NativeDecl::function("ord", &[req("c", Kinds::STR)], "the code point of the one-character string c", numbers::ord),
+    NativeDecl::function("hex", &[req("n", Kinds::INT)], "the int n in base 16 with prefix 0x", numbers::hex),
+    NativeDecl::function("bin", &[req("n", Kinds::INT)], "the int n in base 2 with prefix 0b", numbers::bin),
+    NativeDecl::function("oct", &[req("n", Kinds::INT)], "the int n in base 8 with prefix 0o", numbers::oct),
+    NativeDecl::function("format", &[req("v", Kinds::ANY), opt("spec", Kinds::STR, "\"\"")], "v formatted by the format specification spec (default: the display form)", numbers::format),
     NativeDecl::function("repr", &[req("v", Kinds::ANY)], "the literal form of v (strings quoted)", convert::repr),
     NativeDecl::function("print", &[rest("values", Kinds::ANY)], "writes the display forms separated by spaces and a line feed; returns null", io::print),
     NativeDecl::function("input", &[opt("prompt", Kinds::ANY, "\"\"")], "writes prompt, then reads and returns one line of standard input without its line terminator", io::input),
-    NativeDecl::function("hasattr", &[req("v", Kinds::ANY), req("name", Kinds::ANY)], "whether v has the member name (an object key, a module member, a method or length)", introspect::hasattr),
-    NativeDecl::function("getattr", &[req("v", Kinds::ANY), req("name", Kinds::ANY), opt("default", Kinds::ANY, "null")], "the member v.name if v has it, otherwise default (default null)", introspect::getattr),
-    NativeDecl::function("call", &[req("f", Kinds::ANY), rest("args", Kinds::ANY)], "calls the function f with the given arguments", introspect::call),
+    NativeDecl::function("hasattr", &[req("v", Kinds::ANY), req("name", Kinds::STR)], "whether v has the member name (an object key, a module member, a method or length)", introspect::hasattr),
+    NativeDecl::function("getattr", &[req("v", Kinds::ANY), req("name", Kinds::STR), opt("default", Kinds::ANY, "null")], "the member v.name if v has it, otherwise default (default null)", introspect::getattr),
+    NativeDecl::function("call", &[req("f", Kinds::FUNCTION), rest("args", Kinds::ANY)], "calls the function f with the given arguments", introspect::call),
     NativeDecl::function("help", &[req("v", Kinds::ANY)], "a text describing v", introspect::help),
     NativeDecl::function("methods", &[req("v", Kinds::ANY)], "the sorted names that can be called with method syntax on v", introspect::methods),
     NativeDecl::function("modules", &[], "the sorted names of the modules loaded so far, including \"builtin\"", modules::modules),
-    NativeDecl::function("available_modules", &[opt("kind", Kinds::ANY, "null")], "the sorted names of the importable modules: kind \"standard\", \"ml\", or both when omitted", modules::available_modules),
-    NativeDecl::function("has_module", &[req("name", Kinds::ANY)], "whether `import name;` in the main file would find a module", modules::has_module),
-    NativeDecl::function("module_info", &[req("name", Kinds::ANY)], "an object describing the module name (name, type, file_path, loaded, functions), or null", modules::module_info),
-    NativeDecl::function("hasCapability", &[req("name", Kinds::ANY)], "whether the capability name is permitted for at least one resource", capabilities::has_capability),
+    NativeDecl::function("available_modules", &[opt("kind", Kinds::STR, "null")], "the sorted names of the importable modules: kind \"standard\", \"ml\", or both when omitted", modules::available_modules),
+    NativeDecl::function("has_module", &[req("name", Kinds::STR)], "whether `import name;` in the main file would find a module", modules::has_module),
+    NativeDecl::function("module_info", &[req("name", Kinds::STR)], "an object describing the module name (name, type, file_path, loaded, functions), or null", modules::module_info),
+    NativeDecl::function("hasCapability", &[req("name", Kinds::STR)], "whether the capability name is permitted for at least one resource", capabilities::has_capability),
     NativeDecl::function("getCapabilities", &[], "the sorted names of the permitted capabilities", capabilities::get_capabilities),
-    NativeDecl::function("getCapabilityInfo", &[req("name", Kinds::ANY)], "an object describing the permitted capability name (type, available, granted, declared), or null", capabilities::get_capability_info),
-    NativeDecl::function("requiredCapabilities", &[req("f", Kinds::ANY)], "the sorted capabilities that calls of the function f can need", capabilities::required_capabilities),
+    NativeDecl::function("getCapabilityInfo", &[req("name", Kinds::STR)], "an object describing the permitted capability name (type, available, granted, declared), or null", capabilities::get_capability_info),
+    NativeDecl::function("requiredCapabilities", &[req("f", Kinds::FUNCTION)], "the sorted capabilities that calls of the function f can need", capabilities::required_capabilities),
 ];
 
 #[cfg(test)]

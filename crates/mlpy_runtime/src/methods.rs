@@ -12,6 +12,7 @@ mod string;
 use std::rc::Rc;
 
 use crate::error::{attribute_error, type_error, value_error, ErrorKind, Result, RuntimeError};
+use crate::natives::{Imp, NativeDecl};
 use crate::support::strings;
 use crate::value::{BoundMethod, IterState, IteratorObj, Str, Value};
 use crate::vm::Vm;
@@ -101,6 +102,15 @@ pub fn method_names(v: &Value) -> Vec<String> {
                 _ => None,
             })
             .collect(),
+        // The declared functions of `builtin` and the standard modules.
+        Value::Module(m) if m.name == "builtin" => {
+            crate::builtins::declarations().iter().map(|f| f.name.to_owned()).collect()
+        }
+        Value::Module(m) if crate::stdlib::declaration(&m.name).is_some() => {
+            crate::stdlib::declaration(&m.name)
+                .map(|d| d.functions.iter().map(|f| f.name.to_owned()).collect())
+                .unwrap_or_default()
+        }
         Value::Module(m) => m
             .member_names()
             .into_iter()
@@ -113,14 +123,57 @@ pub fn method_names(v: &Value) -> Vec<String> {
     names
 }
 
-/// A one-line description of the string or array method `name`, for `help`.
-pub fn method_doc(receiver: &Value, name: &str) -> Option<String> {
+/// The declarations of the string methods (spec §10.1), sorted by name.
+pub fn string_methods() -> &'static [NativeDecl] {
+    string::METHODS
+}
+
+/// The declarations of the array methods (spec §10.2), sorted by name.
+pub fn array_methods() -> &'static [NativeDecl] {
+    array::METHODS
+}
+
+/// The declaration of the method `name` of `receiver`, with the prefix of its qualified
+/// name (`str` for `str.split`).
+pub fn method_decl(receiver: &Value, name: &str) -> Option<(&'static str, &'static NativeDecl)> {
+    let find = |table: &'static [NativeDecl]| table.iter().find(|m| m.name == name);
     match receiver {
-        Value::Str(_) => string::doc(name).map(str::to_owned),
-        Value::Array(_) => array::doc(name).map(str::to_owned),
-        Value::Library(o) => o.class.method(name).map(|m| m.help(Some(o.class.name))),
+        Value::Str(_) => find(string::METHODS).map(|d| (STR_PREFIX, d)),
+        Value::Array(_) => find(array::METHODS).map(|d| (ARRAY_PREFIX, d)),
+        Value::Library(o) => o.class.method(name).map(|d| (o.class.name, d)),
         _ => None,
     }
+}
+
+/// The `help` text of the method `name` of `receiver` (from its declaration).
+pub fn method_doc(receiver: &Value, name: &str) -> Option<String> {
+    method_decl(receiver, name).map(|(prefix, d)| d.help(Some(prefix)))
+}
+
+/// The prefixes of the qualified names of string and array methods (`str.split`).
+const STR_PREFIX: &str = "str";
+const ARRAY_PREFIX: &str = "array";
+
+/// Checks `args` against the declaration of a method of `prefix` (`str`, `array`, a
+/// library class): the errors name it `prefix.name`. An optional argument given as
+/// `null` is omitted for string and array methods (§10).
+#[inline]
+fn check_method_args(
+    prefix: &str,
+    decl: &NativeDecl,
+    args: &[Value],
+    null_omits: bool,
+) -> Result<()> {
+    match decl.check_args(decl.name, args, null_omits) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(qualify_method(prefix, decl.name, e)),
+    }
+}
+
+#[cold]
+fn qualify_method(prefix: &str, name: &str, e: RuntimeError) -> RuntimeError {
+    let msg = e.message().replacen(&format!("`{name}`"), &format!("`{prefix}.{name}`"), 1);
+    RuntimeError::new(e.kind(), msg)
 }
 
 fn bound(v: &Value, name: &Rc<Str>) -> Value {
@@ -146,8 +199,28 @@ fn no_method(v: &Value, name: &str) -> RuntimeError {
 /// `receiver.name(args)` for strings, arrays and library objects.
 pub fn call_method(vm: &mut Vm, receiver: &Value, name: &Rc<Str>, args: &[Value]) -> Result<Value> {
     let res = match receiver {
-        Value::Str(s) => string::call(s, name, args),
-        Value::Array(a) => array::call(a, name, args),
+        Value::Str(s) => {
+            static INDEX: std::sync::OnceLock<MethodIndex> = std::sync::OnceLock::new();
+            find_method(string::METHODS, &INDEX, name).map(|i| {
+                let decl = &string::METHODS[i];
+                check_method_args(STR_PREFIX, decl, args, true)?;
+                match decl.imp {
+                    Imp::StrMethod(f) => f(s, args),
+                    _ => Err(no_method(receiver, name.as_str())),
+                }
+            })
+        }
+        Value::Array(a) => {
+            static INDEX: std::sync::OnceLock<MethodIndex> = std::sync::OnceLock::new();
+            find_method(array::METHODS, &INDEX, name).map(|i| {
+                let decl = &array::METHODS[i];
+                check_method_args(ARRAY_PREFIX, decl, args, true)?;
+                match decl.imp {
+                    Imp::ArrayMethod(f) => f(a, args),
+                    _ => Err(no_method(receiver, name.as_str())),
+                }
+            })
+        }
         Value::Library(o) => {
             return call_library_method(vm, receiver, o.class, name.as_str(), args)
         }
@@ -168,40 +241,15 @@ fn call_library_method(
     let Some(decl) = class.method(name) else {
         return Err(no_method(receiver, name));
     };
-    if let Err(e) = decl.check_args(name, args, false) {
-        let msg =
-            e.message().replacen(&format!("`{name}`"), &format!("`{}.{name}`", class.name), 1);
-        return Err(RuntimeError::new(e.kind(), msg));
-    }
+    check_method_args(class.name, decl, args, false)?;
     match decl.imp {
-        crate::natives::Imp::Method(f) => f(vm, receiver, args),
-        crate::natives::Imp::Function(f) => f(vm, args),
+        Imp::Method(f) => f(vm, receiver, args),
+        Imp::Function(f) => f(vm, args),
+        Imp::StrMethod(_) | Imp::ArrayMethod(_) => Err(no_method(receiver, name)),
     }
 }
 
 // ----- argument helpers shared by the string and array methods ---------------------------
-
-/// Checks the argument count of the method `kind.name`.
-fn arity(kind: &str, name: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
-    let n = args.len();
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
-    let expected = if min == max {
-        if min == 0 {
-            "no arguments".to_owned()
-        } else {
-            format!("exactly {min} {}", plural(min))
-        }
-    } else if n < min {
-        format!("at least {min} {}", plural(min))
-    } else {
-        format!("at most {max} {}", plural(max))
-    };
-    let given = if n == 1 { "was" } else { "were" };
-    Err(type_error(format!("{kind} method `{name}` takes {expected} but {n} {given} given")))
-}
 
 /// The optional `start`/`end`-like int argument at `idx` (`None` when missing or null).
 fn opt_int(kind: &str, name: &str, what: &str, args: &[Value], idx: usize) -> Result<Option<i64>> {
@@ -366,11 +414,11 @@ pub(crate) struct MethodIndex {
 }
 
 impl MethodIndex {
-    fn new<T>(table: &[(&'static str, &'static str, T)]) -> MethodIndex {
+    fn new(table: &[NativeDecl]) -> MethodIndex {
         let size = (table.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![(0, u16::MAX); size];
         for (i, m) in table.iter().enumerate() {
-            let h = crate::value::str_hash(m.0);
+            let h = crate::value::str_hash(m.name);
             let mut at = slot_of(h, size - 1);
             while slots[at].1 != u16::MAX {
                 at = (at + 1) & (size - 1);
@@ -387,8 +435,9 @@ fn slot_of(hash: u64, mask: usize) -> usize {
 }
 
 /// The position of `name` in a method table (`index` caches the table's [`MethodIndex`]).
-pub(crate) fn find_method<T>(
-    table: &[(&'static str, &'static str, T)],
+#[inline(always)]
+pub(crate) fn find_method(
+    table: &[NativeDecl],
     index: &std::sync::OnceLock<MethodIndex>,
     name: &Str,
 ) -> Option<usize> {
@@ -401,7 +450,7 @@ pub(crate) fn find_method<T>(
         if i == u16::MAX {
             return None;
         }
-        if sh == h && table[i as usize].0 == name.as_str() {
+        if sh == h && table[i as usize].name == name.as_str() {
             return Some(i as usize);
         }
         at = (at + 1) & mask;
@@ -414,7 +463,7 @@ mod tests {
 
     #[test]
     fn method_index_finds_every_method_and_nothing_else() {
-        fn check<T>(table: &[(&'static str, &'static str, T)], names: &[&str]) {
+        fn check(table: &[NativeDecl], names: &[&str]) {
             let index = std::sync::OnceLock::new();
             for (i, name) in names.iter().enumerate() {
                 assert_eq!(find_method(table, &index, &Str::new(name)), Some(i), "{name}");

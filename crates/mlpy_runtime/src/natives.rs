@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use mlpy_sandbox::Capability;
 
 use crate::error::Result;
-use crate::value::Value;
+use crate::value::{Array, Str, Value};
 use crate::vm::Vm;
 
 /// A plain native: `(vm, args) -> result`.
@@ -41,6 +41,10 @@ pub type NativeFn = fn(&mut Vm, &[Value]) -> Result<Value>;
 pub type NativeDataFn = fn(&mut Vm, &[Value], &[Value]) -> Result<Value>;
 /// A method of a library object: `(vm, receiver, args) -> result`.
 pub type MethodFn = fn(&mut Vm, &Value, &[Value]) -> Result<Value>;
+/// A string method (spec §10.1): `(receiver, args) -> result`.
+pub type StrMethodFn = fn(&Rc<Str>, &[Value]) -> Result<Value>;
+/// An array method (spec §10.2): `(receiver, args) -> result`.
+pub type ArrayMethodFn = fn(&Rc<Array>, &[Value]) -> Result<Value>;
 
 // ----- kinds of values a parameter accepts --------------------------------------------
 
@@ -148,7 +152,8 @@ impl Kinds {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arity {
     Required,
-    /// May be omitted; the text is the default as `help` shows it (`"10"`, `"null"`).
+    /// May be omitted; the text is the default as `help` shows it (`"10"`, `"null"`);
+    /// `""` when the default is described in words in the doc (`[, mode]`).
     Optional(&'static str),
     /// Takes every remaining argument (zero or more); only the last parameter.
     Rest,
@@ -183,6 +188,10 @@ pub enum Imp {
     Function(NativeFn),
     /// A method of a library object (the receiver is passed apart from the arguments).
     Method(MethodFn),
+    /// A string method.
+    StrMethod(StrMethodFn),
+    /// An array method.
+    ArrayMethod(ArrayMethodFn),
 }
 
 /// The declaration of a native function or method: see the module documentation.
@@ -194,9 +203,39 @@ pub struct NativeDecl {
     /// One line: what it returns or does (the signature is made from `params`).
     pub doc: &'static str,
     pub imp: Imp,
+    /// The least and most arguments (`usize::MAX`: a rest parameter), made from `params`
+    /// by the constructors.
+    min_args: usize,
+    max_args: usize,
+}
+
+/// The least and most arguments `params` take (`usize::MAX`: no upper bound).
+const fn count_range(params: &[Param]) -> (usize, usize) {
+    let mut min = 0;
+    let mut i = 0;
+    while i < params.len() {
+        if matches!(params[i].arity, Arity::Required) {
+            min += 1;
+        }
+        i += 1;
+    }
+    let rest = !params.is_empty() && matches!(params[params.len() - 1].arity, Arity::Rest);
+    (min, if rest { usize::MAX } else { params.len() })
 }
 
 impl NativeDecl {
+    /// A declaration (the constructors below name the kind of implementation).
+    pub const fn new(
+        name: &'static str,
+        params: &'static [Param],
+        capabilities: &'static [Capability],
+        doc: &'static str,
+        imp: Imp,
+    ) -> NativeDecl {
+        let (min_args, max_args) = count_range(params);
+        NativeDecl { name, params, capabilities, doc, imp, min_args, max_args }
+    }
+
     /// A function that needs no capability.
     pub const fn function(
         name: &'static str,
@@ -204,7 +243,7 @@ impl NativeDecl {
         doc: &'static str,
         f: NativeFn,
     ) -> NativeDecl {
-        NativeDecl { name, params, capabilities: &[], doc, imp: Imp::Function(f) }
+        NativeDecl::new(name, params, &[], doc, Imp::Function(f))
     }
 
     /// A method of a library object.
@@ -214,7 +253,27 @@ impl NativeDecl {
         doc: &'static str,
         f: MethodFn,
     ) -> NativeDecl {
-        NativeDecl { name, params, capabilities: &[], doc, imp: Imp::Method(f) }
+        NativeDecl::new(name, params, &[], doc, Imp::Method(f))
+    }
+
+    /// A string method (spec §10.1).
+    pub const fn str_method(
+        name: &'static str,
+        params: &'static [Param],
+        doc: &'static str,
+        f: StrMethodFn,
+    ) -> NativeDecl {
+        NativeDecl::new(name, params, &[], doc, Imp::StrMethod(f))
+    }
+
+    /// An array method (spec §10.2).
+    pub const fn array_method(
+        name: &'static str,
+        params: &'static [Param],
+        doc: &'static str,
+        f: ArrayMethodFn,
+    ) -> NativeDecl {
+        NativeDecl::new(name, params, &[], doc, Imp::ArrayMethod(f))
     }
 
     /// The same declaration, needing `capabilities`.
@@ -231,6 +290,10 @@ impl NativeDecl {
             match p.arity {
                 Arity::Required => {
                     let _ = write!(out, "{sep}{}", p.name);
+                }
+                Arity::Optional("") => {
+                    let _ = write!(out, "[{sep}{}", p.name);
+                    opened += 1;
                 }
                 Arity::Optional(default) => {
                     let _ = write!(out, "[{sep}{}={default}", p.name);
@@ -249,53 +312,54 @@ impl NativeDecl {
     /// Checks the number and kinds of `args` against the parameters; `qualified` names
     /// the native in the errors (`math.sqrt`). `null_omits` makes an optional argument
     /// given as `null` count as omitted (builtins, §11.1).
+    ///
+    /// The fast path is two compares for the count and a bitmask test per argument; the
+    /// rest (a `null` that counts as omitted, the errors) is out of line.
     #[inline]
     pub fn check_args(&self, qualified: &str, args: &[Value], null_omits: bool) -> Result<()> {
-        let params = self.params;
-        let mut i = 0;
-        while i < args.len() {
-            let Some(p) = params.get(i) else {
-                return Err(self.count_error(qualified, args.len()));
-            };
-            if p.arity == Arity::Rest {
-                for a in &args[i..] {
-                    if !p.accepts.accepts(a) {
-                        return Err(self.kind_error(qualified, p, a));
-                    }
+        let n = args.len();
+        if n < self.min_args || n > self.max_args {
+            return Err(self.count_error(qualified, n));
+        }
+        // Past the count check, an argument beyond the parameters is a rest argument.
+        let last = self.params.len().wrapping_sub(1);
+        for (i, a) in args.iter().enumerate() {
+            if let Some(p) = self.params.get(i.min(last)) {
+                if !p.accepts.accepts(a) {
+                    self.mismatch(qualified, p, a, null_omits)?;
                 }
-                return Ok(());
             }
-            let a = &args[i];
-            let omitted = null_omits && p.arity != Arity::Required && matches!(a, Value::Null);
-            if !p.accepts.accepts(a) && !omitted {
-                return Err(self.kind_error(qualified, p, a));
-            }
-            i += 1;
         }
-        match params.get(i) {
-            Some(p) if p.arity == Arity::Required => Err(self.count_error(qualified, args.len())),
-            _ => Ok(()),
+        Ok(())
+    }
+
+    /// An argument `a` of a kind `p` does not accept: an error, unless it is a `null`
+    /// that counts as omitted.
+    #[cold]
+    #[inline(never)]
+    fn mismatch(&self, qualified: &str, p: &Param, a: &Value, null_omits: bool) -> Result<()> {
+        let omitted =
+            null_omits && matches!(p.arity, Arity::Optional(_)) && matches!(a, Value::Null);
+        if omitted {
+            return Ok(());
         }
+        Err(self.kind_error(qualified, p, a))
     }
 
     /// The least and most arguments (`usize::MAX`: no upper bound).
     pub fn arity_range(&self) -> (usize, usize) {
-        let min = self.params.iter().filter(|p| p.arity == Arity::Required).count();
-        let max = if self.params.last().is_some_and(|p| p.arity == Arity::Rest) {
-            usize::MAX
-        } else {
-            self.params.len()
-        };
-        (min, max)
+        (self.min_args, self.max_args)
     }
 
     #[cold]
+    #[inline(never)]
     fn count_error(&self, qualified: &str, n: usize) -> crate::error::RuntimeError {
         let (min, max) = self.arity_range();
         arity_error(qualified, n, min, max)
     }
 
     #[cold]
+    #[inline(never)]
     fn kind_error(&self, qualified: &str, p: &Param, got: &Value) -> crate::error::RuntimeError {
         crate::error::type_error(format!(
             "`{qualified}` expects {} for `{}`, got {}",
@@ -426,7 +490,9 @@ impl NativeFunction {
                 }
                 match decl.imp {
                     Imp::Function(f) => f(vm, args),
-                    Imp::Method(_) => unreachable!("a method is never a function value"),
+                    Imp::Method(_) | Imp::StrMethod(_) | Imp::ArrayMethod(_) => {
+                        unreachable!("a method is never a function value")
+                    }
                 }
             }
             NativeImpl::WithData(f, data) => f(vm, data, args),
@@ -436,6 +502,7 @@ impl NativeFunction {
     /// Argument errors are built with the bare name (no allocation on the fast path);
     /// a module function's are reworded with its qualified name.
     #[cold]
+    #[inline(never)]
     fn qualify(&self, e: crate::error::RuntimeError) -> crate::error::RuntimeError {
         match self.module {
             None => e,
@@ -574,6 +641,13 @@ mod tests {
     fn signatures_and_kind_descriptions() {
         assert_eq!(LOG.signature(), "log(x[, base=10])");
         assert_eq!(JOIN.signature(), "join(a, parts...)");
+        static DESCRIBED: NativeDecl = NativeDecl::function(
+            "tri",
+            &[req("low", Kinds::NUMBER), opt("mode", Kinds::NUMBER, "")],
+            "t",
+            nop,
+        );
+        assert_eq!(DESCRIBED.signature(), "tri(low[, mode])");
         assert_eq!(Kinds::NUMBER.or(Kinds::NULL).describe(), "a number or null");
         assert_eq!(
             Kinds::STR.or(Kinds::ARRAY).or(Kinds::NULL).describe(),

@@ -2,9 +2,11 @@
 //!
 //! `import math;` binds a [`Module`] whose members are native functions (each named
 //! `math.sqrt` in errors and profiles) and constants. A module is built the first time a
-//! run imports it and shared by every later import. The modules available so far are
-//! listed in [`AVAILABLE`]; importing another standard module is still rejected before
-//! the program runs.
+//! run imports it and shared by every later import. Each module file declares its
+//! functions (`natives::NativeDecl`: parameters with kinds and defaults, one-line doc)
+//! and constants in one `ModuleDecl`, listed in [`MODULES`]; argument checking, `help`,
+//! `module_info` and the profiler's names follow from it. Importing a standard module
+//! that is not provided yet is rejected before the program runs.
 //!
 //! * `stdlib/console.rs` — `console` (§12.2),
 //! * `stdlib/math.rs` — `math` (§12.3),
@@ -21,7 +23,7 @@
 use std::rc::Rc;
 
 use crate::error::{overflow_error, value_error, Result};
-use crate::natives::{int_arg, kind_error, NativeDecl, NativeFn, NativeFunction};
+use crate::natives::{int_arg, kind_error, NativeDecl, NativeFunction};
 use crate::value::{Module, ModuleMember, Value};
 use crate::vm::Vm;
 
@@ -34,8 +36,6 @@ pub struct ModuleDecl {
     pub functions: &'static [NativeDecl],
     /// The constants (`math.pi`), made when the module is built.
     pub constants: fn() -> Vec<(&'static str, Value)>,
-    /// Transitional: the members of a module not yet converted to declarations.
-    legacy: Option<fn() -> Vec<Member>>,
 }
 
 impl ModuleDecl {
@@ -46,45 +46,18 @@ impl ModuleDecl {
         functions: &'static [NativeDecl],
         constants: fn() -> Vec<(&'static str, Value)>,
     ) -> ModuleDecl {
-        ModuleDecl { name, doc, functions, constants, legacy: None }
-    }
-
-    /// Transitional: a module still listing `Member`s.
-    const fn legacy(name: &'static str, members: fn() -> Vec<Member>) -> ModuleDecl {
-        ModuleDecl { name, doc: "", functions: &[], constants: no_constants, legacy: Some(members) }
+        ModuleDecl { name, doc, functions, constants }
     }
 
     /// Every function declaration of the module.
     pub fn function_decls(&self) -> &'static [NativeDecl] {
-        match self.legacy {
-            None => self.functions,
-            Some(members) => legacy_decls(self.name, members),
-        }
+        self.functions
     }
-}
 
-/// Transitional: declarations for the functions of a module still listing `Member`s,
-/// made once per process (each takes any arguments and checks them itself).
-const ANY_ARGS: &[crate::natives::Param] =
-    &[crate::natives::rest("args", crate::natives::Kinds::ANY)];
-
-fn legacy_decls(name: &'static str, members: fn() -> Vec<Member>) -> &'static [NativeDecl] {
-    use std::collections::HashMap;
-    use std::sync::Mutex;
-    static MADE: Mutex<Option<HashMap<&'static str, &'static [NativeDecl]>>> = Mutex::new(None);
-    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
-    made.get_or_insert_with(HashMap::new).entry(name).or_insert_with(|| {
-        let decls: Vec<NativeDecl> = members()
-            .into_iter()
-            .filter_map(|m| match m {
-                Member::Function(fname, doc, f) => {
-                    Some(NativeDecl::function(fname, ANY_ARGS, doc, f))
-                }
-                Member::Constant(..) => None,
-            })
-            .collect();
-        Vec::leak(decls)
-    })
+    /// The declaration of the function `name`.
+    pub fn function(&self, name: &str) -> Option<&'static NativeDecl> {
+        self.functions.iter().find(|f| f.name == name)
+    }
 }
 
 /// No constants.
@@ -131,25 +104,10 @@ pub fn declaration(name: &str) -> Option<&'static ModuleDecl> {
     MODULES.iter().copied().find(|m| m.name == name)
 }
 
-/// A member of a standard module not yet converted to declarations (transitional: the
-/// modules still listing `Member`s wrap them in a `ModuleDecl` through `legacy`).
-enum Member {
-    /// A function: name, one-line description (for `help`), implementation.
-    Function(&'static str, &'static str, NativeFn),
-    Constant(&'static str, Value),
-}
-
 /// Builds the module `name`; `None` when it is not provided.
 pub fn build(name: &str) -> Option<Rc<Module>> {
     let decl = declaration(name)?;
     let module = Module::new(decl.name);
-    if let Some(members) = decl.legacy {
-        for m in members() {
-            if let Member::Constant(cname, value) = m {
-                module.add(cname, ModuleMember::Value(value));
-            }
-        }
-    }
     for f in decl.function_decls() {
         let func = NativeFunction::declared(Some(decl.name), f);
         module.add(f.name, ModuleMember::Value(Value::Native(func)));

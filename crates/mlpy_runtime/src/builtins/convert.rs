@@ -2,8 +2,8 @@
 //! `bool`, `repr`, `typeof`, `isinstance`, `callable`.
 
 use crate::display::{display, repr as literal};
-use crate::error::{overflow_error, type_error, value_error, Result, RuntimeError};
-use crate::natives::{check_arity, kind_error};
+use crate::error::{overflow_error, value_error, Result, RuntimeError};
+use crate::natives::kind_error;
 use crate::ops;
 use crate::support::numeric::{self, IntOrBig};
 use crate::support::strings::quote_literal;
@@ -35,7 +35,6 @@ fn invalid_numeric(func: &str, s: &str) -> RuntimeError {
 }
 
 pub(crate) fn int(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("int", args, 1, 1)?;
     match &args[0] {
         Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
@@ -55,7 +54,6 @@ pub(crate) fn int(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn float(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("float", args, 1, 1)?;
     match &args[0] {
         Value::Bool(b) => Ok(Value::Float(if *b { 1.0 } else { 0.0 })),
         v @ (Value::Int(_) | Value::BigInt(_)) => ops::int_to_float(v)
@@ -70,7 +68,6 @@ pub(crate) fn float(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn str_(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("str", args, 1, 1)?;
     match &args[0] {
         s @ Value::Str(_) => Ok(s.clone()),
         v => Ok(Value::string(display(v))),
@@ -78,17 +75,14 @@ pub(crate) fn str_(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn bool_(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("bool", args, 1, 1)?;
     Ok(Value::Bool(args[0].truthy()))
 }
 
 pub(crate) fn repr(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("repr", args, 1, 1)?;
     Ok(Value::string(literal(&args[0])))
 }
 
 pub(crate) fn typeof_(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("typeof", args, 1, 1)?;
     Ok(Value::str(args[0].type_of()))
 }
 
@@ -111,17 +105,12 @@ pub(crate) fn instance_of(v: &Value, name: &str) -> bool {
 }
 
 pub(crate) fn isinstance(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("isinstance", args, 2, 2)?;
     let Value::Str(name) = &args[1] else {
-        return Err(type_error(format!(
-            "`isinstance` expects a string kind name as its second argument, got {}",
-            args[1].type_name()
-        )));
+        return Err(kind_error("isinstance", "a string", &args[1]));
     };
     Ok(Value::Bool(instance_of(&args[0], name.as_str())))
 }
 
 pub(crate) fn callable(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("callable", args, 1, 1)?;
     Ok(Value::Bool(args[0].is_callable()))
 }

@@ -7,7 +7,7 @@ use crate::bytecode::CodeKind;
 use crate::display::repr;
 use crate::error::{type_error, Result};
 use crate::methods::{self, ARRAY_METHODS, STRING_METHODS};
-use crate::natives::{check_arity, kind_error, NativeFunction};
+use crate::natives::NativeFunction;
 use crate::value::{Closure, Module, Value};
 use crate::vm::Vm;
 
@@ -23,13 +23,11 @@ fn member_name<'a>(func: &str, v: &'a Value) -> Result<&'a std::rc::Rc<crate::va
 }
 
 pub(crate) fn hasattr(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("hasattr", args, 2, 2)?;
     let name = member_name("hasattr", &args[1])?;
     Ok(Value::Bool(methods::has_member(&args[0], name)))
 }
 
 pub(crate) fn getattr(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("getattr", args, 2, 3)?;
     let name = member_name("getattr", &args[1])?;
     if let Value::Object(o) = &args[0] {
         // One lookup: an object's members are its string keys.
@@ -43,22 +41,15 @@ pub(crate) fn getattr(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn call(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("call", args, 1, usize::MAX)?;
-    let f = &args[0];
-    if !f.is_callable() {
-        return Err(kind_error("call", "a function as its first argument", f));
-    }
-    vm.call_value(f, args[1..].to_vec())
+    vm.call_value(&args[0], args[1..].to_vec())
 }
 
 pub(crate) fn methods(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("methods", args, 1, 1)?;
     let names = methods::method_names(&args[0]);
     Ok(Value::array(names.into_iter().map(Value::string).collect()))
 }
 
 pub(crate) fn help(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("help", args, 1, 1)?;
     Ok(Value::string(describe(&args[0])))
 }
 
@@ -70,10 +61,13 @@ pub(crate) fn describe(v: &Value) -> String {
         Value::Bound(b) => {
             let name = b.name.as_str();
             let mut out = format!("method `{name}` of {}", b.receiver.type_name());
-            if let Some(doc) = methods::method_doc(&b.receiver, name) {
-                let _ = write!(out, "\n{doc}");
+            // The declaration's help ends with the capabilities it requires.
+            match methods::method_doc(&b.receiver, name) {
+                Some(doc) => {
+                    let _ = write!(out, "\n{doc}");
+                }
+                None => out.push_str("\nrequires no capabilities"),
             }
-            out.push_str("\nrequires no capabilities");
             out
         }
         Value::Module(m) => describe_module(m),
@@ -138,6 +132,18 @@ fn describe_closure(c: &Closure) -> String {
 }
 
 fn describe_module(m: &Module) -> String {
+    if m.name == "builtin" {
+        return describe_declared(
+            "builtin",
+            "the prelude: every builtin function, reachable even when shadowed",
+            crate::builtins::declarations(),
+            Vec::new(),
+        );
+    }
+    if let Some(decl) = crate::stdlib::declaration(&m.name) {
+        let constants = (decl.constants)().into_iter().map(|(name, _)| name).collect();
+        return describe_declared(decl.name, decl.doc, decl.functions, constants);
+    }
     let mut functions = Vec::new();
     let mut others = Vec::new();
     for name in m.member_names() {
@@ -150,14 +156,32 @@ fn describe_module(m: &Module) -> String {
     functions.sort();
     others.sort();
     let mut out = format!("module `{}`", m.name);
-    if m.name == "builtin" {
-        out.push_str("\nthe prelude: every builtin function, reachable even when shadowed");
-    }
     let list =
         |names: &[String]| if names.is_empty() { "(none)".to_owned() } else { names.join(", ") };
     let _ = write!(out, "\nfunctions: {}", list(&functions));
     if !others.is_empty() {
         let _ = write!(out, "\nother members: {}", list(&others));
+    }
+    out
+}
+
+/// `help` of a module made from declarations (`builtin` and the standard modules): its
+/// description, then one line per function (signature and description), sorted.
+fn describe_declared(
+    name: &str,
+    doc: &str,
+    functions: &[crate::natives::NativeDecl],
+    mut constants: Vec<&str>,
+) -> String {
+    let mut out = format!("module `{name}`: {doc}\nfunctions:");
+    let mut sorted: Vec<&crate::natives::NativeDecl> = functions.iter().collect();
+    sorted.sort_by_key(|f| f.name);
+    for f in sorted {
+        let _ = write!(out, "\n  {}: {}", f.signature(), f.doc);
+    }
+    if !constants.is_empty() {
+        constants.sort_unstable();
+        let _ = write!(out, "\nconstants: {}", constants.join(", "));
     }
     out
 }

@@ -2,7 +2,7 @@
 
 use crate::display::write_display;
 use crate::error::{ErrorKind, Result, RuntimeError};
-use crate::natives::{check_arity, optional};
+use crate::natives::optional;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -20,7 +20,6 @@ pub(crate) fn print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn input(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("input", args, 0, 1)?;
     if let Some(prompt) = optional(args, 0) {
         let mut text = String::new();
         write_display(&mut text, prompt);

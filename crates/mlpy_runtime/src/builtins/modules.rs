@@ -18,7 +18,7 @@ use mlpy_syntax::SourceFile;
 use crate::builtins::STANDARD_MODULES;
 use crate::dict::Dict;
 use crate::error::{value_error, Result};
-use crate::natives::{check_arity, kind_error, optional};
+use crate::natives::{kind_error, optional};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -28,13 +28,11 @@ fn string_array(mut names: Vec<String>) -> Value {
     Value::array(names.into_iter().map(Value::string).collect())
 }
 
-pub(crate) fn modules(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("modules", args, 0, 0)?;
+pub(crate) fn modules(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(string_array(vm.loaded_module_names()))
 }
 
 pub(crate) fn available_modules(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("available_modules", args, 0, 1)?;
     let (standard, ml) = match optional(args, 0) {
         None => (true, true),
         Some(Value::Str(s)) => match s.as_str() {
@@ -61,7 +59,6 @@ pub(crate) fn available_modules(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 
 /// The module name argument of `has_module` / `module_info`.
 fn module_name<'a>(func: &str, args: &'a [Value]) -> Result<&'a str> {
-    check_arity(func, args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(kind_error(func, "a module name string", other)),
@@ -84,12 +81,10 @@ pub(crate) fn module_info(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             let loaded = vm.loaded_module_names().iter().any(|n| n == name);
             dict.insert_str("file_path", Value::Null);
             dict.insert_str("loaded", Value::Bool(loaded));
-            let functions = match crate::stdlib::build(name) {
-                Some(module) => module
-                    .member_names()
-                    .into_iter()
-                    .filter(|n| module.get(n).is_some_and(|v| v.is_callable()))
-                    .collect(),
+            // From the declaration: the functions of a module this version does not
+            // provide yet are unknown.
+            let functions = match crate::stdlib::declaration(name) {
+                Some(decl) => decl.functions.iter().map(|f| f.name.to_owned()).collect(),
                 None => Vec::new(),
             };
             dict.insert_str("functions", string_array(functions));

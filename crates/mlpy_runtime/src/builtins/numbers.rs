@@ -7,14 +7,13 @@ use num_traits::Signed;
 
 use crate::display::display;
 use crate::error::{overflow_error, type_error, value_error, Result, RuntimeError};
-use crate::natives::{check_arity, int_arg, kind_error, optional};
+use crate::natives::{int_arg, kind_error, optional};
 use crate::support::format_spec::{self, FormatError, FormatErrorKind};
 use crate::support::numeric::{self, IntOrBig};
 use crate::value::Value;
 use crate::vm::Vm;
 
 pub(crate) fn abs(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("abs", args, 1, 1)?;
     absolute("abs", &args[0])
 }
 
@@ -32,7 +31,6 @@ pub(crate) fn absolute(func: &str, v: &Value) -> Result<Value> {
 }
 
 pub(crate) fn round(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("round", args, 1, 2)?;
     let ndigits = match optional(args, 1) {
         None => 0,
         Some(v) => int_arg("round", "an int number of digits", v)?,
@@ -49,7 +47,6 @@ pub(crate) fn round(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn chr(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("chr", args, 1, 1)?;
     let code = match &args[0] {
         Value::Int(i) => *i,
         Value::BigInt(b) => {
@@ -68,7 +65,6 @@ pub(crate) fn chr(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 pub(crate) fn ord(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("ord", args, 1, 1)?;
     let Value::Str(s) = &args[0] else {
         return Err(kind_error("ord", "a one-character string", &args[0]));
     };
@@ -83,7 +79,6 @@ pub(crate) fn ord(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn in_base(func: &str, args: &[Value], base: u32) -> Result<Value> {
-    check_arity(func, args, 1, 1)?;
     match &args[0] {
         Value::Int(i) => Ok(Value::string(numeric::to_base_i64(*i, base))),
         Value::BigInt(b) => Ok(Value::string(numeric::to_base(b, base))),
@@ -113,7 +108,6 @@ fn format_error(err: FormatError) -> RuntimeError {
 }
 
 pub(crate) fn format(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("format", args, 1, 2)?;
     let spec = match optional(args, 1) {
         None => "",
         Some(Value::Str(s)) => s.as_str(),

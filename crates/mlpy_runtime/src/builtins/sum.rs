@@ -6,13 +6,12 @@
 
 use crate::error::{type_error, Result, RuntimeError};
 use crate::methods::{item_iterator, not_iterable};
-use crate::natives::{check_arity, optional};
+use crate::natives::optional;
 use crate::ops;
 use crate::value::Value;
 use crate::vm::{iter_next, Vm};
 
 pub(crate) fn sum(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("sum", args, 1, 2)?;
     let it = item_iterator(&args[0]).ok_or_else(|| not_iterable("sum", &args[0]))?;
     let start = optional(args, 1).cloned().unwrap_or(Value::Int(0));
     sum_values(start, &mut || iter_next(&it))

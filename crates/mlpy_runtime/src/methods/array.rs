@@ -8,47 +8,31 @@ use std::rc::Rc;
 
 use crate::display::repr;
 use crate::error::{index_error, type_error, value_error, ErrorKind, Result};
-use crate::methods::{arity, check_result_size, collect_items, opt_int, sort};
+use crate::methods::{check_result_size, collect_items, opt_int, sort};
+use crate::natives::{opt, req, Kinds, NativeDecl};
 use crate::ops;
 use crate::support::strings;
-use crate::value::{Array, Str, Value};
+use crate::value::{Array, Value};
 
-type Method = fn(&Rc<Array>, &[Value]) -> Result<Value>;
-
-/// Every array method: name, one-line description (for `help`), implementation. Sorted
-/// by name (a test checks it against `ARRAY_METHODS`).
-#[rustfmt::skip]
-pub(super) const METHODS: &[(&str, &str, Method)] = &[
-    ("append", "append(x): adds `x` at the end; returns null", append),
-    ("clear", "clear(): removes every item; returns null", clear),
-    ("copy", "copy(): a new array with the same items", copy),
-    ("count", "count(x): the number of items equal to `x`", count),
-    ("extend", "extend(items): appends every item of an iterable; returns null", extend),
-    ("index", "index(x[, start[, end]]): the position of the first item equal to `x`; ValueError if none", index),
-    ("insert", "insert(i, x): inserts `x` before position `i`; returns null", insert),
-    ("pop", "pop([i]): removes and returns the item at `i` (default: the last one)", pop),
-    ("remove", "remove(x): removes the first item equal to `x`; ValueError if none; returns null", remove),
-    ("reverse", "reverse(): reverses the items in place; returns null", reverse),
-    ("sort", "sort(): sorts the items in place, ascending and stable, comparing with `<`; returns null", sort),
-];
-
-/// Calls the array method `name`; `None` when arrays have no such method.
-pub(crate) fn call(a: &Rc<Array>, name: &Str, args: &[Value]) -> Option<Result<Value>> {
-    static INDEX: std::sync::OnceLock<crate::methods::MethodIndex> = std::sync::OnceLock::new();
-    let idx = crate::methods::find_method(METHODS, &INDEX, name)?;
-    Some((METHODS[idx].2)(a, args))
-}
-
-/// The description of the array method `name`.
-pub(crate) fn doc(name: &str) -> Option<&'static str> {
-    METHODS.binary_search_by(|m| m.0.cmp(name)).ok().map(|i| METHODS[i].1)
-}
-
+const ANY: Kinds = Kinds::ANY;
 const KIND: &str = "array";
 
-fn check(name: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
-    arity(KIND, name, args, min, max)
-}
+/// Every array method, declared (see `natives`). Sorted by name (a test checks it against
+/// `ARRAY_METHODS`).
+#[rustfmt::skip]
+pub(super) static METHODS: &[NativeDecl] = &[
+    NativeDecl::array_method("append", &[req("x", ANY)], "adds x at the end; returns null", append),
+    NativeDecl::array_method("clear", &[], "removes every item; returns null", clear),
+    NativeDecl::array_method("copy", &[], "a new array with the same items", copy),
+    NativeDecl::array_method("count", &[req("x", ANY)], "the number of items equal to x", count),
+    NativeDecl::array_method("extend", &[req("items", Kinds::ITERABLE)], "appends every item of an iterable; returns null", extend),
+    NativeDecl::array_method("index", &[req("x", ANY), opt("start", Kinds::INT, ""), opt("end", Kinds::INT, "")], "the position of the first item equal to x within [start, end); ValueError if none", index),
+    NativeDecl::array_method("insert", &[req("i", Kinds::INT), req("x", ANY)], "inserts x before position i (negative from the end, clamped); returns null", insert),
+    NativeDecl::array_method("pop", &[opt("i", Kinds::INT, "-1")], "removes and returns the item at i (default: the last one)", pop),
+    NativeDecl::array_method("remove", &[req("x", ANY)], "removes the first item equal to x; ValueError if none; returns null", remove),
+    NativeDecl::array_method("reverse", &[], "reverses the items in place; returns null", reverse),
+    NativeDecl::array_method("sort", &[], "sorts the items in place, ascending and stable, comparing with <; returns null (for a key or descending order: sorted(items, true), collections.sortBy)", sort),
+];
 
 /// A required int argument.
 fn int_param(name: &str, what: &str, v: &Value) -> Result<i64> {
@@ -74,13 +58,11 @@ fn position_of(a: &Array, x: &Value, from: usize, to: usize) -> Result<Option<us
 }
 
 fn append(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("append", args, 1, 1)?;
     a.push(args[0].clone());
     Ok(Value::Null)
 }
 
 fn extend(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("extend", args, 1, 1)?;
     let new = collect_items(&args[0], "extend")?;
     let len = a.len() as u64;
     check_result_size((len + new.len() as u64) * std::mem::size_of::<Value>() as u64, "extend")?;
@@ -89,7 +71,6 @@ fn extend(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 }
 
 fn insert(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("insert", args, 2, 2)?;
     let i = int_param("insert", "position", &args[0])?;
     let len = a.len() as i64;
     let pos = if i < 0 { i.saturating_add(len).max(0) } else { i.min(len) };
@@ -98,7 +79,6 @@ fn insert(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 }
 
 fn remove(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("remove", args, 1, 1)?;
     let x = &args[0];
     match position_of(a, x, 0, usize::MAX)? {
         Some(i) => {
@@ -110,7 +90,6 @@ fn remove(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 }
 
 fn pop(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("pop", args, 0, 1)?;
     let idx = opt_int(KIND, "pop", "position", args, 0)?;
     let len = a.len() as i64;
     if len == 0 {
@@ -127,7 +106,6 @@ fn pop(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 }
 
 fn index(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("index", args, 1, 3)?;
     let x = &args[0];
     let start = opt_int(KIND, "index", "start", args, 1)?;
     let end = opt_int(KIND, "index", "end", args, 2)?;
@@ -141,7 +119,6 @@ fn index(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 }
 
 fn count(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("count", args, 1, 1)?;
     let items = a.items();
     let mut n = 0i64;
     for item in items.iter() {
@@ -152,14 +129,7 @@ fn count(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     Ok(Value::Int(n))
 }
 
-fn sort(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    if !args.is_empty() {
-        return Err(type_error(format!(
-            "array method `sort` takes no arguments but {} {} given (there is no key or reverse argument; use `sorted(items, true)` or the `collections` module)",
-            args.len(),
-            if args.len() == 1 { "was" } else { "were" }
-        )));
-    }
+fn sort(a: &Rc<Array>, _: &[Value]) -> Result<Value> {
     // Packed ints sort directly.
     if a.sort_ints(false) {
         return Ok(Value::Null);
@@ -178,20 +148,17 @@ fn sort(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
     Ok(Value::Null)
 }
 
-fn reverse(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("reverse", args, 0, 0)?;
+fn reverse(a: &Rc<Array>, _: &[Value]) -> Result<Value> {
     a.reverse();
     Ok(Value::Null)
 }
 
-fn clear(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("clear", args, 0, 0)?;
+fn clear(a: &Rc<Array>, _: &[Value]) -> Result<Value> {
     a.clear();
     Ok(Value::Null)
 }
 
-fn copy(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    check("copy", args, 0, 0)?;
+fn copy(a: &Rc<Array>, _: &[Value]) -> Result<Value> {
     Ok(Value::Array(a.copy()))
 }
 
@@ -201,7 +168,7 @@ mod tests {
 
     #[test]
     fn table_matches_the_method_list() {
-        let names: Vec<&str> = super::METHODS.iter().map(|m| m.0).collect();
+        let names: Vec<&str> = super::METHODS.iter().map(|m| m.name).collect();
         assert_eq!(names, ARRAY_METHODS);
         assert!(names.windows(2).all(|w| w[0] < w[1]), "the table must be sorted");
     }

@@ -4,64 +4,55 @@
 use std::rc::Rc;
 
 use crate::error::{type_error, value_error, Result};
-use crate::methods::{arity, check_result_size, collect_items, opt_int};
+use crate::methods::{check_result_size, collect_items, opt_int};
+use crate::natives::{opt, req, Kinds, NativeDecl, Param};
 use crate::support::strings;
 use crate::value::{Str, Value};
 
-type Method = fn(&Rc<Str>, &[Value]) -> Result<Value>;
+const STR: Kinds = Kinds::STR;
+const INT: Kinds = Kinds::INT;
+/// `sub[, start[, end]]` of the searching methods.
+const SEARCH: &[Param] = &[req("sub", STR), opt("start", INT, ""), opt("end", INT, "")];
+const PAD: &[Param] = &[req("width", INT), opt("fill", STR, "\" \"")];
+const STRIP: &[Param] = &[opt("chars", STR, "")];
+const SPLIT: &[Param] = &[opt("sep", STR, ""), opt("maxsplit", INT, "-1")];
 
-/// Every string method: name, one-line description (for `help`), implementation. Sorted
-/// by name (looked up by binary search; a test checks it against `STRING_METHODS`).
+/// Every string method, declared (see `natives`). Sorted by name (a test checks it
+/// against `STRING_METHODS`).
 #[rustfmt::skip]
-pub(super) const METHODS: &[(&str, &str, Method)] = &[
-    ("capitalize", "capitalize(): a copy with the first character in title case and the rest lower-cased", capitalize),
-    ("center", "center(width[, fill]): the string centred in `width` characters of `fill` (default space)", center),
-    ("count", "count(sub[, start[, end]]): the number of non-overlapping occurrences of `sub`", count),
-    ("endswith", "endswith(suffix[, start[, end]]): whether the string ends with `suffix`", endswith),
-    ("find", "find(sub[, start[, end]]): the lowest index of `sub`, or -1", find),
-    ("index", "index(sub[, start[, end]]): the lowest index of `sub`; ValueError when it does not occur", index),
-    ("isalnum", "isalnum(): whether every character is a letter or a digit (false for \"\")", isalnum),
-    ("isalpha", "isalpha(): whether every character is a letter (false for \"\")", isalpha),
-    ("isdigit", "isdigit(): whether every character is a digit (false for \"\")", isdigit),
-    ("islower", "islower(): whether there is a cased character and no upper-case one", islower),
-    ("isspace", "isspace(): whether every character is whitespace (false for \"\")", isspace),
-    ("istitle", "istitle(): whether the string is made of title-case words", istitle),
-    ("isupper", "isupper(): whether there is a cased character and no lower-case one", isupper),
-    ("join", "join(items): the string items of an iterable with this string between them", join),
-    ("ljust", "ljust(width[, fill]): the string padded on the right to `width` characters", ljust),
-    ("lower", "lower(): a lower-cased copy", lower),
-    ("lstrip", "lstrip([chars]): a copy without leading whitespace (or characters of `chars`)", lstrip),
-    ("replace", "replace(old, new[, count]): a copy with the first `count` (default all) occurrences of `old` replaced", replace),
-    ("rfind", "rfind(sub[, start[, end]]): the highest index of `sub`, or -1", rfind),
-    ("rindex", "rindex(sub[, start[, end]]): the highest index of `sub`; ValueError when it does not occur", rindex),
-    ("rjust", "rjust(width[, fill]): the string padded on the left to `width` characters", rjust),
-    ("rsplit", "rsplit([sep[, maxsplit]]): the parts between separators, splits counted from the right", rsplit),
-    ("rstrip", "rstrip([chars]): a copy without trailing whitespace (or characters of `chars`)", rstrip),
-    ("split", "split([sep[, maxsplit]]): the parts between separators (default: runs of whitespace)", split),
-    ("startswith", "startswith(prefix[, start[, end]]): whether the string starts with `prefix`", startswith),
-    ("strip", "strip([chars]): a copy without leading and trailing whitespace (or characters of `chars`)", strip),
-    ("swapcase", "swapcase(): a copy with upper-case characters lower-cased and lower-case ones upper-cased", swapcase),
-    ("title", "title(): a copy with every word in title case", title),
-    ("upper", "upper(): an upper-cased copy", upper),
+pub(super) static METHODS: &[NativeDecl] = &[
+    NativeDecl::str_method("capitalize", &[], "a copy with the first character in title case and the rest lower-cased", capitalize),
+    NativeDecl::str_method("center", PAD, "the string centred in width characters of fill (one character)", center),
+    NativeDecl::str_method("count", SEARCH, "the number of non-overlapping occurrences of sub within [start, end)", count),
+    NativeDecl::str_method("endswith", &[req("suffix", STR), opt("start", INT, ""), opt("end", INT, "")], "whether the string (within [start, end)) ends with suffix", endswith),
+    NativeDecl::str_method("find", SEARCH, "the lowest index of sub within [start, end), or -1", find),
+    NativeDecl::str_method("index", SEARCH, "the lowest index of sub within [start, end); ValueError when it does not occur", index),
+    NativeDecl::str_method("isalnum", &[], "whether every character is a letter or a digit (false for \"\")", isalnum),
+    NativeDecl::str_method("isalpha", &[], "whether every character is a letter (false for \"\")", isalpha),
+    NativeDecl::str_method("isdigit", &[], "whether every character is a digit (false for \"\")", isdigit),
+    NativeDecl::str_method("islower", &[], "whether there is a cased character and no upper-case one", islower),
+    NativeDecl::str_method("isspace", &[], "whether every character is whitespace (false for \"\")", isspace),
+    NativeDecl::str_method("istitle", &[], "whether the string is made of title-case words", istitle),
+    NativeDecl::str_method("isupper", &[], "whether there is a cased character and no lower-case one", isupper),
+    NativeDecl::str_method("join", &[req("items", Kinds::ITERABLE)], "the string items of an iterable with this string between them", join),
+    NativeDecl::str_method("ljust", PAD, "the string padded on the right to width characters of fill (one character)", ljust),
+    NativeDecl::str_method("lower", &[], "a lower-cased copy", lower),
+    NativeDecl::str_method("lstrip", STRIP, "a copy without leading whitespace (or characters of chars)", lstrip),
+    NativeDecl::str_method("replace", &[req("old", STR), req("new", STR), opt("count", INT, "-1")], "a copy with the first count (all if negative) occurrences of old replaced by new", replace),
+    NativeDecl::str_method("rfind", SEARCH, "the highest index of sub within [start, end), or -1", rfind),
+    NativeDecl::str_method("rindex", SEARCH, "the highest index of sub within [start, end); ValueError when it does not occur", rindex),
+    NativeDecl::str_method("rjust", PAD, "the string padded on the left to width characters of fill (one character)", rjust),
+    NativeDecl::str_method("rsplit", SPLIT, "the parts between separators (default: runs of whitespace), splits counted from the right", rsplit),
+    NativeDecl::str_method("rstrip", STRIP, "a copy without trailing whitespace (or characters of chars)", rstrip),
+    NativeDecl::str_method("split", SPLIT, "the parts between separators (default: runs of whitespace), at most maxsplit splits", split),
+    NativeDecl::str_method("startswith", &[req("prefix", STR), opt("start", INT, ""), opt("end", INT, "")], "whether the string (within [start, end)) starts with prefix", startswith),
+    NativeDecl::str_method("strip", STRIP, "a copy without leading and trailing whitespace (or characters of chars)", strip),
+    NativeDecl::str_method("swapcase", &[], "a copy with upper-case characters lower-cased and lower-case ones upper-cased", swapcase),
+    NativeDecl::str_method("title", &[], "a copy with every word in title case", title),
+    NativeDecl::str_method("upper", &[], "an upper-cased copy", upper),
 ];
 
-/// Calls the string method `name`; `None` when strings have no such method.
-pub(crate) fn call(s: &Rc<Str>, name: &Str, args: &[Value]) -> Option<Result<Value>> {
-    static INDEX: std::sync::OnceLock<crate::methods::MethodIndex> = std::sync::OnceLock::new();
-    let idx = crate::methods::find_method(METHODS, &INDEX, name)?;
-    Some((METHODS[idx].2)(s, args))
-}
-
-/// The description of the string method `name`.
-pub(crate) fn doc(name: &str) -> Option<&'static str> {
-    METHODS.binary_search_by(|m| m.0.cmp(name)).ok().map(|i| METHODS[i].1)
-}
-
 const KIND: &str = "string";
-
-fn check(name: &str, args: &[Value], min: usize, max: usize) -> Result<()> {
-    arity(KIND, name, args, min, max)
-}
 
 /// A required string argument.
 fn str_param<'a>(name: &str, what: &str, v: &'a Value) -> Result<&'a str> {
@@ -93,64 +84,58 @@ fn same_or_new(s: &Rc<Str>, res: &str) -> Value {
 
 // ----- case mapping ----------------------------------------------------------------------
 
-fn upper(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("upper", args, 0, 0)?;
+fn upper(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
     Ok(Value::string(strings::upper(s.as_str())))
 }
 
-fn lower(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("lower", args, 0, 0)?;
+fn lower(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
     Ok(Value::string(strings::lower(s.as_str())))
 }
 
-fn capitalize(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("capitalize", args, 0, 0)?;
+fn capitalize(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
     Ok(Value::string(strings::capitalize(s.as_str())))
 }
 
-fn title(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("title", args, 0, 0)?;
+fn title(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
     Ok(Value::string(strings::title(s.as_str())))
 }
 
-fn swapcase(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("swapcase", args, 0, 0)?;
+fn swapcase(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
     Ok(Value::string(strings::swapcase(s.as_str())))
 }
 
 // ----- predicates ------------------------------------------------------------------------
 
-fn predicate(name: &str, s: &Rc<Str>, args: &[Value], f: fn(&str) -> bool) -> Result<Value> {
-    check(name, args, 0, 0)?;
+fn predicate(s: &Rc<Str>, f: fn(&str) -> bool) -> Result<Value> {
     Ok(Value::Bool(f(s.as_str())))
 }
 
-fn isdigit(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("isdigit", s, args, strings::is_digit)
+fn isdigit(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_digit)
 }
 
-fn isalpha(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("isalpha", s, args, strings::is_alpha)
+fn isalpha(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_alpha)
 }
 
-fn isalnum(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("isalnum", s, args, strings::is_alnum)
+fn isalnum(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_alnum)
 }
 
-fn isspace(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("isspace", s, args, strings::is_space_str)
+fn isspace(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_space_str)
 }
 
-fn isupper(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("isupper", s, args, strings::is_upper)
+fn isupper(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_upper)
 }
 
-fn islower(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("islower", s, args, strings::is_lower)
+fn islower(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_lower)
 }
 
-fn istitle(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    predicate("istitle", s, args, strings::is_title)
+fn istitle(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    predicate(s, strings::is_title)
 }
 
 // ----- strip, pad ------------------------------------------------------------------------
@@ -161,7 +146,6 @@ fn strip_with(
     args: &[Value],
     f: for<'a> fn(&'a str, Option<&str>) -> &'a str,
 ) -> Result<Value> {
-    check(name, args, 0, 1)?;
     let chars = opt_str(name, "of characters", args, 0)?;
     Ok(same_or_new(s, f(s.as_str(), chars)))
 }
@@ -184,7 +168,6 @@ fn pad_with(
     args: &[Value],
     f: fn(&str, i64, char) -> String,
 ) -> Result<Value> {
-    check(name, args, 1, 2)?;
     let width = match &args[0] {
         Value::Int(i) => *i,
         Value::BigInt(b) => crate::ops::bigint_to_i64_clamped(b),
@@ -236,7 +219,6 @@ fn rjust(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
 // ----- replace, split, join --------------------------------------------------------------
 
 fn replace(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("replace", args, 2, 3)?;
     let old = str_param("replace", "to replace", &args[0])?;
     let new = str_param("replace", "replacement", &args[1])?;
     let limit = opt_int(KIND, "replace", "count", args, 2)?;
@@ -262,7 +244,6 @@ type Splitter = for<'a> fn(
 ) -> std::result::Result<Vec<&'a str>, strings::EmptySeparator>;
 
 fn split_with(name: &str, s: &Rc<Str>, args: &[Value], f: Splitter) -> Result<Value> {
-    check(name, args, 0, 2)?;
     let sep = opt_str(name, "separator", args, 0)?;
     let maxsplit = opt_int(KIND, name, "maxsplit", args, 1)?.unwrap_or(-1);
     let parts = f(s.as_str(), sep, maxsplit)
@@ -279,7 +260,6 @@ fn rsplit(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
 }
 
 fn join(s: &Rc<Str>, args: &[Value]) -> Result<Value> {
-    check("join", args, 1, 1)?;
     let items = collect_items(&args[0], "join")?;
     let sep = s.as_str();
     let mut total: u64 = (sep.len() as u64).saturating_mul(items.len().saturating_sub(1) as u64);
@@ -315,7 +295,6 @@ fn search_args<'a>(
     what: &str,
     args: &'a [Value],
 ) -> Result<(&'a str, Option<i64>, Option<i64>)> {
-    check(name, args, 1, 3)?;
     let sub = str_param(name, what, &args[0])?;
     Ok((sub, opt_int(KIND, name, "start", args, 1)?, opt_int(KIND, name, "end", args, 2)?))
 }
@@ -376,7 +355,7 @@ mod tests {
 
     #[test]
     fn table_matches_the_method_list() {
-        let names: Vec<&str> = super::METHODS.iter().map(|m| m.0).collect();
+        let names: Vec<&str> = super::METHODS.iter().map(|m| m.name).collect();
         assert_eq!(names, STRING_METHODS);
         assert!(names.windows(2).all(|w| w[0] < w[1]), "the table must be sorted");
     }

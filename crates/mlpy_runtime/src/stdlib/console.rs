@@ -1,24 +1,30 @@
 //! `console` (spec §12.2): `print`-like output to standard output or standard error,
 //! with an optional level word first.
 
-use super::Member;
+use super::{no_constants, ModuleDecl};
 use crate::display::write_display;
 use crate::error::Result;
+use crate::natives::{rest, Kinds, NativeDecl, Param};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("console", members);
+pub(super) static MODULE: ModuleDecl = ModuleDecl::new(
+    "console",
+    "print-like output to standard output or standard error, with a level word first",
+    FUNCTIONS,
+    no_constants,
+);
 
-fn members() -> Vec<Member> {
-    use Member::Function;
-    vec![
-        Function("log", "log(...): writes the values to standard output, like print", log),
-        Function("info", "info(...): writes \"INFO:\" and the values to standard output", info),
-        Function("debug", "debug(...): writes \"DEBUG:\" and the values to standard output", debug),
-        Function("error", "error(...): writes the values to standard error", error),
-        Function("warn", "warn(...): writes \"WARNING:\" and the values to standard error", warn),
-    ]
-}
+const VALUES: &[Param] = &[rest("values", Kinds::ANY)];
+
+#[rustfmt::skip]
+static FUNCTIONS: &[NativeDecl] = &[
+    NativeDecl::function("log", VALUES, "writes the values to standard output, like print", log),
+    NativeDecl::function("info", VALUES, "writes \"INFO:\" and the values to standard output", info),
+    NativeDecl::function("debug", VALUES, "writes \"DEBUG:\" and the values to standard output", debug),
+    NativeDecl::function("error", VALUES, "writes the values to standard error", error),
+    NativeDecl::function("warn", VALUES, "writes \"WARNING:\" and the values to standard error", warn),
+];
 
 /// The line `print` would write for `args`, after `prefix` (if any) and a space.
 fn line(prefix: Option<&str>, args: &[Value]) -> String {

@@ -2,98 +2,69 @@
 //! carry their parts as data, shown as `<function anonymous>`), and function-first
 //! versions of the array helpers, which accept any iterable.
 
-use super::{chunks_of, count_arg, flatten_items, holds, Member};
+use super::{chunks_of, count_arg, flatten_items, holds, no_constants, ModuleDecl};
 use crate::dict::Dict;
 use crate::error::{type_error, value_error, Result};
 use crate::methods::collect_items;
-use crate::natives::{check_arity, int_arg, kind_error, NativeDataFn, NativeFunction};
+use crate::natives::{
+    check_arity, int_arg, kind_error, opt, req, rest, Kinds, NativeDataFn, NativeDecl,
+    NativeFunction,
+};
 use crate::value::{Object, Value};
 use crate::vm::{key_of, Vm};
 
-pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("functional", members);
+pub(super) static MODULE: ModuleDecl = ModuleDecl::new(
+    "functional",
+    "combinators that make functions, and function-first helpers over any iterable",
+    FUNCTIONS,
+    no_constants,
+);
 
-fn members() -> Vec<Member> {
-    use Member::Function;
-    vec![
-        Function("compose", "compose(f, g, ...): the function x -> f(g(...(x)))", compose),
-        Function(
-            "composeAll",
-            "composeAll(fs): compose of the functions in the array fs",
-            compose_all,
-        ),
-        Function("pipe", "pipe(f, g, ...): the function x -> ...(g(f(x)))", pipe),
-        Function("pipeAll", "pipeAll(fs): pipe of the functions in the array fs", pipe_all),
-        Function("curry", "curry(f[, arity]): f taking its arguments over successive calls", curry),
-        Function("curry2", "curry2(f): the function a -> (b -> f(a, b))", curry2),
-        Function("partial", "partial(f, a1, ...): f with its first arguments given", partial),
-        Function(
-            "partial_apply",
-            "partial_apply(f, a1, ...): f with its first arguments given",
-            partial,
-        ),
-        Function("identity", "identity(x): x", identity),
-        Function("constant", "constant(v): a function of no arguments returning v", constant),
-        Function("memoize", "memoize(f): f with its results cached per argument list", memoize),
-        Function("map", "map(f, items): [f(item), ...]", map),
-        Function("filter", "filter(pred, items): the items with a truthy pred(item)", filter),
-        Function("reduce", "reduce(f, items[, initial]): the left fold f(acc, item)", reduce),
-        Function(
-            "forEach",
-            "forEach(f, items): calls f(item) for each item; returns null",
-            for_each,
-        ),
-        Function(
-            "for_each",
-            "for_each(f, items): calls f(item) for each item; returns null",
-            for_each,
-        ),
-        Function(
-            "find",
-            "find(pred, items): the first item with a truthy pred(item), or null",
-            find,
-        ),
-        Function("some", "some(pred, items): whether pred(item) is truthy for some item", some),
-        Function("every", "every(pred, items): whether pred(item) is truthy for every item", every),
-        Function("zip", "zip(a, b, ...): as the builtin zip", zip),
-        Function("range", "range(start[, end[, step=1]]): as the builtin range", range),
-        Function("repeat", "repeat(v, n): an array of n times v", repeat),
-        Function("take", "take(n, items): the first n items", take),
-        Function("drop", "drop(n, items): all but the first n items", drop),
-        Function(
-            "flatten",
-            "flatten(lst): array items replaced by their items (one level)",
-            flatten,
-        ),
-        Function("chunk", "chunk(size, items): consecutive slices of size items", chunk),
-        Function(
-            "groupBy",
-            "groupBy(keyFn, items): an object of the items by keyFn(item)",
-            group_by,
-        ),
-        Function(
-            "group_by",
-            "group_by(keyFn, items): an object of the items by keyFn(item)",
-            group_by,
-        ),
-        Function("unique", "unique(items): the first occurrence of each item", unique),
-        Function("reverse", "reverse(items): a reversed array", reverse),
-        Function("partition", "partition(pred, items): [truthy items, falsy items]", partition),
-        Function("ifElse", "ifElse(pred, f, g): the function x -> pred(x) ? f(x) : g(x)", if_else),
-        Function(
-            "cond",
-            "cond(pairs): the function x -> f(x) for the first [pred, f] with pred(x)",
-            cond,
-        ),
-        Function("times", "times(n, f): [f(0), f(1), ..., f(n - 1)]", times),
-        Function("zipWith", "zipWith(f, a, b): [f(a0, b0), f(a1, b1), ...]", zip_with),
-        Function(
-            "takeWhile",
-            "takeWhile(pred, items): the leading items with a truthy pred",
-            take_while,
-        ),
-        Function("juxt", "juxt(fs): the function x -> [f(x) for each f in fs]", juxt),
-    ]
-}
+const ANY: Kinds = Kinds::ANY;
+const FUN: Kinds = Kinds::FUNCTION;
+const INT: Kinds = Kinds::INT;
+const ITEMS: Kinds = Kinds::ITERABLE;
+
+#[rustfmt::skip]
+static FUNCTIONS: &[NativeDecl] = &[
+    NativeDecl::function("compose", &[rest("fns", FUN)], "the function x -> f(g(...(x))) of the functions f, g, ... (applied right to left)", compose),
+    NativeDecl::function("composeAll", &[req("fs", Kinds::ARRAY)], "compose of the functions in the array fs", compose_all),
+    NativeDecl::function("pipe", &[rest("fns", FUN)], "the function x -> ...(g(f(x))) of the functions f, g, ... (applied left to right)", pipe),
+    NativeDecl::function("pipeAll", &[req("fs", Kinds::ARRAY)], "pipe of the functions in the array fs", pipe_all),
+    NativeDecl::function("curry", &[req("f", FUN), opt("arity", INT.or(Kinds::NULL), "null")], "f taking its arguments over successive calls until arity are given (null: the parameter count of a named or arrow f)", curry),
+    NativeDecl::function("curry2", &[req("f", FUN)], "the function a -> (b -> f(a, b))", curry2),
+    NativeDecl::function("partial", &[req("f", FUN), rest("args", ANY)], "f with its first arguments given", partial),
+    NativeDecl::function("partial_apply", &[req("f", FUN), rest("args", ANY)], "f with its first arguments given", partial),
+    NativeDecl::function("identity", &[req("x", ANY)], "x", identity),
+    NativeDecl::function("constant", &[req("v", ANY)], "a function of no arguments returning v", constant),
+    NativeDecl::function("memoize", &[req("f", FUN)], "f with its results cached per argument list (arguments must be valid object keys)", memoize),
+    NativeDecl::function("map", &[req("f", FUN), req("items", ITEMS)], "[f(item), ...]", map),
+    NativeDecl::function("filter", &[req("pred", FUN), req("items", ITEMS)], "the items with a truthy pred(item)", filter),
+    NativeDecl::function("reduce", &[req("f", FUN), req("items", ITEMS), opt("initial", ANY, "")], "the left fold f(acc, item) from initial (even null), or else from the first item", reduce),
+    NativeDecl::function("forEach", &[req("f", FUN), req("items", ITEMS)], "calls f(item) for each item; returns null", for_each),
+    NativeDecl::function("for_each", &[req("f", FUN), req("items", ITEMS)], "calls f(item) for each item; returns null", for_each),
+    NativeDecl::function("find", &[req("pred", FUN), req("items", ITEMS)], "the first item with a truthy pred(item), or null", find),
+    NativeDecl::function("some", &[req("pred", FUN), req("items", ITEMS)], "whether pred(item) is truthy for some item", some),
+    NativeDecl::function("every", &[req("pred", FUN), req("items", ITEMS)], "whether pred(item) is truthy for every item", every),
+    NativeDecl::function("zip", &[rest("iterables", ITEMS)], "as the builtin zip", zip),
+    NativeDecl::function("range", &[req("start", INT), opt("end", INT, ""), opt("step", INT, "1")], "as the builtin range (one argument is the end)", range),
+    NativeDecl::function("repeat", &[req("v", ANY), req("n", INT)], "an array of n times v", repeat),
+    NativeDecl::function("take", &[req("n", INT), req("items", ITEMS)], "the first n items", take),
+    NativeDecl::function("drop", &[req("n", INT), req("items", ITEMS)], "all but the first n items", drop),
+    NativeDecl::function("flatten", &[req("lst", Kinds::ARRAY)], "array items replaced by their items (one level)", flatten),
+    NativeDecl::function("chunk", &[req("size", INT), req("items", ITEMS)], "consecutive slices of size items (size <= 0: ValueError)", chunk),
+    NativeDecl::function("groupBy", &[req("keyFn", FUN), req("items", ITEMS)], "an object of the items by keyFn(item)", group_by),
+    NativeDecl::function("group_by", &[req("keyFn", FUN), req("items", ITEMS)], "an object of the items by keyFn(item)", group_by),
+    NativeDecl::function("unique", &[req("items", ITEMS)], "the first occurrence of each item (items must be valid object keys)", unique),
+    NativeDecl::function("reverse", &[req("items", ITEMS)], "a reversed array", reverse),
+    NativeDecl::function("partition", &[req("pred", FUN), req("items", ITEMS)], "[truthy items, falsy items]", partition),
+    NativeDecl::function("ifElse", &[req("pred", FUN), req("f", FUN), req("g", FUN)], "the function x -> pred(x) ? f(x) : g(x)", if_else),
+    NativeDecl::function("cond", &[req("pairs", Kinds::ARRAY)], "the function x -> f(x) for the first [pred, f] of pairs with pred(x), or null", cond),
+    NativeDecl::function("times", &[req("n", INT), req("f", FUN)], "[f(0), f(1), ..., f(n - 1)]", times),
+    NativeDecl::function("zipWith", &[req("f", FUN), req("a", ITEMS), req("b", ITEMS)], "[f(a0, b0), f(a1, b1), ...], as long as the shorter", zip_with),
+    NativeDecl::function("takeWhile", &[req("pred", FUN), req("items", ITEMS)], "the leading items with a truthy pred(item)", take_while),
+    NativeDecl::function("juxt", &[req("fs", Kinds::ARRAY)], "the function x -> [f(x) for each f in fs]", juxt),
+];
 
 /// A function made by this module: `f` called with `data` and its own arguments.
 fn made(f: NativeDataFn, data: Vec<Value>) -> Value {
@@ -138,22 +109,18 @@ fn call_composed(vm: &mut Vm, fns: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn compose(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    let fns = args.iter().map(|f| callable("functional.compose", f)).collect::<Result<_>>()?;
-    Ok(made(call_composed, fns))
+    Ok(made(call_composed, args.to_vec()))
 }
 
 fn compose_all(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.composeAll", args, 1, 1)?;
     Ok(made(call_composed, functions("functional.composeAll", &args[0])?))
 }
 
 fn pipe(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    let fns = args.iter().map(|f| callable("functional.pipe", f)).collect::<Result<_>>()?;
-    Ok(made(chain, fns))
+    Ok(made(chain, args.to_vec()))
 }
 
 fn pipe_all(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.pipeAll", args, 1, 1)?;
     Ok(made(chain, functions("functional.pipeAll", &args[0])?))
 }
 
@@ -172,8 +139,7 @@ fn call_curried(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn curry(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.curry", args, 1, 2)?;
-    let f = callable("functional.curry", &args[0])?;
+    let f = args[0].clone();
     let arity = match (args.get(1), &f) {
         (Some(v), _) if !matches!(v, Value::Null) => {
             int_arg("functional.curry", "an int arity", v)?
@@ -195,9 +161,7 @@ fn curry(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn curry2(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.curry2", args, 1, 1)?;
-    let f = callable("functional.curry2", &args[0])?;
-    Ok(made(call_curried, vec![f, Value::Int(2)]))
+    Ok(made(call_curried, vec![args[0].clone(), Value::Int(2)]))
 }
 
 /// data: `[f, a1, ...]`.
@@ -208,14 +172,10 @@ fn call_partial(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn partial(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.partial", args, 1, usize::MAX)?;
-    let mut data = vec![callable("functional.partial", &args[0])?];
-    data.extend(args[1..].iter().cloned());
-    Ok(made(call_partial, data))
+    Ok(made(call_partial, args.to_vec()))
 }
 
 fn identity(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.identity", args, 1, 1)?;
     Ok(args[0].clone())
 }
 
@@ -225,7 +185,6 @@ fn call_constant(_: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn constant(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.constant", args, 1, 1)?;
     Ok(made(call_constant, vec![args[0].clone()]))
 }
 
@@ -265,9 +224,7 @@ fn call_memoized(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn memoize(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.memoize", args, 1, 1)?;
-    let f = callable("functional.memoize", &args[0])?;
-    Ok(made(call_memoized, vec![f, Value::object(Dict::default())]))
+    Ok(made(call_memoized, vec![args[0].clone(), Value::object(Dict::default())]))
 }
 
 // ----- over items --------------------------------------------------------------------------
@@ -277,7 +234,6 @@ fn items(func: &str, v: &Value) -> Result<Vec<Value>> {
 }
 
 fn map(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.map", args, 2, 2)?;
     let mut out = Vec::new();
     for item in items("functional.map", &args[1])? {
         out.push(vm.call_value(&args[0], vec![item])?);
@@ -286,7 +242,6 @@ fn map(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn filter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.filter", args, 2, 2)?;
     let mut out = Vec::new();
     for item in items("functional.filter", &args[1])? {
         if holds(vm, &args[0], &item)? {
@@ -297,7 +252,6 @@ fn filter(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn reduce(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.reduce", args, 2, 3)?;
     let mut items = items("functional.reduce", &args[1])?.into_iter();
     let mut acc = match args.get(2) {
         // With three arguments the initial value is used, even `null`.
@@ -313,7 +267,6 @@ fn reduce(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn for_each(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.forEach", args, 2, 2)?;
     for item in items("functional.forEach", &args[1])? {
         vm.call_value(&args[0], vec![item])?;
     }
@@ -321,7 +274,6 @@ fn for_each(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn find(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.find", args, 2, 2)?;
     for item in items("functional.find", &args[1])? {
         if holds(vm, &args[0], &item)? {
             return Ok(item);
@@ -331,7 +283,6 @@ fn find(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn some(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.some", args, 2, 2)?;
     for item in items("functional.some", &args[1])? {
         if holds(vm, &args[0], &item)? {
             return Ok(Value::Bool(true));
@@ -341,7 +292,6 @@ fn some(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn every(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.every", args, 2, 2)?;
     for item in items("functional.every", &args[1])? {
         if !holds(vm, &args[0], &item)? {
             return Ok(Value::Bool(false));
@@ -359,26 +309,22 @@ fn range(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn repeat(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.repeat", args, 2, 2)?;
     let n = count_arg("functional.repeat", &args[1])?;
     crate::methods::check_result_size((n as u64).saturating_mul(16), "functional.repeat")?;
     Ok(Value::array(vec![args[0].clone(); n]))
 }
 
 fn take(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.take", args, 2, 2)?;
     let n = count_arg("functional.take", &args[0])?;
     Ok(Value::array(items("functional.take", &args[1])?.into_iter().take(n).collect()))
 }
 
 fn drop(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.drop", args, 2, 2)?;
     let n = count_arg("functional.drop", &args[0])?;
     Ok(Value::array(items("functional.drop", &args[1])?.into_iter().skip(n).collect()))
 }
 
 fn flatten(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.flatten", args, 1, 1)?;
     let Value::Array(a) = &args[0] else {
         return Err(kind_error("functional.flatten", "an array", &args[0]));
     };
@@ -386,12 +332,10 @@ fn flatten(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn chunk(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.chunk", args, 2, 2)?;
     chunks_of("functional.chunk", &items("functional.chunk", &args[1])?, &args[0])
 }
 
 fn group_by(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.groupBy", args, 2, 2)?;
     let mut groups = Dict::default();
     for item in items("functional.groupBy", &args[1])? {
         let key = key_of(&vm.call_value(&args[0], vec![item.clone()])?)?;
@@ -404,7 +348,6 @@ fn group_by(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.unique", args, 1, 1)?;
     let mut seen = Dict::default();
     let mut out = Vec::new();
     for item in items("functional.unique", &args[0])? {
@@ -418,14 +361,12 @@ fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn reverse(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.reverse", args, 1, 1)?;
     let mut out = items("functional.reverse", &args[0])?;
     out.reverse();
     Ok(Value::array(out))
 }
 
 fn partition(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.partition", args, 2, 2)?;
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for item in items("functional.partition", &args[1])? {
         if holds(vm, &args[0], &item)? {
@@ -445,9 +386,7 @@ fn call_if_else(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn if_else(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.ifElse", args, 3, 3)?;
-    let data = args.iter().map(|f| callable("functional.ifElse", f)).collect::<Result<_>>()?;
-    Ok(made(call_if_else, data))
+    Ok(made(call_if_else, args.to_vec()))
 }
 
 /// data: `[pred1, f1, pred2, f2, ...]`.
@@ -462,7 +401,6 @@ fn call_cond(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn cond(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.cond", args, 1, 1)?;
     let Value::Array(pairs) = &args[0] else {
         return Err(kind_error("functional.cond", "an array of [pred, f] pairs", &args[0]));
     };
@@ -480,7 +418,6 @@ fn cond(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn times(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.times", args, 2, 2)?;
     let n = count_arg("functional.times", &args[0])?;
     let mut out = Vec::new();
     for i in 0..n {
@@ -490,7 +427,6 @@ fn times(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn zip_with(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.zipWith", args, 3, 3)?;
     let a = items("functional.zipWith", &args[1])?;
     let b = items("functional.zipWith", &args[2])?;
     let mut out = Vec::new();
@@ -501,7 +437,6 @@ fn zip_with(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn take_while(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.takeWhile", args, 2, 2)?;
     let mut out = Vec::new();
     for item in items("functional.takeWhile", &args[1])? {
         if !holds(vm, &args[0], &item)? {
@@ -522,6 +457,5 @@ fn call_juxt(vm: &mut Vm, data: &[Value], args: &[Value]) -> Result<Value> {
 }
 
 fn juxt(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("functional.juxt", args, 1, 1)?;
     Ok(made(call_juxt, functions("functional.juxt", &args[0])?))
 }

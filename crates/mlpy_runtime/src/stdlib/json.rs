@@ -5,46 +5,45 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
-use super::Member;
+use super::{no_constants, ModuleDecl};
 use crate::dict::{Dict, Key};
 use crate::error::{value_error, Result};
-use crate::natives::{check_arity, int_arg, kind_error, optional, str_arg};
+use crate::natives::{int_arg, kind_error, opt, req, str_arg, Kinds, NativeDecl};
 use crate::support::float_text::write_float;
 use crate::support::strings::write_quoted_json;
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("json", members);
+pub(super) static MODULE: ModuleDecl = ModuleDecl::new(
+    "json",
+    "JSON text to values and back, and a few object helpers",
+    FUNCTIONS,
+    no_constants,
+);
 
-fn members() -> Vec<Member> {
-    use Member::Function;
-    vec![
-        Function("parse", "parse(s): the value of the JSON text s", parse),
-        Function(
-            "safeParse",
-            "safeParse(s[, maxDepth=100]): parse, refusing values nested deeper than maxDepth",
-            safe_parse,
-        ),
-        Function("stringify", "stringify(v): the JSON text of v", stringify),
-        Function(
-            "prettyPrint",
-            "prettyPrint(v[, indent=4]): the JSON text of v, one item a line",
-            pretty_print,
-        ),
-        Function("validate", "validate(s): whether s is valid JSON text", validate),
-        Function("isObject", "isObject(v): whether v is an object", is_object),
-        Function("isArray", "isArray(v): whether v is an array", is_array),
-        Function("isString", "isString(v): whether v is a string", is_string),
-        Function("isNumber", "isNumber(v): whether v is an int or a float", is_number),
-        Function("isBoolean", "isBoolean(v): whether v is a boolean", is_boolean),
-        Function("isNull", "isNull(v): whether v is null", is_null),
-        Function("keys", "keys(obj): the keys of an object", keys),
-        Function("values", "values(obj): the values of an object", values),
-        Function("hasKey", "hasKey(obj, k): whether the object has the key k", has_key),
-        Function("get", "get(obj, k[, default=null]): the value under k, or default", get),
-        Function("merge", "merge(a, b): a new object: a's entries updated by b's", merge),
-    ]
-}
+const ANY: Kinds = Kinds::ANY;
+const OBJ: Kinds = Kinds::OBJECT;
+const STR: Kinds = Kinds::STR;
+
+#[rustfmt::skip]
+static FUNCTIONS: &[NativeDecl] = &[
+    NativeDecl::function("parse", &[req("s", STR)], "the value of the JSON text s (invalid text: ValueError)", parse),
+    NativeDecl::function("safeParse", &[req("s", STR), opt("maxDepth", Kinds::INT, "100")], "parse, refusing values nested deeper than min(maxDepth, 100)", safe_parse),
+    NativeDecl::function("stringify", &[req("v", ANY)], "the JSON text of v", stringify),
+    NativeDecl::function("prettyPrint", &[req("v", ANY), opt("indent", Kinds::INT, "4")], "the JSON text of v, one item a line, indented by indent spaces per level", pretty_print),
+    NativeDecl::function("validate", &[req("s", STR)], "whether s is valid JSON text", validate),
+    NativeDecl::function("isObject", &[req("v", ANY)], "whether v is an object", is_object),
+    NativeDecl::function("isArray", &[req("v", ANY)], "whether v is an array", is_array),
+    NativeDecl::function("isString", &[req("v", ANY)], "whether v is a string", is_string),
+    NativeDecl::function("isNumber", &[req("v", ANY)], "whether v is an int or a float", is_number),
+    NativeDecl::function("isBoolean", &[req("v", ANY)], "whether v is a boolean", is_boolean),
+    NativeDecl::function("isNull", &[req("v", ANY)], "whether v is null", is_null),
+    NativeDecl::function("keys", &[req("obj", OBJ)], "the keys of an object", keys),
+    NativeDecl::function("values", &[req("obj", OBJ)], "the values of an object", values),
+    NativeDecl::function("hasKey", &[req("obj", OBJ), req("k", ANY)], "whether the object has the key k", has_key),
+    NativeDecl::function("get", &[req("obj", OBJ), req("k", ANY), opt("default", ANY, "null")], "the value under k, or default", get),
+    NativeDecl::function("merge", &[req("a", OBJ), req("b", OBJ)], "a new object: a's entries updated by b's", merge),
+];
 
 /// Nesting deeper than this is refused by `parse` (the spec asks for at least 500), and
 /// by the writers (whose recursion it bounds).
@@ -299,15 +298,13 @@ fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
 }
 
 fn parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.parse", args, 1, 1)?;
     let text = str_arg("json.parse", "a string", &args[0])?;
     parse_text(text, MAX_DEPTH).map_err(|e| value_error(format!("`json.parse`: {e}")))
 }
 
 fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.safeParse", args, 1, 2)?;
     let text = str_arg("json.safeParse", "a string", &args[0])?;
-    let max = match optional(args, 1) {
+    let max = match args.get(1) {
         None => SAFE_MAX_DEPTH,
         Some(v) => int_arg("json.safeParse", "an int maxDepth", v)?.min(SAFE_MAX_DEPTH),
     };
@@ -318,7 +315,6 @@ fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn validate(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.validate", args, 1, 1)?;
     let text = str_arg("json.validate", "a string", &args[0])?;
     Ok(Value::Bool(parse_text(text, MAX_DEPTH).is_ok()))
 }
@@ -432,13 +428,11 @@ fn write_json(v: &Value, indent: Option<usize>) -> Result<Value> {
 }
 
 fn stringify(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.stringify", args, 1, 1)?;
     write_json(&args[0], None)
 }
 
 fn pretty_print(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.prettyPrint", args, 1, 2)?;
-    let indent = match optional(args, 1) {
+    let indent = match args.get(1) {
         None => 4,
         Some(v) => int_arg("json.prettyPrint", "an int indent", v)?,
     };
@@ -450,37 +444,27 @@ fn pretty_print(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 // ----- kind tests and object helpers -------------------------------------------------------
 
-fn one(func: &str, args: &[Value]) -> Result<()> {
-    check_arity(func, args, 1, 1)
-}
-
 fn is_object(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.isObject", args)?;
     Ok(Value::Bool(matches!(args[0], Value::Object(_))))
 }
 
 fn is_array(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.isArray", args)?;
     Ok(Value::Bool(matches!(args[0], Value::Array(_))))
 }
 
 fn is_string(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.isString", args)?;
     Ok(Value::Bool(matches!(args[0], Value::Str(_))))
 }
 
 fn is_number(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.isNumber", args)?;
     Ok(Value::Bool(args[0].is_number()))
 }
 
 fn is_boolean(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.isBoolean", args)?;
     Ok(Value::Bool(matches!(args[0], Value::Bool(_))))
 }
 
 fn is_null(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.isNull", args)?;
     Ok(Value::Bool(matches!(args[0], Value::Null)))
 }
 
@@ -497,26 +481,22 @@ fn object_arg<'a>(
 }
 
 fn keys(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.keys", args)?;
     let o = object_arg("json.keys", args, 0)?;
     Ok(Value::array(o.dict.borrow().keys().cloned().collect()))
 }
 
 fn values(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    one("json.values", args)?;
     let o = object_arg("json.values", args, 0)?;
     Ok(Value::array(o.dict.borrow().values().cloned().collect()))
 }
 
 fn has_key(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.hasKey", args, 2, 2)?;
     let o = object_arg("json.hasKey", args, 0)?;
     let key = crate::vm::key_of(&args[1])?;
     Ok(Value::Bool(o.dict.borrow().contains(&key)))
 }
 
 fn get(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.get", args, 2, 3)?;
     let o = object_arg("json.get", args, 0)?;
     let key = crate::vm::key_of(&args[1])?;
     let found = o.dict.borrow().get(&key).cloned();
@@ -524,7 +504,6 @@ fn get(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn merge(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("json.merge", args, 2, 2)?;
     let a = object_arg("json.merge", args, 0)?;
     let b = object_arg("json.merge", args, 1)?;
     let mut dict = a.dict.borrow().clone();

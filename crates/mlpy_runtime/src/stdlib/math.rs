@@ -10,56 +10,58 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::{float_arg, Member};
+use super::{float_arg, ModuleDecl};
 use crate::error::{overflow_error, value_error, Result, RuntimeError};
-use crate::natives::{check_arity, kind_error, optional};
+use crate::natives::{kind_error, opt, req, Kinds, NativeDecl};
 use crate::support::numeric::{self, IntOrBig};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("math", members);
+pub(super) static MODULE: ModuleDecl =
+    ModuleDecl::new("math", "float functions of numbers, and exact int ones", FUNCTIONS, constants);
 
-fn members() -> Vec<Member> {
-    use Member::{Constant, Function};
-    vec![
-        Constant("pi", Value::Float(std::f64::consts::PI)),
-        Constant("e", Value::Float(std::f64::consts::E)),
-        Function("sqrt", "sqrt(x): the square root of x (x < 0: ValueError)", sqrt),
-        Function("abs", "abs(x): the absolute value (an int stays an int)", abs),
-        Function("sin", "sin(x): the sine of x radians", sin),
-        Function("cos", "cos(x): the cosine of x radians", cos),
-        Function("tan", "tan(x): the tangent of x radians", tan),
-        Function("asin", "asin(x): the arc sine, for x in [-1, 1]", asin),
-        Function("acos", "acos(x): the arc cosine, for x in [-1, 1]", acos),
-        Function("atan", "atan(x): the arc tangent", atan),
-        Function("atan2", "atan2(y, x): the angle of the point (x, y), in [-pi, pi]", atan2),
-        Function("ln", "ln(x): the natural logarithm (x <= 0: ValueError)", ln),
-        Function("log", "log(x[, base=10]): the logarithm of x in base", log),
-        Function("exp", "exp(x): e to the power x (overflow gives inf)", exp),
-        Function("pow", "pow(x, y): x to the power y (exact for ints with y >= 0)", pow),
-        Function("floor", "floor(x): the largest int <= x", floor),
-        Function("ceil", "ceil(x): the smallest int >= x", ceil),
-        Function("round", "round(x): the nearest int, ties to even", round),
-        Function("min", "min(a, b): the smaller of two numbers (a if they are equal)", min),
-        Function("max", "max(a, b): the larger of two numbers (a if they are equal)", max),
-        Function("random", "random(): a pseudo-random float in [0, 1)", random),
-        Function("degToRad", "degToRad(d): degrees to radians", deg_to_rad),
-        Function("radians", "radians(d): degrees to radians", deg_to_rad),
-        Function("radToDeg", "radToDeg(r): radians to degrees", rad_to_deg),
-        Function("degrees", "degrees(r): radians to degrees", rad_to_deg),
-        Function("sign", "sign(x): the int 1, -1 or 0", sign),
-        Function("factorial", "factorial(n): the exact int n! (n >= 0)", factorial),
-        Function("gcd", "gcd(a, b): the greatest common divisor of two ints (never negative)", gcd),
-        Function("lcm", "lcm(a, b): the least common multiple of two ints (never negative)", lcm),
-    ]
+fn constants() -> Vec<(&'static str, Value)> {
+    vec![("pi", Value::Float(std::f64::consts::PI)), ("e", Value::Float(std::f64::consts::E))]
 }
+
+const NUM: Kinds = Kinds::NUMBER;
+
+#[rustfmt::skip]
+static FUNCTIONS: &[NativeDecl] = &[
+    NativeDecl::function("sqrt", &[req("x", NUM)], "the square root of x (x < 0: ValueError)", sqrt),
+    NativeDecl::function("abs", &[req("x", NUM)], "the absolute value (an int stays an int)", abs),
+    NativeDecl::function("sin", &[req("x", NUM)], "the sine of x radians", sin),
+    NativeDecl::function("cos", &[req("x", NUM)], "the cosine of x radians", cos),
+    NativeDecl::function("tan", &[req("x", NUM)], "the tangent of x radians", tan),
+    NativeDecl::function("asin", &[req("x", NUM)], "the arc sine, for x in [-1, 1]", asin),
+    NativeDecl::function("acos", &[req("x", NUM)], "the arc cosine, for x in [-1, 1]", acos),
+    NativeDecl::function("atan", &[req("x", NUM)], "the arc tangent", atan),
+    NativeDecl::function("atan2", &[req("y", NUM), req("x", NUM)], "the angle of the point (x, y), in [-pi, pi]", atan2),
+    NativeDecl::function("ln", &[req("x", NUM)], "the natural logarithm (x <= 0: ValueError)", ln),
+    NativeDecl::function("log", &[req("x", NUM), opt("base", NUM, "10")], "the logarithm of x in base (x <= 0, base <= 0 or base == 1: ValueError)", log),
+    NativeDecl::function("exp", &[req("x", NUM)], "e to the power x (overflow gives inf)", exp),
+    NativeDecl::function("pow", &[req("x", NUM), req("y", NUM)], "x to the power y (exact for ints with y >= 0)", pow),
+    NativeDecl::function("floor", &[req("x", NUM)], "the largest int <= x", floor),
+    NativeDecl::function("ceil", &[req("x", NUM)], "the smallest int >= x", ceil),
+    NativeDecl::function("round", &[req("x", NUM)], "the nearest int, ties to even", round),
+    NativeDecl::function("min", &[req("a", NUM), req("b", NUM)], "the smaller of two numbers (a if they are equal)", min),
+    NativeDecl::function("max", &[req("a", NUM), req("b", NUM)], "the larger of two numbers (a if they are equal)", max),
+    NativeDecl::function("random", &[], "a pseudo-random float in [0, 1)", random),
+    NativeDecl::function("degToRad", &[req("d", NUM)], "degrees to radians", deg_to_rad),
+    NativeDecl::function("radians", &[req("d", NUM)], "degrees to radians", deg_to_rad),
+    NativeDecl::function("radToDeg", &[req("r", NUM)], "radians to degrees", rad_to_deg),
+    NativeDecl::function("degrees", &[req("r", NUM)], "radians to degrees", rad_to_deg),
+    NativeDecl::function("sign", &[req("x", NUM)], "the int 1, -1 or 0 (NaN: ValueError)", sign),
+    NativeDecl::function("factorial", &[req("n", Kinds::INT)], "the exact int n! (n < 0: ValueError)", factorial),
+    NativeDecl::function("gcd", &[req("a", Kinds::INT), req("b", Kinds::INT)], "the greatest common divisor of two ints (never negative)", gcd),
+    NativeDecl::function("lcm", &[req("a", Kinds::INT), req("b", Kinds::INT)], "the least common multiple of two ints (never negative)", lcm),
+];
 
 /// Results larger than this many bits end the run (as for `s * n`).
 const MAX_RESULT_BITS: u64 = 1 << 35;
 
 /// The one number argument of a float function.
 fn one_float(func: &str, args: &[Value]) -> Result<f64> {
-    check_arity(func, args, 1, 1)?;
     float_arg(func, &args[0])
 }
 
@@ -79,7 +81,6 @@ fn sqrt(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn abs(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.abs", args, 1, 1)?;
     crate::builtins::numbers::absolute("math.abs", &args[0])
 }
 
@@ -116,7 +117,6 @@ fn atan(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn atan2(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.atan2", args, 2, 2)?;
     let y = float_arg("math.atan2", &args[0])?;
     let x = float_arg("math.atan2", &args[1])?;
     Ok(Value::Float(y.atan2(x)))
@@ -131,9 +131,8 @@ fn ln(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn log(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.log", args, 1, 2)?;
     let x = float_arg("math.log", &args[0])?;
-    let base = match optional(args, 1) {
+    let base = match args.get(1) {
         None => 10.0,
         Some(b) => float_arg("math.log", b)?,
     };
@@ -162,7 +161,6 @@ fn exp(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn pow(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.pow", args, 2, 2)?;
     let exact_base = match &args[0] {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::BigInt(b) => Some((**b).clone()),
@@ -217,7 +215,6 @@ fn too_large(func: &str) -> RuntimeError {
 
 /// `floor`, `ceil` and `round`: ints unchanged, floats through `f` to an exact int.
 fn to_int(func: &str, args: &[Value], f: fn(f64) -> f64) -> Result<Value> {
-    check_arity(func, args, 1, 1)?;
     match &args[0] {
         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
         Value::Float(x) if x.is_nan() => Err(value_error(format!("`{func}` of NaN"))),
@@ -243,12 +240,7 @@ fn round(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 /// The order of two numbers, exactly (ints against floats by value).
-fn number_order(func: &str, a: &Value, b: &Value) -> Result<Option<Ordering>> {
-    for v in [a, b] {
-        if !v.is_number() {
-            return Err(kind_error(func, "a number", v));
-        }
-    }
+fn number_order(a: &Value, b: &Value) -> Result<Option<Ordering>> {
     Ok(if crate::ops::less_than(a, b)? {
         Some(Ordering::Less)
     } else if crate::ops::less_than(b, a)? {
@@ -259,23 +251,20 @@ fn number_order(func: &str, a: &Value, b: &Value) -> Result<Option<Ordering>> {
 }
 
 fn min(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.min", args, 2, 2)?;
-    Ok(match number_order("math.min", &args[0], &args[1])? {
+    Ok(match number_order(&args[0], &args[1])? {
         Some(Ordering::Greater) => args[1].clone(),
         _ => args[0].clone(),
     })
 }
 
 fn max(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.max", args, 2, 2)?;
-    Ok(match number_order("math.max", &args[0], &args[1])? {
+    Ok(match number_order(&args[0], &args[1])? {
         Some(Ordering::Less) => args[1].clone(),
         _ => args[0].clone(),
     })
 }
 
-fn random(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.random", args, 0, 0)?;
+fn random(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(Value::Float(vm.rng.next_f64()))
 }
 
@@ -288,7 +277,6 @@ fn rad_to_deg(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn sign(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.sign", args, 1, 1)?;
     let s = match &args[0] {
         Value::Int(i) => i.signum(),
         Value::BigInt(b) => {
@@ -310,7 +298,6 @@ fn sign(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn factorial(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.factorial", args, 1, 1)?;
     let n = match &args[0] {
         Value::Int(n) => *n,
         Value::BigInt(b) if b.is_negative() => i64::MIN,
@@ -363,7 +350,6 @@ fn int_exact(func: &str, v: &Value) -> Result<BigInt> {
 }
 
 fn gcd(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.gcd", args, 2, 2)?;
     if let (Value::Int(a), Value::Int(b)) = (&args[0], &args[1]) {
         let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
         while b != 0 {
@@ -380,7 +366,6 @@ fn gcd(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn lcm(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("math.lcm", args, 2, 2)?;
     let a = int_exact("math.lcm", &args[0])?;
     let b = int_exact("math.lcm", &args[1])?;
     Ok(Value::bigint(a.lcm(&b)))

@@ -1,123 +1,85 @@
 //! `random` (spec §12.9): the run's one pseudo-random generator (`Vm::rng`, shared with
 //! `math.random`) and the distributions and array helpers built on it.
 
-use super::{count_arg, float_arg, Member, Rng};
+use super::{count_arg, float_arg, no_constants, ModuleDecl, Rng};
 use crate::error::{value_error, Result};
-use crate::natives::{check_arity, int_arg, kind_error, optional};
+use crate::natives::{int_arg, kind_error, opt, req, Kinds, NativeDecl};
 use crate::value::Value;
 use crate::vm::Vm;
 
-pub(super) static MODULE: super::ModuleDecl = super::ModuleDecl::legacy("random", members);
+pub(super) static MODULE: ModuleDecl = ModuleDecl::new(
+    "random",
+    "the run's pseudo-random generator (shared with math.random), distributions and array helpers",
+    FUNCTIONS,
+    no_constants,
+);
 
-fn members() -> Vec<Member> {
-    use Member::Function;
-    vec![
-        Function("setSeed", "setSeed(n): seeds the generator with the int n; returns n", set_seed),
-        Function(
-            "set_seed",
-            "set_seed(n): seeds the generator with the int n; returns n",
-            set_seed,
-        ),
-        Function("getSeed", "getSeed(): the last seed set, or the initial seed", get_seed),
-        Function("get_seed", "get_seed(): the last seed set, or the initial seed", get_seed),
-        Function("random", "random(): a float in [0, 1)", random),
-        Function("nextInt", "nextInt(): an int in [0, 4294967295]", next_int),
-        Function("next_int", "next_int(): an int in [0, 4294967295]", next_int),
-        Function(
-            "randomInt",
-            "randomInt([min=0[, max=100]]): an int in [min, max - 1]",
-            random_int,
-        ),
-        Function(
-            "random_int",
-            "random_int([min=0[, max=100]]): an int in [min, max - 1]",
-            random_int,
-        ),
-        Function(
-            "randomFloat",
-            "randomFloat([min=0[, max=1]]): a float between min and max",
-            random_float,
-        ),
-        Function(
-            "random_float",
-            "random_float([min=0[, max=1]]): a float between min and max",
-            random_float,
-        ),
-        Function("uniform", "uniform(min, max): a float between min and max", uniform),
-        Function("randomBool", "randomBool(): random() < 0.5", random_bool),
-        Function("random_bool", "random_bool(): random() < 0.5", random_bool),
-        Function("randomBoolWeighted", "randomBoolWeighted(p): random() < p", random_bool_weighted),
-        Function(
-            "randomNormal",
-            "randomNormal([mean=0[, sd=1]]): a normally distributed float",
-            random_normal,
-        ),
-        Function(
-            "random_normal",
-            "random_normal([mean=0[, sd=1]]): a normally distributed float",
-            random_normal,
-        ),
-        Function(
-            "gaussian",
-            "gaussian([mean=0[, sd=1]]): a normally distributed float",
-            random_normal,
-        ),
-        Function(
-            "triangular",
-            "triangular(low, high[, mode]): a triangular-distributed float",
-            triangular,
-        ),
-        Function("choice", "choice(lst): a random item, or null for an empty array", choice),
-        Function("shuffle", "shuffle(lst): a shuffled copy", shuffle),
-        Function("sample", "sample(lst, n): n items at distinct random positions", sample),
-        Function(
-            "randomIndices",
-            "randomIndices(len, n): n distinct random ints in [0, len)",
-            random_indices,
-        ),
-        Function(
-            "random_indices",
-            "random_indices(len, n): n distinct random ints in [0, len)",
-            random_indices,
-        ),
-    ]
-}
+const NUM: Kinds = Kinds::NUMBER;
+const INT: Kinds = Kinds::INT;
+const ARR: Kinds = Kinds::ARRAY;
+
+#[rustfmt::skip]
+static FUNCTIONS: &[NativeDecl] = &[
+    NativeDecl::function("setSeed", &[req("n", INT)], "seeds the generator with the int n; returns n", set_seed),
+    NativeDecl::function("set_seed", &[req("n", INT)], "seeds the generator with the int n; returns n", set_seed),
+    NativeDecl::function("getSeed", &[], "the last seed set, or the initial seed", get_seed),
+    NativeDecl::function("get_seed", &[], "the last seed set, or the initial seed", get_seed),
+    NativeDecl::function("random", &[], "a float in [0, 1)", random),
+    NativeDecl::function("nextInt", &[], "an int in [0, 4294967295]", next_int),
+    NativeDecl::function("next_int", &[], "an int in [0, 4294967295]", next_int),
+    NativeDecl::function("randomInt", &[opt("min", INT, "0"), opt("max", INT, "100")], "an int in [min, max - 1] (max <= min: ValueError)", random_int),
+    NativeDecl::function("random_int", &[opt("min", INT, "0"), opt("max", INT, "100")], "an int in [min, max - 1] (max <= min: ValueError)", random_int),
+    NativeDecl::function("randomFloat", &[opt("min", NUM, "0"), opt("max", NUM, "1")], "a float between min and max", random_float),
+    NativeDecl::function("random_float", &[opt("min", NUM, "0"), opt("max", NUM, "1")], "a float between min and max", random_float),
+    NativeDecl::function("uniform", &[req("min", NUM), req("max", NUM)], "a float between min and max", uniform),
+    NativeDecl::function("randomBool", &[], "random() < 0.5", random_bool),
+    NativeDecl::function("random_bool", &[], "random() < 0.5", random_bool),
+    NativeDecl::function("randomBoolWeighted", &[req("p", NUM)], "random() < p", random_bool_weighted),
+    NativeDecl::function("randomNormal", &[opt("mean", NUM, "0"), opt("sd", NUM, "1")], "a normally distributed float", random_normal),
+    NativeDecl::function("random_normal", &[opt("mean", NUM, "0"), opt("sd", NUM, "1")], "a normally distributed float", random_normal),
+    NativeDecl::function("gaussian", &[opt("mean", NUM, "0"), opt("sd", NUM, "1")], "a normally distributed float", random_normal),
+    NativeDecl::function("triangular", &[req("low", NUM), req("high", NUM), opt("mode", NUM, "")], "a triangular-distributed float, mode defaulting to the midpoint", triangular),
+    NativeDecl::function("choice", &[req("lst", ARR)], "a random item, or null for an empty array", choice),
+    NativeDecl::function("shuffle", &[req("lst", ARR)], "a shuffled copy", shuffle),
+    NativeDecl::function("sample", &[req("lst", ARR), req("n", INT)], "n items at distinct random positions (n < 0: ValueError)", sample),
+    NativeDecl::function("randomIndices", &[req("len", INT), req("n", INT)], "n distinct random ints in [0, len)", random_indices),
+    NativeDecl::function("random_indices", &[req("len", INT), req("n", INT)], "n distinct random ints in [0, len)", random_indices),
+];
 
 /// The optional number argument at `idx`, or `default`.
 fn number_or(func: &str, args: &[Value], idx: usize, default: f64) -> Result<f64> {
-    optional(args, idx).map_or(Ok(default), |v| float_arg(func, v))
+    args.get(idx).map_or(Ok(default), |v| float_arg(func, v))
 }
 
 fn set_seed(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.setSeed", args, 1, 1)?;
     let seed = match &args[0] {
         Value::Int(i) => *i,
-        other => return Err(kind_error("random.setSeed", "an int seed", other)),
+        other => {
+            return Err(value_error(format!(
+                "`random.setSeed`: seed {} is outside the 64-bit range",
+                crate::display::display(other)
+            )))
+        }
     };
     vm.rng = Rng::seeded(seed);
     Ok(Value::Int(seed))
 }
 
-fn get_seed(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.getSeed", args, 0, 0)?;
+fn get_seed(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(Value::Int(vm.rng.seed()))
 }
 
-fn random(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.random", args, 0, 0)?;
+fn random(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(Value::Float(vm.rng.next_f64()))
 }
 
-fn next_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.nextInt", args, 0, 0)?;
+fn next_int(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(Value::Int((vm.rng.next_u64() >> 32) as i64))
 }
 
 fn random_int(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.randomInt", args, 0, 2)?;
-    let min = optional(args, 0).map_or(Ok(0), |v| int_arg("random.randomInt", "an int min", v))?;
-    let max =
-        optional(args, 1).map_or(Ok(100), |v| int_arg("random.randomInt", "an int max", v))?;
+    let min = args.first().map_or(Ok(0), |v| int_arg("random.randomInt", "an int min", v))?;
+    let max = args.get(1).map_or(Ok(100), |v| int_arg("random.randomInt", "an int max", v))?;
     if max <= min {
         return Err(value_error(format!("`random.randomInt`: max {max} is not above min {min}")));
     }
@@ -130,32 +92,27 @@ fn between(vm: &mut Vm, min: f64, max: f64) -> Value {
 }
 
 fn random_float(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.randomFloat", args, 0, 2)?;
     let min = number_or("random.randomFloat", args, 0, 0.0)?;
     let max = number_or("random.randomFloat", args, 1, 1.0)?;
     Ok(between(vm, min, max))
 }
 
 fn uniform(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.uniform", args, 2, 2)?;
     let min = float_arg("random.uniform", &args[0])?;
     let max = float_arg("random.uniform", &args[1])?;
     Ok(between(vm, min, max))
 }
 
-fn random_bool(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.randomBool", args, 0, 0)?;
+fn random_bool(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     Ok(Value::Bool(vm.rng.next_f64() < 0.5))
 }
 
 fn random_bool_weighted(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.randomBoolWeighted", args, 1, 1)?;
     let p = float_arg("random.randomBoolWeighted", &args[0])?;
     Ok(Value::Bool(vm.rng.next_f64() < p))
 }
 
 fn random_normal(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.randomNormal", args, 0, 2)?;
     let mean = number_or("random.randomNormal", args, 0, 0.0)?;
     let sd = number_or("random.randomNormal", args, 1, 1.0)?;
     // Box–Muller; `1 - u` keeps the logarithm's argument in (0, 1].
@@ -166,7 +123,6 @@ fn random_normal(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn triangular(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.triangular", args, 2, 3)?;
     let low = float_arg("random.triangular", &args[0])?;
     let high = float_arg("random.triangular", &args[1])?;
     let mode = number_or("random.triangular", args, 2, (low + high) / 2.0)?;
@@ -202,7 +158,6 @@ fn shuffle_prefix<T>(rng: &mut Rng, items: &mut [T], n: usize) {
 }
 
 fn choice(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.choice", args, 1, 1)?;
     let items = items("random.choice", args)?;
     if items.is_empty() {
         return Ok(Value::Null);
@@ -211,7 +166,6 @@ fn choice(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn shuffle(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.shuffle", args, 1, 1)?;
     let mut items = items("random.shuffle", args)?;
     let n = items.len();
     shuffle_prefix(&mut vm.rng, &mut items, n);
@@ -219,7 +173,6 @@ fn shuffle(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn sample(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.sample", args, 2, 2)?;
     let mut items = items("random.sample", args)?;
     let n = count_arg("random.sample", &args[1])?;
     let len = items.len();
@@ -229,7 +182,6 @@ fn sample(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn random_indices(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("random.randomIndices", args, 2, 2)?;
     let len = count_arg("random.randomIndices", &args[0])?;
     let n = count_arg("random.randomIndices", &args[1])?;
     // Both results below take memory in proportion to `len`.

@@ -14,7 +14,7 @@ use mlpy_analysis::AnalysisOptions;
 use mlpy_runtime::builtins::BuiltinTable;
 use mlpy_runtime::bytecode::CodeObject;
 use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
-use mlpy_runtime::program::Program;
+use mlpy_runtime::program::{ImportSpec, Program};
 use mlpy_runtime::vm::{Limits, Vm};
 use mlpy_syntax::SourceFile;
 
@@ -53,8 +53,14 @@ impl Write for Buffer {
     }
 }
 
-/// Parses, statically checks and compiles `src` (one file, no imports).
+/// Parses, statically checks and compiles `src` (one file, no imports) to its main code.
 pub fn compile(src: &str, options: CompileOptions) -> Result<Rc<CodeObject>, String> {
+    compile_program(src, options).map(|p| p.main)
+}
+
+/// Parses, statically checks and compiles `src`: one file, whose imports may name
+/// standard modules (`import math;`).
+pub fn compile_program(src: &str, options: CompileOptions) -> Result<Program, String> {
     let file = Rc::new(SourceFile::new("test.ml".to_owned(), src.to_owned()));
     let parsed = mlpy_syntax::parse(&file);
     if let Some(d) = parsed.diagnostics.iter().find(|d| d.is_error()) {
@@ -66,23 +72,36 @@ pub fn compile(src: &str, options: CompileOptions) -> Result<Rc<CodeObject>, Str
     if let Some(d) = findings.iter().find(|d| d.is_error()) {
         return Err(format!("static {}: {}", d.kind, d.message));
     }
+    let mut imports = Vec::new();
+    let mut resolve = |import: &mlpy_syntax::ast::Import| {
+        let name = import.dotted_name();
+        let standard = mlpy_runtime::stdlib::declaration(&name).map(|d| d.name);
+        imports.push(ImportSpec {
+            module: 0,
+            standard,
+            path: import.path.iter().map(|p| p.name.clone()).collect(),
+            alias: import.alias.is_some(),
+            file: "test.ml".to_owned(),
+        });
+        (imports.len() - 1) as u16
+    };
     let ctx = CompileContext {
         prelude: &builtins,
-        import_index: &mut |_| 0,
+        import_index: &mut resolve,
         is_imported_module: false,
         options,
     };
-    compile_module(&parsed.module, file, ctx)
-        .map_err(|d| format!("static {}: {}", d.kind, d.message))
+    let main = compile_module(&parsed.module, file, ctx)
+        .map_err(|d| format!("static {}: {}", d.kind, d.message))?;
+    Ok(Program { main, modules: Vec::new(), imports })
 }
 
 /// Compiles and runs `src` with `options`.
 pub fn run_with(src: &str, options: CompileOptions) -> Outcome {
-    let code = match compile(src, options) {
-        Ok(code) => code,
+    let program = match compile_program(src, options) {
+        Ok(program) => program,
         Err(message) => return Outcome { stdout: String::new(), error: Some(message) },
     };
-    let program = Program { main: code, modules: Vec::new(), imports: Vec::new() };
     let limits = Limits { timeout: Some(std::time::Duration::from_secs(20)), ..Limits::default() };
     let mut vm = Vm::new(Rc::new(program), limits);
     let out = Buffer::default();
