@@ -1,41 +1,218 @@
-//! Command-line parsing: raw arguments to a validated `Command` (spec §1.5, DESIGN §6).
-//! Options may come before or after the file; everything after the first `--` that
-//! follows the file belongs to the program.
+//! Command-line parsing: raw arguments to a validated `Command` (spec §1.5, DESIGN §6),
+//! on clap. Options may come before or after the file; everything after the first `--`
+//! that follows the file belongs to the program. Every numeric option is checked here
+//! (`limits.rs`), so a usage error is reported before anything is read or run.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub const USAGE: &str = "\
-usage: mlpy run FILE.ml [OPTIONS] [-- PROGRAM ARGS...]
-       mlpy check FILE.ml [--import-path DIR]...
-       mlpy compile FILE.ml [--disasm] [--import-path DIR]...
-       mlpy profile show PROFILE.json [--report NAME]... [--sort KEY]
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-run options:
-  --profile                 profile the run and print a report to stderr
-  --report NAME             ml-summary (default), ml-details, dev-summary, dev-details, raw, all
-  --profile-output FILE     write the report to FILE instead of stderr (repeatable)
-  --profile-format FORMAT   text or json (default: from the file extension)
-  --sort KEY                order of the raw report: tottime, cumtime (default), calls, name
-  --no-memory               do not track memory while profiling
-  --force-transpile         ignore the bytecode cache
-  --import-path DIR         add DIR to the module search path (repeatable)
-  --allow-read[=PATHS]      grant file.read (for every path, or the listed paths)
-  --allow-write[=PATHS]     grant file.write, file.append and file.delete
-  --allow-net[=HOSTS]       grant network.http and network.https
-  --allow-env[=VARS]        grant env.read and env.write
-  -A, --allow-all           grant every capability
-  --timeout SECS            stop the program after SECS seconds
-  --max-memory SIZE         stop the program when its heap exceeds SIZE (e.g. 512M, 2G)
-  --max-depth N             maximum depth of nested ML calls (default 10000)
+use crate::limits::{self, Size};
 
-developer options (run):
-  --no-fast-paths           compile without fast paths, superinstructions and specialised
-                            instructions (a slow reference form; same output)
+/// The exit statuses, shown by `--help` (README.md has the same table).
+pub const EXIT_STATUSES: &str = "\
+Exit status:
+  0   success
+  1   uncaught runtime error
+  64  usage error (a bad command line, or a main file that cannot be read)
+  65  static rejection (syntax, name, import or security errors; nothing was run)
+  70  internal error (a bug in mlpy; please report it)
+  74  output or profile not written (e.g. a closed pipe)
+  75  resource limit exceeded (--timeout, --max-memory)";
 
-exit status: 0 success, 1 uncaught runtime error, 64 usage error,
-             65 static rejection, 70 internal error, 74 output or profile
-             not written (a closed pipe), 75 resource limit exceeded";
+/// Units of `--max-memory` and the ranges of the numeric options, shown by `run --help`.
+const RUN_NOTES: &str = "\
+Sizes (--max-memory): a whole or decimal number with an optional unit, in either case:
+  B or none = bytes; K, KiB = 2^10; M, MiB = 2^20; G, GiB = 2^30; T, TiB = 2^40;
+  KB = 10^3; MB = 10^6; GB = 10^9; TB = 10^12  (so 64M = 64MiB = 67108864 bytes,
+  64MB = 64000000 bytes). At least 1K, at most 1024T.
+Time (--timeout): seconds, decimals allowed (0.5), from 0.001 to 2592000 (30 days).
+Depth (--max-depth): a whole number from 1 to 1000000.
+FILE `-` reads the program from standard input (named <stdin> in messages; imports are
+found relative to the working directory; `input()` then sees the end of input).";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mlpy",
+    version,
+    about = "Runs, checks and profiles ML programs in a sandbox",
+    subcommand_required = true,
+    after_help = EXIT_STATUSES,
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Sub,
+}
+
+#[derive(Subcommand, Debug)]
+enum Sub {
+    // A repeated single-valued option: the last one counts (as `--timeout 5 --timeout 9`
+    // from a shell alias and its user).
+    /// Run a program
+    #[command(after_help = format!("{RUN_NOTES}\n\n{EXIT_STATUSES}"), args_override_self = true)]
+    Run(Box<RunArgs>),
+    /// Parse and check a program without running it (all diagnostics)
+    #[command(after_help = EXIT_STATUSES, args_override_self = true)]
+    Check(CheckArgs),
+    /// Check and compile a program; --disasm prints its bytecode
+    #[command(after_help = EXIT_STATUSES, args_override_self = true)]
+    Compile(CompileArgs),
+    /// Work with saved profiles
+    #[command(subcommand)]
+    Profile(ProfileSub),
+    /// Print shell completions for mlpy (e.g. `mlpy completions bash > ~/.local/share/bash-completion/completions/mlpy`)
+    Completions {
+        /// The shell to write completions for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the version
+    #[command(hide = true)]
+    Version,
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// The main file; `-` reads the program from standard input
+    #[arg(value_name = "FILE.ml")]
+    file: String,
+    /// Arguments for the program (the `args` module), after `--`
+    #[arg(last = true, value_name = "PROGRAM ARGS")]
+    program_args: Vec<String>,
+
+    /// Profile the run and print a report to stderr
+    #[arg(long, help_heading = "Profiling")]
+    profile: bool,
+    /// ml-summary (default), ml-details, dev-summary, dev-details, raw, all (repeatable)
+    #[arg(long, value_name = "NAME", help_heading = "Profiling")]
+    report: Vec<String>,
+    /// Write the report to FILE instead of stderr (repeatable)
+    #[arg(long, value_name = "FILE", help_heading = "Profiling")]
+    profile_output: Vec<PathBuf>,
+    /// text or json (default: from the file extension)
+    #[arg(long, value_name = "FORMAT", help_heading = "Profiling")]
+    profile_format: Option<String>,
+    /// Order of the raw report
+    #[arg(
+        long,
+        value_name = "KEY",
+        default_value = "cumtime",
+        value_parser = ["tottime", "cumtime", "calls", "name"],
+        help_heading = "Profiling"
+    )]
+    sort: String,
+    /// Do not track memory while profiling
+    #[arg(long, help_heading = "Profiling")]
+    no_memory: bool,
+
+    /// Ignore the bytecode cache
+    #[arg(long)]
+    force_transpile: bool,
+    /// Add DIR to the module search path (repeatable)
+    #[arg(long, value_name = "DIR")]
+    import_path: Vec<PathBuf>,
+
+    /// Grant file.read (for every path, or the listed paths)
+    #[arg(
+        long,
+        value_name = "PATHS",
+        num_args = 0..=1,
+        require_equals = true,
+        help_heading = "Capabilities"
+    )]
+    allow_read: Vec<String>,
+    /// Grant file.write, file.append and file.delete
+    #[arg(
+        long,
+        value_name = "PATHS",
+        num_args = 0..=1,
+        require_equals = true,
+        help_heading = "Capabilities"
+    )]
+    allow_write: Vec<String>,
+    /// Grant network.http and network.https
+    #[arg(
+        long,
+        value_name = "HOSTS",
+        num_args = 0..=1,
+        require_equals = true,
+        help_heading = "Capabilities"
+    )]
+    allow_net: Vec<String>,
+    /// Grant env.read and env.write
+    #[arg(
+        long,
+        value_name = "VARS",
+        num_args = 0..=1,
+        require_equals = true,
+        help_heading = "Capabilities"
+    )]
+    allow_env: Vec<String>,
+    /// Grant every capability
+    #[arg(short = 'A', long, help_heading = "Capabilities")]
+    allow_all: bool,
+
+    /// Stop the program after SECS seconds (exit status 75)
+    #[arg(long, value_name = "SECS", value_parser = limits::parse_timeout, help_heading = "Limits")]
+    timeout: Option<Duration>,
+    /// Stop the program when its heap exceeds SIZE, e.g. 512M, 64MB, 2GiB (exit status 75)
+    #[arg(long, value_name = "SIZE", value_parser = limits::parse_size, help_heading = "Limits")]
+    max_memory: Option<Size>,
+    /// Maximum depth of nested ML calls (default 10000); deeper raises RecursionError
+    #[arg(long, value_name = "N", value_parser = limits::parse_depth, help_heading = "Limits")]
+    max_depth: Option<usize>,
+
+    /// Compile without fast paths, superinstructions and specialised instructions (a
+    /// slow reference form; same output)
+    #[arg(long, help_heading = "Developer options")]
+    no_fast_paths: bool,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// The main file; `-` reads the program from standard input
+    #[arg(value_name = "FILE.ml")]
+    file: PathBuf,
+    /// Add DIR to the module search path (repeatable)
+    #[arg(long, value_name = "DIR")]
+    import_path: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct CompileArgs {
+    /// The main file; `-` reads the program from standard input
+    #[arg(value_name = "FILE.ml")]
+    file: PathBuf,
+    /// Add DIR to the module search path (repeatable)
+    #[arg(long, value_name = "DIR")]
+    import_path: Vec<PathBuf>,
+    /// Print the bytecode
+    #[arg(long)]
+    disasm: bool,
+    /// Ignore the bytecode cache
+    #[arg(long)]
+    force_transpile: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum ProfileSub {
+    /// Render reports from a JSON profile written by `run --profile-output FILE.json`
+    Show {
+        /// The JSON profile
+        #[arg(value_name = "PROFILE.json")]
+        file: PathBuf,
+        /// ml-summary (default), ml-details, dev-summary, dev-details, raw, all (repeatable)
+        #[arg(long, value_name = "NAME")]
+        report: Vec<String>,
+        /// Order of the raw report
+        #[arg(long, value_name = "KEY", default_value = "cumtime",
+              value_parser = ["tottime", "cumtime", "calls", "name"])]
+        sort: String,
+    },
+}
 
 /// What the user asked for.
 #[derive(Debug, PartialEq)]
@@ -56,7 +233,10 @@ pub enum Command {
         reports: Vec<String>,
         sort: String,
     },
-    Help,
+    /// `mlpy completions SHELL`: the script, ready to print.
+    Completions(String),
+    /// `--help` (of the command or of a sub-command): the text, ready to print.
+    Help(String),
     Version,
 }
 
@@ -73,7 +253,8 @@ pub struct Grants {
 #[derive(Debug, PartialEq)]
 pub struct RunConfig {
     pub file: PathBuf,
-    /// The path exactly as given (reports and `args.script()` use it).
+    /// The path exactly as given (reports and `args.script()` use it); `-` for a program
+    /// read from standard input.
     pub file_arg: String,
     pub program_args: Vec<String>,
     pub import_paths: Vec<PathBuf>,
@@ -86,239 +267,167 @@ pub struct RunConfig {
     pub memory: bool,
     pub force_transpile: bool,
     pub timeout: Option<Duration>,
+    /// `--max-memory` in bytes.
     pub max_memory: Option<u64>,
+    /// `--max-memory` as the user spelled it (`64M`), for messages about the limit.
+    pub max_memory_text: Option<String>,
     pub max_depth: Option<usize>,
     /// `--no-fast-paths` clears `fast_paths` (a developer option).
     pub compile_options: mlpy_runtime::compiler::CompileOptions,
 }
 
-/// A usage error: the message, printed with the usage text.
+/// A usage error: the whole text to print (a short message, a did-you-mean where one
+/// applies, and a pointer to `--help`).
 #[derive(Debug, PartialEq)]
 pub struct UsageError(pub String);
 
-pub fn parse(args: &[String]) -> Result<Command, UsageError> {
-    let Some(sub) = args.first() else {
-        return Err(UsageError("missing command".into()));
-    };
-    // `mlpy run --help` and the like: help, unless the word is a program argument.
-    let asks_help = |rest: &[String]| {
-        rest.iter().take_while(|a| *a != "--").any(|a| a == "-h" || a == "--help")
-    };
-    if matches!(sub.as_str(), "run" | "check" | "compile" | "profile") && asks_help(&args[1..]) {
-        return Ok(Command::Help);
-    }
-    match sub.as_str() {
-        "-h" | "--help" | "help" => Ok(Command::Help),
-        "-V" | "--version" | "version" => Ok(Command::Version),
-        "run" => parse_run(&args[1..]).map(|c| Command::Run(Box::new(c))),
-        "profile" => parse_profile(&args[1..]),
-        "check" | "compile" => {
-            let mut file = None;
-            let mut import_paths = Vec::new();
-            let mut disasm = false;
-            let mut it = args[1..].iter();
-            while let Some(a) = it.next() {
-                match a.as_str() {
-                    "--import-path" => import_paths.push(PathBuf::from(value(&mut it, a)?)),
-                    "--disasm" if sub == "compile" => disasm = true,
-                    "--force-transpile" if sub == "compile" => {}
-                    s if s.starts_with("--import-path=") => {
-                        import_paths.push(PathBuf::from(&s["--import-path=".len()..]))
-                    }
-                    s if s.starts_with('-') && s.len() > 1 => return Err(unknown(s)),
-                    s if file.is_none() => file = Some(PathBuf::from(s)),
-                    s => return Err(UsageError(format!("unexpected argument `{s}`"))),
-                }
-            }
-            let file =
-                file.ok_or_else(|| UsageError("missing the path of the main file".into()))?;
-            if sub == "check" {
-                Ok(Command::Check { file, import_paths })
+/// Parses the arguments after the executable's name.
+pub fn parse<S: Into<OsString> + Clone>(args: &[S]) -> Result<Command, UsageError> {
+    let argv: Vec<OsString> = std::iter::once(OsString::from("mlpy"))
+        .chain(args.iter().cloned().map(Into::into))
+        .collect();
+    let clap_error = |e: clap::Error| match e.kind() {
+        ErrorKind::DisplayHelp => Ok(Command::Help(e.render().to_string())),
+        ErrorKind::DisplayVersion => Ok(Command::Version),
+        // `mlpy` or `mlpy profile` alone: clap would print the whole help.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Err(if argv.get(1).is_some_and(|a| a == "profile") {
+                missing(&["profile"], "missing profile command (expected `show`)")
             } else {
-                Ok(Command::Compile { file, import_paths, disasm })
-            }
+                missing(
+                    &[],
+                    "missing command (expected run, check, compile, profile or completions)",
+                )
+            })
         }
-        other => {
-            Err(UsageError(format!("unknown command `{other}` (expected run, check or compile)")))
-        }
-    }
-}
-
-fn parse_profile(args: &[String]) -> Result<Command, UsageError> {
-    match args.first().map(String::as_str) {
-        Some("show") => {}
-        Some(other) => {
-            return Err(UsageError(format!("unknown profile command `{other}` (expected `show`)")))
-        }
-        None => return Err(UsageError("missing profile command (expected `show`)".into())),
-    }
-    let mut file = None;
-    let mut reports = Vec::new();
-    let mut sort = "cumtime".to_owned();
-    let mut it = args[1..].iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--report" => reports.push(value(&mut it, a)?.clone()),
-            "--sort" => sort = value(&mut it, a)?.clone(),
-            s if s.starts_with("--report=") => reports.push(s["--report=".len()..].to_owned()),
-            s if s.starts_with("--sort=") => sort = s["--sort=".len()..].to_owned(),
-            s if s.starts_with('-') && s.len() > 1 => return Err(unknown(s)),
-            s if file.is_none() => file = Some(PathBuf::from(s)),
-            s => return Err(UsageError(format!("unexpected argument `{s}`"))),
-        }
-    }
-    let file = file.ok_or_else(|| UsageError("missing the path of the JSON profile".into()))?;
-    Ok(Command::ProfileShow { file, reports, sort })
-}
-
-fn unknown(opt: &str) -> UsageError {
-    UsageError(format!("unknown option `{opt}`"))
-}
-
-fn value<'a>(
-    it: &mut impl Iterator<Item = &'a String>,
-    opt: &str,
-) -> Result<&'a String, UsageError> {
-    it.next().ok_or_else(|| UsageError(format!("option `{opt}` needs a value")))
-}
-
-fn list(s: &str) -> Vec<String> {
-    s.split(',').filter(|p| !p.is_empty()).map(str::to_owned).collect()
-}
-
-/// Combines repeated grants: an unrestricted grant absorbs the lists.
-fn grant(slot: &mut Option<Option<Vec<String>>>, entries: Option<Vec<String>>) {
-    *slot = match (slot.take(), entries) {
-        (Some(None), _) | (_, None) => Some(None),
-        (Some(Some(mut old)), Some(new)) => {
-            old.extend(new);
-            Some(Some(old))
-        }
-        (None, Some(new)) => Some(Some(new)),
+        _ => Err(UsageError(e.render().to_string())),
     };
-}
-
-fn parse_size(s: &str) -> Option<u64> {
-    let s = s.trim();
-    let (digits, mult) = match s.char_indices().last()? {
-        (i, 'k' | 'K') => (&s[..i], 1u64 << 10),
-        (i, 'm' | 'M') => (&s[..i], 1 << 20),
-        (i, 'g' | 'G') => (&s[..i], 1 << 30),
-        _ => (s, 1),
+    let matches = match Cli::command().try_get_matches_from(&argv) {
+        Ok(m) => m,
+        Err(e) => return clap_error(e),
     };
-    digits.parse::<u64>().ok()?.checked_mul(mult)
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
+    Ok(match cli.command {
+        Sub::Run(r) => {
+            // The derived fields hold the grants' values but not which occurrence had
+            // none (a bare `--allow-read`): that comes from the occurrences.
+            let m = matches.subcommand_matches("run").expect("the run sub-command matched");
+            let grants = Grants {
+                read: grant(m, "allow_read"),
+                write: grant(m, "allow_write"),
+                net: grant(m, "allow_net"),
+                env: grant(m, "allow_env"),
+                all: r.allow_all,
+            };
+            Command::Run(Box::new(run_config(*r, grants)))
+        }
+        Sub::Check(c) => Command::Check { file: c.file, import_paths: c.import_path },
+        Sub::Compile(c) => {
+            Command::Compile { file: c.file, import_paths: c.import_path, disasm: c.disasm }
+        }
+        Sub::Profile(ProfileSub::Show { file, report, sort }) => {
+            Command::ProfileShow { file, reports: report, sort }
+        }
+        Sub::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mlpy", &mut out);
+            Command::Completions(String::from_utf8_lossy(&out).into_owned())
+        }
+        Sub::Version => Command::Version,
+    })
 }
 
-fn parse_run(args: &[String]) -> Result<RunConfig, UsageError> {
-    let mut file: Option<String> = None;
+/// A usage error found after parsing (e.g. a profile option checked by the profiler), in
+/// the same form as clap's: the message, the sub-command's usage line and `--help`.
+/// `path` names the sub-command (`["profile", "show"]`).
+pub fn usage_error(path: &[&str], message: &str) -> UsageError {
+    error_of(path, ErrorKind::ValueValidation, message)
+}
+
+fn missing(path: &[&str], message: &str) -> UsageError {
+    error_of(path, ErrorKind::MissingSubcommand, message)
+}
+
+fn error_of(path: &[&str], kind: ErrorKind, message: &str) -> UsageError {
+    let mut cmd = Cli::command();
+    cmd.build();
+    for name in path {
+        match cmd.find_subcommand(name) {
+            Some(sub) => cmd = sub.clone(),
+            None => break,
+        }
+    }
+    UsageError(cmd.error(kind, message).render().to_string())
+}
+
+fn run_config(r: RunArgs, grants: Grants) -> RunConfig {
     let mut cfg = RunConfig {
-        file: PathBuf::new(),
-        file_arg: String::new(),
-        program_args: Vec::new(),
-        import_paths: Vec::new(),
-        grants: Grants::default(),
-        profile: false,
-        reports: Vec::new(),
-        profile_outputs: Vec::new(),
-        profile_format: None,
-        sort: "cumtime".into(),
-        memory: true,
-        force_transpile: false,
-        timeout: None,
-        max_memory: None,
-        max_depth: None,
+        file: PathBuf::from(&r.file),
+        file_arg: r.file,
+        program_args: r.program_args,
+        import_paths: r.import_path,
+        grants,
+        profile: r.profile,
+        reports: r.report,
+        profile_outputs: r.profile_output,
+        profile_format: r.profile_format,
+        sort: r.sort,
+        memory: !r.no_memory,
+        force_transpile: r.force_transpile,
+        timeout: r.timeout,
+        max_memory: r.max_memory.as_ref().map(|s| s.bytes),
+        max_memory_text: r.max_memory.map(|s| s.text),
+        max_depth: r.max_depth,
         compile_options: Default::default(),
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (a.as_str(), None),
-        };
-        let val = |it: &mut std::slice::Iter<'_, String>| -> Result<String, UsageError> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => value(it, name).cloned(),
-            }
-        };
-        match name {
-            "--" => {
-                if file.is_none() {
-                    return Err(UsageError("missing the path of the main file before `--`".into()));
-                }
-                cfg.program_args.extend(it.by_ref().cloned());
-            }
-            "--profile" => cfg.profile = true,
-            "--report" => cfg.reports.push(val(&mut it)?),
-            "--profile-output" => cfg.profile_outputs.push(PathBuf::from(val(&mut it)?)),
-            "--profile-format" => cfg.profile_format = Some(val(&mut it)?),
-            "--sort" => {
-                let key = val(&mut it)?;
-                if !["tottime", "cumtime", "calls", "name"].contains(&key.as_str()) {
-                    return Err(UsageError(format!(
-                        "unknown sort key `{key}` (expected tottime, cumtime, calls or name)"
-                    )));
-                }
-                cfg.sort = key;
-            }
-            "--no-memory" => cfg.memory = false,
-            "--no-fast-paths" => cfg.compile_options.fast_paths = false,
-            "--force-transpile" => cfg.force_transpile = true,
-            "--import-path" => cfg.import_paths.push(PathBuf::from(val(&mut it)?)),
-            "--allow-read" => grant(&mut cfg.grants.read, inline.as_deref().map(list)),
-            "--allow-write" => grant(&mut cfg.grants.write, inline.as_deref().map(list)),
-            "--allow-net" => grant(&mut cfg.grants.net, inline.as_deref().map(list)),
-            "--allow-env" => grant(&mut cfg.grants.env, inline.as_deref().map(list)),
-            "-A" | "--allow-all" => cfg.grants.all = true,
-            "--timeout" => {
-                let v = val(&mut it)?;
-                let secs: f64 =
-                    v.parse().ok().filter(|s: &f64| s.is_finite() && *s > 0.0).ok_or_else(
-                        || UsageError(format!("invalid --timeout `{v}`: expected seconds > 0")),
-                    )?;
-                cfg.timeout = Some(Duration::from_secs_f64(secs));
-            }
-            "--max-memory" => {
-                let v = val(&mut it)?;
-                cfg.max_memory = Some(parse_size(&v).ok_or_else(|| {
-                    UsageError(format!(
-                        "invalid --max-memory `{v}`: expected a size like 512M or 2G"
-                    ))
-                })?);
-            }
-            "--max-depth" => {
-                let v = val(&mut it)?;
-                cfg.max_depth =
-                    Some(v.parse().ok().filter(|n: &usize| *n > 0).ok_or_else(|| {
-                        UsageError(format!(
-                            "invalid --max-depth `{v}`: expected a positive integer"
-                        ))
-                    })?);
-            }
-            s if s.starts_with('-') && s.len() > 1 => return Err(unknown(a)),
-            _ if file.is_none() => file = Some(a.clone()),
-            _ => {
-                return Err(UsageError(format!(
-                    "unexpected argument `{a}` (program arguments go after `--`)"
-                )))
-            }
-        }
+    cfg.compile_options.fast_paths = !r.no_fast_paths;
+    cfg
+}
+
+/// Combines the occurrences of one `--allow-*` option: absent is `None`; a bare flag
+/// (an occurrence without `=`) grants every resource and absorbs the lists; otherwise
+/// the listed resources of every occurrence (comma-separated, empty items dropped).
+fn grant(m: &clap::ArgMatches, id: &str) -> Option<Option<Vec<String>>> {
+    let occurrences: Vec<Vec<&String>> =
+        m.get_occurrences::<String>(id)?.map(Iterator::collect).collect();
+    if occurrences.is_empty() {
+        return None;
     }
-    let file = file.ok_or_else(|| UsageError("missing the path of the main file".into()))?;
-    cfg.file = PathBuf::from(&file);
-    cfg.file_arg = file;
-    Ok(cfg)
+    if occurrences.iter().any(Vec::is_empty) {
+        return Some(None);
+    }
+    let items = occurrences
+        .iter()
+        .flatten()
+        .flat_map(|v| v.split(','))
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Some(Some(items))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words(args: &str) -> Vec<String> {
+        args.split_whitespace().map(str::to_owned).collect()
+    }
+
     fn run(args: &str) -> Result<RunConfig, UsageError> {
-        let v: Vec<String> = args.split_whitespace().map(str::to_owned).collect();
-        match parse(&v)? {
+        match parse(&words(args))? {
             Command::Run(c) => Ok(*c),
             other => panic!("not a run command: {other:?}"),
+        }
+    }
+
+    fn usage_error(args: &str) -> String {
+        match parse(&words(args)) {
+            Err(UsageError(text)) => text,
+            Ok(c) => panic!("`{args}` was accepted: {c:?}"),
         }
     }
 
@@ -326,46 +435,256 @@ mod tests {
     fn options_before_and_after_the_file() {
         let c = run("run --profile main.ml --report raw --allow-read=data,x -- a --b").unwrap();
         assert_eq!(c.file_arg, "main.ml");
+        assert_eq!(c.file, PathBuf::from("main.ml"));
         assert!(c.profile);
         assert_eq!(c.reports, ["raw"]);
         assert_eq!(c.grants.read, Some(Some(vec!["data".to_owned(), "x".to_owned()])));
         assert_eq!(c.program_args, ["a", "--b"]);
+        let c = run("run --import-path lib --timeout=2 main.ml --import-path=other").unwrap();
+        assert_eq!(c.import_paths, [PathBuf::from("lib"), PathBuf::from("other")]);
+        assert_eq!(c.timeout, Some(Duration::from_secs(2)));
+    }
+
+    #[test]
+    fn defaults() {
+        let c = run("run main.ml").unwrap();
+        assert_eq!(c.grants, Grants::default());
+        assert!(!c.profile && c.memory && !c.force_transpile);
+        assert_eq!(c.sort, "cumtime");
+        assert_eq!((c.timeout, c.max_memory, c.max_depth), (None, None, None));
+        assert_eq!(c.max_memory_text, None);
+        assert!(c.program_args.is_empty());
+    }
+
+    #[test]
+    fn everything_after_the_first_double_dash_belongs_to_the_program() {
+        let c = run("run main.ml -- --help -A --timeout nan -- x").unwrap();
+        assert_eq!(c.program_args, ["--help", "-A", "--timeout", "nan", "--", "x"]);
+        assert!(!c.grants.all);
+        assert_eq!(c.timeout, None);
+        // `--` before the file: the file is missing.
+        assert!(usage_error("run -- main.ml").contains("FILE.ml"));
     }
 
     #[test]
     fn no_fast_paths_is_a_developer_option_of_run() {
         assert!(run("run main.ml").unwrap().compile_options.fast_paths);
         assert!(!run("run main.ml --no-fast-paths").unwrap().compile_options.fast_paths);
-        assert!(USAGE.contains("developer options"));
-        assert!(USAGE.contains("--no-fast-paths"));
+        let Ok(Command::Help(help)) = parse(&words("run --help")) else { panic!() };
+        assert!(help.contains("Developer options"), "{help}");
+        assert!(help.contains("--no-fast-paths"), "{help}");
     }
 
     #[test]
     fn help_after_a_command() {
-        let parse_words =
-            |args: &str| parse(&args.split_whitespace().map(str::to_owned).collect::<Vec<_>>());
-        for args in ["run --help", "run main.ml -h", "check --help", "compile x.ml --help"] {
-            assert_eq!(parse_words(args), Ok(Command::Help), "{args}");
+        for args in [
+            "--help",
+            "-h",
+            "help",
+            "help run",
+            "run --help",
+            "run main.ml -h",
+            "check --help",
+            "compile x.ml --help",
+            "profile show --help",
+        ] {
+            assert!(matches!(parse(&words(args)), Ok(Command::Help(_))), "{args}");
         }
-        assert_eq!(parse_words("profile show --help"), Ok(Command::Help));
         // After `--`, it is the program's argument.
         assert_eq!(run("run main.ml -- --help").unwrap().program_args, ["--help"]);
+        for args in ["--version", "-V", "version"] {
+            assert_eq!(parse(&words(args)), Ok(Command::Version), "{args}");
+        }
     }
 
     #[test]
-    fn usage_errors() {
-        assert!(run("run").is_err());
-        assert!(run("run main.ml --bogus").is_err());
-        assert!(run("run main.ml other.ml").is_err());
-        assert!(run("run main.ml --report").is_err());
-        assert!(run("run main.ml --sort speed").is_err());
-        assert!(run("run main.ml --max-memory lots").is_err());
+    fn help_documents_exit_statuses_and_units() {
+        let Ok(Command::Help(top)) = parse(&words("--help")) else { panic!() };
+        let Ok(Command::Help(run)) = parse(&words("run --help")) else { panic!() };
+        for help in [&top, &run] {
+            for status in ["0 ", "1 ", "64", "65", "70", "74", "75"] {
+                assert!(help.contains(&format!("\n  {status}")), "status {status}:\n{help}");
+            }
+        }
+        for text in ["MiB = 2^20", "MB = 10^6", "2592000", "1000000", "--allow-read[=<PATHS>]"] {
+            assert!(run.contains(text), "`{text}` missing:\n{run}");
+        }
+        assert!(top.contains("completions"), "{top}");
     }
 
     #[test]
-    fn unrestricted_grant_absorbs_lists() {
+    fn usage_errors_are_short_and_point_to_help() {
+        for args in [
+            "",
+            "run",
+            "frobnicate",
+            "run main.ml --bogus",
+            "run main.ml other.ml",
+            "run main.ml --report",
+            "run main.ml --sort speed",
+            "run main.ml --max-memory lots",
+            "check",
+            "check a.ml b.ml",
+            "compile a.ml --bogus",
+            "profile",
+            "profile list",
+            "profile show",
+            "completions",
+            "completions tcsh",
+        ] {
+            let text = usage_error(args);
+            assert!(text.contains("--help"), "`{args}`: {text}");
+            assert!(text.lines().count() <= 8, "`{args}`: not short:\n{text}");
+            assert!(!text.contains("Exit status"), "`{args}`: the whole help:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_mistyped_option_gets_a_suggestion() {
+        let text = usage_error("run main.ml --alow-read");
+        assert!(text.contains("--alow-read") && text.contains("'--allow-read'"), "{text}");
+        let text = usage_error("run --max-mem 1G main.ml");
+        assert!(text.contains("'--max-memory'"), "{text}");
+        let text = usage_error("chek main.ml");
+        assert!(text.contains("'check'"), "{text}");
+    }
+
+    #[test]
+    fn a_grant_takes_its_value_only_after_equals() {
+        // `--allow-read file.ml`: a bare grant, then the file.
+        let c = run("run --allow-read main.ml").unwrap();
+        assert_eq!(c.file_arg, "main.ml");
+        assert_eq!(c.grants.read, Some(None));
+        let c = run("run main.ml --allow-net --allow-env=HOME,USER --allow-write=out").unwrap();
+        assert_eq!(c.grants.net, Some(None));
+        assert_eq!(c.grants.env, Some(Some(vec!["HOME".to_owned(), "USER".to_owned()])));
+        assert_eq!(c.grants.write, Some(Some(vec!["out".to_owned()])));
+        assert_eq!(c.grants.read, None);
+        // After the file, a bare grant followed by a word: the word is unexpected.
+        assert!(usage_error("run main.ml --allow-read data").contains("data"));
+    }
+
+    #[test]
+    fn repeated_grants_combine_and_an_unrestricted_one_absorbs_the_lists() {
+        let c = run("run m.ml --allow-read=a --allow-read=b,c").unwrap();
+        assert_eq!(c.grants.read, Some(Some(vec!["a".into(), "b".into(), "c".into()])));
         let c = run("run m.ml --allow-read=a --allow-read --allow-read=b").unwrap();
         assert_eq!(c.grants.read, Some(None));
-        assert_eq!(parse_size("2G"), Some(2 << 30));
+        // An empty list grants nothing (but names the grant).
+        let c = run("run m.ml --allow-read= --allow-env=,,").unwrap();
+        assert_eq!(c.grants.read, Some(Some(vec![])));
+        assert_eq!(c.grants.env, Some(Some(vec![])));
+    }
+
+    #[test]
+    fn a_repeated_option_keeps_its_last_value() {
+        let c = run("run m.ml --timeout 5 -A --timeout 9 -A --profile --profile").unwrap();
+        assert_eq!(c.timeout, Some(Duration::from_secs(9)));
+        assert!(c.grants.all && c.profile);
+        let c = run("run m.ml --max-memory 1G --max-memory 64M").unwrap();
+        assert_eq!(c.max_memory_text.as_deref(), Some("64M"));
+        let c = run("run m.ml --allow-read=a --allow-read=b").unwrap();
+        assert_eq!(c.grants.read, Some(Some(vec!["a".into(), "b".into()])));
+    }
+
+    #[test]
+    fn allow_all() {
+        assert!(run("run -A m.ml").unwrap().grants.all);
+        assert!(run("run m.ml --allow-all").unwrap().grants.all);
+        assert!(!run("run m.ml").unwrap().grants.all);
+    }
+
+    #[test]
+    fn numeric_options_are_validated() {
+        for bad in ["1e30", "nan", "NaN", "inf", "-inf", "-1", "0", "0.0", "1e-9", "abc", ""] {
+            let text = usage_error(&format!("run m.ml --timeout={bad}"));
+            assert!(text.contains("--timeout"), "{bad}: {text}");
+        }
+        assert_eq!(
+            run("run m.ml --timeout 0.5").unwrap().timeout,
+            Some(Duration::from_millis(500))
+        );
+        assert_eq!(
+            run("run m.ml --timeout 2592000").unwrap().timeout,
+            Some(Duration::from_secs(2_592_000))
+        );
+        for bad in ["0", "0K", "-5M", "1.5", "12X", "M", "1e3M", "99999999999T", "1025T", "512"] {
+            let text = usage_error(&format!("run m.ml --max-memory={bad}"));
+            assert!(text.contains("--max-memory"), "{bad}: {text}");
+        }
+        for bad in ["0", "-1", "1.5", "1000001", "lots", "99999999999999999999999"] {
+            let text = usage_error(&format!("run m.ml --max-depth={bad}"));
+            assert!(text.contains("--max-depth"), "{bad}: {text}");
+        }
+        assert_eq!(run("run m.ml --max-depth 400000").unwrap().max_depth, Some(400_000));
+        assert_eq!(run("run m.ml --max-depth 1000000").unwrap().max_depth, Some(1_000_000));
+    }
+
+    #[test]
+    fn sizes_keep_the_users_spelling() {
+        let c = run("run m.ml --max-memory 64M").unwrap();
+        assert_eq!(c.max_memory, Some(64 << 20));
+        assert_eq!(c.max_memory_text.as_deref(), Some("64M"));
+        let c = run("run m.ml --max-memory=64MB").unwrap();
+        assert_eq!(c.max_memory, Some(64_000_000));
+        assert_eq!(c.max_memory_text.as_deref(), Some("64MB"));
+    }
+
+    #[test]
+    fn program_from_standard_input() {
+        let c = run("run - --allow-read -- x").unwrap();
+        assert_eq!(c.file_arg, "-");
+        assert_eq!(c.program_args, ["x"]);
+        let c = run("run --timeout 3 -").unwrap();
+        assert_eq!(c.file_arg, "-");
+        assert!(matches!(parse(&words("check -")), Ok(Command::Check { .. })));
+    }
+
+    #[test]
+    fn check_compile_and_profile_show() {
+        assert_eq!(
+            parse(&words("check a.ml --import-path lib")),
+            Ok(Command::Check { file: "a.ml".into(), import_paths: vec!["lib".into()] })
+        );
+        assert_eq!(
+            parse(&words("compile --disasm a.ml --force-transpile")),
+            Ok(Command::Compile { file: "a.ml".into(), import_paths: vec![], disasm: true })
+        );
+        assert!(usage_error("check a.ml --disasm").contains("--disasm"));
+        assert_eq!(
+            parse(&words("profile show p.json --report raw --sort=calls")),
+            Ok(Command::ProfileShow {
+                file: "p.json".into(),
+                reports: vec!["raw".into()],
+                sort: "calls".into()
+            })
+        );
+    }
+
+    #[test]
+    fn completions_for_each_shell() {
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+            let Ok(Command::Completions(script)) = parse(&words(&format!("completions {shell}")))
+            else {
+                panic!("{shell}")
+            };
+            assert!(script.contains("allow-read") && script.contains("max-memory"), "{shell}");
+        }
+    }
+
+    #[test]
+    fn later_usage_errors_have_the_same_form() {
+        let UsageError(text) = super::usage_error(&["run"], "unknown report `everything`");
+        assert!(text.contains("unknown report `everything`"), "{text}");
+        assert!(text.contains("mlpy run") && text.contains("--help"), "{text}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_unicode_are_a_usage_error() {
+        use std::os::unix::ffi::OsStringExt;
+        let bad = OsString::from_vec(vec![b'a', 0xff, b'.', b'm', b'l']);
+        let args = [OsString::from("run"), bad];
+        assert!(parse(&args).is_err());
     }
 }

@@ -6,8 +6,11 @@
 
 mod alloc_count;
 mod args;
+mod limits;
 mod pipeline;
+mod policy;
 mod profile_output;
+mod report;
 
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -89,7 +92,7 @@ const STACK_SIZE: usize = 512 << 20;
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let worker =
         std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(&argv, started));
     match worker.map(|h| h.join()) {
@@ -103,19 +106,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn real_main(argv: &[String], started: Instant) -> u8 {
+fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
     let command = match args::parse(argv) {
         Ok(c) => c,
-        Err(e) => {
-            errln!("mlpy: {}\n\n{}", e.0, args::USAGE);
-            return exit::USAGE;
-        }
+        Err(e) => return usage(e),
     };
     match command {
-        Command::Help => print_out(&format!("{}\n", args::USAGE)),
+        Command::Help(text) | Command::Completions(text) => print_out(&text),
         Command::Version => print_out(&format!("mlpy {}\n", env!("CARGO_PKG_VERSION"))),
         Command::Check { file, import_paths } => {
-            let name = file.display().to_string();
+            let name = shown_name(&file);
             let builtins = BuiltinTable::new();
             match load(&file, &name, &import_paths, &builtins, Default::default()) {
                 Ok(loaded) => {
@@ -127,7 +127,7 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
             }
         }
         Command::Compile { file, import_paths, disasm } => {
-            let name = file.display().to_string();
+            let name = shown_name(&file);
             let builtins = BuiltinTable::new();
             match load(&file, &name, &import_paths, &builtins, Default::default()) {
                 Ok(loaded) => {
@@ -150,6 +150,24 @@ fn real_main(argv: &[String], started: Instant) -> u8 {
     }
 }
 
+/// Prints a usage error (already in its final form); the usage-error status.
+fn usage(e: args::UsageError) -> u8 {
+    err!("{}", e.0);
+    if !e.0.ends_with('\n') {
+        err!("\n");
+    }
+    exit::USAGE
+}
+
+/// The main file's name in messages and reports: as given, or `<stdin>` for `-`.
+fn shown_name(file: &std::path::Path) -> String {
+    if pipeline::is_stdin(file) {
+        pipeline::STDIN_NAME.to_owned()
+    } else {
+        file.display().to_string()
+    }
+}
+
 /// Loads a program, printing diagnostics; `Err` carries the exit status.
 fn load(
     file: &std::path::Path,
@@ -158,6 +176,8 @@ fn load(
     builtins: &BuiltinTable,
     options: mlpy_runtime::compiler::CompileOptions,
 ) -> Result<Loaded, u8> {
+    // `-`: the program is standard input; its imports are found from the working directory.
+    let name = if pipeline::is_stdin(file) { pipeline::STDIN_NAME } else { name };
     match pipeline::load(file, name, import_paths, builtins, options) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Unreadable(msg)) => {
@@ -165,13 +185,11 @@ fn load(
             Err(exit::USAGE)
         }
         Err(LoadError::Rejected(diags)) => {
-            let mut errors = 0;
-            for d in &diags {
-                err!("{}", d.render());
-                errors += d.diagnostic.is_error() as usize;
-            }
+            err!("{}", report::diagnostics(&diags));
+            let errors = diags.iter().filter(|d| d.diagnostic.is_error()).count();
             errln!(
-                "mlpy: {name} was rejected ({errors} error{}); nothing was run",
+                "mlpy: {} was rejected ({errors} error{}); nothing was run",
+                mlpy_syntax::diagnostic::escape_controls(name, false),
                 if errors == 1 { "" } else { "s" }
             );
             Err(exit::STATIC_REJECTION)
@@ -180,9 +198,7 @@ fn load(
 }
 
 fn print_warnings(loaded: &Loaded) {
-    for w in &loaded.warnings {
-        err!("{}", w.render());
-    }
+    err!("{}", report::diagnostics(&loaded.warnings));
 }
 
 fn run(cfg: RunConfig, started: Instant) -> u8 {
@@ -196,10 +212,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             cfg.profile_format.as_deref(),
         ) {
             Ok(o) => Some(o),
-            Err(msg) => {
-                errln!("mlpy: {msg}\n\n{}", args::USAGE);
-                return exit::USAGE;
-            }
+            Err(msg) => return usage(args::usage_error(&["run"], &msg)),
         }
     } else {
         None
@@ -209,6 +222,13 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let calibrating = Instant::now();
     let recorder = profile.then(|| Recorder::new(Box::new(MonotonicClock::new()), cfg.memory));
     let calibration = calibrating.elapsed();
+    let grants = match policy::grants(&cfg.grants) {
+        Ok(g) => g,
+        Err(msg) => {
+            errln!("mlpy: {msg}");
+            return exit::USAGE;
+        }
+    };
     let builtins = BuiltinTable::new();
     alloc_count::set_counting(profile);
     let loaded = load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins, cfg.compile_options);
@@ -218,6 +238,10 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
         Err(code) => return code,
     };
     print_warnings(&loaded);
+    let policy = policy::build(&grants, &loaded.declarations);
+    for need in policy.unmet_declarations() {
+        errln!("warning: {need}");
+    }
     let mut limits = Limits::default();
     if let Some(d) = cfg.max_depth {
         limits.max_depth = d;
@@ -227,6 +251,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let phases = loaded.phases;
     let vm_begin = Instant::now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
+    vm.set_policy(Rc::new(policy));
     if let Some(mut rec) = recorder {
         let ns = |d: std::time::Duration| d.as_nanos() as u64;
         let loading = [
@@ -269,7 +294,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     }
     // A failing program still gets its profile, after its own error message.
     if let (Some(options), Some(rec)) = (profile_options, vm.take_recorder()) {
-        let profile = rec.finish(&cfg.file_arg);
+        let profile = rec.finish(&shown_name(&cfg.file));
         let failures = options.emit(&profile);
         for e in &failures {
             errln!("mlpy: {e}");
@@ -285,10 +310,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
 fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
     let options = match ProfileOptions::new(reports, sort, &[], None) {
         Ok(o) => o,
-        Err(msg) => {
-            errln!("mlpy: {msg}\n\n{}", args::USAGE);
-            return exit::USAGE;
-        }
+        Err(msg) => return usage(args::usage_error(&["profile", "show"], &msg)),
     };
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
@@ -308,9 +330,5 @@ fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
 
 /// Prints an uncaught error: kind and message, then the ML stack, innermost last.
 fn report_error(err: &RuntimeError) {
-    let mut text = format!("{}: {}\n", err.type_name(), err.message());
-    for t in err.trace() {
-        text.push_str(&format!("  at {} ({}:{}:{})\n", t.function, t.file, t.line, t.col));
-    }
-    err!("{text}");
+    err!("{}", report::runtime_error(err));
 }

@@ -37,6 +37,9 @@ pub enum LoadError {
 pub struct Loaded {
     pub program: Program,
     pub warnings: Vec<FileDiagnostic>,
+    /// The `capability` declarations of every file, the main file first, then modules in
+    /// load order (the manifest of spec §14.3).
+    pub declarations: Vec<(Rc<SourceFile>, ast::CapabilityDecl)>,
     pub phases: PhaseTimes,
 }
 
@@ -101,13 +104,29 @@ struct Loader<'a> {
     phases: PhaseTimes,
 }
 
-/// Reads a source file; invalid UTF-8 becomes a syntax diagnostic.
+/// The name in messages of a program read from standard input (`mlpy run -`).
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether `path` is `-`: the main program is read from standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+/// Reads a source file (`-`: all of standard input); invalid UTF-8 becomes a syntax
+/// diagnostic.
 pub fn read_source(path: &Path, name: &str) -> Result<Result<SourceFile, FileDiagnostic>, String> {
-    if path.is_dir() {
-        return Err(format!("`{name}` is a directory, not an ML file"));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {}", io_reason(&e)))?;
+    let bytes = if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
+            format!("cannot read the program from standard input: {}", io_reason(&e))
+        })?;
+        bytes
+    } else {
+        if path.is_dir() {
+            return Err(format!("`{name}` is a directory, not an ML file"));
+        }
+        std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {}", io_reason(&e)))?
+    };
     Ok(match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(name, text)),
         Err(e) => {
@@ -167,6 +186,15 @@ pub fn load(
         return Err(LoadError::Rejected(loader.diagnostics));
     }
     let files: Vec<ParsedFile> = loader.files.into_iter().flatten().collect();
+    let declarations = files
+        .iter()
+        .flat_map(|f| {
+            f.module.body.iter().filter_map(|stmt| match &stmt.kind {
+                StmtKind::Capability(d) => Some((f.file.clone(), d.clone())),
+                _ => None,
+            })
+        })
+        .collect();
     // Compile modules first (index i + 1 in `files` is module i), then main.
     let mut imports: Vec<ImportSpec> = Vec::new();
     let mut compiled = Vec::with_capacity(files.len());
@@ -216,6 +244,7 @@ pub fn load(
     Ok(Loaded {
         program: Program { main: main_code, modules, imports },
         warnings: loader.diagnostics,
+        declarations,
         phases: loader.phases,
     })
 }

@@ -1,13 +1,54 @@
 //! The capability vocabulary, grants and policy, and resource limits: pure data shared by
 //! the analysis and the runtime.
 //!
-//! Every effect ML code can reach goes through one gate, `Policy::check` (the runtime's
-//! `Vm::check_path`, `check_host`, `check_var` and `check_every` wrap it): an operation is
-//! permitted when the command line grants its capability for its resource and, if the
-//! program declares capabilities, a declaration covers it too (spec §14).
+//! Every effect ML code can reach goes through one gate, [`Policy::check`] (the runtime's
+//! `Vm::check_path`, `check_host`, `check_var` and `check_every` wrap it). The rules
+//! (spec §14):
+//!
+//! * **Grants** ([`Grants`]) come from the command line: `--allow-read`, `--allow-write`,
+//!   `--allow-net`, `--allow-env`, each for every resource (no `=`) or for a list of
+//!   entries; repeated options combine, a grant for every resource absorbs the lists,
+//!   `-A` grants everything. The entries are kept as written (for `getCapabilityInfo`)
+//!   and resolved once, when the [`Policy`] is built.
+//! * **Paths** ([`paths`]) are `~`-expanded, made absolute against the working directory,
+//!   normalised lexically and then their symbolic links are resolved as far as the path
+//!   exists — a link that is the last component, and a dangling one, included. A grant
+//!   entry `E` covers `P` if `P == E` or `P` lies below `E` (whole components). A
+//!   permitted check returns the resolved path ([`Permit::Path`]) and the operation uses
+//!   it, so the file checked is the file touched. `file.delete` is the one exception: a
+//!   link that is the last component is not followed, since deleting and renaming act
+//!   on the link itself.
+//! * **Hosts** ([`hosts`]): an entry `host` covers every port, `host:port` one port.
+//!   **Variables**: exact names.
+//! * **Declarations** ([`Manifest`]): once a program has a `capability` declaration, an
+//!   operation needs a grant **and** an `allow` item declaring its capability for a
+//!   pattern that matches the resource (paths with `*`, `?`, `**`, covering the match
+//!   or anything below it; hosts `*.domain` or a URL, which declares only its scheme's
+//!   capability; variables with `*`). Declarations only narrow.
+//! * **Denials** ([`Denial`]) name the capability, the resolved resource and the exact
+//!   option that would grant it (`--allow-read=data/in.csv`), or say that the
+//!   declarations exclude it.
+//!
+//! The working directory and `HOME` are captured when the policy is built: ML programs
+//! cannot change them, nor create links. Changes to the file system by other processes
+//! between a check and the operation (a link swapped in), and hard links, which are the
+//! same file under two names, are outside the threat model.
 
 use std::fmt;
 use std::path::PathBuf;
+
+pub mod grants;
+pub mod hosts;
+pub mod manifest;
+pub mod paths;
+mod policy;
+#[cfg(test)]
+mod testdir;
+
+pub use grants::{Flag, Grant, Grants};
+pub use manifest::{Allow, Declaration, Manifest, Operation};
+pub use paths::PathContext;
+pub use policy::{CapabilityInfo, Policy, Unmet};
 
 /// The capabilities of spec §14.1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,41 +141,8 @@ pub enum Permit {
     Other,
 }
 
-/// The permissions of one run.
-#[derive(Clone, Debug, Default)]
-pub struct Policy {
-    all: bool,
-}
-
-impl Policy {
-    /// No capability at all (a run without `--allow-*`).
-    pub fn deny_all() -> Policy {
-        Policy { all: false }
-    }
-
-    /// Every capability for every resource (`-A`).
-    pub fn allow_all() -> Policy {
-        Policy { all: true }
-    }
-
-    /// The gate: whether `capability` is permitted for `resource`.
-    pub fn check(&self, capability: Capability, resource: Resource<'_>) -> Result<Permit, Denial> {
-        if !self.all {
-            return Err(Denial {
-                message: format!(
-                    "`{capability}` is not granted; run with `{}` to grant it",
-                    capability.flag()
-                ),
-            });
-        }
-        Ok(match resource {
-            Resource::Path(p) => Permit::Path(PathBuf::from(p)),
-            _ => Permit::Other,
-        })
-    }
-
-    /// Whether `capability` is permitted for at least one resource (spec §14.6).
-    pub fn has(&self, _capability: Capability) -> bool {
-        self.all
+impl fmt::Display for Denial {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
     }
 }

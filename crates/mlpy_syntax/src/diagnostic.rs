@@ -1,7 +1,10 @@
 //! User-facing problems: a `Diagnostic` has a kind, an optional rule code, a message, a
 //! primary span, secondary labels and notes. Diagnostics are data, not `Err`s; `render`
-//! turns one into the text the CLI prints.
+//! turns one into the text the CLI prints. Rendered text is safe to show on a terminal:
+//! control characters from the program (in source lines, messages, names) are escaped
+//! (`escape_controls`), so a program cannot write escape sequences into its error report.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::source::SourceFile;
@@ -85,12 +88,13 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let message = escape_controls(&self.message, false);
         match self.rule {
             Some((code, name)) => {
-                let _ = writeln!(out, "{sev}[{}] {code} {name}: {}", self.kind, self.message);
+                let _ = writeln!(out, "{sev}[{}] {code} {name}: {message}", self.kind);
             }
             None => {
-                let _ = writeln!(out, "{sev}[{}]: {}", self.kind, self.message);
+                let _ = writeln!(out, "{sev}[{}]: {message}", self.kind);
             }
         }
         let pos = file.line_col(self.span.start);
@@ -100,7 +104,8 @@ impl Diagnostic {
         }
         let width = lines.iter().map(|(l, _, _)| l.to_string().len()).max().unwrap_or(1);
         let pad = " ".repeat(width);
-        let _ = writeln!(out, "{pad}--> {}:{}:{}", file.name(), pos.line, pos.col);
+        let name = escape_controls(file.name(), false);
+        let _ = writeln!(out, "{pad}--> {name}:{}:{}", pos.line, pos.col);
         let _ = writeln!(out, "{pad} |");
         // Secondary labels that come before the primary line are shown first.
         lines.sort_by_key(|(l, _, label)| (*l, label.is_some()));
@@ -112,25 +117,90 @@ impl Diagnostic {
             } else {
                 col + 1
             };
-            let (text, col, end) = window(file.line_text(line), col, end);
+            let (text, col, end) = escape_line(file.line_text(line), col, end);
+            let (text, col, end) = window(&text, col, end);
             // Several marks on one line share one copy of the source line.
             if line != shown_line {
-                let _ = writeln!(out, "{line:>width$} | {}", text.replace('\t', " "));
+                let _ = writeln!(out, "{line:>width$} | {text}");
                 shown_line = line;
             }
             let marker = if label.is_some() { "-" } else { "^" };
             let carets = marker.repeat(end.saturating_sub(col).max(1));
             let _ = write!(out, "{pad} | {}{carets}", " ".repeat(col - 1));
             if let Some(label) = label {
-                let _ = write!(out, " {label}");
+                let _ = write!(out, " {}", escape_controls(label, false));
             }
             out.push('\n');
         }
         for help in &self.help {
-            let _ = writeln!(out, "{pad} = help: {help}");
+            let _ = writeln!(out, "{pad} = help: {}", escape_controls(help, false));
         }
         out
     }
+}
+
+/// Whether `c` must not reach a terminal as it is: C0 and C1 control characters and DEL
+/// (ESC starts escape sequences, BEL rings, CR and backspace overwrite what was shown),
+/// the bidirectional formatting characters (they reorder what is shown: "Trojan source")
+/// and the line and paragraph separators. Tab and line feed are decided by the caller.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}')
+        || matches!(c, '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` with every character that could act on a terminal written as a Rust- and
+/// ML-style escape, `\u{1b}` for ESC. Tabs are kept; line feeds are kept when
+/// `keep_newlines` (a multi-line message), escaped otherwise.
+pub fn escape_controls(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let keep = |c: char| c == '\t' || (keep_newlines && c == '\n');
+    if !text.chars().any(|c| is_unsafe(c) && !keep(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) && !keep(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A source line made safe to show, with the marked columns `col..end` (1-based, in code
+/// points) moved to match: a tab becomes one space, and each unsafe character its
+/// escape, which is wider, so the carets stay under the marked text.
+fn escape_line(text: &str, col: usize, end: usize) -> (String, usize, usize) {
+    let (col, end) = (col.max(1), end.max(1));
+    let mut out = String::with_capacity(text.len());
+    let (mut new_col, mut new_end) = (None, None);
+    // The column, in the shown text, of the next character.
+    let mut shown = 1;
+    let mut n = 0;
+    for (i, c) in text.chars().enumerate() {
+        n = i + 1;
+        if n == col {
+            new_col = Some(shown);
+        }
+        if n == end {
+            new_end = Some(shown);
+        }
+        if c == '\t' {
+            out.push(' ');
+            shown += 1;
+        } else if is_unsafe(c) {
+            let before = out.len();
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            shown += out.len() - before;
+        } else {
+            out.push(c);
+            shown += 1;
+        }
+    }
+    // A mark at or past the end of the line keeps its distance from the end.
+    let past = |c: usize| shown + (c - n - 1);
+    (out, new_col.unwrap_or_else(|| past(col)), new_end.unwrap_or_else(|| past(end)))
 }
 
 /// Lines longer than this are shown as a window around the marked columns.
@@ -219,5 +289,62 @@ mod tests {
         // The caret still points at `;`.
         let caret = lines[4].find('^').unwrap();
         assert_eq!(&lines[3][caret..caret + 1], ";");
+    }
+
+    /// The rendered text, with the caret line's marked text: the characters of the
+    /// source line above the carets.
+    fn marked(out: &str) -> String {
+        let lines: Vec<&str> = out.lines().collect();
+        let caret = lines.iter().position(|l| l.contains('^')).expect("a caret line");
+        let (source, marks) = (lines[caret - 1], lines[caret]);
+        let start = marks.find('^').unwrap();
+        let stop = marks.rfind('^').unwrap() + 1;
+        source.chars().skip(start).take(stop - start).collect()
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_carets_stay_in_place() {
+        // ESC, BEL, CR, backspace, a C1 control and a bidi override before the mark.
+        let text = "s = \"\x1b[31m\x07\r\x08\u{9b}\u{202e}\t\"; x = ;\n";
+        let file = SourceFile::new("t\x1b]0;title\x07.ml", text);
+        let at = text.find(" ;").unwrap() as u32 + 1;
+        let d = Diagnostic::syntax("bad `\x1b[2J` here", Span::new(at, at + 1))
+            .with_label(Span::new(4, 5), "string \x1b[1m starts here")
+            .with_help("remove \u{7}");
+        let out = d.render(&file);
+        for c in out.chars() {
+            assert!(c == '\n' || !c.is_control(), "{c:?} in {out:?}");
+        }
+        assert!(out.contains("\\u{1b}[31m\\u{7}\\u{d}\\u{8}\\u{9b}\\u{202e} \""), "{out}");
+        assert!(out.contains("bad `\\u{1b}[2J` here"), "{out}");
+        assert!(out.contains("--> t\\u{1b}]0;title\\u{7}.ml:1:"), "{out}");
+        assert!(out.contains("= help: remove \\u{7}"), "{out}");
+        assert_eq!(marked(&out), ";", "{out}");
+        // The column in the header stays the source's own.
+        let col = text[..at as usize].chars().count() + 1;
+        assert!(out.contains(&format!(".ml:1:{col}\n")), "{out}");
+    }
+
+    #[test]
+    fn marks_after_escapes_cover_the_marked_text() {
+        let text = "\x1b\x1b\x1b abc\x1b def";
+        let file = SourceFile::new("t.ml", text);
+        // `abc\x1b` (code points 5..9): four characters, the last one escaped.
+        let d = Diagnostic::syntax("m", Span::new(4, 8));
+        assert_eq!(marked(&d.render(&file)), "abc\\u{1b}");
+        // A mark at the end of the line stays one past the shown text.
+        let d = Diagnostic::syntax("m", Span::new(text.len() as u32, text.len() as u32));
+        let out = d.render(&file);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[4].find('^'), Some(lines[3].chars().count()), "{out}");
+    }
+
+    #[test]
+    fn escaping_keeps_tabs_and_optionally_newlines() {
+        assert_eq!(escape_controls("a\tb", false), "a\tb");
+        assert_eq!(escape_controls("a\nb", true), "a\nb");
+        assert_eq!(escape_controls("a\nb", false), "a\\u{a}b");
+        assert_eq!(escape_controls("\u{7f}\u{85}é", true), "\\u{7f}\\u{85}é");
+        assert!(matches!(escape_controls("plain", false), Cow::Borrowed(_)));
     }
 }

@@ -1,14 +1,15 @@
 //! Capability introspection builtins (spec §14.6): `hasCapability`, `getCapabilities`,
 //! `getCapabilityInfo`, `requiredCapabilities`.
 //!
-//! There is no capability system in the VM yet: a program is treated as having no
-//! capability at all (the situation of a run without `--allow-*` options), so
-//! `hasCapability` is false for every name, `getCapabilities()` is `[]` and
-//! `getCapabilityInfo` is null. `requiredCapabilities` already reports what each native
-//! function declares in `NativeFunction::capabilities` (builtins and ML functions need
-//! none). The sandbox work replaces the first three with queries of the run's policy
-//! (command-line grants narrowed by the program's declarations, §14.2–§14.3).
+//! The first three ask the run's policy (`Vm::policy`: the command-line grants narrowed
+//! by the program's declarations, §14.2–§14.3): a capability is available when it is
+//! permitted for at least one resource. Names that are not capabilities of §14.1 are
+//! never available. `requiredCapabilities` reports what each native function declares
+//! in `NativeFunction::capabilities` (builtins and ML functions need none).
 
+use mlpy_sandbox::Capability;
+
+use crate::dict::Dict;
 use crate::error::Result;
 use crate::natives::{check_arity, kind_error};
 use crate::value::Value;
@@ -23,29 +24,38 @@ fn capability_name<'a>(func: &str, args: &'a [Value]) -> Result<&'a str> {
     }
 }
 
-/// Whether the capability `name` is permitted for at least one resource. No capability
-/// is granted yet.
-fn is_permitted(_vm: &Vm, _name: &str) -> bool {
-    false
+/// The capability `name` if it is permitted for at least one resource.
+fn permitted(vm: &Vm, name: &str) -> Option<Capability> {
+    Capability::from_name(name).filter(|&c| vm.policy().has(c))
+}
+
+fn strings(items: Vec<String>) -> Value {
+    Value::array(items.into_iter().map(Value::string).collect())
 }
 
 pub(crate) fn has_capability(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let name = capability_name("hasCapability", args)?;
-    Ok(Value::Bool(is_permitted(vm, name)))
+    Ok(Value::Bool(permitted(vm, name).is_some()))
 }
 
-pub(crate) fn get_capabilities(_: &mut Vm, args: &[Value]) -> Result<Value> {
+pub(crate) fn get_capabilities(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("getCapabilities", args, 0, 0)?;
-    Ok(Value::array(Vec::new()))
+    // `Capability::ALL` is sorted by name.
+    let names = vm.policy().capabilities().into_iter().map(|c| Value::str(c.name())).collect();
+    Ok(Value::array(names))
 }
 
 pub(crate) fn get_capability_info(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let name = capability_name("getCapabilityInfo", args)?;
-    if !is_permitted(vm, name) {
+    let Some(info) = permitted(vm, name).and_then(|c| vm.policy().info(c)) else {
         return Ok(Value::Null);
-    }
-    // Unreachable until capabilities can be granted: the object of §14.6 is built here.
-    Ok(Value::Null)
+    };
+    let mut dict = Dict::with_capacity(4);
+    dict.insert_str("type", Value::str(name));
+    dict.insert_str("available", Value::Bool(true));
+    dict.insert_str("granted", info.granted.map_or(Value::Null, strings));
+    dict.insert_str("declared", info.declared.map_or(Value::Null, strings));
+    Ok(Value::object(dict))
 }
 
 pub(crate) fn required_capabilities(_: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -33,7 +33,10 @@ impl Vm {
     }
 
     /// Checks `capability` for the path `raw` as the program gave it, and returns the
-    /// resolved path the operation must use.
+    /// resolved path the operation must use: absolute, normalised, its symbolic links
+    /// followed (for `file.delete`, all but a final one: the path of the entry itself),
+    /// so the file checked is the file touched. An operation on several paths checks
+    /// each and is permitted only if all are.
     pub fn check_path(&self, capability: Capability, raw: &str) -> Result<PathBuf> {
         match self.policy.check(capability, Resource::Path(raw)) {
             Ok(Permit::Path(p)) => Ok(p),
