@@ -252,6 +252,9 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let vm_begin = Instant::now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
     vm.set_policy(Rc::new(policy));
+    let mut program_args = vec![cfg.file_arg.clone()];
+    program_args.extend(cfg.program_args.iter().cloned());
+    vm.set_program_args(program_args);
     if let Some(mut rec) = recorder {
         let ns = |d: std::time::Duration| d.as_nanos() as u64;
         let loading = [

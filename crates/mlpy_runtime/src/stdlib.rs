@@ -11,7 +11,11 @@
 //! * `stdlib/collections.rs` — `collections` (§12.4),
 //! * `stdlib/functional.rs` — `functional` (§12.5),
 //! * `stdlib/json.rs` — `json` (§12.6),
-//! * `stdlib/random.rs` — `random` (§12.9).
+//! * `stdlib/random.rs` — `random` (§12.9),
+//! * `stdlib/file.rs` — `file` (§12.10),
+//! * `stdlib/path.rs` — `path` (§12.11),
+//! * `stdlib/args.rs` — `args` (§12.13),
+//! * `stdlib/env.rs` — `env` (§12.14).
 
 use std::rc::Rc;
 
@@ -97,7 +101,7 @@ macro_rules! standard_modules {
     };
 }
 
-standard_modules!(collections, console, functional, json, math, random);
+standard_modules!(args, collections, console, env, file, functional, json, math, path, random);
 
 /// The standard modules this version provides, sorted.
 pub fn available() -> impl Iterator<Item = &'static str> {

@@ -6,6 +6,7 @@
 //! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
 
 mod calls;
+mod deadline;
 mod dispatch;
 mod gate;
 mod imports;
