@@ -12,7 +12,7 @@ for (g in ["outside/*", "granted/../outside/*", "/etc/*", "**/*.txt"]) {
 leaked = 0;
 try {
     for (p in path.glob("granted/**")) {
-        if (p.find("secret") >= 0 || p.find("victim") >= 0 || p.find("keep") >= 0) { leaked = leaked + 1; }
+        if (p.find("secret.txt") >= 0 || p.find("keep.txt") >= 0 || p.find("/a.txt") >= 0 || p.find("c.txt") >= 0 || p.find("emptydir") >= 0) { leaked = leaked + 1; }
     }
 } except (e) {
     print("glob of the grant failed:", e.type);

@@ -11,7 +11,7 @@ for (d in ["outside", "granted/escape", ".."]) {
 leaked = 0;
 try {
     for (p in path.walk("granted")) {
-        if (p.find("secret") >= 0 || p.find("victim") >= 0 || p.find("keep") >= 0) { leaked = leaked + 1; }
+        if (p.find("secret.txt") >= 0 || p.find("keep.txt") >= 0 || p.find("/a.txt") >= 0 || p.find("c.txt") >= 0 || p.find("emptydir") >= 0) { leaked = leaked + 1; }
     }
 } except (e) {
     print("walk of the grant failed:", e.type);
