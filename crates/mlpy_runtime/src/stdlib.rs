@@ -10,6 +10,7 @@
 //! * `stdlib/math.rs` — `math` (§12.3),
 //! * `stdlib/collections.rs` — `collections` (§12.4),
 //! * `stdlib/functional.rs` — `functional` (§12.5),
+//! * `stdlib/http.rs` — `http` (§12.12),
 //! * `stdlib/json.rs` — `json` (§12.6),
 //! * `stdlib/random.rs` — `random` (§12.9),
 //! * `stdlib/file.rs` — `file` (§12.10),
@@ -101,7 +102,19 @@ macro_rules! standard_modules {
     };
 }
 
-standard_modules!(args, collections, console, env, file, functional, json, math, path, random);
+standard_modules!(
+    args,
+    collections,
+    console,
+    env,
+    file,
+    functional,
+    http,
+    json,
+    math,
+    path,
+    random
+);
 
 /// The standard modules this version provides, sorted.
 pub fn available() -> impl Iterator<Item = &'static str> {

@@ -56,6 +56,21 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Option<Vec<u8>>)> {
 /// directory, a glob pattern), so that a call that got through would leave a trace.
 fn argument(p: &Param, i: usize, dir: &Path, var: &str, native: &str) -> Value {
     let in_dir = |name: &str| Value::string(dir.join(name).to_string_lossy().into_owned());
+    // A request that got through would reach the discard port of this machine.
+    let url = "http://127.0.0.1:9/mlpy-capability-test";
+    if p.accepts.contains(Kinds::OBJECT) && !p.accepts.contains(Kinds::STR) {
+        let mut fields = mlpy_runtime::dict::Dict::with_capacity(2);
+        if p.name == "options" {
+            if native == "http.request" {
+                fields.insert_str("url", Value::str(url));
+            }
+            fields.insert_str("body", Value::str("payload"));
+        }
+        return Value::object(fields);
+    }
+    if p.accepts.contains(Kinds::STR) && native.starts_with("http.") {
+        return Value::str(url);
+    }
     if p.accepts.contains(Kinds::STR) {
         if native.starts_with("env.") {
             return if i == 0 { Value::str(var) } else { Value::str("value") };
@@ -72,7 +87,7 @@ fn argument(p: &Param, i: usize, dir: &Path, var: &str, native: &str) -> Value {
         return Value::array(vec![Value::Int(65)]);
     }
     if p.accepts.contains(Kinds::INT) {
-        return Value::Int(-1);
+        return Value::Int(if p.name == "timeout" { 5 } else { -1 });
     }
     if p.accepts.contains(Kinds::BOOL) {
         return Value::Bool(true);
