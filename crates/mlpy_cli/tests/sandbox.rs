@@ -648,6 +648,7 @@ struct Report {
     name: String,
     summary: String,
     peak_rss: u64,
+    elapsed: Duration,
     problems: Vec<String>,
     stderr_head: String,
 }
@@ -683,6 +684,7 @@ fn run_program(
                 name,
                 summary: String::new(),
                 peak_rss: 0,
+                elapsed: Duration::ZERO,
                 problems: vec![format!("malformed program: {e}")],
                 stderr_head: String::new(),
             }
@@ -874,7 +876,14 @@ fn run_program(
     } else {
         let _ = fs::remove_dir_all(&dir);
     }
-    Report { name, summary, peak_rss: outcome.peak_rss, problems, stderr_head: indent(&stderr, 15) }
+    Report {
+        name,
+        summary,
+        peak_rss: outcome.peak_rss,
+        elapsed: outcome.elapsed,
+        problems,
+        stderr_head: indent(&stderr, 15),
+    }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -938,6 +947,7 @@ fn sandbox() {
                 name: name.clone(),
                 summary: String::new(),
                 peak_rss: 0,
+                elapsed: Duration::ZERO,
                 problems: vec![format!("malformed annotations: {e}")],
                 stderr_head: String::new(),
             }),
@@ -983,6 +993,14 @@ fn sandbox() {
         reports.len() - failed.len(),
         failed.len()
     );
+    let mut slowest: Vec<&Report> = reports.iter().collect();
+    slowest.sort_by_key(|r| std::cmp::Reverse(r.elapsed));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|r| format!("{} {:.1} s", r.name, r.elapsed.as_secs_f64()))
+        .collect();
+    eprintln!("sandbox: slowest runs: {}", slowest.join(", "));
     eprintln!("sandbox: {summary}");
     if !failed.is_empty() {
         let lines: Vec<String> = failed
