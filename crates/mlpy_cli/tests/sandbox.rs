@@ -21,7 +21,8 @@
 //! Programs run three at a time. Every failure is collected and reported at the end, with
 //! the reasons and the head of stderr, followed by `N passed, N failed`.
 //! `MLPY_SANDBOX_FILTER=substring` runs only the programs whose path contains it;
-//! `MLPY_SANDBOX_KEEP=1` keeps the directories of failed runs.
+//! `MLPY_SANDBOX_KEEP=1` keeps the directories of failed runs; `MLPY_SANDBOX_BIN=PATH`
+//! runs another `mlpy` binary (a release or AddressSanitizer build).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -553,9 +554,17 @@ struct Run<'a> {
     kill_rss: u64,
 }
 
+/// The binary under test: `MLPY_SANDBOX_BIN` (another build: release, AddressSanitizer,
+/// another branch), or the one cargo built with this test.
+fn mlpy_binary() -> PathBuf {
+    std::env::var_os("MLPY_SANDBOX_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_mlpy")))
+}
+
 fn run_mlpy(run: &Run<'_>) -> Outcome {
     let file = if run.from_stdin { "-" } else { "main.ml" };
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlpy"));
+    let mut cmd = Command::new(mlpy_binary());
     cmd.arg("run")
         .arg(file)
         .args(&run.args)
