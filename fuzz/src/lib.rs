@@ -10,11 +10,19 @@
 //! - [`run`]: a compiled program, run under tight limits with its output going nowhere,
 //!   never panics, never runs far past its time limit and never grows its live heap far
 //!   past its memory limit; its error and (for half of the inputs) its profile render.
+//! - [`sandbox`]: a compiled program, run under tight limits with grants derived from the
+//!   input in a fixture directory (a `granted/` tree with links that lead out of it, and
+//!   `outside/`), never panics, never changes a file outside its write grant, and is ended
+//!   by `LimitExceeded` (not by its own end or another error) when it overruns its time
+//!   or memory limit.
 //!
 //! Only UTF-8 input is compiled and run: `mlpy` rejects any other file before parsing.
 
+use std::collections::BTreeMap;
+use std::fs;
 use std::io::{self, Write};
 use std::panic;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -25,7 +33,8 @@ use mlpy_runtime::bytecode::CodeObject;
 use mlpy_runtime::compiler::{compile_module, CompileContext};
 use mlpy_runtime::heap;
 use mlpy_runtime::program::{ImportSpec, Program};
-use mlpy_runtime::{Limits, Vm};
+use mlpy_runtime::{ErrorKind, Limits, Vm};
+use mlpy_sandbox::{Allow, Declaration, Flag, Grants, Manifest, Operation, PathContext, Policy};
 use mlpy_syntax::ast;
 use mlpy_syntax::{parse as parse_file, Diagnostic, SourceFile};
 
@@ -146,6 +155,318 @@ fn run_text(text: &str) {
     heap::collect();
 }
 
+// ---------------------------------------------------------------------------------------
+// The `sandbox` target
+
+/// A run past its time limit by more than this must have been ended by `LimitExceeded`.
+pub const LIMIT_GRACE: Duration = Duration::from_millis(500);
+
+/// A live heap above this must have ended the run with `LimitExceeded` (the 25% the
+/// suite in `tests/sandbox` allows over `--max-memory`).
+pub const MEMORY_BOUND: u64 = MAX_MEMORY + MAX_MEMORY / 4;
+
+/// The grants of one `sandbox` input. Never an unrestricted write grant, and never a
+/// network grant for a host that could answer: only the fixture's `granted` tree is
+/// writable, and only 127.0.0.1's discard port (closed) is reachable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FuzzGrants {
+    /// `None`: no grant; `Some(None)`: every path; `Some(Some(list))`: the entries.
+    pub read: Option<Option<Vec<String>>>,
+    pub write: Option<Vec<String>>,
+    pub env: Option<Option<Vec<String>>>,
+    pub net: bool,
+}
+
+/// The grants for `text`: those of its `// args:` lines when it has any (the programs of
+/// `tests/sandbox` and the seeds carry them), made safe as [`FuzzGrants`] says; otherwise
+/// chosen by a hash of the text, so that a reproducer always runs with the same grants.
+pub fn fuzz_grants(text: &str) -> FuzzGrants {
+    let args: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("// args:"))
+        .flat_map(str::split_whitespace)
+        .collect();
+    let list = |v: &str| v.split(',').filter(|e| !e.is_empty()).map(str::to_owned).collect();
+    if !args.is_empty() {
+        let mut g = FuzzGrants::default();
+        for a in args {
+            let (name, value) = match a.split_once('=') {
+                Some((n, v)) => (n, Some(v)),
+                None => (a, None),
+            };
+            match name {
+                "--allow-read" => g.read = Some(value.map(list)),
+                "--allow-write" => g.write = Some(value.map_or(vec!["granted".into()], list)),
+                "--allow-env" => g.env = Some(value.map(list)),
+                "--allow-net" => g.net = true,
+                "-A" | "--allow-all" => {
+                    g.read = Some(None);
+                    g.write = Some(vec!["granted".into()]);
+                    g.env = Some(None);
+                    g.net = true;
+                }
+                _ => {}
+            }
+        }
+        return g;
+    }
+    let h = text
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let pick = |shift: u32, n: u64| (h >> shift) % n;
+    let paths = |i: u64| match i {
+        0 => vec!["granted".to_owned()],
+        1 => vec!["granted/sub".to_owned()],
+        _ => vec!["granted/sub".to_owned(), "granted/data.txt".to_owned()],
+    };
+    FuzzGrants {
+        read: match pick(0, 5) {
+            0 => None,
+            1 => Some(None),
+            i => Some(Some(paths(i - 2))),
+        },
+        write: match pick(8, 4) {
+            0 => None,
+            i => Some(paths(i - 1)),
+        },
+        env: match pick(16, 3) {
+            0 => None,
+            1 => Some(None),
+            _ => Some(Some(vec!["FUZZ_PUBLIC".to_owned()])),
+        },
+        net: pick(24, 2) == 1,
+    }
+}
+
+impl FuzzGrants {
+    fn to_grants(&self) -> Grants {
+        let mut g = Grants::new();
+        let mut allow = |flag, entries: Option<&[String]>| {
+            g.allow(flag, entries).unwrap_or_else(|e| panic!("a fuzz grant is refused: {e}"))
+        };
+        if let Some(read) = &self.read {
+            allow(Flag::Read, read.as_deref());
+        }
+        if let Some(write) = &self.write {
+            allow(Flag::Write, Some(write));
+        }
+        if let Some(env) = &self.env {
+            allow(Flag::Env, env.as_deref());
+        }
+        if self.net {
+            allow(Flag::Net, Some(&["127.0.0.1:9".to_owned()]));
+        }
+        g
+    }
+
+    /// Whether a change at `rel` (relative to the fixture's root) is within the write grant.
+    fn may_change(&self, rel: &Path) -> bool {
+        self.write.iter().flatten().any(|w| rel.starts_with(w))
+    }
+}
+
+/// The program's capability declarations as the CLI reads them (`mlpy_cli::policy`).
+fn manifest_of(module: &ast::Module) -> Manifest {
+    let mut manifest = Manifest::new();
+    for stmt in &module.body {
+        let ast::StmtKind::Capability(decl) = &stmt.kind else { continue };
+        let mut d = Declaration::default();
+        for item in &decl.items {
+            match item {
+                ast::CapabilityItem::Resource { pattern, .. } => d.resources.push(pattern.clone()),
+                ast::CapabilityItem::Allow { op, target, .. } => d.allows.push(Allow {
+                    operation: match op {
+                        ast::CapabilityOp::Read => Operation::Read,
+                        ast::CapabilityOp::Write => Operation::Write,
+                        ast::CapabilityOp::Network => Operation::Network,
+                        ast::CapabilityOp::System => Operation::System,
+                        ast::CapabilityOp::Execute => Operation::Execute,
+                    },
+                    target: target.as_ref().map(|(t, _)| t.clone()),
+                    origin: FILE_NAME.to_owned(),
+                }),
+            }
+        }
+        manifest.declare(d);
+    }
+    manifest
+}
+
+/// The fixture directory of this process (made once; restored whenever a run changed it).
+fn fixture_root() -> &'static Path {
+    static ROOT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("mlpy-fuzz-sandbox-{}", std::process::id()));
+        make_fixture(&root);
+        root
+    })
+}
+
+fn make_fixture(root: &Path) {
+    let _ = fs::remove_dir_all(root);
+    let file = |rel: &str, text: &str| {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).expect("create the fuzz fixture");
+        fs::write(&p, text).expect("write the fuzz fixture");
+    };
+    file("granted/data.txt", "granted data\n");
+    file("granted/sub/inner.txt", "inner\n");
+    file("outside/secret.txt", "outside secret\n");
+    file("outside/keep.txt", "keep\n");
+    file("outside/victim/a.txt", "victim\n");
+    file("home/secret.txt", "home secret\n");
+    let g = root.join("granted");
+    let link = |target: &str, name: &str| {
+        std::os::unix::fs::symlink(target, g.join(name)).expect("link in the fuzz fixture")
+    };
+    link("../outside", "escape");
+    link("../outside/secret.txt", "escape_file");
+    link("../outside/victim", "victimlink");
+    link("../outside/created.txt", "dangling");
+}
+
+/// Every entry below `dir` by relative path: its kind, and a file's length and contents'
+/// hash, or a link's target (links are not followed).
+fn tree(dir: &Path) -> BTreeMap<PathBuf, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let rel = path.strip_prefix(root).unwrap().to_path_buf();
+            let Ok(meta) = fs::symlink_metadata(&path) else { continue };
+            let desc = if meta.file_type().is_symlink() {
+                format!("link {:?}", fs::read_link(&path).unwrap_or_default())
+            } else if meta.is_dir() {
+                walk(root, &path, out);
+                "dir".to_owned()
+            } else if meta.is_file() && meta.len() <= 1 << 20 {
+                let bytes = fs::read(&path).unwrap_or_default();
+                let h =
+                    bytes.iter().fold(0u64, |h, &b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+                format!("file {} {h:x}", meta.len())
+            } else {
+                format!("other {}", meta.len())
+            };
+            out.insert(rel, desc);
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// `sandbox` target: like [`run`], with grants ([`fuzz_grants`]) in the fixture directory;
+/// see the module documentation for what it checks.
+pub fn sandbox(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let root = fixture_root();
+    let pristine = {
+        static PRISTINE: std::sync::OnceLock<BTreeMap<PathBuf, String>> =
+            std::sync::OnceLock::new();
+        PRISTINE.get_or_init(|| tree(root))
+    };
+    if tree(root) != *pristine {
+        make_fixture(root);
+    }
+    let grants = fuzz_grants(text);
+    let text = text.to_owned();
+    let run_grants = grants.clone();
+    let worker = std::thread::Builder::new()
+        .name("mlpy-fuzz-sandbox".to_owned())
+        .stack_size(STACK_SIZE)
+        .spawn(move || sandbox_text(&text, &run_grants, root))
+        .expect("cannot start the interpreter thread");
+    if let Err(payload) = worker.join() {
+        panic::resume_unwind(payload);
+    }
+    let after = tree(root);
+    let mut changed = Vec::new();
+    for (path, desc) in &after {
+        if pristine.get(path) != Some(desc) && !grants.may_change(path) {
+            changed.push(format!("{} ({desc})", path.display()));
+        }
+    }
+    for path in pristine.keys() {
+        if !after.contains_key(path) && !grants.may_change(path) {
+            changed.push(format!("{} (deleted)", path.display()));
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "changed outside the write grant {:?}: {}",
+        grants.write,
+        changed.join(", ")
+    );
+}
+
+fn sandbox_text(text: &str, grants: &FuzzGrants, root: &Path) {
+    let builtins = BuiltinTable::new();
+    let Some(loaded) = load(text, &builtins) else { return };
+    if !loaded.runnable {
+        return;
+    }
+    let manifest = manifest_of(&parse_file(&SourceFile::new(FILE_NAME, text)).module);
+    let ctx = PathContext::new(root, Some(root.join("home")));
+    let policy = Policy::with_context(&grants.to_grants(), &manifest, ctx);
+    let profiled = text.len() % 2 == 1;
+    let limits =
+        Limits { max_depth: MAX_DEPTH, timeout: Some(TIMEOUT), max_memory: Some(MAX_MEMORY) };
+    let mut vm = Vm::new(Rc::new(loaded.program), limits);
+    vm.set_io(Box::new(io::sink()), Box::new(io::sink()), Box::new(io::empty()));
+    vm.set_policy(Rc::new(policy));
+    vm.set_program_args(vec![FILE_NAME.to_owned(), "--flag".to_owned(), "value".to_owned()]);
+    if profiled {
+        vm.enable_profiling(Recorder::with_calibration(
+            Box::new(FakeClock::new(1)),
+            true,
+            Calibration::NONE,
+        ));
+    }
+    let started = Instant::now();
+    let res = vm.run_main();
+    vm.flush();
+    let elapsed = started.elapsed();
+    let peak = heap::stats().peak_live_bytes;
+    let limited = matches!(&res, Err(e) if e.kind() == ErrorKind::LimitExceeded);
+    assert!(
+        elapsed <= TIMEOUT + HANG_GRACE,
+        "hang: the run took {:.3} s under a time limit of {:.3} s",
+        elapsed.as_secs_f64(),
+        TIMEOUT.as_secs_f64()
+    );
+    assert!(
+        limited || elapsed <= TIMEOUT + LIMIT_GRACE,
+        "the time limit passed without ending the run: {:.3} s under a limit of {:.3} s, \
+         ended by {}",
+        elapsed.as_secs_f64(),
+        TIMEOUT.as_secs_f64(),
+        outcome(&res)
+    );
+    assert!(
+        limited || peak <= MEMORY_BOUND,
+        "the memory limit passed without ending the run: the live heap reached {peak} bytes \
+         under a limit of {MAX_MEMORY} bytes, ended by {}",
+        outcome(&res)
+    );
+    assert!(
+        peak <= MEMORY_CEILING,
+        "unbounded memory: the live heap reached {peak} bytes under a limit of {MAX_MEMORY} bytes"
+    );
+    if let Some(recorder) = vm.take_recorder() {
+        let profile = recorder.finish(FILE_NAME);
+        let _ = profile.render(&ReportKind::ALL, SortKey::default());
+    }
+    drop(vm);
+    heap::collect();
+}
+
+fn outcome(res: &Result<(), mlpy_runtime::RuntimeError>) -> String {
+    match res {
+        Ok(()) => "its end".to_owned(),
+        Err(e) => format!("{}: {}", e.type_name(), e.message()),
+    }
+}
+
 /// A compiled program and whether it can run here (every import is a standard module:
 /// the targets have no module files).
 struct Loaded {
@@ -172,7 +493,7 @@ fn load(text: &str, builtins: &BuiltinTable) -> Option<Loaded> {
     let mut runnable = true;
     let mut resolve = |import: &ast::Import| -> u16 {
         let dotted = import.dotted_name();
-        let standard = mlpy_runtime::stdlib::AVAILABLE.iter().copied().find(|&m| m == dotted);
+        let standard = mlpy_runtime::stdlib::available().find(|&m| m == dotted);
         // An ML module file is rejected by `mlpy`'s loader when it is missing; the
         // targets have none, so a program that imports one compiles but does not run.
         runnable &= standard.is_some();

@@ -80,3 +80,8 @@ fn replay_compile() {
 fn replay_run() {
     replay("run", mlpy_fuzz::run);
 }
+
+#[test]
+fn replay_sandbox() {
+    replay("sandbox", mlpy_fuzz::sandbox);
+}

@@ -1,0 +1,4 @@
+// §1.5 --timeout nan is a usage error
+// args: --timeout nan
+// exit: 64
+print("ran");
