@@ -53,8 +53,15 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
+use std::time::Instant;
 
 use crate::value::Value;
+
+mod limits;
+pub use limits::{
+    bounded, check_deadline, check_memory, human_bytes, implicit_ceiling, reserve, reserve_for,
+    tick, time_limit_error, BOUNDED_COST,
+};
 
 /// Allocation counters of one heap. `allocated_*` only grow; `live_bytes` follows frees
 /// too.
@@ -84,10 +91,19 @@ struct Counters {
     stats: Cell<HeapStats>,
     /// The allocation site of new values (0: none).
     site: Cell<u32>,
+    /// The heap's memory limit in bytes (`u64::MAX`: none; see `reserve`).
+    limit: Cell<u64>,
+    /// When the heap's run must end (`check_deadline`).
+    deadline: Cell<Option<Instant>>,
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
-const ZERO_COUNTERS: Counters = Counters { stats: Cell::new(ZERO_STATS), site: Cell::new(0) };
+const ZERO_COUNTERS: Counters = Counters {
+    stats: Cell::new(ZERO_STATS),
+    site: Cell::new(0),
+    limit: Cell::new(u64::MAX),
+    deadline: Cell::new(None),
+};
 
 const ZERO_STATS: HeapStats =
     HeapStats { allocated_bytes: 0, allocated_count: 0, live_bytes: 0, peak_live_bytes: 0 };
@@ -118,11 +134,19 @@ struct SlotData {
     registry: Registry,
     /// Live bytes per allocation site (the profiler's retained memory).
     site_live: Vec<i64>,
+    /// How limit messages name the memory limit and the time limit (`64M`, `1s`).
+    memory_text: String,
+    time_text: String,
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
-const FREE_SLOT: SlotData =
-    SlotData { lease: Lease::Free, registry: Registry::EMPTY, site_live: Vec::new() };
+const FREE_SLOT: SlotData = SlotData {
+    lease: Lease::Free,
+    registry: Registry::EMPTY,
+    site_live: Vec::new(),
+    memory_text: String::new(),
+    time_text: String::new(),
+};
 
 thread_local! {
     static COUNTERS: [Counters; MAX_HEAPS] = const { [ZERO_COUNTERS; MAX_HEAPS] };
@@ -178,6 +202,8 @@ impl Heap {
                     d.lease = Lease::Leased;
                     d.registry = Registry::EMPTY;
                     d.site_live = Vec::new();
+                    d.memory_text = String::new();
+                    d.time_text = String::new();
                     return Some(i as u32);
                 }
             }
@@ -188,6 +214,8 @@ impl Heap {
                 counters(slot, |c| {
                     c.stats.set(HeapStats::default());
                     c.site.set(0);
+                    c.limit.set(u64::MAX);
+                    c.deadline.set(None);
                 });
                 Heap { slot }
             }
@@ -215,6 +243,25 @@ impl Heap {
             debug_assert_eq!(a.slot.get(), self.slot);
             a.stats.get()
         })
+    }
+
+    /// Sets this heap's limits: at most `max_bytes` live (`reserve` refuses more), named
+    /// `memory_text` in messages; and a `deadline`, named `time_text`.
+    pub fn set_limits(
+        &self,
+        max_bytes: Option<u64>,
+        memory_text: String,
+        deadline: Option<Instant>,
+        time_text: String,
+    ) {
+        counters(self.slot, |c| {
+            c.limit.set(max_bytes.unwrap_or(u64::MAX));
+            c.deadline.set(deadline);
+        });
+        with_slot(self.slot, |d| {
+            d.memory_text = memory_text;
+            d.time_text = time_text;
+        });
     }
 
     /// This heap's counters.
@@ -450,6 +497,40 @@ pub fn on_free(bytes: usize, tag: u32) {
     charge_tag(tag, bytes as u64, shrink);
     if tag > SLOT_MASK {
         site_add(tag, -(bytes as i64));
+    }
+}
+
+/// The counted size of a buffer owned by the runtime rather than by a value (the VM's
+/// value stack and frames): `set` follows its capacity, and dropping it gives the bytes
+/// back to the heap that counted them.
+#[derive(Debug, Default)]
+pub struct Counted {
+    /// The tag from `on_alloc` (meaningful while `bytes > 0`).
+    tag: u32,
+    bytes: usize,
+}
+
+impl Counted {
+    /// Counts the buffer as `bytes` large now (charged to the active heap the first time).
+    pub fn set(&mut self, bytes: usize) {
+        if self.bytes == 0 {
+            if bytes > 0 {
+                self.tag = on_alloc(bytes);
+            }
+        } else if bytes > self.bytes {
+            on_grow(bytes - self.bytes, self.tag);
+        } else {
+            on_free(self.bytes - bytes, self.tag);
+        }
+        self.bytes = bytes;
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        if self.bytes > 0 {
+            on_free(self.bytes, self.tag);
+        }
     }
 }
 

@@ -190,7 +190,8 @@ fn opt_int(kind: &str, name: &str, what: &str, args: &[Value], idx: usize) -> Re
 /// Results larger than this many bytes end the run (as for `s * n`).
 const MAX_RESULT_BYTES: u64 = 1 << 32;
 
-/// Refuses to build a string or array of `bytes` bytes when that is unreasonably large.
+/// Refuses to build a string or array of `bytes` bytes when that is unreasonably large,
+/// or would take the heap past its memory limit (checked before allocating).
 pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
     if bytes > MAX_RESULT_BYTES {
         return Err(RuntimeError::new(
@@ -198,7 +199,7 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
             format!("{what} result too large (over 4 GiB)"),
         ));
     }
-    Ok(())
+    crate::heap::reserve_for(bytes, what)
 }
 
 // ----- iteration -------------------------------------------------------------------------

@@ -31,7 +31,7 @@ pub enum Value {
     /// first, so `is_immediate` is one comparison of the tag.)
     Uninit,
     /// An int outside the `i64` range (never one that fits: results are normalised).
-    BigInt(Rc<BigInt>),
+    BigInt(Rc<Big>),
     Str(Rc<Str>),
     Array(Rc<Array>),
     Object(Rc<Object>),
@@ -114,7 +114,7 @@ impl Value {
         use num_traits::ToPrimitive;
         match n.to_i64() {
             Some(i) => Value::Int(i),
-            None => Value::BigInt(Rc::new(n)),
+            None => Value::BigInt(Rc::new(Big::new(n))),
         }
     }
 
@@ -359,6 +359,44 @@ impl PartialEq for Str {
 impl Hash for Str {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_u64(self.hash_code());
+    }
+}
+
+/// A big int, counted on the heap (its digits toward the memory limit).
+pub struct Big {
+    n: BigInt,
+    tag: u32,
+}
+
+impl Big {
+    fn new(n: BigInt) -> Big {
+        let tag = heap::on_alloc(Big::bytes(&n));
+        Big { n, tag }
+    }
+
+    /// The bytes a big int takes: its header and its 64-bit digits.
+    fn bytes(n: &BigInt) -> usize {
+        std::mem::size_of::<Big>() + 16 + n.iter_u64_digits().len() * 8
+    }
+}
+
+impl std::ops::Deref for Big {
+    type Target = BigInt;
+    #[inline]
+    fn deref(&self) -> &BigInt {
+        &self.n
+    }
+}
+
+impl fmt::Display for Big {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.n, f)
+    }
+}
+
+impl Drop for Big {
+    fn drop(&mut self) {
+        heap::on_free(Big::bytes(&self.n), self.tag);
     }
 }
 

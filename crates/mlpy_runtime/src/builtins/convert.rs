@@ -42,7 +42,18 @@ pub(crate) fn int(_: &mut Vm, args: &[Value]) -> Result<Value> {
         Value::Float(x) => float_to_int(*x),
         Value::Str(s) => {
             let text = s.as_str();
-            if let Some(n) = numeric::parse_int_literal(text) {
+            // A long text's int is reserved first, and its parse stops at the deadline.
+            let parsed = if text.len() > 10_000 {
+                crate::heap::reserve_for(text.len() as u64 / 2, "`int`")?;
+                let owned = text.to_owned();
+                let limbs = text.len() as u64 / 19;
+                crate::heap::bounded(limbs.saturating_mul(limbs), move || {
+                    numeric::parse_int_literal(&owned)
+                })?
+            } else {
+                numeric::parse_int_literal(text)
+            };
+            if let Some(n) = parsed {
                 return Ok(int_value(n));
             }
             match numeric::parse_numeric_string(text) {
@@ -73,6 +84,15 @@ pub(crate) fn str_(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("str", args, 1, 1)?;
     match &args[0] {
         s @ Value::Str(_) => Ok(s.clone()),
+        Value::BigInt(b) => {
+            // log10(2) ≈ 0.30103 digits a bit: the text is reserved before it is made,
+            // and a long conversion stops at the deadline.
+            crate::heap::reserve_for(b.bits() * 30_103 / 100_000 + 2, "`str`")?;
+            let n: num_bigint::BigInt = (**b).clone();
+            let limbs = b.bits() / 64 + 1;
+            crate::heap::bounded(limbs.saturating_mul(limbs), move || n.to_string())
+                .map(Value::string)
+        }
         v => Ok(Value::string(display(v))),
     }
 }

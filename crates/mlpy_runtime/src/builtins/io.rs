@@ -32,6 +32,7 @@ pub(crate) fn input(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             ErrorKind::IOError,
             "`input`: end of input reached on standard input",
         )),
+        Err(e) if e.kind() == std::io::ErrorKind::TimedOut => Err(crate::heap::time_limit_error()),
         Err(e) => Err(RuntimeError::new(
             ErrorKind::IOError,
             format!("`input`: cannot read standard input: {e}"),

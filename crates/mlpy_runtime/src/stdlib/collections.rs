@@ -240,9 +240,24 @@ fn is_empty(_: &mut Vm, args: &[Value]) -> Result<Value> {
 fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("collections.unique", args, 1, 1)?;
     let mut out: Vec<Value> = Vec::new();
+    // Items that can be object keys are found by hashing (key equality is ML's `==` on
+    // them); only the others (arrays, objects, NaN) are compared with each other in turn.
+    let mut seen: std::collections::HashSet<crate::dict::Key> = Default::default();
+    let mut others: Vec<Value> = Vec::new();
     for item in items("collections.unique", args, 0)? {
-        if position(&out, &item)?.is_none() {
-            out.push(item);
+        crate::heap::tick()?;
+        match crate::dict::Key::new(item.clone()) {
+            Ok(key) => {
+                if seen.insert(key) {
+                    out.push(item);
+                }
+            }
+            Err(_) => {
+                if position(&others, &item)?.is_none() {
+                    others.push(item.clone());
+                    out.push(item);
+                }
+            }
         }
     }
     Ok(Value::array(out))

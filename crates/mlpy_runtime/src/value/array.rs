@@ -268,6 +268,14 @@ impl Array {
         Array::from_items(items)
     }
 
+    /// The bytes one item takes: 8 in a packed int array, 16 otherwise.
+    pub fn item_bytes(&self) -> usize {
+        match &*self.items.borrow() {
+            Items::Ints(_) => std::mem::size_of::<i64>(),
+            Items::Values(_) => std::mem::size_of::<Value>(),
+        }
+    }
+
     /// `a + b`: a new array of the items of both.
     pub fn concat(a: &Array, b: &Array) -> Rc<Array> {
         let (xs, ys) = (a.items.borrow(), b.items.borrow());
