@@ -242,6 +242,8 @@ fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let mut out: Vec<Value> = Vec::new();
     // Items that can be object keys are found by hashing (key equality is ML's `==` on
     // them); only the others (arrays, objects, NaN) are compared with each other in turn.
+    // A key's hash and equality read only immutable parts (a string's text and hash).
+    #[allow(clippy::mutable_key_type)]
     let mut seen: std::collections::HashSet<crate::dict::Key> = Default::default();
     let mut others: Vec<Value> = Vec::new();
     for item in items("collections.unique", args, 0)? {
