@@ -278,6 +278,10 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             status = exit::OUTPUT_FAILED;
         }
     }
+    // The process ends now: freeing the program's values would only take time (seconds
+    // for a heap that hit the memory limit) and stack (a chain of ten million composed
+    // functions is dropped recursively).
+    std::mem::forget(vm);
     status
 }
 

@@ -15,7 +15,7 @@ pub type NativeDataFn = fn(&mut Vm, &[Value], &[Value]) -> Result<Value>;
 #[derive(Clone)]
 pub enum NativeImpl {
     Plain(NativeFn),
-    WithData(NativeDataFn, Rc<[Value]>),
+    WithData(NativeDataFn, Rc<crate::value::NativeData>),
 }
 
 /// A function implemented in Rust.

@@ -362,6 +362,43 @@ impl Hash for Str {
     }
 }
 
+/// The values a function made by a native carries (`functional.compose(f, g)`: `[f, g]`),
+/// counted on the heap with the function they belong to.
+pub struct NativeData {
+    values: Box<[Value]>,
+    tag: u32,
+}
+
+impl NativeData {
+    pub fn new(values: Vec<Value>) -> Rc<NativeData> {
+        let values = values.into_boxed_slice();
+        let tag = heap::on_alloc(NativeData::bytes(values.len()));
+        Rc::new(NativeData { values, tag })
+    }
+
+    /// Its bytes and those of the function: the function's header, this one's, the values.
+    fn bytes(len: usize) -> usize {
+        std::mem::size_of::<crate::natives::NativeFunction>()
+            + std::mem::size_of::<NativeData>()
+            + 32
+            + len * std::mem::size_of::<Value>()
+    }
+}
+
+impl std::ops::Deref for NativeData {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        &self.values
+    }
+}
+
+impl Drop for NativeData {
+    fn drop(&mut self) {
+        heap::on_free(NativeData::bytes(self.values.len()), self.tag);
+    }
+}
+
 /// A big int, counted on the heap (its digits toward the memory limit).
 pub struct Big {
     n: BigInt,

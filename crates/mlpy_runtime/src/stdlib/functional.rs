@@ -99,7 +99,7 @@ fn made(f: NativeDataFn, data: Vec<Value>) -> Value {
         "functional",
         "anonymous",
         "anonymous: a function made by the functional module",
-        NativeImpl::WithData(f, data.into()),
+        NativeImpl::WithData(f, crate::value::NativeData::new(data)),
     ))
 }
 
