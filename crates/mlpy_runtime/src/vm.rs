@@ -136,6 +136,12 @@ pub struct Vm {
     pub(crate) frames: Vec<Frame>,
     /// The frames' memory, counted toward the memory limit.
     frames_counted: crate::heap::Counted,
+    /// Stack positions: at `run_main`'s start, and at each nested run loop's entry.
+    main_sp: usize,
+    entry_sp: Vec<usize>,
+    /// The Rust stack that nested run loops take, counted toward the memory limit.
+    rust_stack_bytes: usize,
+    rust_stack_counted: crate::heap::Counted,
     pub(crate) handlers: Vec<Handler>,
     pub(crate) program: Rc<Program>,
     pub(crate) modules: Vec<ModuleState>,
@@ -182,6 +188,10 @@ impl Vm {
             stack: Stack::new(),
             frames: Vec::with_capacity(64),
             frames_counted: crate::heap::Counted::default(),
+            main_sp: 0,
+            entry_sp: Vec::new(),
+            rust_stack_bytes: 0,
+            rust_stack_counted: crate::heap::Counted::default(),
             handlers: Vec::new(),
             program,
             modules,
@@ -234,6 +244,7 @@ impl Vm {
     pub fn run_main(&mut self) -> Result<()> {
         let _active = self.heap.activate();
         self.started = Instant::now();
+        self.main_sp = stack_position();
         // A timeout too long to represent is no deadline at all.
         let deadline = self.limits.timeout.and_then(|t| self.started.checked_add(t));
         let (max_bytes, memory_text) = self.limits.memory();
@@ -329,7 +340,7 @@ impl Vm {
     pub fn call_value(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
         let _active = self.heap.activate();
         // Natives that call natives (`compose` of `compose`s) recurse without ML frames.
-        with_stack(|| self.call_value_here(func, args))?
+        with_stack(|| self.call_value_here(func, args))
     }
 
     fn call_value_here(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
@@ -357,6 +368,10 @@ impl Vm {
         if self.frames.len() >= self.limits.max_depth {
             return Err(calls::recursion_error(self.limits.max_depth));
         }
+        // A native's callback runs a nested run loop on the Rust stack: the stack it
+        // takes counts toward the memory limit while it runs.
+        let nested = !self.frames.is_empty();
+        let charged = if nested { self.charge_rust_stack()? } else { 0 };
         let top = self.frame_top();
         let base = top + 1;
         self.reserve(base + args.len());
@@ -366,7 +381,6 @@ impl Vm {
         }
         let stop = self.frames.len();
         self.push_frame(closure, base, FrameKind::Entry);
-        // Each entry runs a nested run loop on the Rust stack (a native's callback).
         let res = with_stack(|| {
             if self.profiler.is_some() {
                 self.run::<RecordingHooks>(stop)
@@ -374,19 +388,34 @@ impl Vm {
                 self.run::<NoHooks>(stop)
             }
         });
-        let res = match res {
-            Ok(res) => res,
-            Err(e) => {
-                // The frame pushed above never ran: unwind it like a raised error would.
-                while self.frames.len() > stop {
-                    let frame = self.frames.pop().expect("frame above stop");
-                    self.clear_window(&frame);
-                }
-                Err(e)
-            }
-        };
+        if nested {
+            self.entry_sp.pop();
+            self.rust_stack_bytes -= charged;
+            self.rust_stack_counted.set(self.rust_stack_bytes);
+        }
         self.stack[top] = Value::Null;
         res
+    }
+
+    /// Counts the Rust stack a nested run loop takes: the distance from the previous
+    /// entry's stack position to this one (a native's frames, `call_value`, the run loop
+    /// of the caller), measured, so it is right in every build. Refused past the memory
+    /// limit. Returns the bytes charged.
+    #[inline(never)]
+    fn charge_rust_stack(&mut self) -> Result<usize> {
+        let sp = stack_position();
+        let previous = self.entry_sp.last().copied().unwrap_or(self.main_sp);
+        // Across a change of stack segment (`with_stack`) the distance means nothing;
+        // a level then takes about the red zone.
+        let used = match previous.abs_diff(sp) {
+            d if d > STACK_SEGMENT || previous == 0 => STACK_RED_ZONE / 8,
+            d => d.max(256),
+        };
+        crate::heap::reserve_for(used as u64, "the Rust stack of a nested call")?;
+        self.entry_sp.push(sp);
+        self.rust_stack_bytes += used;
+        self.rust_stack_counted.set(self.rust_stack_bytes);
+        Ok(used)
     }
 
     /// One past the current frame's registers: where a new entry frame may start. Slot 0
@@ -476,25 +505,23 @@ const STACK_RED_ZONE: usize = 256 << 10;
 const STACK_SEGMENT: usize = 2 << 20;
 
 /// Runs `f` with at least `STACK_RED_ZONE` of Rust stack: on the current stack while it
-/// has that much, else on a new segment allocated on the heap (`stacker`), which counts
-/// toward the memory limit while it is in use. So no depth of re-entry (natives calling
-/// back into ML, whatever `--max-depth` allows) overflows the Rust stack.
+/// has that much, else on a new segment allocated on the heap (`stacker`). So no depth of
+/// re-entry (natives calling back into ML, whatever `--max-depth` allows) overflows the
+/// Rust stack; the stack each nested run loop takes counts toward the memory limit
+/// (`Vm::charge_rust_stack`), so the depth of re-entry is bounded by memory.
 #[inline]
-fn with_stack<R>(f: impl FnOnce() -> R) -> Result<R> {
+fn with_stack<R>(f: impl FnOnce() -> R) -> R {
     match stacker::remaining_stack() {
-        Some(left) if left >= STACK_RED_ZONE => Ok(f()),
-        _ => grow_stack(f),
+        Some(left) if left >= STACK_RED_ZONE => f(),
+        _ => stacker::grow(STACK_SEGMENT, f),
     }
 }
 
-#[cold]
-#[inline(never)]
-fn grow_stack<R>(f: impl FnOnce() -> R) -> Result<R> {
-    crate::heap::reserve_for(STACK_SEGMENT as u64, "the Rust stack of nested calls")?;
-    let tag = crate::heap::on_alloc(STACK_SEGMENT);
-    let res = stacker::grow(STACK_SEGMENT, f);
-    crate::heap::on_free(STACK_SEGMENT, tag);
-    Ok(res)
+/// An address on the current Rust stack.
+#[inline(always)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// Standard input read on a helper thread, so that a run with a deadline stops waiting

@@ -265,6 +265,20 @@ fn split_with(name: &str, s: &Rc<Str>, args: &[Value], f: Splitter) -> Result<Va
     check(name, args, 0, 2)?;
     let sep = opt_str(name, "separator", args, 0)?;
     let maxsplit = opt_int(KIND, name, "maxsplit", args, 1)?.unwrap_or(-1);
+    // The pieces are counted and their memory reserved before any is made: each is a
+    // string (its header, and its text past 24 bytes) in a 16-byte array slot.
+    let text = s.as_str();
+    let mut pieces = match sep {
+        Some(sep) if !sep.is_empty() => strings::count(text, sep, None, None) as u64 + 1,
+        Some(_) => 1,
+        None => text.split_whitespace().count() as u64,
+    };
+    if maxsplit >= 0 {
+        pieces = pieces.min(maxsplit as u64 + 1);
+    }
+    let piece_bytes = std::mem::size_of::<Str>() as u64 + 32;
+    let long_text = if text.len() as u64 > 24 * pieces { text.len() as u64 } else { 0 };
+    check_result_size(pieces.saturating_mul(piece_bytes).saturating_add(long_text), name)?;
     let parts = f(s.as_str(), sep, maxsplit)
         .map_err(|_| value_error(format!("string method `{name}`: empty separator \"\"")))?;
     Ok(Value::array(parts.into_iter().map(Value::str).collect()))

@@ -159,6 +159,7 @@ fn reverse(_: &mut Vm, args: &[Value]) -> Result<Value> {
 /// The position of the first item equal to `x`.
 fn position(items: &[Value], x: &Value) -> Result<Option<usize>> {
     for (i, item) in items.iter().enumerate() {
+        crate::heap::tick()?;
         if ops::equals(item, x)? {
             return Ok(Some(i));
         }
