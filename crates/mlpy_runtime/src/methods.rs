@@ -209,8 +209,16 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
 /// naming `op`; an iterator whose object changed while it was read passes on its error.
 pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
     match v {
-        Value::Array(a) => Ok(a.to_vec()),
-        Value::Str(s) => Ok(chars_of(s.as_str())),
+        Value::Array(a) => {
+            check_result_size(a.len() as u64 * 16, op)?;
+            Ok(a.to_vec())
+        }
+        Value::Str(s) => {
+            // Each character becomes a string (its header) in a 16-byte slot.
+            let each = std::mem::size_of::<Str>() as u64 + 32;
+            check_result_size((s.char_len() as u64).saturating_mul(each), op)?;
+            Ok(chars_of(s.as_str()))
+        }
         Value::Object(o) => Ok(o.dict.borrow().keys().cloned().collect()),
         Value::Iterator(it) => {
             let mut out = Vec::new();

@@ -84,7 +84,8 @@ pub fn add(a: &Value, b: &Value) -> Result<Value> {
         (Value::Str(x), other) => concat(x.as_str(), &crate::display::display(other)),
         (other, Value::Str(y)) => concat(&crate::display::display(other), y.as_str()),
         (Value::Array(x), Value::Array(y)) => {
-            crate::heap::reserve_for(((x.len() + y.len()) * 16) as u64, "array `+`")?;
+            let item = x.item_bytes().max(y.item_bytes());
+            crate::heap::reserve_for(((x.len() + y.len()) * item) as u64, "array `+`")?;
             Ok(Value::Array(Array::concat(x, y)))
         }
         _ => arith(a, b, "+", |x, y| x.checked_add(y), |x, y| x + y, |x, y| Ok(x + y)),

@@ -376,11 +376,12 @@ impl NativeData {
         Rc::new(NativeData { values, tag })
     }
 
-    /// Its bytes and those of the function: the function's header, this one's, the values.
+    /// Its bytes and those of the function: the function's header, this one's, the values
+    /// (three allocations, each with two reference counts or the allocator's 16 bytes).
     fn bytes(len: usize) -> usize {
         std::mem::size_of::<crate::natives::NativeFunction>()
             + std::mem::size_of::<NativeData>()
-            + 32
+            + 48
             + len * std::mem::size_of::<Value>()
     }
 }
