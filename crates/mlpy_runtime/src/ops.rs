@@ -138,6 +138,12 @@ fn big_mul(x: BigInt, y: BigInt) -> Result<Value> {
     crate::heap::bounded(cost, move || x * y).map(Value::bigint)
 }
 
+/// `x // y` or `x % y` of big ints: a division of huge ints stops at the deadline.
+fn big_div(x: BigInt, y: BigInt, op: fn(BigInt, BigInt) -> BigInt) -> Result<Value> {
+    let cost = (x.bits() / 64 + 1).saturating_mul(y.bits() / 64 + 1);
+    crate::heap::bounded(cost, move || op(x, y)).map(Value::bigint)
+}
+
 /// The repetition count of `s * n`; counts `<= 0` give 0.
 fn repeat_count(n: &Value, unit_len: usize) -> Result<usize> {
     let count = match n {
@@ -225,7 +231,7 @@ pub fn floor_div(a: &Value, b: &Value) -> Result<Value> {
             Some(_) if *j != -1 || *i != i64::MIN => Ok(Value::Int(i.div_floor(j))),
             _ => Ok(Value::bigint(BigInt::from(*i).div_floor(&BigInt::from(*j)))),
         },
-        _ => Ok(Value::bigint(big(&x).div_floor(&big(&y)))),
+        _ => big_div(big(&x), big(&y), |a, b| a.div_floor(&b)),
     }
 }
 
@@ -245,7 +251,7 @@ pub fn modulo(a: &Value, b: &Value) -> Result<Value> {
             Some(_) => Ok(Value::Int(i.mod_floor(j))),
             None => Ok(Value::Int(0)),
         },
-        _ => Ok(Value::bigint(big(&x).mod_floor(&big(&y)))),
+        _ => big_div(big(&x), big(&y), |a, b| a.mod_floor(&b)),
     }
 }
 

@@ -80,19 +80,20 @@ pub(crate) fn float(_: &mut Vm, args: &[Value]) -> Result<Value> {
     }
 }
 
+/// The decimal text of a big int. log10(2) ≈ 0.30103 digits a bit: the text is reserved
+/// before it is made, and a long conversion stops at the deadline.
+pub(crate) fn big_text(b: &num_bigint::BigInt, what: &str) -> Result<String> {
+    crate::heap::reserve_for(b.bits() * 30_103 / 100_000 + 2, what)?;
+    let limbs = b.bits() / 64 + 1;
+    let n = b.clone();
+    crate::heap::bounded(limbs.saturating_mul(limbs), move || n.to_string())
+}
+
 pub(crate) fn str_(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("str", args, 1, 1)?;
     match &args[0] {
         s @ Value::Str(_) => Ok(s.clone()),
-        Value::BigInt(b) => {
-            // log10(2) ≈ 0.30103 digits a bit: the text is reserved before it is made,
-            // and a long conversion stops at the deadline.
-            crate::heap::reserve_for(b.bits() * 30_103 / 100_000 + 2, "`str`")?;
-            let n: num_bigint::BigInt = (**b).clone();
-            let limbs = b.bits() / 64 + 1;
-            crate::heap::bounded(limbs.saturating_mul(limbs), move || n.to_string())
-                .map(Value::string)
-        }
+        Value::BigInt(b) => big_text(b, "`str`").map(Value::string),
         v => Ok(Value::string(display(v))),
     }
 }

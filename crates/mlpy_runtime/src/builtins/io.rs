@@ -12,7 +12,11 @@ pub(crate) fn print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         if i > 0 {
             line.push(' ');
         }
-        write_display(&mut line, a);
+        match a {
+            // A long conversion stops at the deadline.
+            Value::BigInt(b) => line.push_str(&super::convert::big_text(b, "`print`")?),
+            _ => write_display(&mut line, a),
+        }
     }
     line.push('\n');
     vm.write_out(&line)?;
