@@ -185,7 +185,7 @@ const MEMORY_ARGS: [&str; 4] = ["--max-memory", "64M", "--timeout", "20"];
 
 #[test]
 fn memory_bombs_end_at_the_memory_limit() {
-    let bombs: [(&str, &str); 11] = [
+    let bombs: [(&str, &str); 12] = [
         ("repeat_string", r#"s = "a" * 3000000000; print(len(s));"#),
         ("double_array", r#"a = [1, "x"]; while (true) { a = a + a; }"#),
         ("double_int_array", "a = [1, 2]; while (true) { a = a + a; }"),
@@ -199,6 +199,10 @@ fn memory_bombs_end_at_the_memory_limit() {
         ("range_plus_range", "a = range(50000000) + range(50000000); print(len(a));"),
         ("repeat_array", "a = [0] * 1000000000; print(len(a));"),
         ("split_spaces", r#"p = (" " * 100000000).split(" "); print(len(p));"#),
+        (
+            "json_array",
+            r#"import json; s = "[" + "0," * 20000000 + "0]"; a = json.parse(s); print(len(a));"#,
+        ),
         ("append_loop", "xs = []; i = 0; while (true) { xs.append(i); i = i + 1; }"),
         ("dict_growth", "d = {}; i = 0; while (true) { d[str(i)] = [i]; i = i + 1; }"),
     ];
@@ -244,7 +248,7 @@ fn split_of_a_string_under_the_limit_is_refused_before_it_is_built() {
 
 #[test]
 fn time_bombs_end_at_the_time_limit() {
-    let bombs: [(&str, &str); 9] = [
+    let bombs: [(&str, &str); 11] = [
         ("factorial", "import math; print(len(str(math.factorial(10000000))));"),
         ("pow_to_str", "import math; print(len(str(math.pow(3, 100000000))));"),
         (
@@ -262,6 +266,12 @@ fn time_bombs_end_at_the_time_limit() {
         ("input", "x = input(); print(x);"),
         ("plain_loop", "i = 0; while (true) { i = i + 1; }"),
         ("str_of_big", "import math; x = math.pow(3, 20000000); while (true) { s = str(x); }"),
+        ("print_big", "import math; x = math.pow(3, 20000000); while (true) { print(x); }"),
+        (
+            "division",
+            "import math; x = math.pow(3, 6000000); y = math.pow(7, 1500000); \
+             while (true) { z = x // y; w = x % y; }",
+        ),
     ];
     run_all(
         bombs

@@ -143,6 +143,14 @@ impl Parser<'_> {
         }
         loop {
             items.push(self.value(depth + 1)?);
+            // The items gathered so far are not counted yet: check them against the
+            // memory limit now and then (`parse` turns this into the limit's error).
+            if items.len() % 4096 == 0 {
+                let pending = items.capacity() as u64 * 16;
+                if crate::heap::reserve(pending).is_err() {
+                    return Err(format!("{OVER_LIMIT}{pending}"));
+                }
+            }
             self.skip_ws();
             if self.eat(",") {
                 continue;
@@ -285,6 +293,9 @@ impl Parser<'_> {
     }
 }
 
+/// A parse stopped by the memory limit.
+const OVER_LIMIT: &str = "\0memory limit";
+
 /// Parses the whole of `text`, allowing nesting up to `max_depth`.
 fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
     let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, max_depth };
@@ -299,7 +310,18 @@ fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
 fn parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
     check_arity("json.parse", args, 1, 1)?;
     let text = str_arg("json.parse", "a string", &args[0])?;
-    parse_text(text, MAX_DEPTH).map_err(|e| value_error(format!("`json.parse`: {e}")))
+    parse_text(text, MAX_DEPTH).map_err(|e| {
+        if let Some(pending) = e.strip_prefix(OVER_LIMIT) {
+            let pending = pending.parse().unwrap_or(0);
+            match crate::heap::reserve_for(pending, "`json.parse`") {
+                Err(limit) => limit,
+                // Freed meanwhile (the partial result is gone): report it all the same.
+                Ok(()) => value_error("`json.parse`: stopped at the memory limit"),
+            }
+        } else {
+            value_error(format!("`json.parse`: {e}"))
+        }
+    })
 }
 
 fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
