@@ -201,7 +201,7 @@ fn memory_bombs_end_at_the_memory_limit() {
         ("split_spaces", r#"p = (" " * 100000000).split(" "); print(len(p));"#),
         (
             "json_array",
-            r#"import json; s = "[" + "0," * 20000000 + "0]"; a = json.parse(s); print(len(a));"#,
+            r#"import json; s = "[" + "0," * 10000000 + "0]"; a = json.parse(s); print(len(a));"#,
         ),
         ("append_loop", "xs = []; i = 0; while (true) { xs.append(i); i = i + 1; }"),
         ("dict_growth", "d = {}; i = 0; while (true) { d[str(i)] = [i]; i = i + 1; }"),

@@ -142,15 +142,16 @@ impl Parser<'_> {
             return Ok(Value::array(items));
         }
         loop {
-            items.push(self.value(depth + 1)?);
-            // The items gathered so far are not counted yet: check them against the
-            // memory limit now and then (`parse` turns this into the limit's error).
-            if items.len() % 4096 == 0 {
-                let pending = items.capacity() as u64 * 16;
+            // The items gathered are not counted until the array is made: before their
+            // buffer grows, check its new size against the memory limit (`parse` turns
+            // this into the limit's error).
+            if items.len() == items.capacity() && items.len() >= 4096 {
+                let pending = items.capacity() as u64 * 2 * 16;
                 if crate::heap::reserve(pending).is_err() {
                     return Err(format!("{OVER_LIMIT}{pending}"));
                 }
             }
+            items.push(self.value(depth + 1)?);
             self.skip_ws();
             if self.eat(",") {
                 continue;
