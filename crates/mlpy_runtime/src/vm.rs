@@ -3,7 +3,9 @@
 //!
 //! Natives that call back into ML (`call`, sort keys, `map`) re-enter through `call_value`,
 //! which runs a nested `run` loop that stops when the called function returns. That is the
-//! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
+//! only Rust-stack recursion: it is bounded by the same depth limit as ML calls, runs on a
+//! stack that grows on the heap (`with_stack`), and the stack it takes counts toward the
+//! memory limit (`Vm::charge_rust_stack`), so no depth of re-entry overflows the stack.
 
 mod calls;
 mod dispatch;
