@@ -264,6 +264,11 @@ impl Heap {
         });
     }
 
+    /// Sets this heap's deadline (named as `set_limits` said).
+    pub fn set_deadline(&self, deadline: Option<Instant>) {
+        counters(self.slot, |c| c.deadline.set(deadline));
+    }
+
     /// This heap's counters.
     #[inline]
     pub fn stats(&self) -> HeapStats {

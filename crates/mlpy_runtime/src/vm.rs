@@ -249,8 +249,7 @@ impl Vm {
         self.main_sp = stack_position();
         // A timeout too long to represent is no deadline at all.
         let deadline = self.limits.timeout.and_then(|t| self.started.checked_add(t));
-        let (max_bytes, memory_text) = self.limits.memory();
-        self.heap.set_limits(max_bytes, memory_text, deadline, self.limits.time_text());
+        self.heap.set_deadline(deadline);
         let code = self.program.main.clone();
         let top = self.frame_top();
         self.stack.release_clamped(top..usize::MAX);
