@@ -397,7 +397,54 @@ impl std::ops::Deref for NativeData {
 impl Drop for NativeData {
     fn drop(&mut self) {
         heap::on_free(NativeData::bytes(self.values.len()), self.tag);
+        // A chain of made functions (`f = compose(f, g)` ten million times) is freed
+        // without a recursion as deep as the chain.
+        drop_deep(std::mem::take(&mut self.values).into_vec());
     }
+}
+
+/// How deep drops of containers may nest before the rest is deferred.
+const MAX_DROP_DEPTH: u32 = 256;
+
+/// Drops of containers in progress, and the contents deferred by the deepest of them.
+struct DropState {
+    depth: Cell<u32>,
+    deferred: RefCell<Vec<Vec<Value>>>,
+}
+
+thread_local! {
+    static DROPS: DropState =
+        const { DropState { depth: Cell::new(0), deferred: RefCell::new(Vec::new()) } };
+}
+
+/// Drops the contents of a container that is being freed. Freeing a value frees what it
+/// holds, recursively: a structure nested millions deep (arrays in arrays, a chain of
+/// composed functions) would overflow the Rust stack. Below `MAX_DROP_DEPTH` nested
+/// drops the contents are handed to the outermost drop, which frees them in a loop.
+pub(crate) fn drop_deep(values: Vec<Value>) {
+    let deferred = DROPS.try_with(|d| {
+        let depth = d.depth.get();
+        if depth >= MAX_DROP_DEPTH {
+            d.deferred.borrow_mut().push(values);
+            return None;
+        }
+        d.depth.set(depth + 1);
+        Some((depth, values))
+    });
+    let Ok(Some((depth, values))) = deferred else { return };
+    drop(values);
+    let _ = DROPS.try_with(|d| {
+        if depth == 0 {
+            loop {
+                let next = d.deferred.borrow_mut().pop();
+                match next {
+                    Some(values) => drop(values),
+                    None => break,
+                }
+            }
+        }
+        d.depth.set(depth);
+    });
 }
 
 /// A big int, counted on the heap (its digits toward the memory limit).
@@ -737,6 +784,30 @@ impl Drop for IteratorObj {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_values_are_freed_without_deep_recursion() {
+        // A test thread has a 2 MiB stack: a recursive free of a million nested arrays,
+        // or of a million composed functions, would overflow it.
+        let mut a = Value::array(Vec::new());
+        for _ in 0..1_000_000 {
+            a = Value::array(vec![a, Value::Null]);
+        }
+        drop(a);
+        fn made(_: &mut crate::vm::Vm, _: &[Value], _: &[Value]) -> crate::error::Result<Value> {
+            Ok(Value::Null)
+        }
+        let mut f = Value::Null;
+        for _ in 0..1_000_000 {
+            f = Value::Native(crate::natives::NativeFunction::in_module(
+                "functional",
+                "anonymous",
+                "",
+                crate::natives::NativeImpl::WithData(made, NativeData::new(vec![f])),
+            ));
+        }
+        drop(f);
+    }
 
     #[test]
     fn value_is_16_bytes() {

@@ -557,6 +557,12 @@ pub fn wrap_index(i: i64, len: usize) -> usize {
 impl Drop for Array {
     fn drop(&mut self) {
         heap::on_free(self.counted.get(), self.gc.tag());
+        // Arrays nested ten million deep are freed without a recursion as deep.
+        if let Items::Values(values) = self.items.get_mut() {
+            if !values.is_empty() {
+                super::drop_deep(std::mem::take(values));
+            }
+        }
     }
 }
 
