@@ -269,6 +269,12 @@ impl Heap {
         counters(self.slot, |c| c.deadline.set(deadline));
     }
 
+    /// The bytes this heap's collector registry counts for itself (its places, kept
+    /// once made, so live bytes come back to this figure, not to 0).
+    pub fn registry_bytes(&self) -> u64 {
+        with_slot(self.slot, |d| d.registry.counted as u64)
+    }
+
     /// This heap's counters.
     #[inline]
     pub fn stats(&self) -> HeapStats {
@@ -361,6 +367,14 @@ impl Drop for Heap {
         if self.slot == 0 {
             return;
         }
+        // The registry's own bytes go with the heap (its places stay for the values
+        // that outlive it, which give them back when freed).
+        let slot = self.slot;
+        let _ = SLOTS.try_with(|s| {
+            let registry = &mut s.borrow_mut()[slot as usize].registry;
+            on_free(registry.counted, slot);
+            registry.counted = 0;
+        });
         let live = slot_stats(self.slot).live_bytes;
         // At thread exit the table may be gone already: nothing left to retire.
         let _ = SLOTS.try_with(|s| {
@@ -413,6 +427,12 @@ pub fn stats() -> HeapStats {
 /// Runs the collector over the active heap (see `Heap::collect`).
 pub fn collect() -> usize {
     collect_slot(ACTIVE.with(|a| a.slot.get()))
+}
+
+/// The bytes the active heap's collector registry counts for itself.
+pub fn registry_bytes() -> usize {
+    let slot = ACTIVE.with(|a| a.slot.get());
+    with_slot(slot, |d| d.registry.counted)
 }
 
 /// The number of containers registered with the active heap.
@@ -574,6 +594,8 @@ struct Registry {
     /// Values traced by the last full collection (its cost).
     last_work: usize,
     collections: u64,
+    /// The bytes of `slots` and `free` counted on the heap.
+    counted: usize,
 }
 
 impl Registry {
@@ -583,9 +605,10 @@ impl Registry {
         since_full: 0,
         last_work: 0,
         collections: 0,
+        counted: 0,
     };
 
-    fn add(&mut self, obj: Weak<dyn Trace>) -> u32 {
+    fn add(&mut self, obj: Weak<dyn Trace>, slot: u32) -> u32 {
         self.since_full += 1;
         match self.free.pop() {
             Some(i) => {
@@ -593,10 +616,27 @@ impl Registry {
                 i
             }
             None => {
+                let before = self.slots.capacity();
                 self.slots.push(Some(obj));
+                if self.slots.capacity() != before {
+                    self.account(slot);
+                }
                 (self.slots.len() - 1) as u32
             }
         }
+    }
+
+    /// The registry's own memory (16 bytes a container, 4 more for each free place)
+    /// counts toward its heap's limit: a heap of small containers is a fifth registry.
+    fn account(&mut self, slot: u32) {
+        let bytes = self.slots.capacity() * std::mem::size_of::<Option<Weak<dyn Trace>>>()
+            + self.free.capacity() * 4;
+        if bytes > self.counted {
+            on_grow(bytes - self.counted, slot);
+        } else {
+            on_free(self.counted - bytes, slot);
+        }
+        self.counted = bytes;
     }
 
     fn release(&mut self, i: u32) {
@@ -657,7 +697,8 @@ pub fn track<T: Trace + 'static>(obj: &Rc<T>, slot: &GcSlot) {
         return;
     }
     let weak: Weak<dyn Trace> = Rc::downgrade(obj) as Weak<dyn Trace>;
-    let i = with_slot(slot.tag & SLOT_MASK, |d| d.registry.add(weak));
+    let heap = slot.tag & SLOT_MASK;
+    let i = with_slot(heap, |d| d.registry.add(weak, heap));
     slot.index.set(i);
 }
 
@@ -668,6 +709,12 @@ fn collect_slot(slot: u32) -> usize {
     // borrow of the slot table held, as freeing updates it).
     let live: Vec<Rc<dyn Trace>> =
         with_slot(slot, |d| d.registry.slots.iter().flatten().filter_map(Weak::upgrade).collect());
+    // The collection's own tables (about 64 bytes a container: the list, the index, the
+    // counts, the marks) count while it runs, so the peak figures include them.
+    let tables = live.len() * 64;
+    if tables > 0 {
+        on_grow(tables, slot);
+    }
     let index: HashMap<*const (), usize> =
         live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as *const (), i)).collect();
     let mut refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
@@ -707,6 +754,9 @@ fn collect_slot(slot: u32) -> usize {
         }
     }
     drop(live);
+    if tables > 0 {
+        on_free(tables, slot);
+    }
     with_slot(slot, |d| {
         d.registry.since_full = 0;
         d.registry.last_work = work;
