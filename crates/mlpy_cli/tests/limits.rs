@@ -185,7 +185,7 @@ const MEMORY_ARGS: [&str; 4] = ["--max-memory", "64M", "--timeout", "20"];
 
 #[test]
 fn memory_bombs_end_at_the_memory_limit() {
-    let bombs: [(&str, &str); 13] = [
+    let bombs: [(&str, &str); 14] = [
         ("repeat_string", r#"s = "a" * 3000000000; print(len(s));"#),
         ("double_array", r#"a = [1, "x"]; while (true) { a = a + a; }"#),
         ("double_int_array", "a = [1, 2]; while (true) { a = a + a; }"),
@@ -208,6 +208,7 @@ fn memory_bombs_end_at_the_memory_limit() {
             "import functional; f = functional.compose(str, int); \
              while (true) { f = functional.compose(f, int); }",
         ),
+        ("nested_arrays", "a = []; while (true) { a = [a, a]; }"),
         ("append_loop", "xs = []; i = 0; while (true) { xs.append(i); i = i + 1; }"),
         ("dict_growth", "d = {}; i = 0; while (true) { d[str(i)] = [i]; i = i + 1; }"),
     ];

@@ -707,14 +707,24 @@ fn collect_slot(slot: u32) -> usize {
     // Each `live` entry adds one strong reference of its own, and keeps every registered
     // container alive until the end: the garbage is freed when `live` is dropped (with no
     // borrow of the slot table held, as freeing updates it).
-    let live: Vec<Rc<dyn Trace>> =
-        with_slot(slot, |d| d.registry.slots.iter().flatten().filter_map(Weak::upgrade).collect());
-    // The collection's own tables (about 64 bytes a container: the list, the index, the
-    // counts, the marks) count while it runs, so the peak figures include them.
-    let tables = live.len() * 64;
+    // The collection's own tables (about 96 bytes a container: the list, the index, the
+    // counts, the marks) are real memory: a collection that would take the heap past its
+    // memory limit does not run (the limit then ends the run, its figure honest), and
+    // one that runs counts them, so the peak figures include them.
+    let registered = with_slot(slot, |d| d.registry.slots.len() - d.registry.free.len());
+    let tables = registered * 96;
+    let fits = counters(slot, |c| {
+        let live = slot_stats(slot).live_bytes;
+        live.saturating_add(tables as u64) <= c.limit.get()
+    });
+    if !fits {
+        return 0;
+    }
     if tables > 0 {
         on_grow(tables, slot);
     }
+    let live: Vec<Rc<dyn Trace>> =
+        with_slot(slot, |d| d.registry.slots.iter().flatten().filter_map(Weak::upgrade).collect());
     let index: HashMap<*const (), usize> =
         live.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as *const (), i)).collect();
     let mut refs: Vec<isize> = live.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
