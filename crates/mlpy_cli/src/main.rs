@@ -248,6 +248,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     }
     limits.timeout = cfg.timeout;
     limits.max_memory = cfg.max_memory;
+    limits.max_memory_text = cfg.max_memory_text.clone();
     let phases = loaded.phases;
     let vm_begin = Instant::now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
@@ -306,6 +307,10 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             status = exit::OUTPUT_FAILED;
         }
     }
+    // The process ends now: freeing the program's values would only take time (seconds
+    // for a heap that hit the memory limit) and stack (a chain of ten million composed
+    // functions is dropped recursively).
+    std::mem::forget(vm);
     status
 }
 

@@ -55,7 +55,12 @@ thread_local! {
 /// Limits of an mlpy run (a generated program never comes near them unless it grows a
 /// value past the generator's guards; such a run is skipped).
 pub fn mlpy_limits() -> Limits {
-    Limits { max_depth: 10_000, timeout: Some(Duration::from_secs(5)), max_memory: Some(512 << 20) }
+    Limits {
+        max_depth: 10_000,
+        timeout: Some(Duration::from_secs(5)),
+        max_memory: Some(512 << 20),
+        ..Limits::default()
+    }
 }
 
 /// Runs `src` as a main file with no imports, in this thread, capturing its output.

@@ -53,8 +53,15 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
+use std::time::Instant;
 
 use crate::value::Value;
+
+mod limits;
+pub use limits::{
+    bounded, check_deadline, check_memory, human_bytes, implicit_ceiling, reserve, reserve_for,
+    tick, time_limit_error, BOUNDED_COST,
+};
 
 /// Allocation counters of one heap. `allocated_*` only grow; `live_bytes` follows frees
 /// too.
@@ -84,10 +91,19 @@ struct Counters {
     stats: Cell<HeapStats>,
     /// The allocation site of new values (0: none).
     site: Cell<u32>,
+    /// The heap's memory limit in bytes (`u64::MAX`: none; see `reserve`).
+    limit: Cell<u64>,
+    /// When the heap's run must end (`check_deadline`).
+    deadline: Cell<Option<Instant>>,
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
-const ZERO_COUNTERS: Counters = Counters { stats: Cell::new(ZERO_STATS), site: Cell::new(0) };
+const ZERO_COUNTERS: Counters = Counters {
+    stats: Cell::new(ZERO_STATS),
+    site: Cell::new(0),
+    limit: Cell::new(u64::MAX),
+    deadline: Cell::new(None),
+};
 
 const ZERO_STATS: HeapStats =
     HeapStats { allocated_bytes: 0, allocated_count: 0, live_bytes: 0, peak_live_bytes: 0 };
@@ -118,11 +134,19 @@ struct SlotData {
     registry: Registry,
     /// Live bytes per allocation site (the profiler's retained memory).
     site_live: Vec<i64>,
+    /// How limit messages name the memory limit and the time limit (`64M`, `1s`).
+    memory_text: String,
+    time_text: String,
 }
 
 #[allow(clippy::declare_interior_mutable_const)]
-const FREE_SLOT: SlotData =
-    SlotData { lease: Lease::Free, registry: Registry::EMPTY, site_live: Vec::new() };
+const FREE_SLOT: SlotData = SlotData {
+    lease: Lease::Free,
+    registry: Registry::EMPTY,
+    site_live: Vec::new(),
+    memory_text: String::new(),
+    time_text: String::new(),
+};
 
 thread_local! {
     static COUNTERS: [Counters; MAX_HEAPS] = const { [ZERO_COUNTERS; MAX_HEAPS] };
@@ -178,6 +202,8 @@ impl Heap {
                     d.lease = Lease::Leased;
                     d.registry = Registry::EMPTY;
                     d.site_live = Vec::new();
+                    d.memory_text = String::new();
+                    d.time_text = String::new();
                     return Some(i as u32);
                 }
             }
@@ -188,6 +214,8 @@ impl Heap {
                 counters(slot, |c| {
                     c.stats.set(HeapStats::default());
                     c.site.set(0);
+                    c.limit.set(u64::MAX);
+                    c.deadline.set(None);
                 });
                 Heap { slot }
             }
@@ -215,6 +243,36 @@ impl Heap {
             debug_assert_eq!(a.slot.get(), self.slot);
             a.stats.get()
         })
+    }
+
+    /// Sets this heap's limits: at most `max_bytes` live (`reserve` refuses more), named
+    /// `memory_text` in messages; and a `deadline`, named `time_text`.
+    pub fn set_limits(
+        &self,
+        max_bytes: Option<u64>,
+        memory_text: String,
+        deadline: Option<Instant>,
+        time_text: String,
+    ) {
+        counters(self.slot, |c| {
+            c.limit.set(max_bytes.unwrap_or(u64::MAX));
+            c.deadline.set(deadline);
+        });
+        with_slot(self.slot, |d| {
+            d.memory_text = memory_text;
+            d.time_text = time_text;
+        });
+    }
+
+    /// Sets this heap's deadline (named as `set_limits` said).
+    pub fn set_deadline(&self, deadline: Option<Instant>) {
+        counters(self.slot, |c| c.deadline.set(deadline));
+    }
+
+    /// The bytes this heap's collector registry counts for itself (its places, kept
+    /// once made, so live bytes come back to this figure, not to 0).
+    pub fn registry_bytes(&self) -> u64 {
+        with_slot(self.slot, |d| d.registry.counted as u64)
     }
 
     /// This heap's counters.
@@ -309,6 +367,14 @@ impl Drop for Heap {
         if self.slot == 0 {
             return;
         }
+        // The registry's own bytes go with the heap (its places stay for the values
+        // that outlive it, which give them back when freed).
+        let slot = self.slot;
+        let _ = SLOTS.try_with(|s| {
+            let registry = &mut s.borrow_mut()[slot as usize].registry;
+            on_free(registry.counted, slot);
+            registry.counted = 0;
+        });
         let live = slot_stats(self.slot).live_bytes;
         // At thread exit the table may be gone already: nothing left to retire.
         let _ = SLOTS.try_with(|s| {
@@ -361,6 +427,12 @@ pub fn stats() -> HeapStats {
 /// Runs the collector over the active heap (see `Heap::collect`).
 pub fn collect() -> usize {
     collect_slot(ACTIVE.with(|a| a.slot.get()))
+}
+
+/// The bytes the active heap's collector registry counts for itself.
+pub fn registry_bytes() -> usize {
+    let slot = ACTIVE.with(|a| a.slot.get());
+    with_slot(slot, |d| d.registry.counted)
 }
 
 /// The number of containers registered with the active heap.
@@ -453,6 +525,40 @@ pub fn on_free(bytes: usize, tag: u32) {
     }
 }
 
+/// The counted size of a buffer owned by the runtime rather than by a value (the VM's
+/// value stack and frames): `set` follows its capacity, and dropping it gives the bytes
+/// back to the heap that counted them.
+#[derive(Debug, Default)]
+pub struct Counted {
+    /// The tag from `on_alloc` (meaningful while `bytes > 0`).
+    tag: u32,
+    bytes: usize,
+}
+
+impl Counted {
+    /// Counts the buffer as `bytes` large now (charged to the active heap the first time).
+    pub fn set(&mut self, bytes: usize) {
+        if self.bytes == 0 {
+            if bytes > 0 {
+                self.tag = on_alloc(bytes);
+            }
+        } else if bytes > self.bytes {
+            on_grow(bytes - self.bytes, self.tag);
+        } else {
+            on_free(self.bytes - bytes, self.tag);
+        }
+        self.bytes = bytes;
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        if self.bytes > 0 {
+            on_free(self.bytes, self.tag);
+        }
+    }
+}
+
 /// Adds `delta` to the live bytes of the site in `tag` (every allocation and free of a
 /// profiled run that tracks memory).
 #[cold]
@@ -488,6 +594,8 @@ struct Registry {
     /// Values traced by the last full collection (its cost).
     last_work: usize,
     collections: u64,
+    /// The bytes of `slots` and `free` counted on the heap.
+    counted: usize,
 }
 
 impl Registry {
@@ -497,9 +605,10 @@ impl Registry {
         since_full: 0,
         last_work: 0,
         collections: 0,
+        counted: 0,
     };
 
-    fn add(&mut self, obj: Weak<dyn Trace>) -> u32 {
+    fn add(&mut self, obj: Weak<dyn Trace>, slot: u32) -> u32 {
         self.since_full += 1;
         match self.free.pop() {
             Some(i) => {
@@ -507,10 +616,27 @@ impl Registry {
                 i
             }
             None => {
+                let before = self.slots.capacity();
                 self.slots.push(Some(obj));
+                if self.slots.capacity() != before {
+                    self.account(slot);
+                }
                 (self.slots.len() - 1) as u32
             }
         }
+    }
+
+    /// The registry's own memory (16 bytes a container, 4 more for each free place)
+    /// counts toward its heap's limit: a heap of small containers is a fifth registry.
+    fn account(&mut self, slot: u32) {
+        let bytes = self.slots.capacity() * std::mem::size_of::<Option<Weak<dyn Trace>>>()
+            + self.free.capacity() * 4;
+        if bytes > self.counted {
+            on_grow(bytes - self.counted, slot);
+        } else {
+            on_free(self.counted - bytes, slot);
+        }
+        self.counted = bytes;
     }
 
     fn release(&mut self, i: u32) {
@@ -571,7 +697,8 @@ pub fn track<T: Trace + 'static>(obj: &Rc<T>, slot: &GcSlot) {
         return;
     }
     let weak: Weak<dyn Trace> = Rc::downgrade(obj) as Weak<dyn Trace>;
-    let i = with_slot(slot.tag & SLOT_MASK, |d| d.registry.add(weak));
+    let heap = slot.tag & SLOT_MASK;
+    let i = with_slot(heap, |d| d.registry.add(weak, heap));
     slot.index.set(i);
 }
 
@@ -580,6 +707,22 @@ fn collect_slot(slot: u32) -> usize {
     // Each `live` entry adds one strong reference of its own, and keeps every registered
     // container alive until the end: the garbage is freed when `live` is dropped (with no
     // borrow of the slot table held, as freeing updates it).
+    // The collection's own tables (about 96 bytes a container: the list, the index, the
+    // counts, the marks) are real memory: a collection that would take the heap past its
+    // memory limit does not run (the limit then ends the run, its figure honest), and
+    // one that runs counts them, so the peak figures include them.
+    let registered = with_slot(slot, |d| d.registry.slots.len() - d.registry.free.len());
+    let tables = registered * 96;
+    let fits = counters(slot, |c| {
+        let live = slot_stats(slot).live_bytes;
+        live.saturating_add(tables as u64) <= c.limit.get()
+    });
+    if !fits {
+        return 0;
+    }
+    if tables > 0 {
+        on_grow(tables, slot);
+    }
     let live: Vec<Rc<dyn Trace>> =
         with_slot(slot, |d| d.registry.slots.iter().flatten().filter_map(Weak::upgrade).collect());
     let index: HashMap<*const (), usize> =
@@ -621,6 +764,9 @@ fn collect_slot(slot: u32) -> usize {
         }
     }
     drop(live);
+    if tables > 0 {
+        on_free(tables, slot);
+    }
     with_slot(slot, |d| {
         d.registry.since_full = 0;
         d.registry.last_work = work;

@@ -267,7 +267,8 @@ fn opt_int(kind: &str, name: &str, what: &str, args: &[Value], idx: usize) -> Re
 /// Results larger than this many bytes end the run (as for `s * n`).
 const MAX_RESULT_BYTES: u64 = 1 << 32;
 
-/// Refuses to build a string or array of `bytes` bytes when that is unreasonably large.
+/// Refuses to build a string or array of `bytes` bytes when that is unreasonably large,
+/// or would take the heap past its memory limit (checked before allocating).
 pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
     if bytes > MAX_RESULT_BYTES {
         return Err(RuntimeError::new(
@@ -275,7 +276,7 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
             format!("{what} result too large (over 4 GiB)"),
         ));
     }
-    Ok(())
+    crate::heap::reserve_for(bytes, what)
 }
 
 // ----- iteration -------------------------------------------------------------------------
@@ -285,8 +286,16 @@ pub(crate) fn check_result_size(bytes: u64, what: &str) -> Result<()> {
 /// naming `op`; an iterator whose object changed while it was read passes on its error.
 pub fn collect_items(v: &Value, op: &str) -> Result<Vec<Value>> {
     match v {
-        Value::Array(a) => Ok(a.to_vec()),
-        Value::Str(s) => Ok(chars_of(s.as_str())),
+        Value::Array(a) => {
+            check_result_size(a.len() as u64 * 16, op)?;
+            Ok(a.to_vec())
+        }
+        Value::Str(s) => {
+            // Each character becomes a string (its header) in a 16-byte slot.
+            let each = std::mem::size_of::<Str>() as u64 + 32;
+            check_result_size((s.char_len() as u64).saturating_mul(each), op)?;
+            Ok(chars_of(s.as_str()))
+        }
         Value::Object(o) => Ok(o.dict.borrow().keys().cloned().collect()),
         Value::Iterator(it) => {
             let mut out = Vec::new();

@@ -398,7 +398,7 @@ pub enum NativeImpl {
     /// A declared native: a builtin or a module function.
     Declared(&'static NativeDecl),
     /// A function made at run time by a library function, with the values it carries.
-    WithData(NativeDataFn, Rc<[Value]>),
+    WithData(NativeDataFn, Rc<crate::value::NativeData>),
 }
 
 /// A function implemented in Rust, as a value.
@@ -433,15 +433,12 @@ impl NativeFunction {
 
     /// A function made by the library function `maker` (`functional.compose`), carrying
     /// `data`.
-    pub fn made(
-        module: &'static str,
-        f: NativeDataFn,
-        data: impl Into<Rc<[Value]>>,
-    ) -> Rc<NativeFunction> {
+    pub fn made(module: &'static str, f: NativeDataFn, data: Vec<Value>) -> Rc<NativeFunction> {
         Rc::new(NativeFunction {
             name: "anonymous",
             module: Some(module),
-            imp: NativeImpl::WithData(f, data.into()),
+            // Counted toward the memory limit with the function (`NativeData`).
+            imp: NativeImpl::WithData(f, crate::value::NativeData::new(data)),
             index: next_index(),
         })
     }

@@ -78,19 +78,27 @@ fn uninit_error(v: &Value) -> Option<RuntimeError> {
 #[cold]
 pub fn add(a: &Value, b: &Value) -> Result<Value> {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Ok(concat(x.as_str(), y.as_str())),
-        (Value::Str(x), Value::Int(i)) => Ok(concat(x.as_str(), int_text(*i, &mut [0; 20]))),
-        (Value::Int(i), Value::Str(y)) => Ok(concat(int_text(*i, &mut [0; 20]), y.as_str())),
-        (Value::Str(x), other) => Ok(concat(x.as_str(), &crate::display::display(other))),
-        (other, Value::Str(y)) => Ok(concat(&crate::display::display(other), y.as_str())),
-        (Value::Array(x), Value::Array(y)) => Ok(Value::Array(Array::concat(x, y))),
+        (Value::Str(x), Value::Str(y)) => concat(x.as_str(), y.as_str()),
+        (Value::Str(x), Value::Int(i)) => concat(x.as_str(), int_text(*i, &mut [0; 20])),
+        (Value::Int(i), Value::Str(y)) => concat(int_text(*i, &mut [0; 20]), y.as_str()),
+        (Value::Str(x), other) => concat(x.as_str(), &crate::display::display(other)),
+        (other, Value::Str(y)) => concat(&crate::display::display(other), y.as_str()),
+        (Value::Array(x), Value::Array(y)) => {
+            let item = x.item_bytes().max(y.item_bytes());
+            crate::heap::reserve_for(((x.len() + y.len()) * item) as u64, "array `+`")?;
+            Ok(Value::Array(Array::concat(x, y)))
+        }
         _ => arith(a, b, "+", |x, y| x.checked_add(y), |x, y| x + y, |x, y| Ok(x + y)),
     }
 }
 
 /// A new string `a + b`.
-fn concat(a: &str, b: &str) -> Value {
-    Value::Str(crate::value::Str::concat(a, b))
+fn concat(a: &str, b: &str) -> Result<Value> {
+    let len = a.len() + b.len();
+    if len > 4096 {
+        crate::heap::reserve_for(len as u64, "string `+`")?;
+    }
+    Ok(Value::Str(crate::value::Str::concat(a, b)))
 }
 
 #[cold]
@@ -104,15 +112,36 @@ pub fn mul(a: &Value, b: &Value) -> Result<Value> {
         (Value::Str(s), n @ (Value::Int(_) | Value::BigInt(_)))
         | (n @ (Value::Int(_) | Value::BigInt(_)), Value::Str(s)) => {
             let count = repeat_count(n, s.as_str().len())?;
+            crate::heap::reserve_for((count * s.as_str().len()) as u64, "string `*`")?;
             Ok(Value::string(s.as_str().repeat(count)))
         }
         (Value::Array(arr), n @ (Value::Int(_) | Value::BigInt(_)))
         | (n @ (Value::Int(_) | Value::BigInt(_)), Value::Array(arr)) => {
             let count = repeat_count(n, arr.len())?;
+            crate::heap::reserve_for((count * arr.len() * arr.item_bytes()) as u64, "array `*`")?;
             Ok(Value::Array(arr.repeat(count)))
+        }
+        (Value::BigInt(x), Value::BigInt(y)) => big_mul((**x).clone(), (**y).clone()),
+        (Value::BigInt(x), Value::Int(i)) | (Value::Int(i), Value::BigInt(x)) => {
+            big_mul((**x).clone(), BigInt::from(*i))
         }
         _ => arith(a, b, "*", |x, y| x.checked_mul(y), |x, y| x * y, |x, y| Ok(x * y)),
     }
+}
+
+/// `x * y` of big ints: the product's size is reserved first, and a product of two
+/// huge ints (which cannot be interrupted) stops at the deadline (`heap::bounded`).
+fn big_mul(x: BigInt, y: BigInt) -> Result<Value> {
+    let bits = x.bits() + y.bits();
+    crate::heap::reserve_for(bits / 8, "int `*`")?;
+    let cost = (x.bits() / 64 + 1).saturating_mul(y.bits() / 64 + 1);
+    crate::heap::bounded(cost, move || x * y).map(Value::bigint)
+}
+
+/// `x // y` or `x % y` of big ints: a division of huge ints stops at the deadline.
+fn big_div(x: BigInt, y: BigInt, op: fn(BigInt, BigInt) -> BigInt) -> Result<Value> {
+    let cost = (x.bits() / 64 + 1).saturating_mul(y.bits() / 64 + 1);
+    crate::heap::bounded(cost, move || op(x, y)).map(Value::bigint)
 }
 
 /// The repetition count of `s * n`; counts `<= 0` give 0.
@@ -202,7 +231,7 @@ pub fn floor_div(a: &Value, b: &Value) -> Result<Value> {
             Some(_) if *j != -1 || *i != i64::MIN => Ok(Value::Int(i.div_floor(j))),
             _ => Ok(Value::bigint(BigInt::from(*i).div_floor(&BigInt::from(*j)))),
         },
-        _ => Ok(Value::bigint(big(&x).div_floor(&big(&y)))),
+        _ => big_div(big(&x), big(&y), |a, b| a.div_floor(&b)),
     }
 }
 
@@ -222,7 +251,7 @@ pub fn modulo(a: &Value, b: &Value) -> Result<Value> {
             Some(_) => Ok(Value::Int(i.mod_floor(j))),
             None => Ok(Value::Int(0)),
         },
-        _ => Ok(Value::bigint(big(&x).mod_floor(&big(&y)))),
+        _ => big_div(big(&x), big(&y), |a, b| a.mod_floor(&b)),
     }
 }
 

@@ -3,7 +3,9 @@
 //!
 //! Natives that call back into ML (`call`, sort keys, `map`) re-enter through `call_value`,
 //! which runs a nested `run` loop that stops when the called function returns. That is the
-//! only Rust-stack recursion, and it is bounded by the same depth limit as ML calls.
+//! only Rust-stack recursion: it is bounded by the same depth limit as ML calls, runs on a
+//! stack that grows on the heap (`with_stack`), and the stack it takes counts toward the
+//! memory limit (`Vm::charge_rust_stack`), so no depth of re-entry overflows the stack.
 
 mod calls;
 mod deadline;
@@ -41,13 +43,51 @@ pub struct Limits {
     pub max_depth: usize,
     /// Wall-clock limit; exceeding it ends the run.
     pub timeout: Option<Duration>,
-    /// Live heap limit in bytes; exceeding it ends the run.
+    /// Live heap limit in bytes; exceeding it ends the run. Without it, the implicit
+    /// ceiling applies (`heap::implicit_ceiling`: half of the physical memory or of the
+    /// cgroup's limit).
     pub max_memory: Option<u64>,
+    /// How messages name `max_memory`, in the user's spelling (`64M`); by default in
+    /// binary units (`64 MiB`).
+    pub max_memory_text: Option<String>,
+    /// How messages name `timeout` (`1`, `2.5s`); by default in seconds.
+    pub timeout_text: Option<String>,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_depth: 10_000, timeout: None, max_memory: None }
+        Limits {
+            max_depth: 10_000,
+            timeout: None,
+            max_memory: None,
+            max_memory_text: None,
+            timeout_text: None,
+        }
+    }
+}
+
+impl Limits {
+    /// The memory limit in force and how messages name it: `max_memory`, else the
+    /// implicit ceiling.
+    fn memory(&self) -> (Option<u64>, String) {
+        match self.max_memory {
+            Some(max) => (
+                Some(max),
+                self.max_memory_text.clone().unwrap_or_else(|| crate::heap::human_bytes(max)),
+            ),
+            None => match crate::heap::implicit_ceiling() {
+                Some((max, text)) => (Some(max), format!("the implicit ceiling of {text}")),
+                None => (None, String::new()),
+            },
+        }
+    }
+
+    fn time_text(&self) -> String {
+        match (&self.timeout_text, self.timeout) {
+            (Some(text), _) => text.clone(),
+            (None, Some(t)) => format!("{} s", t.as_secs_f64()),
+            (None, None) => String::new(),
+        }
     }
 }
 
@@ -97,6 +137,14 @@ pub struct Vm {
     /// Every frame's registers; reached only through borrows of it (see `stack`).
     pub(crate) stack: Stack,
     pub(crate) frames: Vec<Frame>,
+    /// The frames' memory, counted toward the memory limit.
+    frames_counted: crate::heap::Counted,
+    /// Stack positions: at `run_main`'s start, and at each nested run loop's entry.
+    main_sp: usize,
+    entry_sp: Vec<usize>,
+    /// The Rust stack that nested run loops take, counted toward the memory limit.
+    rust_stack_bytes: usize,
+    rust_stack_counted: crate::heap::Counted,
     pub(crate) handlers: Vec<Handler>,
     pub(crate) program: Rc<Program>,
     pub(crate) modules: Vec<ModuleState>,
@@ -113,6 +161,9 @@ pub struct Vm {
     input: Box<dyn BufRead>,
     /// Set when writing to standard output failed (a closed pipe); the run then ends.
     out_error: Option<std::io::Error>,
+    /// Whether `input` is the process's standard input (then a read waits at most until
+    /// the deadline: see `read_line`).
+    input_is_stdin: bool,
     /// Present when the run is profiled; the run loop then uses `RecordingHooks`.
     pub(crate) profiler: Option<Box<Profiler>>,
     /// The standard modules imported so far, each built once.
@@ -133,9 +184,17 @@ pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
 impl Vm {
     pub fn new(program: Rc<Program>, limits: Limits) -> Vm {
         let modules = program.modules.iter().map(|_| ModuleState { object: None }).collect();
+        let heap = Heap::new();
+        let (max_bytes, memory_text) = limits.memory();
+        heap.set_limits(max_bytes, memory_text, None, limits.time_text());
         Vm {
             stack: Stack::new(),
             frames: Vec::with_capacity(64),
+            frames_counted: crate::heap::Counted::default(),
+            main_sp: 0,
+            entry_sp: Vec::new(),
+            rust_stack_bytes: 0,
+            rust_stack_counted: crate::heap::Counted::default(),
             handlers: Vec::new(),
             program,
             modules,
@@ -151,7 +210,8 @@ impl Vm {
             profiler: None,
             std_modules: Vec::new(),
             rng: crate::stdlib::Rng::unpredictable(),
-            heap: Heap::new(),
+            heap,
+            input_is_stdin: true,
             policy: Rc::new(mlpy_sandbox::Policy::deny_all()),
             program_args: Vec::new(),
         }
@@ -162,6 +222,7 @@ impl Vm {
         self.out = out;
         self.err = err;
         self.input = input;
+        self.input_is_stdin = false;
     }
 
     /// Profiles the run with `recorder` (call before `run_main`).
@@ -186,6 +247,10 @@ impl Vm {
     pub fn run_main(&mut self) -> Result<()> {
         let _active = self.heap.activate();
         self.started = Instant::now();
+        self.main_sp = stack_position();
+        // A timeout too long to represent is no deadline at all.
+        let deadline = self.limits.timeout.and_then(|t| self.started.checked_add(t));
+        self.heap.set_deadline(deadline);
         let code = self.program.main.clone();
         let top = self.frame_top();
         self.stack.release_clamped(top..usize::MAX);
@@ -235,10 +300,16 @@ impl Vm {
     }
 
     /// Reads one line of standard input without its terminator; `None` at end of input.
+    /// A run with a deadline waits for the process's standard input only until then
+    /// (an error of kind `TimedOut`).
     pub fn read_line(&mut self) -> std::io::Result<Option<String>> {
         self.flush();
         let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
+        if self.input_is_stdin && self.limits.timeout.is_some() {
+            if stdin_lines::read_line_until(&mut line)? == 0 {
+                return Ok(None);
+            }
+        } else if self.input.read_line(&mut line)? == 0 {
             return Ok(None);
         }
         if line.ends_with('\n') {
@@ -270,6 +341,11 @@ impl Vm {
     /// call back into ML; ML code calls functions with the `Call` instruction instead.
     pub fn call_value(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
         let _active = self.heap.activate();
+        // Natives that call natives (`compose` of `compose`s) recurse without ML frames.
+        with_stack(|| self.call_value_here(func, args))
+    }
+
+    fn call_value_here(&mut self, func: &Value, args: Vec<Value>) -> Result<Value> {
         match func {
             Value::Function(c) => {
                 if args.len() != c.code.n_params() as usize {
@@ -294,6 +370,10 @@ impl Vm {
         if self.frames.len() >= self.limits.max_depth {
             return Err(calls::recursion_error(self.limits.max_depth));
         }
+        // A native's callback runs a nested run loop on the Rust stack: the stack it
+        // takes counts toward the memory limit while it runs.
+        let nested = !self.frames.is_empty();
+        let charged = if nested { self.charge_rust_stack()? } else { 0 };
         let top = self.frame_top();
         let base = top + 1;
         self.reserve(base + args.len());
@@ -303,13 +383,41 @@ impl Vm {
         }
         let stop = self.frames.len();
         self.push_frame(closure, base, FrameKind::Entry);
-        let res = if self.profiler.is_some() {
-            self.run::<RecordingHooks>(stop)
-        } else {
-            self.run::<NoHooks>(stop)
-        };
+        let res = with_stack(|| {
+            if self.profiler.is_some() {
+                self.run::<RecordingHooks>(stop)
+            } else {
+                self.run::<NoHooks>(stop)
+            }
+        });
+        if nested {
+            self.entry_sp.pop();
+            self.rust_stack_bytes -= charged;
+            self.rust_stack_counted.set(self.rust_stack_bytes);
+        }
         self.stack[top] = Value::Null;
         res
+    }
+
+    /// Counts the Rust stack a nested run loop takes: the distance from the previous
+    /// entry's stack position to this one (a native's frames, `call_value`, the run loop
+    /// of the caller), measured, so it is right in every build. Refused past the memory
+    /// limit. Returns the bytes charged.
+    #[inline(never)]
+    fn charge_rust_stack(&mut self) -> Result<usize> {
+        let sp = stack_position();
+        let previous = self.entry_sp.last().copied().unwrap_or(self.main_sp);
+        // Across a change of stack segment (`with_stack`) the distance means nothing;
+        // a level then takes about the red zone.
+        let used = match previous.abs_diff(sp) {
+            d if d > STACK_SEGMENT || previous == 0 => STACK_RED_ZONE / 8,
+            d => d.max(256),
+        };
+        crate::heap::reserve_for(used as u64, "the Rust stack of a nested call")?;
+        self.entry_sp.push(sp);
+        self.rust_stack_bytes += used;
+        self.rust_stack_counted.set(self.rust_stack_bytes);
+        Ok(used)
     }
 
     /// One past the current frame's registers: where a new entry frame may start. Slot 0
@@ -355,7 +463,7 @@ impl Vm {
         // stores just made, a failed store-to-load forwarding on every call: fib(30)
         // took 178 ms with `push` and 154 ms with this (median CPU time of 15 runs each).
         if self.frames.len() == self.frames.capacity() {
-            self.frames.reserve(1);
+            self.grow_frames();
         }
         let len = self.frames.len();
         self.frames.spare_capacity_mut()[0].write(Frame { closure, pc: 0, base, kind });
@@ -363,7 +471,16 @@ impl Vm {
         unsafe { self.frames.set_len(len + 1) };
     }
 
-    /// Periodic checks: the cycle collector, the time limit and the memory limit.
+    /// Makes room for one more frame, counting the frames' memory.
+    #[cold]
+    #[inline(never)]
+    fn grow_frames(&mut self) {
+        self.frames.reserve(1);
+        self.frames_counted.set(self.frames.capacity() * std::mem::size_of::<Frame>());
+    }
+
+    /// Periodic checks: the cycle collector, the time limit and the memory limit (the
+    /// limits of the VM's heap, active while it runs).
     #[cold]
     #[inline(never)]
     pub(crate) fn safepoint(&mut self) -> Result<()> {
@@ -371,27 +488,91 @@ impl Vm {
         if self.heap.collection_due() {
             self.heap.collect();
         }
-        if let Some(limit) = self.limits.timeout {
-            if self.started.elapsed() > limit {
-                return Err(RuntimeError::new(
-                    ErrorKind::LimitExceeded,
-                    format!("time limit of {:.3} s exceeded", limit.as_secs_f64()),
-                ));
-            }
+        if self.limits.timeout.is_some() {
+            crate::heap::check_deadline()?;
         }
-        if let Some(max) = self.limits.max_memory {
-            let live = self.heap.stats().live_bytes;
-            if live > max {
-                self.heap.collect();
-                let live = self.heap.stats().live_bytes;
-                if live > max {
-                    return Err(RuntimeError::new(
-                        ErrorKind::LimitExceeded,
-                        format!("memory limit of {max} bytes exceeded ({live} bytes live)"),
-                    ));
-                }
-            }
+        if crate::heap::check_memory().is_err() {
+            // Garbage held by cycles does not count: collect before giving up.
+            self.heap.collect();
+            crate::heap::check_memory()?;
         }
         Ok(())
+    }
+}
+
+/// Rust stack kept free below a nested run loop: more than one level of re-entry (a run
+/// loop, a native and `call_value`) takes.
+const STACK_RED_ZONE: usize = 256 << 10;
+/// The size of each stack segment added when the Rust stack runs low.
+const STACK_SEGMENT: usize = 2 << 20;
+
+/// Runs `f` with at least `STACK_RED_ZONE` of Rust stack: on the current stack while it
+/// has that much, else on a new segment allocated on the heap (`stacker`). So no depth of
+/// re-entry (natives calling back into ML, whatever `--max-depth` allows) overflows the
+/// Rust stack; the stack each nested run loop takes counts toward the memory limit
+/// (`Vm::charge_rust_stack`), so the depth of re-entry is bounded by memory.
+#[inline]
+fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    match stacker::remaining_stack() {
+        Some(left) if left >= STACK_RED_ZONE => f(),
+        _ => stacker::grow(STACK_SEGMENT, f),
+    }
+}
+
+/// An address on the current Rust stack.
+#[inline(always)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// Standard input read on a helper thread, so that a run with a deadline stops waiting
+/// for a line at the deadline (`Vm::read_line`).
+mod stdin_lines {
+    use std::io::BufRead;
+    use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+    use std::sync::{Mutex, OnceLock};
+
+    type Line = std::io::Result<String>;
+
+    fn lines() -> &'static Mutex<Receiver<Line>> {
+        static LINES: OnceLock<Mutex<Receiver<Line>>> = OnceLock::new();
+        LINES.get_or_init(|| {
+            let (tx, rx) = mpsc::sync_channel(1);
+            let _ = std::thread::Builder::new().name("mlpy-stdin".to_owned()).spawn(move || {
+                let stdin = std::io::stdin();
+                loop {
+                    let mut line = String::new();
+                    let res = stdin.lock().read_line(&mut line).map(|_| line);
+                    let end = matches!(&res, Ok(l) if l.is_empty()) || res.is_err();
+                    if tx.send(res).is_err() || end {
+                        return;
+                    }
+                }
+            });
+            Mutex::new(rx)
+        })
+    }
+
+    /// Appends the next line of standard input to `line`; its length (0 at the end of
+    /// input). Waits until the active heap's deadline at most.
+    pub(super) fn read_line_until(line: &mut String) -> std::io::Result<usize> {
+        let rx = lines().lock().unwrap_or_else(|e| e.into_inner());
+        let got = loop {
+            match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+                Ok(got) => break got,
+                Err(RecvTimeoutError::Disconnected) => break Ok(String::new()),
+                Err(RecvTimeoutError::Timeout) => {
+                    if crate::heap::check_deadline().is_err() {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::TimedOut,
+                            "the time limit ended the wait",
+                        ));
+                    }
+                }
+            }
+        }?;
+        line.push_str(&got);
+        Ok(got.len())
     }
 }

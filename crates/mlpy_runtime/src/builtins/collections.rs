@@ -81,7 +81,8 @@ fn range_i64(start: i64, stop: i64, step: i64) -> Result<Value> {
         0
     };
     let n = u64::try_from(count).unwrap_or(u64::MAX);
-    check_result_size(n.saturating_mul(std::mem::size_of::<Value>() as u64), "range")?;
+    // A packed int array: 8 bytes an item.
+    check_result_size(n.saturating_mul(std::mem::size_of::<i64>() as u64), "range")?;
     // Every item lies between `start` and `stop`, so it fits in an i64.
     let items = (0..count).map(|k| (a + k * s) as i64).collect();
     Ok(Value::Array(Array::from_ints(items)))

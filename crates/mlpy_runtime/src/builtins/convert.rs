@@ -41,7 +41,18 @@ pub(crate) fn int(_: &mut Vm, args: &[Value]) -> Result<Value> {
         Value::Float(x) => float_to_int(*x),
         Value::Str(s) => {
             let text = s.as_str();
-            if let Some(n) = numeric::parse_int_literal(text) {
+            // A long text's int is reserved first, and its parse stops at the deadline.
+            let parsed = if text.len() > 10_000 {
+                crate::heap::reserve_for(text.len() as u64 / 2, "`int`")?;
+                let owned = text.to_owned();
+                let limbs = text.len() as u64 / 19;
+                crate::heap::bounded(limbs.saturating_mul(limbs), move || {
+                    numeric::parse_int_literal(&owned)
+                })?
+            } else {
+                numeric::parse_int_literal(text)
+            };
+            if let Some(n) = parsed {
                 return Ok(int_value(n));
             }
             match numeric::parse_numeric_string(text) {
@@ -67,9 +78,19 @@ pub(crate) fn float(_: &mut Vm, args: &[Value]) -> Result<Value> {
     }
 }
 
+/// The decimal text of a big int. log10(2) ≈ 0.30103 digits a bit: the text is reserved
+/// before it is made, and a long conversion stops at the deadline.
+pub(crate) fn big_text(b: &num_bigint::BigInt, what: &str) -> Result<String> {
+    crate::heap::reserve_for(b.bits() * 30_103 / 100_000 + 2, what)?;
+    let limbs = b.bits() / 64 + 1;
+    let n = b.clone();
+    crate::heap::bounded(limbs.saturating_mul(limbs), move || n.to_string())
+}
+
 pub(crate) fn str_(_: &mut Vm, args: &[Value]) -> Result<Value> {
     match &args[0] {
         s @ Value::Str(_) => Ok(s.clone()),
+        Value::BigInt(b) => big_text(b, "`str`").map(Value::string),
         v => Ok(Value::string(display(v))),
     }
 }

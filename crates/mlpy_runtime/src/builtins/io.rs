@@ -12,7 +12,11 @@ pub(crate) fn print(vm: &mut Vm, args: &[Value]) -> Result<Value> {
         if i > 0 {
             line.push(' ');
         }
-        write_display(&mut line, a);
+        match a {
+            // A long conversion stops at the deadline.
+            Value::BigInt(b) => line.push_str(&super::convert::big_text(b, "`print`")?),
+            _ => write_display(&mut line, a),
+        }
     }
     line.push('\n');
     vm.write_out(&line)?;
@@ -31,6 +35,7 @@ pub(crate) fn input(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             ErrorKind::IOError,
             "`input`: end of input reached on standard input",
         )),
+        Err(e) if e.kind() == std::io::ErrorKind::TimedOut => Err(crate::heap::time_limit_error()),
         Err(e) => Err(RuntimeError::new(
             ErrorKind::IOError,
             format!("`input`: cannot read standard input: {e}"),

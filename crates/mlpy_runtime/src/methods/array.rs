@@ -63,9 +63,18 @@ fn append(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
 }
 
 fn extend(a: &Rc<Array>, args: &[Value]) -> Result<Value> {
-    let new = collect_items(&args[0], "extend")?;
+    // Reserved before anything is copied: the items taken (a temporary copy, 16 bytes
+    // each) and the array's new buffer (its items moved there by a reallocation).
     let len = a.len() as u64;
-    check_result_size((len + new.len() as u64) * std::mem::size_of::<Value>() as u64, "extend")?;
+    let incoming = match &args[0] {
+        Value::Array(b) => b.len() as u64,
+        Value::Str(s) => s.char_len() as u64,
+        _ => 0,
+    };
+    let item = a.item_bytes() as u64;
+    check_result_size(incoming * 16 + (len + incoming) * item, "extend")?;
+    let new = collect_items(&args[0], "extend")?;
+    check_result_size((len + new.len() as u64) * item, "extend")?;
     a.extend(new);
     Ok(Value::Null)
 }

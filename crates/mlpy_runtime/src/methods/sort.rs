@@ -29,6 +29,11 @@ pub(crate) fn sort_indices(
     n: usize,
     less: &mut dyn FnMut(usize, usize) -> Result<bool>,
 ) -> Result<Vec<usize>> {
+    // A long sort stops at the deadline.
+    let less = &mut |a: usize, b: usize| -> Result<bool> {
+        crate::heap::tick()?;
+        less(a, b)
+    };
     let mut idx: Vec<usize> = (0..n).collect();
     // Insertion sort of each run: an item moves left only past strictly greater items.
     for start in (0..n).step_by(RUN) {

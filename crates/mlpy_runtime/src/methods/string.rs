@@ -246,6 +246,26 @@ type Splitter = for<'a> fn(
 fn split_with(name: &str, s: &Rc<Str>, args: &[Value], f: Splitter) -> Result<Value> {
     let sep = opt_str(name, "separator", args, 0)?;
     let maxsplit = opt_int(KIND, name, "maxsplit", args, 1)?.unwrap_or(-1);
+    // The pieces are counted and their memory reserved before any is made: each is a
+    // string (its header, and its text past 24 bytes) in a 16-byte array slot.
+    // A bound on the pieces comes first; they are counted exactly (a pass over the text)
+    // only when the bound does not fit.
+    let text = s.as_str();
+    let piece_bytes = std::mem::size_of::<Str>() as u64 + 32;
+    let cap = |pieces: u64| if maxsplit >= 0 { pieces.min(maxsplit as u64 + 1) } else { pieces };
+    let need = |pieces: u64| {
+        let long_text = if text.len() as u64 > 24 * pieces { text.len() as u64 } else { 0 };
+        pieces.saturating_mul(piece_bytes).saturating_add(long_text)
+    };
+    let bound = cap(text.len() as u64 / sep.map_or(2, |s| s.len().max(1)) as u64 + 1);
+    if check_result_size(need(bound), name).is_err() {
+        let pieces = match sep {
+            Some(sep) if !sep.is_empty() => strings::count(text, sep, None, None) as u64 + 1,
+            Some(_) => 1,
+            None => text.split_whitespace().count() as u64,
+        };
+        check_result_size(need(cap(pieces)), name)?;
+    }
     let parts = f(s.as_str(), sep, maxsplit)
         .map_err(|_| value_error(format!("string method `{name}`: empty separator \"\"")))?;
     Ok(Value::array(parts.into_iter().map(Value::str).collect()))

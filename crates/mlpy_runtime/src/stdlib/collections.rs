@@ -135,6 +135,7 @@ fn reverse(_: &mut Vm, args: &[Value]) -> Result<Value> {
 /// The position of the first item equal to `x`.
 fn position(items: &[Value], x: &Value) -> Result<Option<usize>> {
     for (i, item) in items.iter().enumerate() {
+        crate::heap::tick()?;
         if ops::equals(item, x)? {
             return Ok(Some(i));
         }
@@ -207,9 +208,26 @@ fn is_empty(_: &mut Vm, args: &[Value]) -> Result<Value> {
 
 fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let mut out: Vec<Value> = Vec::new();
+    // Items that can be object keys are found by hashing (key equality is ML's `==` on
+    // them); only the others (arrays, objects, NaN) are compared with each other in turn.
+    // A key's hash and equality read only immutable parts (a string's text and hash).
+    #[allow(clippy::mutable_key_type)]
+    let mut seen: std::collections::HashSet<crate::dict::Key> = Default::default();
+    let mut others: Vec<Value> = Vec::new();
     for item in items("collections.unique", args, 0)? {
-        if position(&out, &item)?.is_none() {
-            out.push(item);
+        crate::heap::tick()?;
+        match crate::dict::Key::new(item.clone()) {
+            Ok(key) => {
+                if seen.insert(key) {
+                    out.push(item);
+                }
+            }
+            Err(_) => {
+                if position(&others, &item)?.is_none() {
+                    others.push(item.clone());
+                    out.push(item);
+                }
+            }
         }
     }
     Ok(Value::array(out))

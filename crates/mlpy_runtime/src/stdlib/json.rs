@@ -143,6 +143,15 @@ impl Parser<'_> {
             return Ok(Value::array(items));
         }
         loop {
+            // The items gathered are not counted until the array is made: before their
+            // buffer grows, check its new size against the memory limit (`parse` turns
+            // this into the limit's error).
+            if items.len() == items.capacity() && items.len() >= 4096 {
+                let pending = items.capacity() as u64 * 2 * 16;
+                if crate::heap::reserve(pending).is_err() {
+                    return Err(format!("{OVER_LIMIT}{pending}"));
+                }
+            }
             items.push(self.value(depth + 1)?);
             self.skip_ws();
             if self.eat(",") {
@@ -286,6 +295,9 @@ impl Parser<'_> {
     }
 }
 
+/// A parse stopped by the memory limit.
+const OVER_LIMIT: &str = "\0memory limit";
+
 /// Parses the whole of `text`, allowing nesting up to `max_depth`.
 fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
     let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, max_depth };
@@ -299,7 +311,18 @@ fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
 
 fn parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let text = str_arg("json.parse", "a string", &args[0])?;
-    parse_text(text, MAX_DEPTH).map_err(|e| value_error(format!("`json.parse`: {e}")))
+    parse_text(text, MAX_DEPTH).map_err(|e| {
+        if let Some(pending) = e.strip_prefix(OVER_LIMIT) {
+            let pending = pending.parse().unwrap_or(0);
+            match crate::heap::reserve_for(pending, "`json.parse`") {
+                Err(limit) => limit,
+                // Freed meanwhile (the partial result is gone): report it all the same.
+                Ok(()) => value_error("`json.parse`: stopped at the memory limit"),
+            }
+        } else {
+            value_error(format!("`json.parse`: {e}"))
+        }
+    })
 }
 
 fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {

@@ -203,7 +203,14 @@ fn int_pow(base: BigInt, exponent: &BigInt) -> Result<Value> {
     let Some(exponent) = exponent else {
         return Err(too_large("math.pow"));
     };
-    Ok(Value::bigint(num_traits::pow(base, exponent as usize)))
+    // The result's size is reserved first; a long power stops at the deadline.
+    let result_bits = bits.saturating_mul(exponent);
+    crate::heap::reserve_for(result_bits / 8, "`math.pow`")?;
+    let limbs = result_bits / 64 + 1;
+    crate::heap::bounded(limbs.saturating_mul(limbs), move || {
+        num_traits::pow(base, exponent as usize)
+    })
+    .map(Value::bigint)
 }
 
 fn too_large(func: &str) -> RuntimeError {
@@ -312,7 +319,15 @@ fn factorial(_: &mut Vm, args: &[Value]) -> Result<Value> {
     if bits_bound > MAX_RESULT_BITS {
         return Err(too_large("math.factorial"));
     }
-    Ok(Value::bigint(product(1, n as u64)))
+    // log2(n!) ≈ n * (log2(n) - 1.44): reserve about that before computing it.
+    let log2 = 64 - (n as u64).leading_zeros() as u64;
+    crate::heap::reserve_for(
+        (n as u64).saturating_mul(log2.saturating_sub(2)) / 8,
+        "`math.factorial`",
+    )?;
+    let limbs = bits_bound / 64 + 1;
+    crate::heap::bounded(limbs.saturating_mul(limbs), move || product(1, n as u64))
+        .map(Value::bigint)
 }
 
 /// `lo * (lo + 1) * ... * hi` (1 when `lo > hi`), by binary splitting: the halves are

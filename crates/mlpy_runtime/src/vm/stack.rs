@@ -51,16 +51,21 @@ use std::ops::{Deref, DerefMut, Range};
 
 use crate::value::Value;
 
+/// Slots every stack starts with (not counted toward the memory limit).
+const INITIAL_SLOTS: usize = 1024;
+
 /// The VM's value stack: frames are windows (`base..base + n_regs`) into it.
 #[derive(Default)]
 pub struct Stack {
     slots: Vec<Value>,
+    /// The slots' bytes, counted toward the memory limit.
+    counted: crate::heap::Counted,
 }
 
 impl Stack {
     /// An empty stack.
     pub fn new() -> Stack {
-        Stack { slots: Vec::with_capacity(1024) }
+        Stack { slots: Vec::with_capacity(INITIAL_SLOTS), counted: crate::heap::Counted::default() }
     }
 
     /// Makes the stack at least `len` slots long (new slots are null). It never shrinks.
@@ -71,10 +76,18 @@ impl Stack {
         }
     }
 
+    /// Grows by doubling up to 1M slots (16 MiB), then by a quarter, so a deep recursion
+    /// overshoots the memory limit by little before the next safepoint sees it.
     #[cold]
     fn grow(&mut self, len: usize) {
-        let new_len = len.max(self.slots.len() * 2).max(256);
+        let n = self.slots.len();
+        let step = if n < 1 << 20 { n } else { n / 4 };
+        let new_len = len.max(n + step).max(256);
+        self.slots.reserve_exact(new_len - n);
         self.slots.resize(new_len, Value::Null);
+        // The first `INITIAL_SLOTS` are the VM's fixed baseline, like the `Vm` itself.
+        let extra = self.slots.capacity().saturating_sub(INITIAL_SLOTS);
+        self.counted.set(extra * std::mem::size_of::<Value>());
     }
 
     /// Drops the references held in `window`, the registers of a frame that ends.

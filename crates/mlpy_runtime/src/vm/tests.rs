@@ -28,6 +28,11 @@ impl Write for Captured {
 /// Compiles and runs `source` (no imports); returns its standard output, followed by
 /// `KIND: message` of the uncaught error if there is one.
 fn run(source: &str) -> String {
+    run_with(source, Limits::default())
+}
+
+/// `run` under `limits`.
+fn run_with(source: &str, limits: Limits) -> String {
     let file = Rc::new(SourceFile::new("t.ml", source));
     let parsed = mlpy_syntax::parse(&file);
     assert!(
@@ -45,7 +50,7 @@ fn run(source: &str) -> String {
     };
     let main = compile_module(&parsed.module, file, ctx).expect("compiles");
     let program = Rc::new(Program { main, modules: Vec::new(), imports: Vec::new() });
-    let mut vm = Vm::new(program, Limits::default());
+    let mut vm = Vm::new(program, limits);
     let out = Captured::default();
     vm.set_io(Box::new(out.clone()), Box::new(std::io::sink()), Box::new(std::io::empty()));
     let res = vm.run_main();
@@ -167,4 +172,32 @@ fn reading_an_unset_captured_variable_unwinds_cleanly() {
         out,
         "NameError\nNameError\nNameError\nNameError: variable `x` is used before it has a value\n"
     );
+}
+
+#[test]
+fn limits_too_large_to_represent_are_no_limits() {
+    let limits = Limits {
+        timeout: Some(std::time::Duration::MAX),
+        max_memory: Some(u64::MAX),
+        ..Limits::default()
+    };
+    assert_eq!(run_with("i = 0; while (i < 5000) { i = i + 1; } print(i);", limits), "5000\n");
+}
+
+#[test]
+fn limits_end_the_run_uncaught_and_name_the_limit() {
+    let limits = Limits {
+        max_memory: Some(1 << 20),
+        max_memory_text: Some("1M".to_owned()),
+        ..Limits::default()
+    };
+    let out = run_with(r#"try { s = "ab" * 1000000; } except (e) { print("caught"); }"#, limits);
+    assert!(out.starts_with("LimitExceeded: memory limit of 1M exceeded"), "{out}");
+    let limits = Limits {
+        timeout: Some(std::time::Duration::from_millis(1)),
+        timeout_text: Some("1ms".to_owned()),
+        ..Limits::default()
+    };
+    let out = run_with("try { while (true) { } } except (e) { print(\"caught\"); }", limits);
+    assert_eq!(out, "LimitExceeded: time limit of 1ms exceeded\n");
 }

@@ -1943,3 +1943,23 @@ const TO_BASE: &[(&str, &str, &str, &str)] = &[
     ("7", "0x7", "0b111", "0o7"),
     ("8", "0x8", "0b1000", "0o10"),
 ];
+
+#[test]
+fn parse_decimal_agrees_with_the_quadratic_parser() {
+    // Lengths around the chunk size and its doublings, digits from a small LCG.
+    let mut state: u64 = 12345;
+    for len in [1, 7, 511, 512, 513, 1023, 1024, 1025, 2047, 5000, 20_000] {
+        let digits: Vec<u8> = (0..len)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                b'0' + ((state >> 33) % 10) as u8
+            })
+            .collect();
+        assert_eq!(
+            parse_decimal(&digits),
+            BigUint::parse_bytes(&digits, 10).unwrap(),
+            "{len} digits"
+        );
+    }
+    assert_eq!(parse_decimal(&[b'0'; 3000]), BigUint::default());
+}
