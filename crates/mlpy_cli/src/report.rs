@@ -57,7 +57,7 @@ pub fn runtime_error(err: &RuntimeError) -> String {
         escape_controls(&err.type_name(), false),
         escape_controls(err.message(), true)
     );
-    for line in trace(err.trace()) {
+    for line in trace(err.trace(), err.trace_omitted()) {
         text.push_str(&line);
         text.push('\n');
     }
@@ -65,7 +65,15 @@ pub fn runtime_error(err: &RuntimeError) -> String {
 }
 
 /// The trace lines, repeated frames folded, a very long trace cut in the middle.
-fn trace(entries: &[TraceEntry]) -> Vec<String> {
+fn trace(entries: &[TraceEntry], omitted: usize) -> Vec<String> {
+    if omitted > 0 {
+        // The runtime kept both ends of a huge stack: each folds on its own.
+        let half = entries.len() / 2;
+        let mut out = trace(&entries[..half], 0);
+        out.push(format!("  [{omitted} frames in between not recorded]"));
+        out.extend(trace(&entries[half..], 0));
+        return out;
+    }
     let lines: Vec<String> = entries
         .iter()
         .map(|t| {
@@ -181,7 +189,7 @@ mod tests {
         let entries: Vec<TraceEntry> = (0..1000)
             .map(|i| TraceEntry { function: format!("f{i}"), file: "t.ml".into(), line: i, col: 1 })
             .collect();
-        let shown = trace(&entries);
+        let shown = trace(&entries, 0);
         assert_eq!(shown.len(), MAX_TRACE_LINES + 1);
         assert!(shown[50].contains("900 lines of the trace not shown"), "{}", shown[50]);
         assert_eq!(shown[0], "  at f0 (t.ml:0:1)");
@@ -215,6 +223,22 @@ mod tests {
     fn names_in_a_trace_are_escaped() {
         let entries =
             [TraceEntry { function: "f\x1b[2J".into(), file: "a\x07.ml".into(), line: 1, col: 2 }];
-        assert_eq!(trace(&entries), ["  at f\\u{1b}[2J (a\\u{7}.ml:1:2)"]);
+        assert_eq!(trace(&entries, 0), ["  at f\\u{1b}[2J (a\\u{7}.ml:1:2)"]);
+    }
+
+    #[test]
+    fn a_trace_with_frames_left_out_says_how_many() {
+        let at = |f: &str| TraceEntry { function: f.into(), file: "m.ml".into(), line: 1, col: 1 };
+        let entries = vec![at("a"), at("b"), at("c"), at("d")];
+        assert_eq!(
+            trace(&entries, 7),
+            [
+                "  at a (m.ml:1:1)",
+                "  at b (m.ml:1:1)",
+                "  [7 frames in between not recorded]",
+                "  at c (m.ml:1:1)",
+                "  at d (m.ml:1:1)"
+            ]
+        );
     }
 }

@@ -33,21 +33,50 @@ pub fn write_display(out: &mut String, v: &Value) {
             });
             write_display(out, &msg.unwrap_or(Value::Null));
         }
-        _ => Writer { out, stack: Vec::new() }.literal(v),
+        _ => Writer::new(out).literal(v),
     }
 }
 
 pub fn write_repr(out: &mut String, v: &Value) {
-    Writer { out, stack: Vec::new() }.literal(v)
+    Writer::new(out).literal(v)
 }
 
 struct Writer<'a> {
     out: &'a mut String,
     /// The containers being written (to detect self-containing values).
     stack: Vec<*const ()>,
+    /// The text's capacity when the memory limit was last checked.
+    checked: usize,
+    /// Set when the text would pass the memory limit: writing stops, and the limit error
+    /// waits in the heap for the VM (`heap::take_pending`) to end the run.
+    stopped: bool,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(out: &'a mut String) -> Writer<'a> {
+        let checked = out.capacity();
+        Writer { out, stack: Vec::new(), checked, stopped: false }
+    }
+
+    /// Checks the text's growth against the memory limit (the text is not a value yet,
+    /// so it is not counted as live); past it, stops writing.
+    #[inline]
+    fn within_limit(&mut self) -> bool {
+        if self.stopped {
+            return false;
+        }
+        let cap = self.out.capacity();
+        if cap > self.checked + (1 << 16) {
+            self.checked = cap;
+            if let Err(e) = crate::heap::reserve_for(cap as u64, "a text form") {
+                crate::heap::set_pending(e);
+                self.stopped = true;
+                return false;
+            }
+        }
+        true
+    }
+
     fn literal(&mut self, v: &Value) {
         match v {
             Value::Null => self.out.push_str("null"),
@@ -66,12 +95,16 @@ impl Writer<'_> {
                 }
                 self.stack.push(ptr);
                 self.out.push('[');
-                let items = a.to_vec();
+                // Writing runs no ML code, so the array cannot change meanwhile.
+                let items = a.items();
                 for (i, item) in items.iter().enumerate() {
+                    if !self.within_limit() {
+                        break;
+                    }
                     if i > 0 {
                         self.out.push_str(", ");
                     }
-                    self.literal(item);
+                    self.literal(&item);
                 }
                 self.out.push(']');
                 self.stack.pop();
@@ -87,6 +120,9 @@ impl Writer<'_> {
                 let entries: Vec<(Value, Value)> =
                     o.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 for (i, (k, v)) in entries.iter().enumerate() {
+                    if !self.within_limit() {
+                        break;
+                    }
                     if i > 0 {
                         self.out.push_str(", ");
                     }

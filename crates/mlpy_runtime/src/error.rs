@@ -73,7 +73,14 @@ pub struct ErrorInner {
     pub line: Option<u32>,
     /// The ML call stack at the raise point, outermost first.
     pub trace: Vec<TraceEntry>,
+    /// Frames left out of the middle of `trace` (a trace keeps at most
+    /// `TRACE_KEEP` frames from each end: a runaway recursion's million frames would
+    /// take hundreds of megabytes).
+    pub trace_omitted: usize,
 }
+
+/// Frames kept from each end of a stack trace.
+pub const TRACE_KEEP: usize = 5_000;
 
 impl RuntimeError {
     #[cold]
@@ -84,6 +91,7 @@ impl RuntimeError {
             thrown: None,
             line: None,
             trace: Vec::new(),
+            trace_omitted: 0,
         }))
     }
 
@@ -109,6 +117,11 @@ impl RuntimeError {
 
     pub fn line(&self) -> Option<u32> {
         self.0.line
+    }
+
+    /// Frames left out between the two halves of `trace` (0 for all but huge stacks).
+    pub fn trace_omitted(&self) -> usize {
+        self.0.trace_omitted
     }
 
     pub fn trace(&self) -> &[TraceEntry] {

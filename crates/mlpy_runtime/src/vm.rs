@@ -18,6 +18,7 @@ pub mod stack;
 #[cfg(test)]
 mod tests;
 mod unwind;
+mod watchdog;
 
 pub use slow::iter_next;
 pub(crate) use slow::key_of;
@@ -177,6 +178,9 @@ pub struct Vm {
     pub(crate) policy: Rc<mlpy_sandbox::Policy>,
     /// `args.all()`: the main file's path as given, then the program arguments.
     pub(crate) program_args: Vec<String>,
+    /// Raised by the watchdog when the `--timeout` deadline passes (`vm/watchdog.rs`);
+    /// read after every native call.
+    pub(crate) interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 pub(crate) const SAFEPOINT_INTERVAL: u32 = 1024;
@@ -214,6 +218,7 @@ impl Vm {
             input_is_stdin: true,
             policy: Rc::new(mlpy_sandbox::Policy::deny_all()),
             program_args: Vec::new(),
+            interrupt: Default::default(),
         }
     }
 
@@ -243,6 +248,15 @@ impl Vm {
         Some(recorder)
     }
 
+    /// After a native call: ends the run once the watchdog saw the deadline pass.
+    #[inline(always)]
+    pub(crate) fn check_interrupt(&self) -> Result<()> {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(self.time_limit_error());
+        }
+        crate::heap::take_pending()
+    }
+
     /// Runs the main file's top level to its end.
     pub fn run_main(&mut self) -> Result<()> {
         let _active = self.heap.activate();
@@ -251,6 +265,9 @@ impl Vm {
         // A timeout too long to represent is no deadline at all.
         let deadline = self.limits.timeout.and_then(|t| self.started.checked_add(t));
         self.heap.set_deadline(deadline);
+        if let Some(at) = deadline {
+            watchdog::arm(at, &self.interrupt);
+        }
         let code = self.program.main.clone();
         let top = self.frame_top();
         self.stack.release_clamped(top..usize::MAX);
@@ -485,6 +502,7 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn safepoint(&mut self) -> Result<()> {
         self.budget = SAFEPOINT_INTERVAL;
+        crate::heap::take_pending()?;
         if self.heap.collection_due() {
             self.heap.collect();
         }

@@ -46,6 +46,38 @@ pub fn reserve_for(bytes: u64, what: &str) -> Result<()> {
     Err(memory_error(slot, limit, live, bytes, what))
 }
 
+thread_local! {
+    /// A limit error found where it could not be returned (while writing a text form):
+    /// the VM ends the run with it after the current native call or at its safepoint.
+    static PENDING: std::cell::RefCell<Option<RuntimeError>> = const { std::cell::RefCell::new(None) };
+    static HAS_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Records a limit error to be raised by the VM at its next check.
+#[cold]
+pub fn set_pending(e: RuntimeError) {
+    PENDING.with(|p| *p.borrow_mut() = Some(e));
+    HAS_PENDING.with(|h| h.set(true));
+}
+
+/// The pending limit error, if any (cleared).
+#[inline]
+pub fn take_pending() -> Result<()> {
+    if !HAS_PENDING.with(|h| h.get()) {
+        return Ok(());
+    }
+    take_pending_slow()
+}
+
+#[cold]
+fn take_pending_slow() -> Result<()> {
+    HAS_PENDING.with(|h| h.set(false));
+    match PENDING.with(|p| p.borrow_mut().take()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
 /// Whether the active heap holds more than its limit now (the safepoint's check, after
 /// growth that was counted as it happened).
 pub fn check_memory() -> Result<()> {

@@ -204,18 +204,18 @@ fn allowance(vm: &Vm, factor: u64, stream: bool) -> u64 {
 #[cold]
 fn too_big(vm: &Vm, func: &str, raw: &str, content: u64, factor: u64, stream: bool) -> RuntimeError {
     let cap = if stream { STREAM_CAP } else { READ_CAP };
-    let msg = match vm.limits.max_memory {
-        Some(max) => format!(
-            "memory limit of {max} bytes exceeded: `{func}` of `{raw}` needs {} bytes or more \
-             ({} bytes live)",
-            content.saturating_mul(factor),
-            vm.heap.stats().live_bytes
-        ),
-        None => format!(
-            "`{func}`: `{raw}` holds more than the {cap} bytes one read may take without \
-             --max-memory"
-        ),
-    };
+    if vm.limits.max_memory.is_some() {
+        // The heap's own refusal, naming the limit as the user wrote it.
+        let needed = content.saturating_mul(factor).max(1);
+        let what = format!("`{func}` of `{}`", mlpy_syntax::diagnostic::escape_controls(raw, false));
+        if let Err(e) = crate::heap::reserve_for(needed, &what) {
+            return e;
+        }
+    }
+    let msg = format!(
+        "`{func}`: `{raw}` holds more than the {cap} bytes one read may take without \
+         --max-memory"
+    );
     RuntimeError::new(ErrorKind::LimitExceeded, msg)
 }
 

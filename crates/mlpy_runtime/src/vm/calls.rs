@@ -106,6 +106,7 @@ impl Vm {
             args.clear();
             self.arg_buf = args;
             self.stack[abs].put(res?);
+            self.check_interrupt()?;
             return Ok(CallOutcome::Done);
         }
         match std::mem::take(&mut self.stack[abs]) {
@@ -122,6 +123,7 @@ impl Vm {
                 args.clear();
                 self.arg_buf = args;
                 self.stack[abs] = res?;
+                self.check_interrupt()?;
                 Ok(CallOutcome::Done)
             }
             other => Err(not_callable(&other)),
@@ -176,6 +178,7 @@ impl Vm {
                 args.clear();
                 self.arg_buf = args;
                 self.stack[abs] = res?;
+                self.check_interrupt()?;
                 return Ok(CallOutcome::Done);
             }
         };

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::Vm;
-use crate::error::{ErrorKind, RuntimeError};
+use crate::error::RuntimeError;
 
 impl Vm {
     /// The time left before the run's time limit: `None` without one, zero once passed.
@@ -20,10 +20,8 @@ impl Vm {
     /// The (uncatchable) end of a run that went past its time limit.
     #[cold]
     pub fn time_limit_error(&self) -> RuntimeError {
-        let limit = self.limits.timeout.unwrap_or_default();
-        RuntimeError::new(
-            ErrorKind::LimitExceeded,
-            format!("time limit of {:.3} s exceeded", limit.as_secs_f64()),
-        )
+        // The heap's words, naming the limit as the user wrote it.
+        let _active = self.heap.activate();
+        crate::heap::time_limit_error()
     }
 }

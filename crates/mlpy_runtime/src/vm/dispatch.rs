@@ -644,7 +644,7 @@ impl Vm {
                                 if H::ENABLED {
                                     H::exit_native(self);
                                 }
-                                res
+                                res.and_then(|v| self.check_interrupt().map(|()| v))
                             }
                             other => Err(not_callable(other)),
                         };

@@ -59,21 +59,26 @@ impl Vm {
             }
         }
         if inner.trace.is_empty() {
-            inner.trace = self
-                .frames
-                .iter()
-                .map(|f| {
-                    let code = &f.closure.code;
-                    let off = code.offsets().get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
-                    let lc = code.file().line_col(off);
-                    TraceEntry {
-                        function: code.name().to_owned(),
-                        file: code.file().name().to_owned(),
-                        line: lc.line,
-                        col: lc.col,
-                    }
-                })
-                .collect();
+            let entry = |f: &super::Frame| {
+                let code = &f.closure.code;
+                let off = code.offsets().get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                let lc = code.file().line_col(off);
+                TraceEntry {
+                    function: code.name().to_owned(),
+                    file: code.file().name().to_owned(),
+                    line: lc.line,
+                    col: lc.col,
+                }
+            };
+            let n = self.frames.len();
+            let keep = crate::error::TRACE_KEEP;
+            if n <= 2 * keep {
+                inner.trace = self.frames.iter().map(entry).collect();
+            } else {
+                inner.trace =
+                    self.frames[..keep].iter().chain(&self.frames[n - keep..]).map(entry).collect();
+                inner.trace_omitted = n - 2 * keep;
+            }
         }
     }
 }
