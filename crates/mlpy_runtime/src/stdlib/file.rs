@@ -205,7 +205,9 @@ fn allowance(vm: &Vm, factor: u64, stream: bool) -> u64 {
 fn too_big(vm: &Vm, func: &str, raw: &str, content: u64, factor: u64, stream: bool) -> RuntimeError {
     let cap = if stream { STREAM_CAP } else { READ_CAP };
     if vm.limits.max_memory.is_some() {
-        // The heap's own refusal, naming the limit as the user wrote it.
+        // The heap's own refusal, naming the limit as the user wrote it (this VM's heap,
+        // also when the native is called outside a run).
+        let _active = vm.heap.activate();
         let needed = content.saturating_mul(factor).max(1);
         let what = format!("`{func}` of `{}`", mlpy_syntax::diagnostic::escape_controls(raw, false));
         if let Err(e) = crate::heap::reserve_for(needed, &what) {
