@@ -108,8 +108,12 @@ fn run_text(text: &str) {
     // Half of the inputs (by length, so that a reproducer behaves the same every time)
     // run profiled, with a deterministic clock.
     let profiled = text.len() % 2 == 1;
-    let limits =
-        Limits { max_depth: MAX_DEPTH, timeout: Some(TIMEOUT), max_memory: Some(MAX_MEMORY) };
+    let limits = Limits {
+        max_depth: MAX_DEPTH,
+        timeout: Some(TIMEOUT),
+        max_memory: Some(MAX_MEMORY),
+        ..Limits::default()
+    };
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
     vm.set_io(Box::new(io::sink()), Box::new(io::sink()), Box::new(io::empty()));
     if profiled {
@@ -409,8 +413,12 @@ fn sandbox_text(text: &str, grants: &FuzzGrants, root: &Path) {
     let ctx = PathContext::new(root, Some(root.join("home")));
     let policy = Policy::with_context(&grants.to_grants(), &manifest, ctx);
     let profiled = text.len() % 2 == 1;
-    let limits =
-        Limits { max_depth: MAX_DEPTH, timeout: Some(TIMEOUT), max_memory: Some(MAX_MEMORY) };
+    let limits = Limits {
+        max_depth: MAX_DEPTH,
+        timeout: Some(TIMEOUT),
+        max_memory: Some(MAX_MEMORY),
+        ..Limits::default()
+    };
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
     vm.set_io(Box::new(io::sink()), Box::new(io::sink()), Box::new(io::empty()));
     vm.set_policy(Rc::new(policy));
