@@ -83,6 +83,26 @@ fn recursive_calls_are_exact() {
 }
 
 #[test]
+fn natives_and_methods_carry_their_qualified_names() {
+    let (out, profile) = json_profile("qualified_names.ml", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in [
+        "str.split",
+        "array.append",
+        "str.upper",
+        "math.sqrt",
+        "len",
+        "path.basename",
+        "args.create_parser",
+        "ArgParser.add_flag",
+        "ArgParser.parse",
+        "ParsedArgs.get_bool",
+    ] {
+        assert_eq!(num(&function(&profile, name)["calls"]), 1, "{name}");
+    }
+}
+
+#[test]
 fn loading_phases_are_measured() {
     let (_, profile) = json_profile("fib25.ml", &[]);
     let phases = profile["phases"].as_array().expect("phases");

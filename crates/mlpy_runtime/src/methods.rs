@@ -133,6 +133,18 @@ pub fn array_methods() -> &'static [NativeDecl] {
     array::METHODS
 }
 
+/// The prefix of the qualified names of `receiver`'s methods: `str` (`str.split`),
+/// `array`, or a library object's class (`HttpResponse.status`). The profiler names
+/// method calls with it, as the argument errors do.
+pub fn method_prefix(receiver: &Value) -> &'static str {
+    match receiver {
+        Value::Str(_) => STR_PREFIX,
+        Value::Array(_) => ARRAY_PREFIX,
+        Value::Library(o) => o.class.name,
+        other => other.type_name(),
+    }
+}
+
 /// The declaration of the method `name` of `receiver`, with the prefix of its qualified
 /// name (`str` for `str.split`).
 pub fn method_decl(receiver: &Value, name: &str) -> Option<(&'static str, &'static NativeDecl)> {

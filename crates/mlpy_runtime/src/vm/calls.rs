@@ -114,7 +114,11 @@ impl Vm {
                 let mut args = std::mem::take(&mut self.arg_buf);
                 args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
                 if H::ENABLED {
-                    H::enter_method(self, b.receiver.type_name(), b.name.as_str());
+                    H::enter_method(
+                        self,
+                        crate::methods::method_prefix(&b.receiver),
+                        b.name.as_str(),
+                    );
                 }
                 let res = crate::methods::call_method(self, &b.receiver, &b.name, &args);
                 if H::ENABLED {
@@ -169,7 +173,7 @@ impl Vm {
                 let mut args = std::mem::take(&mut self.arg_buf);
                 args.extend(self.stack[abs + 1..abs + 1 + argc].iter_mut().map(std::mem::take));
                 if H::ENABLED {
-                    H::enter_method(self, recv.type_name(), name.as_str());
+                    H::enter_method(self, crate::methods::method_prefix(&recv), name.as_str());
                 }
                 let res = crate::methods::call_method(self, &recv, name, &args);
                 if H::ENABLED {
