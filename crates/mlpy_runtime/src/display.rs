@@ -59,10 +59,16 @@ impl<'a> Writer<'a> {
     }
 
     /// Checks the text's growth against the memory limit (the text is not a value yet,
-    /// so it is not counted as live); past it, stops writing.
+    /// so it is not counted as live), and now and then the time limit; past either, stops
+    /// writing.
     #[inline]
     fn within_limit(&mut self) -> bool {
         if self.stopped {
+            return false;
+        }
+        if let Err(e) = crate::heap::tick() {
+            crate::heap::set_pending(e);
+            self.stopped = true;
             return false;
         }
         let cap = self.out.capacity();
