@@ -343,6 +343,13 @@ impl Recorder {
         }
     }
 
+    /// The bytes the recorder's own tables take (its call tree and its stack of open
+    /// activations): a profiled run counts them toward its memory limit.
+    pub fn memory_bytes(&self) -> u64 {
+        (self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self.stack.capacity() * std::mem::size_of::<Frame>()) as u64
+    }
+
     /// The peak of the live heap during the run.
     pub fn set_peak_memory(&mut self, bytes: u64) {
         self.peak_memory = bytes;

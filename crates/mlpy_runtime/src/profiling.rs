@@ -53,6 +53,11 @@ struct MethodSlot {
 }
 
 impl Profiler {
+    /// The bytes the profiler's own tables take (checked against the memory limit).
+    pub(crate) fn memory_bytes(&self) -> u64 {
+        self.recorder.memory_bytes()
+    }
+
     pub fn new(recorder: Recorder) -> Profiler {
         Profiler {
             track_memory: recorder.track_memory(),

@@ -503,6 +503,10 @@ impl Vm {
     pub(crate) fn safepoint(&mut self) -> Result<()> {
         self.budget = SAFEPOINT_INTERVAL;
         crate::heap::take_pending()?;
+        if let Some(p) = self.profiler.as_deref() {
+            // A profiled run's call tree grows with its calls: it counts too.
+            crate::heap::reserve_for(p.memory_bytes(), "the profiler's call tree")?;
+        }
         if self.heap.collection_due() {
             self.heap.collect();
         }
