@@ -11,13 +11,13 @@ use mlpy_sandbox::Capability;
 
 use crate::dict::Dict;
 use crate::error::Result;
-use crate::natives::{check_arity, kind_error};
+use crate::natives::kind_error;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The capability name argument of `hasCapability` and `getCapabilityInfo`.
+/// The capability name argument of `hasCapability` and `getCapabilityInfo` (its count
+/// and kind are checked by the declarations in `builtins.rs`).
 fn capability_name<'a>(func: &str, args: &'a [Value]) -> Result<&'a str> {
-    check_arity(func, args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(kind_error(func, "a capability name string", other)),
@@ -38,8 +38,7 @@ pub(crate) fn has_capability(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     Ok(Value::Bool(permitted(vm, name).is_some()))
 }
 
-pub(crate) fn get_capabilities(vm: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("getCapabilities", args, 0, 0)?;
+pub(crate) fn get_capabilities(vm: &mut Vm, _: &[Value]) -> Result<Value> {
     // `Capability::ALL` is sorted by name.
     let names = vm.policy().capabilities().into_iter().map(|c| Value::str(c.name())).collect();
     Ok(Value::array(names))
@@ -59,7 +58,6 @@ pub(crate) fn get_capability_info(vm: &mut Vm, args: &[Value]) -> Result<Value> 
 }
 
 pub(crate) fn required_capabilities(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    check_arity("requiredCapabilities", args, 1, 1)?;
     let f = &args[0];
     if !f.is_callable() {
         return Err(kind_error("requiredCapabilities", "a function", f));

@@ -47,12 +47,9 @@ pub(crate) fn arm(at: Instant, flag: &Arc<AtomicBool>) {
     let watch = Watch { at, seq: SEQ.fetch_add(1, Ordering::Relaxed), flag: Arc::downgrade(flag) };
     let sender = TIMER.get_or_init(|| {
         let (tx, rx) = mpsc::channel::<Watch>();
-        // Detached: it sleeps until the next deadline and ends with the process.
-        let spawned =
-            std::thread::Builder::new().name("mlpy-watchdog".into()).spawn(move || run(rx));
-        if spawned.is_err() {
-            // No thread: the safepoints' own clock checks remain.
-        }
+        // Detached: it sleeps until the next deadline and ends with the process. If no
+        // thread can be made, the safepoints' own clock checks remain.
+        let _ = std::thread::Builder::new().name("mlpy-watchdog".into()).spawn(move || run(rx));
         Mutex::new(tx)
     });
     let sender = sender.lock().unwrap_or_else(|e| e.into_inner());
