@@ -99,6 +99,27 @@ pub fn run(data: &[u8]) {
     }
 }
 
+/// A VM for a fuzz input: the tight limits, output discarded, and, for `profiled`
+/// inputs, a profiler on a deterministic clock.
+fn fuzz_vm(program: mlpy_runtime::program::Program, profiled: bool) -> Vm {
+    let limits = Limits {
+        max_depth: MAX_DEPTH,
+        timeout: Some(TIMEOUT),
+        max_memory: Some(MAX_MEMORY),
+        ..Limits::default()
+    };
+    let mut vm = Vm::new(Rc::new(program), limits);
+    vm.set_io(Box::new(io::sink()), Box::new(io::sink()), Box::new(io::empty()));
+    if profiled {
+        vm.enable_profiling(Recorder::with_calibration(
+            Box::new(FakeClock::new(1)),
+            true,
+            Calibration::NONE,
+        ));
+    }
+    vm
+}
+
 fn run_text(text: &str) {
     let builtins = BuiltinTable::new();
     let Some(loaded) = load(text, &builtins) else { return };
@@ -108,21 +129,7 @@ fn run_text(text: &str) {
     // Half of the inputs (by length, so that a reproducer behaves the same every time)
     // run profiled, with a deterministic clock.
     let profiled = text.len() % 2 == 1;
-    let limits = Limits {
-        max_depth: MAX_DEPTH,
-        timeout: Some(TIMEOUT),
-        max_memory: Some(MAX_MEMORY),
-        ..Limits::default()
-    };
-    let mut vm = Vm::new(Rc::new(loaded.program), limits);
-    vm.set_io(Box::new(io::sink()), Box::new(io::sink()), Box::new(io::empty()));
-    if profiled {
-        vm.enable_profiling(Recorder::with_calibration(
-            Box::new(FakeClock::new(1)),
-            true,
-            Calibration::NONE,
-        ));
-    }
+    let mut vm = fuzz_vm(loaded.program, profiled);
     let started = Instant::now();
     let res = vm.run_main();
     vm.flush();
@@ -413,23 +420,9 @@ fn sandbox_text(text: &str, grants: &FuzzGrants, root: &Path) {
     let ctx = PathContext::new(root, Some(root.join("home")));
     let policy = Policy::with_context(&grants.to_grants(), &manifest, ctx);
     let profiled = text.len() % 2 == 1;
-    let limits = Limits {
-        max_depth: MAX_DEPTH,
-        timeout: Some(TIMEOUT),
-        max_memory: Some(MAX_MEMORY),
-        ..Limits::default()
-    };
-    let mut vm = Vm::new(Rc::new(loaded.program), limits);
-    vm.set_io(Box::new(io::sink()), Box::new(io::sink()), Box::new(io::empty()));
+    let mut vm = fuzz_vm(loaded.program, profiled);
     vm.set_policy(Rc::new(policy));
     vm.set_program_args(vec![FILE_NAME.to_owned(), "--flag".to_owned(), "value".to_owned()]);
-    if profiled {
-        vm.enable_profiling(Recorder::with_calibration(
-            Box::new(FakeClock::new(1)),
-            true,
-            Calibration::NONE,
-        ));
-    }
     let started = Instant::now();
     let res = vm.run_main();
     vm.flush();

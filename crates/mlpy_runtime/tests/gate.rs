@@ -4,8 +4,6 @@
 
 mod support;
 
-use std::cell::RefCell;
-use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -31,31 +29,21 @@ fn grants(flag: Flag, entries: Option<&[&str]>) -> Grants {
     g
 }
 
-#[derive(Clone, Default)]
-struct Buffer(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Buffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Runs `src` under `policy`; its output, or the uncaught error's kind and message.
 fn run(src: &str, policy: Policy) -> String {
     let main = support::compile(src, CompileOptions::default()).expect("compiles");
     let program = Program { main, modules: Vec::new(), imports: Vec::new() };
     let mut vm = Vm::new(Rc::new(program), Limits::default());
     vm.set_policy(Rc::new(policy));
-    let out = Buffer::default();
-    vm.set_io(Box::new(out.clone()), Box::new(Buffer::default()), Box::new(std::io::empty()));
+    let out = support::Buffer::default();
+    vm.set_io(
+        Box::new(out.clone()),
+        Box::new(support::Buffer::default()),
+        Box::new(std::io::empty()),
+    );
     let res = vm.run_main();
     vm.flush();
-    let text = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    let text = out.text();
     match res {
         Ok(()) => text,
         Err(e) => format!("{text}!{}: {}", e.type_name(), e.message()),
