@@ -69,6 +69,10 @@ pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
         Value::Str(_) if STRING_METHODS.contains(&n) => Ok(bound(v, name)),
         Value::Array(_) if ARRAY_METHODS.contains(&n) => Ok(bound(v, name)),
         Value::Library(o) if o.class.method(n).is_some() => Ok(bound(v, name)),
+        Value::Library(o) => match o.class.property(n) {
+            Some(p) => Ok((p.get)(o)),
+            None => Err(no_member(v, n)),
+        },
         _ => Err(no_member(v, n)),
     }
 }
@@ -81,7 +85,7 @@ pub fn has_member(v: &Value, name: &Rc<Str>) -> bool {
         Value::Module(m) => m.get(n).is_some(),
         Value::Str(_) => n == "length" || STRING_METHODS.contains(&n),
         Value::Array(_) => n == "length" || ARRAY_METHODS.contains(&n),
-        Value::Library(o) => o.class.method(n).is_some(),
+        Value::Library(o) => o.class.method(n).is_some() || o.class.property(n).is_some(),
         // The `Iterator` has no members.
         _ => false,
     }

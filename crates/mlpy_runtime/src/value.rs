@@ -19,7 +19,7 @@ mod array;
 mod library;
 
 pub use array::{wrap_index, Array, ItemIter, Items};
-pub use library::{LibraryClass, LibraryObject};
+pub use library::{LibraryClass, LibraryObject, LibraryProperty};
 
 #[derive(Default)]
 pub enum Value {

@@ -95,7 +95,12 @@ pub(crate) fn describe(v: &Value) -> String {
         }
         Value::Library(o) => {
             let names: Vec<&str> = o.class.methods.iter().map(|m| m.name).collect();
-            format!("{}: {}\nmethods: {}", o.class.name, o.class.doc, names.join(", "))
+            let mut text = format!("{}: {}\nmethods: {}", o.class.name, o.class.doc, names.join(", "));
+            if !o.class.properties.is_empty() {
+                let props: Vec<&str> = o.class.properties.iter().map(|p| p.name).collect();
+                text.push_str(&format!("\nproperties: {}", props.join(", ")));
+            }
+            text
         }
         other => format!("{} {}", other.type_name(), preview(other)),
     }

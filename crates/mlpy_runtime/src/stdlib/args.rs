@@ -102,6 +102,7 @@ pub static ARG_PARSER: LibraryClass = LibraryClass {
         ),
         NativeDecl::method("help", &[], "the usage text", help),
     ],
+    properties: &[],
 };
 
 pub static PARSED_ARGS: LibraryClass = LibraryClass {
@@ -135,6 +136,7 @@ pub static PARSED_ARGS: LibraryClass = LibraryClass {
         ),
         NativeDecl::method("positionals", &[], "an array of the positional arguments", positionals),
     ],
+    properties: &[],
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]

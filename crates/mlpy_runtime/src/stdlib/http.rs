@@ -128,6 +128,7 @@ pub(crate) static HTTP_RESPONSE: LibraryClass = LibraryClass {
         NativeDecl::method("ok", &[], "whether the status is 200-299", response_ok),
         NativeDecl::method("json", &[], "the body parsed as by json.parse", response_json),
     ],
+    properties: &[],
 };
 
 /// The data of an `HttpResponse`.

@@ -12,19 +12,33 @@ use std::rc::Rc;
 
 use crate::heap;
 use crate::natives::NativeDecl;
+use crate::value::Value;
 
 /// A class of library objects: its name (`typeof` is `"object"`, `isinstance(v, NAME)` is
-/// true) and its methods.
+/// true), its methods and its read-only properties (`pattern.pattern`, spec §5.11).
 pub struct LibraryClass {
     pub name: &'static str,
     /// One line for `help`.
     pub doc: &'static str,
     pub methods: &'static [NativeDecl],
+    pub properties: &'static [LibraryProperty],
+}
+
+/// A read-only property of a library class: `obj.name` is `get(obj)`.
+pub struct LibraryProperty {
+    pub name: &'static str,
+    /// One line for `help`.
+    pub doc: &'static str,
+    pub get: fn(&LibraryObject) -> Value,
 }
 
 impl LibraryClass {
     pub fn method(&self, name: &str) -> Option<&'static NativeDecl> {
         self.methods.iter().find(|m| m.name == name)
+    }
+
+    pub fn property(&self, name: &str) -> Option<&'static LibraryProperty> {
+        self.properties.iter().find(|p| p.name == name)
     }
 }
 
