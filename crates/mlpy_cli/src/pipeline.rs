@@ -20,8 +20,8 @@ pub struct FileDiagnostic {
 }
 
 impl FileDiagnostic {
-    pub fn render(&self) -> String {
-        self.diagnostic.render(&self.file)
+    pub fn render(&self, paint: mlpy_syntax::style::Paint) -> String {
+        self.diagnostic.render_with(&self.file, paint)
     }
 }
 

@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::source::SourceFile;
 use crate::span::Span;
+use crate::style::{Paint, Role};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -83,20 +84,30 @@ impl Diagnostic {
     ///    = help: add `;` at the end of the statement
     /// ```
     pub fn render(&self, file: &SourceFile) -> String {
+        self.render_with(file, Paint::plain())
+    }
+
+    /// `render`, coloured by `paint` as rustc colours its diagnostics: the severity and
+    /// the primary marks red (errors) or yellow (warnings), the message bold, the gutter,
+    /// arrows and secondary marks blue, `help` cyan. Plain `paint` gives `render`'s text.
+    pub fn render_with(&self, file: &SourceFile, paint: Paint) -> String {
         let mut out = String::new();
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (sev, sev_role) = match self.severity {
+            Severity::Error => ("error", Role::Error),
+            Severity::Warning => ("warning", Role::Warning),
         };
         let message = escape_controls(&self.message, false);
-        match self.rule {
-            Some((code, name)) => {
-                let _ = writeln!(out, "{sev}[{}] {code} {name}: {message}", self.kind);
-            }
-            None => {
-                let _ = writeln!(out, "{sev}[{}]: {message}", self.kind);
-            }
-        }
+        let header = match self.rule {
+            Some((code, name)) => format!("{sev}[{}] {code} {name}", self.kind),
+            None => format!("{sev}[{}]", self.kind),
+        };
+        let _ = writeln!(
+            out,
+            "{}{}",
+            paint.paint(sev_role, &header),
+            paint.paint(Role::Message, &format!(": {message}"))
+        );
+        let gutter = |text: &str| paint.paint(Role::Gutter, text);
         let pos = file.line_col(self.span.start);
         let mut lines: Vec<(u32, Span, Option<&str>)> = vec![(pos.line, self.span, None)];
         for (span, label) in &self.labels {
@@ -105,8 +116,9 @@ impl Diagnostic {
         let width = lines.iter().map(|(l, _, _)| l.to_string().len()).max().unwrap_or(1);
         let pad = " ".repeat(width);
         let name = escape_controls(file.name(), false);
-        let _ = writeln!(out, "{pad}--> {name}:{}:{}", pos.line, pos.col);
-        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{pad}{} {name}:{}:{}", gutter("-->"), pos.line, pos.col);
+        let bar = gutter(&format!("{pad} |"));
+        let _ = writeln!(out, "{bar}");
         // Secondary labels that come before the primary line are shown first.
         lines.sort_by_key(|(l, _, label)| (*l, label.is_some()));
         let mut shown_line = 0;
@@ -121,19 +133,26 @@ impl Diagnostic {
             let (text, col, end) = window(&text, col, end);
             // Several marks on one line share one copy of the source line.
             if line != shown_line {
-                let _ = writeln!(out, "{line:>width$} | {text}");
+                let _ = writeln!(out, "{} {text}", gutter(&format!("{line:>width$} |")));
                 shown_line = line;
             }
-            let marker = if label.is_some() { "-" } else { "^" };
-            let carets = marker.repeat(end.saturating_sub(col).max(1));
-            let _ = write!(out, "{pad} | {}{carets}", " ".repeat(col - 1));
+            let (marker, role) =
+                if label.is_some() { ("-", Role::Gutter) } else { ("^", sev_role) };
+            let mut marks = marker.repeat(end.saturating_sub(col).max(1));
             if let Some(label) = label {
-                let _ = write!(out, " {}", escape_controls(label, false));
+                marks.push(' ');
+                marks.push_str(&escape_controls(label, false));
             }
-            out.push('\n');
+            let _ = writeln!(out, "{bar} {}{}", " ".repeat(col - 1), paint.paint(role, &marks));
         }
         for help in &self.help {
-            let _ = writeln!(out, "{pad} = help: {}", escape_controls(help, false));
+            let _ = writeln!(
+                out,
+                "{} {} {}",
+                gutter(&format!("{pad} =")),
+                paint.paint(Role::Help, "help:"),
+                escape_controls(help, false)
+            );
         }
         out
     }
