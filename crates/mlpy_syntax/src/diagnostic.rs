@@ -358,6 +358,55 @@ mod tests {
         assert_eq!(lines[4].find('^'), Some(lines[3].chars().count()), "{out}");
     }
 
+    /// A warning with a label and a help line, plain and coloured: the coloured text is the
+    /// plain one with SGR sequences around the severity, message, gutter, marks and `help`.
+    #[test]
+    fn snapshots_of_a_plain_and_a_coloured_diagnostic() {
+        let file = SourceFile::new("m.ml", "import random;\nrandom.seed(1);\n");
+        let d = Diagnostic::warning(
+            "AttributeError",
+            "module `random` has no member `seed`",
+            Span::new(22, 26),
+        )
+        .with_label(Span::new(15, 21), "the module")
+        .with_help("did you mean `random.setSeed`?");
+        let plain = "\
+warning[AttributeError]: module `random` has no member `seed`
+ --> m.ml:2:8
+  |
+2 | random.seed(1);
+  |        ^^^^
+  | ------ the module
+  = help: did you mean `random.setSeed`?
+";
+        assert_eq!(d.render(&file), plain);
+        assert_eq!(d.render_with(&file, Paint::plain()), plain);
+        let coloured = "\
+\x1b[1;33mwarning[AttributeError]\x1b[0m\x1b[1m: module `random` has no member `seed`\x1b[0m
+ \x1b[1;34m-->\x1b[0m m.ml:2:8
+\x1b[1;34m  |\x1b[0m
+\x1b[1;34m2 |\x1b[0m random.seed(1);
+\x1b[1;34m  |\x1b[0m        \x1b[1;33m^^^^\x1b[0m
+\x1b[1;34m  |\x1b[0m \x1b[1;34m------ the module\x1b[0m
+\x1b[1;34m  =\x1b[0m \x1b[1;36mhelp:\x1b[0m did you mean `random.setSeed`?
+";
+        assert_eq!(d.render_with(&file, Paint::ansi()), coloured);
+        // An error's header and marks are red.
+        let e = Diagnostic::syntax("bad", Span::new(0, 6)).render_with(&file, Paint::ansi());
+        assert!(e.starts_with("\x1b[1;31merror[SyntaxError]\x1b[0m"), "{e:?}");
+        assert!(e.contains("\x1b[1;31m^^^^^^\x1b[0m"), "{e:?}");
+    }
+
+    /// Colour never lets a program's own escape sequences through.
+    #[test]
+    fn coloured_text_is_escaped_too() {
+        let file = SourceFile::new("t\x1b[1m.ml", "x = \"\x1b[2J\";\n");
+        let d = Diagnostic::syntax("bad \x07", Span::new(4, 5)).with_help("no \x1b");
+        let out = d.render_with(&file, Paint::ansi());
+        assert!(out.contains("t\\u{1b}[1m.ml") && out.contains("\\u{1b}[2J"), "{out:?}");
+        assert!(out.contains("bad \\u{7}") && out.contains("no \\u{1b}"), "{out:?}");
+    }
+
     #[test]
     fn escaping_keeps_tabs_and_optionally_newlines() {
         assert_eq!(escape_controls("a\tb", false), "a\tb");

@@ -553,7 +553,14 @@ impl<'src> Parser<'src> {
     /// language (ML has none; two names in a row are never valid ML).
     fn at_declaration_keyword(&self) -> bool {
         matches!(self.text_of(self.token.span), "let" | "const" | "var")
-            && matches!(self.peek(1), TokenKind::Ident | TokenKind::LBracket | TokenKind::LBrace)
+            && match self.peek(1) {
+                TokenKind::Ident | TokenKind::LBrace => true,
+                // `let [a, b] = …`, but not `let[i] = …` (an index into a variable `let`).
+                TokenKind::LBracket => {
+                    self.peek(2) == TokenKind::Ident && self.peek(3) == TokenKind::Comma
+                }
+                _ => false,
+            }
     }
 
     /// `let x = 5;`: reported ("ML has no `let`"), with the statement without the keyword
@@ -1606,5 +1613,45 @@ mod node_id_tests {
         ids(&parsed.module.body, &mut found);
         found.sort_unstable();
         assert_eq!(found, (0..7).collect::<Vec<u32>>());
+    }
+
+    fn errors(src: &str) -> Vec<(String, Vec<String>)> {
+        let parsed = parse(&SourceFile::new("t.ml", src));
+        parsed.diagnostics.into_iter().map(|d| (d.message, d.help)).collect()
+    }
+
+    #[test]
+    fn declarations_of_other_languages_say_ml_has_none() {
+        let let_ = errors("let x = 5;\nprint(x);\n");
+        assert_eq!(
+            let_,
+            [(
+                "ML has no `let`: a variable is created by assigning to it".to_owned(),
+                vec!["write `x = 5;`".to_owned()]
+            )]
+        );
+        assert_eq!(errors("var n;")[0].1, ["write `n = null;`"]);
+        assert_eq!(errors("const [a, b] = f();")[0].1, ["write `[a, b] = f();`"]);
+        let long = format!("let x = [{}];", "1, ".repeat(30) + "1");
+        assert_eq!(errors(&long)[0].1, ["write `x = …;`"]);
+        // Names that are only names: no declaration.
+        assert!(errors("let = [1];\nvar = let + [1];\nconst = [var];\nlet[0] = 2;\n").is_empty());
+    }
+
+    #[test]
+    fn a_list_comprehension_gets_one_error_with_its_functional_form() {
+        let errs = errors("ys = [x * 2 for x in xs];\nprint(ys);\n");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].0, "ML has no list comprehensions");
+        assert_eq!(
+            errs[0].1,
+            ["use `functional.map(fn(x) => x * 2, xs)` (after `import functional;`), or a `for` loop that appends to an array"]
+        );
+        let errs = errors("ys = [s.upper() for s in names if len(s) > 2];");
+        assert!(errs[0].1[0].starts_with("use `functional.map(fn(s) => s.upper(), functional.filter(fn(s) => len(s) > 2, names))`"), "{errs:?}");
+        // A broken tail: still one error, then the next statement parses.
+        let errs = errors("ys = [x for (x) in xs];\nz = ;\n");
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!(errs[0].0, "ML has no list comprehensions");
     }
 }
