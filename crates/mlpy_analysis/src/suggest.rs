@@ -75,10 +75,8 @@ fn words(name: &str) -> Vec<String> {
     let mut current = String::new();
     let mut prev_lower = false;
     for c in name.chars() {
-        if c == '_' || (c.is_uppercase() && prev_lower) {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        if (c == '_' || (c.is_uppercase() && prev_lower)) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
         prev_lower = c.is_lowercase() || c.is_ascii_digit();
         if c != '_' {
