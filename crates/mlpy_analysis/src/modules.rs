@@ -9,10 +9,12 @@
 //! (under its name or an alias). Anything else — a variable that is also assigned, a
 //! second import under the same name, a parameter that shadows it — is left to the run.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use mlpy_syntax::ast::{ExceptClause, Expr, ExprKind, Function, Ident, Import, Module};
-use mlpy_syntax::Diagnostic;
+use mlpy_syntax::ast::{
+    ExceptClause, Expr, ExprKind, Function, Ident, Import, Module, Stmt, StmtKind,
+};
+use mlpy_syntax::{Diagnostic, Span};
 
 use crate::scope::{ScopeId, ScopeTree};
 use crate::walk::{walk_module, Role, Visitor};
@@ -72,6 +74,7 @@ pub(crate) fn check(
         catalog,
         stack: vec![tree.top_level()],
         modules: bindings.modules(),
+        assigned: HashSet::new(),
         diagnostics: Vec::new(),
     };
     walk_module(module, &mut checker);
@@ -155,6 +158,9 @@ struct MemberChecker<'t, 'm> {
     catalog: &'t dyn ModuleCatalog,
     stack: Vec<ScopeId>,
     modules: HashMap<(ScopeId, String), String>,
+    /// The spans of member assignment targets (`m.x = v` is a `TypeError` for a module,
+    /// not an unknown member).
+    assigned: HashSet<Span>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -212,7 +218,16 @@ impl MemberChecker<'_, '_> {
 }
 
 impl<'m> Visitor<'m> for MemberChecker<'_, 'm> {
+    fn statement(&mut self, stmt: &'m Stmt) {
+        if let StmtKind::Assign { target, .. } = &stmt.kind {
+            self.assigned.insert(target.span);
+        }
+    }
+
     fn expression(&mut self, expr: &'m Expr) {
+        if self.assigned.contains(&expr.span) {
+            return;
+        }
         match &expr.kind {
             ExprKind::Member { target, name, .. } => self.check_member(target, name),
             ExprKind::MethodCall { receiver, name, .. } => self.check_member(receiver, name),

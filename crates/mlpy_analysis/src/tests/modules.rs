@@ -93,6 +93,8 @@ fn names_that_are_not_only_an_import_are_left_to_the_run() {
     check("import math;\ntry { x = 1; } except (math) { print(math.nope); }", &[]);
     // Two imports under one name.
     check("import math as m;\nimport random as m;\nm.nope;", &[]);
+    // Assigning a member is a TypeError of its own, not an unknown member.
+    check("import math;\nmath.tau = 6.28;", &[]);
     // Not a standard module.
     check("x = {a: 1};\nprint(x.b);", &[]);
 }
