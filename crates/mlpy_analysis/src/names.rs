@@ -3,9 +3,9 @@
 //! visible name that is spelled alike. An unknown name before a `.` that names a standard
 //! module (`math.sqrt(2)` without `import math;`) gets the import as its help instead.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use mlpy_syntax::ast::{ExceptClause, Expr, ExprKind, Function, Ident, Module};
+use mlpy_syntax::ast::{ExceptClause, Expr, ExprKind, Function, Ident, Module, StmtKind};
 use mlpy_syntax::{Diagnostic, Span};
 
 use crate::modules::ModuleCatalog;
@@ -27,7 +27,18 @@ pub(crate) fn check(
         stack: vec![tree.top_level()],
         diagnostics: Vec::new(),
         catalog,
-        member_targets: HashSet::new(),
+        member_targets: HashMap::new(),
+        aliases: module
+            .body
+            .iter()
+            .filter_map(|stmt| match &stmt.kind {
+                StmtKind::Import(import) => {
+                    let alias = import.alias.as_ref()?;
+                    Some((import.dotted_name(), alias.name.clone()))
+                }
+                _ => None,
+            })
+            .collect(),
     };
     walk_module(module, &mut checker);
     let mut res = checker.diagnostics;
@@ -60,8 +71,11 @@ struct NameChecker<'t, 'm> {
     diagnostics: Vec<Diagnostic>,
     /// The standard modules, when the caller knows them.
     catalog: Option<&'t dyn ModuleCatalog>,
-    /// The spans of the names directly before a `.` (`math` in `math.sqrt(2)`).
-    member_targets: HashSet<Span>,
+    /// The names directly before a `.` (`math` in `math.sqrt(2)`) by span, with the
+    /// member after the `.`.
+    member_targets: HashMap<Span, String>,
+    /// `(module, alias)` of the file's `import module as alias;` statements.
+    aliases: Vec<(String, String)>,
 }
 
 impl NameChecker<'_, '_> {
@@ -77,16 +91,21 @@ impl NameChecker<'_, '_> {
             return;
         }
         let is_module = self.catalog.is_some_and(|c| c.is_module(&ident.name));
-        if is_module && self.member_targets.contains(&ident.span) {
+        if let (true, Some(member)) = (is_module, self.member_targets.get(&ident.span)) {
             let diag = Diagnostic::error(
                 "NameError",
                 format!("unknown identifier `{}`", ident.name),
                 ident.span,
             )
-            .with_help(format!(
-                "`{0}` is a standard module: add `import {0};` at the top of the file",
-                ident.name
-            ));
+            .with_help(match self.aliases.iter().find(|(m, _)| *m == ident.name) {
+                Some((_, alias)) => {
+                    format!("`{}` is imported as `{alias}`: write `{alias}.{member}`", ident.name)
+                }
+                None => format!(
+                    "`{0}` is a standard module: add `import {0};` at the top of the file",
+                    ident.name
+                ),
+            });
             self.diagnostics.push(diag);
             return;
         }
@@ -106,13 +125,13 @@ impl NameChecker<'_, '_> {
 
 impl<'m> Visitor<'m> for NameChecker<'_, 'm> {
     fn expression(&mut self, expr: &'m Expr) {
-        let target = match &expr.kind {
-            ExprKind::Member { target, .. } => target,
-            ExprKind::MethodCall { receiver, .. } => receiver,
+        let (target, name) = match &expr.kind {
+            ExprKind::Member { target, name, .. } => (target, name),
+            ExprKind::MethodCall { receiver, name, .. } => (receiver, name),
             _ => return,
         };
         if let ExprKind::Name(ident) = &target.kind {
-            self.member_targets.insert(ident.span);
+            self.member_targets.insert(ident.span, name.name.clone());
         }
     }
 

@@ -107,6 +107,10 @@ fn a_standard_module_used_without_its_import_suggests_the_import() {
         );
         assert_lines(&err, &[&help]);
     }
+    // Imported under another name.
+    let err =
+        stderr(&run_source("noimport-alias", "import math as m;\nprint(math.sqrt(2));\n", &[]));
+    assert_lines(&err, &["  = help: `math` is imported as `m`: write `m.sqrt`"]);
     // Not before a `.`: an ordinary unknown name.
     let err = stderr(&run_source("noimport-bare", "print(math);\n", &[]));
     assert!(!err.contains("import math"), "{err}");

@@ -59,6 +59,10 @@ fn a_module_before_a_dot_without_its_import() {
     check("print(math);", &["1:7 NameError unknown identifier `math`"]);
     check("print(maths.sqrt(2));", &["1:7 NameError unknown identifier `maths`"]);
     check("import math;\nprint(math.sqrt(2));", &[]);
+    check(
+        "import math as m;\nprint(math.sqrt(2));",
+        &["2:7 NameError unknown identifier `math`; help: `math` is imported as `m`: write `m.sqrt`"],
+    );
 }
 
 #[test]
