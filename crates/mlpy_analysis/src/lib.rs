@@ -38,14 +38,16 @@ use std::collections::HashSet;
 use mlpy_syntax::ast::Module;
 use mlpy_syntax::{Diagnostic, Span};
 
+use crate::modules::ModuleCatalog;
 use crate::scope::ScopeTree;
 
+pub mod modules;
 mod names;
 pub mod rules;
 pub mod scope;
 mod security;
 mod structural;
-mod suggest;
+pub mod suggest;
 mod walk;
 
 #[cfg(test)]
@@ -62,14 +64,37 @@ pub struct AnalysisOptions<'a> {
 /// name errors. The file is rejected if any of them `is_error()`. An identifier that a
 /// security rule rejects (`eval(…)`) is not reported a second time as unknown.
 pub fn analyze(module: &Module, options: &AnalysisOptions<'_>) -> Vec<Diagnostic> {
+    analyze_inner(module, options, None)
+}
+
+/// `analyze`, plus the hints that know the standard modules (`modules::ModuleCatalog`):
+/// an unknown name before a `.` that is a standard module suggests its `import`, and an
+/// unknown member of a standard module imported under a name that nothing else binds, or
+/// an unknown method of a string or array literal, is a warning naming the nearest member.
+pub fn analyze_with_modules(
+    module: &Module,
+    options: &AnalysisOptions<'_>,
+    catalog: &dyn ModuleCatalog,
+) -> Vec<Diagnostic> {
+    analyze_inner(module, options, Some(catalog))
+}
+
+fn analyze_inner(
+    module: &Module,
+    options: &AnalysisOptions<'_>,
+    catalog: Option<&dyn ModuleCatalog>,
+) -> Vec<Diagnostic> {
     let tree = ScopeTree::build(module);
     let mut res = structural::check(module, &tree, options.prelude);
     let security = security::check(module);
     let rejected: HashSet<Span> =
         security.iter().filter(|diag| diag.is_error()).map(|diag| diag.span).collect();
     res.extend(security);
-    let names = names::check(module, &tree, options.prelude);
+    let names = names::check(module, &tree, options.prelude, catalog);
     res.extend(names.into_iter().filter(|diag| !rejected.contains(&diag.span)));
+    if let Some(catalog) = catalog {
+        res.extend(modules::check(module, &tree, catalog));
+    }
     res
 }
 
@@ -87,5 +112,5 @@ pub fn security_check(module: &Module) -> Vec<Diagnostic> {
 /// The static name check of §7.4 (`NameError`s), in source order. `prelude` lists the
 /// names bound in the prelude scope.
 pub fn name_check(module: &Module, prelude: &[&str]) -> Vec<Diagnostic> {
-    names::check(module, &ScopeTree::build(module), prelude)
+    names::check(module, &ScopeTree::build(module), prelude, None)
 }

@@ -1,23 +1,44 @@
 //! The static name check (spec §7.4): every identifier read or called must resolve to a
 //! scope of the file or to the prelude; otherwise a `NameError` names it and suggests a
-//! visible name that is spelled alike.
+//! visible name that is spelled alike. An unknown name before a `.` that names a standard
+//! module (`math.sqrt(2)` without `import math;`) gets the import as its help instead.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use mlpy_syntax::ast::{ExceptClause, Function, Ident, Module};
-use mlpy_syntax::Diagnostic;
+use mlpy_syntax::ast::{ExceptClause, Expr, ExprKind, Function, Ident, Module, StmtKind};
+use mlpy_syntax::{Diagnostic, Span};
+
+use crate::modules::ModuleCatalog;
 
 use crate::scope::{ScopeId, ScopeTree};
 use crate::suggest;
 use crate::walk::{walk_module, Role, Visitor};
 
 /// Every `NameError` of `module`, in source order.
-pub(crate) fn check(module: &Module, tree: &ScopeTree<'_>, prelude: &[&str]) -> Vec<Diagnostic> {
+pub(crate) fn check(
+    module: &Module,
+    tree: &ScopeTree<'_>,
+    prelude: &[&str],
+    catalog: Option<&dyn ModuleCatalog>,
+) -> Vec<Diagnostic> {
     let mut checker = NameChecker {
         tree,
         prelude: prelude.iter().copied().collect(),
         stack: vec![tree.top_level()],
         diagnostics: Vec::new(),
+        catalog,
+        member_targets: HashMap::new(),
+        aliases: module
+            .body
+            .iter()
+            .filter_map(|stmt| match &stmt.kind {
+                StmtKind::Import(import) => {
+                    let alias = import.alias.as_ref()?;
+                    Some((import.dotted_name(), alias.name.clone()))
+                }
+                _ => None,
+            })
+            .collect(),
     };
     walk_module(module, &mut checker);
     let mut res = checker.diagnostics;
@@ -48,6 +69,13 @@ struct NameChecker<'t, 'm> {
     /// The scopes enclosing the current point; the last one is the innermost.
     stack: Vec<ScopeId>,
     diagnostics: Vec<Diagnostic>,
+    /// The standard modules, when the caller knows them.
+    catalog: Option<&'t dyn ModuleCatalog>,
+    /// The names directly before a `.` (`math` in `math.sqrt(2)`) by span, with the
+    /// member after the `.`.
+    member_targets: HashMap<Span, String>,
+    /// `(module, alias)` of the file's `import module as alias;` statements.
+    aliases: Vec<(String, String)>,
 }
 
 impl NameChecker<'_, '_> {
@@ -60,6 +88,25 @@ impl NameChecker<'_, '_> {
         if self.tree.resolve(current, &ident.name).is_some()
             || self.prelude.contains(ident.name.as_str())
         {
+            return;
+        }
+        let is_module = self.catalog.is_some_and(|c| c.is_module(&ident.name));
+        if let (true, Some(member)) = (is_module, self.member_targets.get(&ident.span)) {
+            let diag = Diagnostic::error(
+                "NameError",
+                format!("unknown identifier `{}`", ident.name),
+                ident.span,
+            )
+            .with_help(match self.aliases.iter().find(|(m, _)| *m == ident.name) {
+                Some((_, alias)) => {
+                    format!("`{}` is imported as `{alias}`: write `{alias}.{member}`", ident.name)
+                }
+                None => format!(
+                    "`{0}` is a standard module: add `import {0};` at the top of the file",
+                    ident.name
+                ),
+            });
+            self.diagnostics.push(diag);
             return;
         }
         let prelude: Vec<&str> = self.prelude.iter().copied().collect();
@@ -77,6 +124,17 @@ impl NameChecker<'_, '_> {
 }
 
 impl<'m> Visitor<'m> for NameChecker<'_, 'm> {
+    fn expression(&mut self, expr: &'m Expr) {
+        let (target, name) = match &expr.kind {
+            ExprKind::Member { target, name, .. } => (target, name),
+            ExprKind::MethodCall { receiver, name, .. } => (receiver, name),
+            _ => return,
+        };
+        if let ExprKind::Name(ident) = &target.kind {
+            self.member_targets.insert(ident.span, name.name.clone());
+        }
+    }
+
     fn ident(&mut self, ident: &'m Ident, role: Role) {
         if matches!(role, Role::Read | Role::Callee) {
             self.check_use(ident);

@@ -1,6 +1,7 @@
 //! Data-driven tests: ML snippets are parsed, analysed, and their findings rendered one
 //! per line as `LINE:COL Kind message; label LINE:COL text; help: text`.
 
+mod modules;
 mod names;
 mod scope;
 mod security;
@@ -80,7 +81,7 @@ fn position(file: &SourceFile, offset: u32) -> String {
     format!("{}:{}", pos.line, pos.col)
 }
 
-fn render(file: &SourceFile, diag: &Diagnostic) -> String {
+pub(crate) fn render(file: &SourceFile, diag: &Diagnostic) -> String {
     let mut res = position(file, diag.span.start);
     if diag.severity == Severity::Warning {
         res.push_str(" warning");

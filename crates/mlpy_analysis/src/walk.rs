@@ -51,6 +51,8 @@ pub(crate) trait Visitor<'m> {
     fn ident(&mut self, _ident: &'m Ident, _role: Role) {}
     /// A member name after `.`, of a member read or of a method call.
     fn member_name(&mut self, _name: &'m Ident) {}
+    /// Every expression, before its parts are visited.
+    fn expression(&mut self, _expr: &'m Expr) {}
     /// A string literal expression (escapes processed).
     fn string_literal(&mut self, _value: &'m str, _span: Span) {}
     /// An `import` statement, after its identifiers were visited.
@@ -178,6 +180,7 @@ fn walk_function<'m>(func: &'m Function, v: &mut impl Visitor<'m>) {
 }
 
 fn walk_expr<'m>(expr: &'m Expr, v: &mut impl Visitor<'m>) {
+    v.expression(expr);
     match &expr.kind {
         ExprKind::Int(_)
         | ExprKind::BigInt(_)

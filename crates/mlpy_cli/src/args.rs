@@ -45,6 +45,22 @@ found relative to the working directory; `input()` then sees the end of input)."
 struct Cli {
     #[command(subcommand)]
     command: Sub,
+    /// Colour diagnostics and error reports: auto (on a terminal, unless NO_COLOR is set),
+    /// always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// `--color WHEN`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour when standard error is a terminal and `NO_COLOR` is not set (non-empty).
+    #[default]
+    Auto,
+    /// Always colour, even when piped or with `NO_COLOR`.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -282,13 +298,21 @@ pub struct RunConfig {
 pub struct UsageError(pub String);
 
 /// Parses the arguments after the executable's name.
+#[cfg(test)]
 pub fn parse<S: Into<OsString> + Clone>(args: &[S]) -> Result<Command, UsageError> {
+    parse_with_color(args).map(|(command, _)| command)
+}
+
+/// Parses the arguments after the executable's name: the command and `--color`.
+pub fn parse_with_color<S: Into<OsString> + Clone>(
+    args: &[S],
+) -> Result<(Command, ColorChoice), UsageError> {
     let argv: Vec<OsString> = std::iter::once(OsString::from("mlpy"))
         .chain(args.iter().cloned().map(Into::into))
         .collect();
     let clap_error = |e: clap::Error| match e.kind() {
-        ErrorKind::DisplayHelp => Ok(Command::Help(e.render().to_string())),
-        ErrorKind::DisplayVersion => Ok(Command::Version),
+        ErrorKind::DisplayHelp => Ok((Command::Help(e.render().to_string()), ColorChoice::Auto)),
+        ErrorKind::DisplayVersion => Ok((Command::Version, ColorChoice::Auto)),
         // `mlpy` or `mlpy profile` alone: clap would print the whole help.
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             Err(if argv.get(1).is_some_and(|a| a == "profile") {
@@ -310,7 +334,8 @@ pub fn parse<S: Into<OsString> + Clone>(args: &[S]) -> Result<Command, UsageErro
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    Ok(match cli.command {
+    let color = cli.color;
+    let command = match cli.command {
         Sub::Run(r) => {
             // The derived fields hold the grants' values but not which occurrence had
             // none (a bare `--allow-read`): that comes from the occurrences.
@@ -337,7 +362,8 @@ pub fn parse<S: Into<OsString> + Clone>(args: &[S]) -> Result<Command, UsageErro
             Command::Completions(String::from_utf8_lossy(&out).into_owned())
         }
         Sub::Version => Command::Version,
-    })
+    };
+    Ok((command, color))
 }
 
 /// A usage error found after parsing (e.g. a profile option checked by the profiler), in

@@ -107,8 +107,11 @@ fn main() -> ExitCode {
 }
 
 fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
-    let command = match args::parse(argv) {
-        Ok(c) => c,
+    let command = match args::parse_with_color(argv) {
+        Ok((c, color)) => {
+            report::set_paint(report::paint_for(color));
+            c
+        }
         Err(e) => return usage(e),
     };
     match command {
@@ -240,7 +243,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     print_warnings(&loaded);
     let policy = policy::build(&grants, &loaded.declarations);
     for need in policy.unmet_declarations() {
-        errln!("warning: {need}");
+        errln!("{}: {need}", report::paint().paint(mlpy_syntax::style::Role::Warning, "warning"));
     }
     let mut limits = Limits::default();
     if let Some(d) = cfg.max_depth {

@@ -20,8 +20,8 @@ pub struct FileDiagnostic {
 }
 
 impl FileDiagnostic {
-    pub fn render(&self) -> String {
-        self.diagnostic.render(&self.file)
+    pub fn render(&self, paint: mlpy_syntax::style::Paint) -> String {
+        self.diagnostic.render_with(&self.file, paint)
     }
 }
 
@@ -249,6 +249,36 @@ pub fn load(
     })
 }
 
+/// The module name nearest to `name`, which was not found: a standard module this version
+/// provides (`maths` → `math`), else an ML module file directly in one of the `searched`
+/// directories (the importing file `from` excluded).
+fn nearest_module(name: &str, searched: &[PathBuf], from: &str) -> Option<String> {
+    let standard: Vec<&str> = mlpy_runtime::stdlib::available().collect();
+    if let Some(near) = mlpy_analysis::suggest::closest_member(name, standard.iter().copied()) {
+        return Some(near.to_owned());
+    }
+    if name.contains('.') {
+        return None;
+    }
+    let from = absolute(Path::new(from));
+    let mut files = Vec::new();
+    for dir in searched {
+        let Ok(entries) = std::fs::read_dir(dir) else { continue };
+        for path in entries.flatten().map(|e| e.path()) {
+            let is_ml = path.extension().is_some_and(|e| e == "ml") && path.is_file();
+            let stem = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned);
+            if let (true, Some(stem)) = (is_ml, stem) {
+                if absolute(&path) != from && !STANDARD_MODULES.contains(&stem.as_str()) {
+                    files.push(stem);
+                }
+            }
+        }
+    }
+    files.sort();
+    mlpy_analysis::suggest::closest_member(name, files.iter().map(String::as_str))
+        .map(str::to_owned)
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| {
         std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
@@ -265,11 +295,11 @@ impl Loader<'_> {
             return None;
         }
         let prelude = &self.prelude;
-        diags.extend(
-            self.phases
-                .security_analysis
-                .measure(|| mlpy_analysis::analyze(&parsed.module, &AnalysisOptions { prelude })),
-        );
+        diags.extend(self.phases.security_analysis.measure(|| {
+            let options = AnalysisOptions { prelude };
+            let catalog = &mlpy_runtime::hints::CATALOG;
+            mlpy_analysis::analyze_with_modules(&parsed.module, &options, catalog)
+        }));
         let rejected = diags.iter().any(Diagnostic::is_error);
         self.push(&file, diags);
         let mut imports = Vec::new();
@@ -328,19 +358,21 @@ impl Loader<'_> {
         searched.extend(self.import_paths.iter().map(|p| absolute(p)));
         let Some(found) = searched.iter().map(|d| d.join(&rel)).find(|p| p.is_file()) else {
             let dirs: Vec<String> = searched.iter().map(|d| d.display().to_string()).collect();
-            self.push(
-                from,
-                vec![Diagnostic::error(
-                    "ImportError",
-                    format!(
-                        "module `{dotted}` not found (looked for `{}` in {})",
-                        rel.display(),
-                        dirs.join(", ")
-                    ),
-                    span,
-                )
-                .with_help("check the module name, or add its directory with `--import-path DIR`")],
+            let mut diagnostic = Diagnostic::error(
+                "ImportError",
+                format!(
+                    "module `{dotted}` not found (looked for `{}` in {})",
+                    rel.display(),
+                    dirs.join(", ")
+                ),
+                span,
             );
+            if let Some(near) = nearest_module(&dotted, &searched, from.name()) {
+                diagnostic = diagnostic.with_help(format!("did you mean `import {near};`?"));
+            }
+            diagnostic = diagnostic
+                .with_help("check the module name, or add its directory with `--import-path DIR`");
+            self.push(from, vec![diagnostic]);
             return None;
         };
         let abs = absolute(&found);

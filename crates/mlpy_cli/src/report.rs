@@ -4,11 +4,45 @@
 //! from the program (messages, names) has its control characters escaped, so a program
 //! cannot write terminal escape sequences into its own error report.
 
+use std::sync::OnceLock;
+
 use mlpy_runtime::error::TraceEntry;
 use mlpy_runtime::RuntimeError;
 use mlpy_syntax::diagnostic::escape_controls;
+use mlpy_syntax::style::{Paint, Role};
 
+use crate::args::ColorChoice;
 use crate::pipeline::FileDiagnostic;
+
+/// How this run colours its reports, decided once from `--color` (`set_paint`).
+static PAINT: OnceLock<Paint> = OnceLock::new();
+
+/// Sets how reports are coloured for the rest of the process (the first call counts).
+pub fn set_paint(paint: Paint) {
+    let _ = PAINT.set(paint);
+}
+
+/// How reports are coloured: plain until `set_paint`.
+pub fn paint() -> Paint {
+    PAINT.get().copied().unwrap_or_default()
+}
+
+/// The colours for `--color WHEN`: `auto` colours when standard error is a terminal,
+/// `NO_COLOR` is unset or empty (no-color.org) and `TERM` is not `dumb`; `always` and
+/// `never` decide alone.
+pub fn paint_for(choice: ColorChoice) -> Paint {
+    use std::io::IsTerminal;
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    Paint::new(match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
+                && env("NO_COLOR").is_none()
+                && env("TERM").is_none_or(|t| t != "dumb")
+        }
+    })
+}
 
 /// Diagnostics shown for one load; the rest are counted.
 pub const MAX_DIAGNOSTICS: usize = 50;
@@ -23,9 +57,14 @@ const MAX_TRACE_LINES: usize = 100;
 /// The rendered diagnostics, at most `MAX_DIAGNOSTICS` of them, then a line counting the
 /// rest.
 pub fn diagnostics(diags: &[FileDiagnostic]) -> String {
+    diagnostics_with(diags, paint())
+}
+
+/// `diagnostics`, coloured by `paint`.
+pub fn diagnostics_with(diags: &[FileDiagnostic], paint: Paint) -> String {
     let mut out = String::new();
     for d in diags.iter().take(MAX_DIAGNOSTICS) {
-        out.push_str(&d.render());
+        out.push_str(&d.render(paint));
     }
     if diags.len() > MAX_DIAGNOSTICS {
         let rest = &diags[MAX_DIAGNOSTICS..];
@@ -52,13 +91,26 @@ fn plural(n: usize, word: &str) -> String {
 
 /// An uncaught error: kind and message, then the ML stack, innermost last.
 pub fn runtime_error(err: &RuntimeError) -> String {
+    runtime_error_with(err, paint())
+}
+
+/// `runtime_error`, coloured by `paint`: the kind bold red, the message bold, each
+/// trace line's `at` and place blue.
+pub fn runtime_error_with(err: &RuntimeError, paint: Paint) -> String {
     let mut text = format!(
-        "{}: {}\n",
-        escape_controls(&err.type_name(), false),
-        escape_controls(err.message(), true)
+        "{}{}\n",
+        paint.paint(Role::Error, &escape_controls(&err.type_name(), false)),
+        paint.paint(Role::Message, &format!(": {}", escape_controls(err.message(), true)))
     );
     for line in trace(err.trace(), err.trace_omitted()) {
-        text.push_str(&line);
+        match line.strip_prefix("  at ").and_then(|rest| rest.rsplit_once(" (")) {
+            Some((function, place)) if paint.is_on() => {
+                let at = paint.paint(Role::Gutter, "at");
+                let place = paint.paint(Role::Gutter, &format!("({place}"));
+                text.push_str(&format!("  {at} {function} {place}"));
+            }
+            _ => text.push_str(&line),
+        }
         text.push('\n');
     }
     text

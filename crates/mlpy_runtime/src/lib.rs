@@ -9,6 +9,7 @@ pub mod dict;
 pub mod display;
 pub mod error;
 pub mod heap;
+pub mod hints;
 pub mod hooks;
 pub mod methods;
 pub mod natives;

@@ -61,9 +61,7 @@ pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
     let n = name.as_str();
     match v {
         Value::Object(o) => Ok(o.dict.borrow().get_str(name).cloned().unwrap_or(Value::Null)),
-        Value::Module(m) => m
-            .get(n)
-            .ok_or_else(|| attribute_error(format!("module `{}` has no member `{n}`", m.name))),
+        Value::Module(m) => m.get(n).ok_or_else(|| no_module_member(m, n)),
         Value::Str(s) if n == "length" => Ok(Value::Int(s.char_len() as i64)),
         Value::Array(a) if n == "length" => Ok(Value::Int(a.len() as i64)),
         Value::Str(_) if STRING_METHODS.contains(&n) => Ok(bound(v, name)),
@@ -196,9 +194,37 @@ fn bound(v: &Value, name: &Rc<Str>) -> Value {
     Value::Bound(Rc::new(BoundMethod { receiver: v.clone(), name: name.clone() }))
 }
 
+/// `module `random` has no member `seed`; did you mean `random.setSeed`?` (spec §5.11).
+#[cold]
+pub(crate) fn no_module_member(m: &crate::value::Module, name: &str) -> RuntimeError {
+    let names = m.member_names();
+    let qualify = format!("{}.", m.name);
+    let hint = crate::hints::did_you_mean(name, names.iter().map(String::as_str), &qualify);
+    attribute_error(format!("module `{}` has no member `{name}`{hint}", m.name))
+}
+
+/// The hint of an `AttributeError` about the member `name` of `v`: the nearest member,
+/// or what to write instead (`functional.map(f, arr)` for `arr.map(f)`).
+fn member_hint(v: &Value, name: &str) -> String {
+    use mlpy_analysis::modules::Receiver;
+    match v {
+        Value::Str(_) => crate::hints::method_help(Receiver::String, name),
+        Value::Array(_) => crate::hints::method_help(Receiver::Array, name),
+        Value::Library(o) => {
+            let names = o.class.methods.iter().map(|m| m.name);
+            let names = names.chain(o.class.properties.iter().map(|p| p.name));
+            let hint = crate::hints::did_you_mean(name, names, "");
+            return hint;
+        }
+        _ => None,
+    }
+    .map_or_else(String::new, |help| format!("; {help}"))
+}
+
 #[cold]
 fn no_member(v: &Value, name: &str) -> RuntimeError {
-    attribute_error(format!("{} has no member `{name}`", v.type_name()))
+    let hint = member_hint(v, name);
+    attribute_error(format!("{} has no member `{name}`{hint}", v.type_name()))
 }
 
 #[cold]
@@ -209,7 +235,8 @@ fn no_method(v: &Value, name: &str) -> RuntimeError {
             v.type_name()
         ));
     }
-    attribute_error(format!("{} has no method `{name}`", v.type_name()))
+    let hint = member_hint(v, name);
+    attribute_error(format!("{} has no method `{name}`{hint}", v.type_name()))
 }
 
 /// `receiver.name(args)` for strings, arrays and library objects.

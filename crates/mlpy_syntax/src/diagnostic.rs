@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::source::SourceFile;
 use crate::span::Span;
+use crate::style::{Paint, Role};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -83,20 +84,30 @@ impl Diagnostic {
     ///    = help: add `;` at the end of the statement
     /// ```
     pub fn render(&self, file: &SourceFile) -> String {
+        self.render_with(file, Paint::plain())
+    }
+
+    /// `render`, coloured by `paint` as rustc colours its diagnostics: the severity and
+    /// the primary marks red (errors) or yellow (warnings), the message bold, the gutter,
+    /// arrows and secondary marks blue, `help` cyan. Plain `paint` gives `render`'s text.
+    pub fn render_with(&self, file: &SourceFile, paint: Paint) -> String {
         let mut out = String::new();
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (sev, sev_role) = match self.severity {
+            Severity::Error => ("error", Role::Error),
+            Severity::Warning => ("warning", Role::Warning),
         };
         let message = escape_controls(&self.message, false);
-        match self.rule {
-            Some((code, name)) => {
-                let _ = writeln!(out, "{sev}[{}] {code} {name}: {message}", self.kind);
-            }
-            None => {
-                let _ = writeln!(out, "{sev}[{}]: {message}", self.kind);
-            }
-        }
+        let header = match self.rule {
+            Some((code, name)) => format!("{sev}[{}] {code} {name}", self.kind),
+            None => format!("{sev}[{}]", self.kind),
+        };
+        let _ = writeln!(
+            out,
+            "{}{}",
+            paint.paint(sev_role, &header),
+            paint.paint(Role::Message, &format!(": {message}"))
+        );
+        let gutter = |text: &str| paint.paint(Role::Gutter, text);
         let pos = file.line_col(self.span.start);
         let mut lines: Vec<(u32, Span, Option<&str>)> = vec![(pos.line, self.span, None)];
         for (span, label) in &self.labels {
@@ -105,8 +116,9 @@ impl Diagnostic {
         let width = lines.iter().map(|(l, _, _)| l.to_string().len()).max().unwrap_or(1);
         let pad = " ".repeat(width);
         let name = escape_controls(file.name(), false);
-        let _ = writeln!(out, "{pad}--> {name}:{}:{}", pos.line, pos.col);
-        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{pad}{} {name}:{}:{}", gutter("-->"), pos.line, pos.col);
+        let bar = gutter(&format!("{pad} |"));
+        let _ = writeln!(out, "{bar}");
         // Secondary labels that come before the primary line are shown first.
         lines.sort_by_key(|(l, _, label)| (*l, label.is_some()));
         let mut shown_line = 0;
@@ -121,19 +133,26 @@ impl Diagnostic {
             let (text, col, end) = window(&text, col, end);
             // Several marks on one line share one copy of the source line.
             if line != shown_line {
-                let _ = writeln!(out, "{line:>width$} | {text}");
+                let _ = writeln!(out, "{} {text}", gutter(&format!("{line:>width$} |")));
                 shown_line = line;
             }
-            let marker = if label.is_some() { "-" } else { "^" };
-            let carets = marker.repeat(end.saturating_sub(col).max(1));
-            let _ = write!(out, "{pad} | {}{carets}", " ".repeat(col - 1));
+            let (marker, role) =
+                if label.is_some() { ("-", Role::Gutter) } else { ("^", sev_role) };
+            let mut marks = marker.repeat(end.saturating_sub(col).max(1));
             if let Some(label) = label {
-                let _ = write!(out, " {}", escape_controls(label, false));
+                marks.push(' ');
+                marks.push_str(&escape_controls(label, false));
             }
-            out.push('\n');
+            let _ = writeln!(out, "{bar} {}{}", " ".repeat(col - 1), paint.paint(role, &marks));
         }
         for help in &self.help {
-            let _ = writeln!(out, "{pad} = help: {}", escape_controls(help, false));
+            let _ = writeln!(
+                out,
+                "{} {} {}",
+                gutter(&format!("{pad} =")),
+                paint.paint(Role::Help, "help:"),
+                escape_controls(help, false)
+            );
         }
         out
     }
@@ -337,6 +356,55 @@ mod tests {
         let out = d.render(&file);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[4].find('^'), Some(lines[3].chars().count()), "{out}");
+    }
+
+    /// A warning with a label and a help line, plain and coloured: the coloured text is the
+    /// plain one with SGR sequences around the severity, message, gutter, marks and `help`.
+    #[test]
+    fn snapshots_of_a_plain_and_a_coloured_diagnostic() {
+        let file = SourceFile::new("m.ml", "import random;\nrandom.seed(1);\n");
+        let d = Diagnostic::warning(
+            "AttributeError",
+            "module `random` has no member `seed`",
+            Span::new(22, 26),
+        )
+        .with_label(Span::new(15, 21), "the module")
+        .with_help("did you mean `random.setSeed`?");
+        let plain = "\
+warning[AttributeError]: module `random` has no member `seed`
+ --> m.ml:2:8
+  |
+2 | random.seed(1);
+  |        ^^^^
+  | ------ the module
+  = help: did you mean `random.setSeed`?
+";
+        assert_eq!(d.render(&file), plain);
+        assert_eq!(d.render_with(&file, Paint::plain()), plain);
+        let coloured = "\
+\x1b[1;33mwarning[AttributeError]\x1b[0m\x1b[1m: module `random` has no member `seed`\x1b[0m
+ \x1b[1;34m-->\x1b[0m m.ml:2:8
+\x1b[1;34m  |\x1b[0m
+\x1b[1;34m2 |\x1b[0m random.seed(1);
+\x1b[1;34m  |\x1b[0m        \x1b[1;33m^^^^\x1b[0m
+\x1b[1;34m  |\x1b[0m \x1b[1;34m------ the module\x1b[0m
+\x1b[1;34m  =\x1b[0m \x1b[1;36mhelp:\x1b[0m did you mean `random.setSeed`?
+";
+        assert_eq!(d.render_with(&file, Paint::ansi()), coloured);
+        // An error's header and marks are red.
+        let e = Diagnostic::syntax("bad", Span::new(0, 6)).render_with(&file, Paint::ansi());
+        assert!(e.starts_with("\x1b[1;31merror[SyntaxError]\x1b[0m"), "{e:?}");
+        assert!(e.contains("\x1b[1;31m^^^^^^\x1b[0m"), "{e:?}");
+    }
+
+    /// Colour never lets a program's own escape sequences through.
+    #[test]
+    fn coloured_text_is_escaped_too() {
+        let file = SourceFile::new("t\x1b[1m.ml", "x = \"\x1b[2J\";\n");
+        let d = Diagnostic::syntax("bad \x07", Span::new(4, 5)).with_help("no \x1b");
+        let out = d.render_with(&file, Paint::ansi());
+        assert!(out.contains("t\\u{1b}[1m.ml") && out.contains("\\u{1b}[2J"), "{out:?}");
+        assert!(out.contains("bad \\u{7}") && out.contains("no \\u{1b}"), "{out:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod lexer;
 pub mod parser;
 pub mod source;
 pub mod span;
+pub mod style;
 pub mod token;
 
 pub use diagnostic::{Diagnostic, Severity};

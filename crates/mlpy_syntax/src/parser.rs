@@ -471,6 +471,7 @@ impl<'src> Parser<'src> {
             T::Import => self.parse_import(),
             T::Capability => self.parse_capability(),
             T::LBrace if self.starts_object_pattern() => self.parse_object_destructuring(),
+            T::Ident if self.at_declaration_keyword() => self.parse_declaration(),
             _ => self.parse_expression_statement(),
         };
         let kind = res?;
@@ -546,6 +547,58 @@ impl<'src> Parser<'src> {
         }
         self.parse_block()?;
         Ok(())
+    }
+
+    /// `let`, `const` or `var` followed by a name or a pattern: a declaration of another
+    /// language (ML has none; two names in a row are never valid ML).
+    fn at_declaration_keyword(&self) -> bool {
+        matches!(self.text_of(self.token.span), "let" | "const" | "var")
+            && match self.peek(1) {
+                TokenKind::Ident | TokenKind::LBrace => true,
+                // `let [a, b] = …`, but not `let[i] = …` (an index into a variable `let`).
+                TokenKind::LBracket => {
+                    self.peek(2) == TokenKind::Ident && self.peek(3) == TokenKind::Comma
+                }
+                _ => false,
+            }
+    }
+
+    /// `let x = 5;`: reported ("ML has no `let`"), with the statement without the keyword
+    /// as the fix, then parsed as that statement.
+    #[cold]
+    #[inline(never)]
+    fn parse_declaration(&mut self) -> PResult<StmtKind> {
+        let keyword = self.bump().span;
+        let word = self.text_of(keyword).to_owned();
+        let at = self.diagnostics.len();
+        let body_start = self.token.span.start;
+        let res = if self.at(TokenKind::LBrace) && self.starts_object_pattern() {
+            self.parse_object_destructuring()
+        } else {
+            self.parse_expression_statement()
+        };
+        let written = self.text.get(body_start as usize..self.prev_span.end as usize).unwrap_or("");
+        let help = match &res {
+            Ok(StmtKind::Expr(Expr { kind: ExprKind::Name(name), .. })) => {
+                format!("write `{} = null;`", name.name)
+            }
+            Ok(StmtKind::Assign { target: Expr { kind: ExprKind::Name(name), .. }, .. })
+                if written.contains('\n') || written.chars().count() > 60 =>
+            {
+                format!("write `{} = …;`", name.name)
+            }
+            Ok(_) => format!("write `{written}`"),
+            Err(_) => format!("remove `{word}`"),
+        };
+        let diagnostic = Diagnostic::syntax(
+            format!("ML has no `{word}`: a variable is created by assigning to it"),
+            keyword,
+        )
+        .with_help(help);
+        if !self.aborted {
+            self.diagnostics.insert(at, diagnostic);
+        }
+        res
     }
 
     /// `{` IDENT `,` or `{` IDENT `}` `=` begins an object destructuring (spec §3.2).
@@ -1313,9 +1366,76 @@ impl<'src> Parser<'src> {
     #[inline(never)]
     fn parse_array(&mut self) -> PResult<Expr> {
         let open = self.open_delim();
-        let (items, close) =
-            self.comma_list(open, TokenKind::RBracket, LexMode::Operator, |p| p.parse_expr())?;
+        let mut comprehension = None;
+        let list = self.comma_list(open, TokenKind::RBracket, LexMode::Operator, |p| {
+            let item = p.parse_expr()?;
+            if p.at(TokenKind::For) {
+                comprehension = Some(p.comprehension(open, item));
+                return Err(Recovered);
+            }
+            Ok(item)
+        });
+        if let Some(res) = comprehension {
+            return res;
+        }
+        let (items, close) = list?;
         Ok(Expr { kind: ExprKind::Array(items), span: open.to(close) })
+    }
+
+    /// `[item for x in xs]` or `[item for x in xs if cond]`, at the `for`: ML has no list
+    /// comprehensions. Reported with the `functional` form (or a loop) as the fix; the
+    /// whole bracket is parsed, so the parse goes on after it.
+    #[cold]
+    #[inline(never)]
+    fn comprehension(&mut self, open: Span, item: Expr) -> PResult<Expr> {
+        let at = self.diagnostics.len();
+        let for_span = self.bump().span;
+        let mut parts = None;
+        if self.at(TokenKind::Ident) {
+            let name = self.bump().span;
+            let var = self.text_of(name).to_owned();
+            if self.eat(TokenKind::In) {
+                let iter = self.parse_expr().ok();
+                let cond = if self.eat(TokenKind::If) {
+                    self.parse_expr().ok().map(Some)
+                } else {
+                    Some(None)
+                };
+                if let (Some(iter), Some(cond), true) = (iter, cond, self.at(TokenKind::RBracket)) {
+                    parts = Some((var, iter, cond));
+                }
+            }
+        }
+        // Whatever went wrong in the rest of the bracket is this one mistake.
+        self.diagnostics.truncate(at);
+        let help = match &parts {
+            Some((var, iter, cond)) => {
+                let body = self.text_of(item.span);
+                let iter = self.text_of(iter.span);
+                let items = match cond {
+                    Some(c) => format!("functional.filter(fn({var}) => {}, {iter})", self.text_of(c.span)),
+                    None => iter.to_owned(),
+                };
+                let call = if body == var && cond.is_some() {
+                    items
+                } else {
+                    format!("functional.map(fn({var}) => {body}, {items})")
+                };
+                format!("use `{call}` (after `import functional;`), or a `for` loop that appends to an array")
+            }
+            None => "use `functional.map(f, items)` (after `import functional;`), or a `for` loop that appends to an array".to_owned(),
+        };
+        let diagnostic = Diagnostic::syntax("ML has no list comprehensions", for_span)
+            .with_label(open, "in this array literal")
+            .with_help(help);
+        if !self.aborted {
+            self.diagnostics.push(diagnostic);
+        }
+        if parts.is_none() {
+            return Err(Recovered);
+        }
+        let close = self.close_delim(LexMode::Operator);
+        Ok(Expr { kind: ExprKind::Array(vec![item]), span: open.to(close) })
     }
 
     #[cold]
@@ -1493,5 +1613,45 @@ mod node_id_tests {
         ids(&parsed.module.body, &mut found);
         found.sort_unstable();
         assert_eq!(found, (0..7).collect::<Vec<u32>>());
+    }
+
+    fn errors(src: &str) -> Vec<(String, Vec<String>)> {
+        let parsed = parse(&SourceFile::new("t.ml", src));
+        parsed.diagnostics.into_iter().map(|d| (d.message, d.help)).collect()
+    }
+
+    #[test]
+    fn declarations_of_other_languages_say_ml_has_none() {
+        let let_ = errors("let x = 5;\nprint(x);\n");
+        assert_eq!(
+            let_,
+            [(
+                "ML has no `let`: a variable is created by assigning to it".to_owned(),
+                vec!["write `x = 5;`".to_owned()]
+            )]
+        );
+        assert_eq!(errors("var n;")[0].1, ["write `n = null;`"]);
+        assert_eq!(errors("const [a, b] = f();")[0].1, ["write `[a, b] = f();`"]);
+        let long = format!("let x = [{}];", "1, ".repeat(30) + "1");
+        assert_eq!(errors(&long)[0].1, ["write `x = …;`"]);
+        // Names that are only names: no declaration.
+        assert!(errors("let = [1];\nvar = let + [1];\nconst = [var];\nlet[0] = 2;\n").is_empty());
+    }
+
+    #[test]
+    fn a_list_comprehension_gets_one_error_with_its_functional_form() {
+        let errs = errors("ys = [x * 2 for x in xs];\nprint(ys);\n");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].0, "ML has no list comprehensions");
+        assert_eq!(
+            errs[0].1,
+            ["use `functional.map(fn(x) => x * 2, xs)` (after `import functional;`), or a `for` loop that appends to an array"]
+        );
+        let errs = errors("ys = [s.upper() for s in names if len(s) > 2];");
+        assert!(errs[0].1[0].starts_with("use `functional.map(fn(s) => s.upper(), functional.filter(fn(s) => len(s) > 2, names))`"), "{errs:?}");
+        // A broken tail: still one error, then the next statement parses.
+        let errs = errors("ys = [x for (x) in xs];\nz = ;\n");
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!(errs[0].0, "ML has no list comprehensions");
     }
 }

@@ -5,9 +5,10 @@
 //! main file's directory, then in the `--import-path` directories. The VM's `Program`
 //! does not record the `--import-path` directories yet, so only the main file's
 //! directory is searched on disk; modules the program imports (whichever directory they
-//! were found in) are known from `Program::modules` and always count. The 16 standard
-//! modules are always available; their function lists are empty until the standard
-//! library is registered with the VM.
+//! were found in) are known from `Program::modules` and always count. The standard modules
+//! listed are those `import` can load: `stdlib::MODULES`. A standard module name always
+//! denotes the standard module (§13.1), so a file of that name is never an ML module, and
+//! a standard module this version does not provide yet is not available at all.
 
 use std::path::{Path, PathBuf};
 
@@ -49,7 +50,7 @@ pub(crate) fn available_modules(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     };
     let mut names = Vec::new();
     if standard {
-        names.extend(STANDARD_MODULES.iter().map(|s| (*s).to_owned()));
+        names.extend(crate::stdlib::available().map(str::to_owned));
     }
     if ml {
         names.extend(ml_module_names(vm));
@@ -81,8 +82,7 @@ pub(crate) fn module_info(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             let loaded = vm.loaded_module_names().iter().any(|n| n == name);
             dict.insert_str("file_path", Value::Null);
             dict.insert_str("loaded", Value::Bool(loaded));
-            // From the declaration: the functions of a module this version does not
-            // provide yet are unknown.
+            // From the declaration.
             let functions = match crate::stdlib::declaration(name) {
                 Some(decl) => decl.functions.iter().map(|f| f.name.to_owned()).collect(),
                 None => Vec::new(),
@@ -132,8 +132,12 @@ enum Found {
 }
 
 fn find_module(vm: &Vm, name: &str) -> Option<Found> {
-    if STANDARD_MODULES.contains(&name) {
+    if crate::stdlib::is_available(name) {
         return Some(Found::Standard);
+    }
+    if STANDARD_MODULES.contains(&name) {
+        // `import regex;` denotes the standard module even beside a `regex.ml` (§13.1).
+        return None;
     }
     let parts: Vec<&str> = name.split('.').collect();
     if !parts.iter().all(|p| is_identifier(p)) {

@@ -160,13 +160,7 @@ impl Vm {
                 .map_or_else(|| m.get(name.as_str()), |hint| m.get_cached(name.as_str(), hint))
             {
                 Some(f) => f,
-                None => {
-                    return Err(attribute_error(format!(
-                        "module `{}` has no member `{}`",
-                        m.name,
-                        name.as_str()
-                    )))
-                }
+                None => return Err(crate::methods::no_module_member(m, name.as_str())),
             },
             _ => {
                 let recv = std::mem::take(&mut self.stack[abs]);

@@ -1,0 +1,2 @@
+// a module beside the case, for the suggestion
+value = 1;
