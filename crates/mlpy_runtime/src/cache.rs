@@ -160,15 +160,17 @@ pub fn encode(
 
 /// A cache file whose header, checksum and front-end part were accepted; its code is
 /// read by `code` once the file's place in the program's import table is known.
-pub struct Entry<'a> {
+pub struct Entry {
     pub front: FrontEnd,
-    code: &'a [u8],
+    bytes: Vec<u8>,
+    /// Where the code object starts in `bytes`.
+    code_at: usize,
 }
 
 /// Reads the header and the front-end part of a cache file for `file` (whose source
 /// text gave `key`).
-pub fn decode<'a>(bytes: &'a [u8], key: Key, file: &SourceFile) -> Result<Entry<'a>, Miss> {
-    let mut r = Reader::new(bytes);
+pub fn decode(bytes: Vec<u8>, key: Key, file: &SourceFile) -> Result<Entry, Miss> {
+    let mut r = Reader::new(&bytes);
     if r.array::<8>() != Some(MAGIC) || r.u32() != Some(FORMAT_VERSION) {
         return Err(Miss::NotACacheFile);
     }
@@ -185,10 +187,11 @@ pub fn decode<'a>(bytes: &'a [u8], key: Key, file: &SourceFile) -> Result<Entry<
     }
     let mut r = Reader::new(payload);
     let front = decode_front(&mut r, file).ok_or(Miss::Malformed)?;
-    Ok(Entry { front, code: &payload[r.position()..] })
+    let code_at = HEADER_LEN + r.position();
+    Ok(Entry { front, bytes, code_at })
 }
 
-impl Entry<'_> {
+impl Entry {
     /// The file's top-level code object, verified, its import indices made absolute by
     /// adding `import_base`.
     pub fn code(
@@ -197,7 +200,7 @@ impl Entry<'_> {
         prelude: &dyn Prelude,
         import_base: u16,
     ) -> Result<Rc<CodeObject>, Miss> {
-        let mut r = Reader::new(self.code);
+        let mut r = Reader::new(&self.bytes[self.code_at..]);
         let n_imports = self.front.import_calls.len() as u16;
         let code = wire::decode_code(&mut r, file, prelude, import_base, n_imports, 0).map_err(
             |e| match e {
@@ -210,6 +213,12 @@ impl Entry<'_> {
         }
         Ok(code)
     }
+}
+
+/// A 64-bit hash of `bytes` (the CLI names files in a shared cache directory by the hash
+/// of their source path).
+pub fn hash64(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 fn put_span(out: &mut Vec<u8>, s: Span) {

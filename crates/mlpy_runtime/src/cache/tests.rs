@@ -99,7 +99,7 @@ fn same_consts(a: &CodeObject, b: &CodeObject) {
 #[test]
 fn a_compiled_file_round_trips() {
     let (file, code, builtins, key, bytes) = sample();
-    let entry = decode(&bytes, key, &file).expect("decodes");
+    let entry = decode(bytes.clone(), key, &file).expect("decodes");
     assert_eq!(entry.front, front());
     let back = entry.code(&file, &builtins, 7).expect("verifies");
     assert_eq!(back.disassemble(), code.disassemble());
@@ -107,7 +107,7 @@ fn a_compiled_file_round_trips() {
     assert!(code.consts().iter().any(|c| matches!(c, Value::BigInt(_))));
     assert!(code.consts().iter().any(|c| matches!(c, Value::Float(_))));
     // Another place in the program's import table: the import indices follow.
-    let moved = decode(&bytes, key, &file).unwrap().code(&file, &builtins, 20).unwrap();
+    let moved = decode(bytes.clone(), key, &file).unwrap().code(&file, &builtins, 20).unwrap();
     let imports = |c: &CodeObject| -> Vec<u16> {
         c.instrs()
             .iter()
@@ -169,7 +169,7 @@ fn float_constants_keep_their_bits() {
     let builtins = BuiltinTable::new();
     let key = key("", CompileOptions::default(), false);
     let bytes = encode(key, &FrontEnd::default(), &code, &builtins, 0).unwrap();
-    let back = decode(&bytes, key, &file).unwrap().code(&file, &builtins, 0).unwrap();
+    let back = decode(bytes.clone(), key, &file).unwrap().code(&file, &builtins, 0).unwrap();
     same_consts(&code, &back);
     assert!(matches!(back.consts()[floats.len()], Value::Int(i64::MIN)));
 }
@@ -188,18 +188,18 @@ fn a_key_depends_on_the_source_and_the_options() {
 fn another_key_or_build_is_a_miss() {
     let (file, _, _, key_, bytes) = sample();
     let other = key("x = 1;", CompileOptions::default(), false);
-    assert_eq!(decode(&bytes, other, &file).err(), Some(Miss::Stale));
+    assert_eq!(decode(bytes.clone(), other, &file).err(), Some(Miss::Stale));
     let mut b = bytes.clone();
     b[FINGERPRINT_AT] ^= 1;
-    assert_eq!(decode(&b, key_, &file).err(), Some(Miss::OtherBuild));
+    assert_eq!(decode(b.clone(), key_, &file).err(), Some(Miss::OtherBuild));
     let mut b = bytes.clone();
     b[8] = 99;
-    assert_eq!(decode(&b, key_, &file).err(), Some(Miss::NotACacheFile));
+    assert_eq!(decode(b.clone(), key_, &file).err(), Some(Miss::NotACacheFile));
 }
 
 /// Decodes completely; `Ok` only for bytes that give a verified code object.
 fn try_all(bytes: &[u8], key: Key, file: &Rc<SourceFile>, prelude: &BuiltinTable) -> bool {
-    match decode(bytes, key, file) {
+    match decode(bytes.to_vec(), key, file) {
         Ok(entry) => entry.code(file, prelude, 0).is_ok(),
         Err(_) => false,
     }
