@@ -134,6 +134,21 @@ impl std::fmt::Display for Miss {
     }
 }
 
+/// A cache file of this build for `key` around any `payload` (with its right length and
+/// checksum): how the decoder tests and the `cache_decode` fuzz target reach the payload
+/// decoder with arbitrary bytes.
+pub fn seal(key: Key, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(&MAGIC);
+    put_u32(&mut out, FORMAT_VERSION);
+    out.extend_from_slice(&build_fingerprint());
+    out.extend_from_slice(&key.0);
+    put_u64(&mut out, payload.len() as u64);
+    put_u64(&mut out, xxhash_rust::xxh3::xxh3_64(payload));
+    out.extend_from_slice(payload);
+    out
+}
+
 /// The bytes of a cache file for `code` (the file's top level) and `front`. `None` when
 /// the code holds something the format cannot express: the file is then not cached.
 /// `import_base` is the program-wide index of the file's first import.
@@ -147,15 +162,7 @@ pub fn encode(
     let mut payload = Vec::new();
     encode_front(front, &mut payload)?;
     wire::encode_code(code, &mut payload, prelude, import_base)?;
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(&MAGIC);
-    put_u32(&mut out, FORMAT_VERSION);
-    out.extend_from_slice(&build_fingerprint());
-    out.extend_from_slice(&key.0);
-    put_u64(&mut out, payload.len() as u64);
-    put_u64(&mut out, xxhash_rust::xxh3::xxh3_64(&payload));
-    out.extend_from_slice(&payload);
-    Some(out)
+    Some(seal(key, &payload))
 }
 
 /// A cache file whose header, checksum and front-end part were accepted; its code is
@@ -337,9 +344,9 @@ fn decode_front(r: &mut Reader<'_>, file: &SourceFile) -> Option<FrontEnd> {
             // A file with errors is never cached.
             _ => return None,
         };
-        let kind = intern(r.str()?);
+        let kind = intern(r.str()?)?;
         let rule = match r.bool()? {
-            true => Some((intern(r.str()?), intern(r.str()?))),
+            true => Some((intern(r.str()?)?, intern(r.str()?)?)),
             false => None,
         };
         let message = r.string()?;
@@ -399,18 +406,25 @@ fn decode_front(r: &mut Reader<'_>, file: &SourceFile) -> Option<FrontEnd> {
     Some(f)
 }
 
+/// The most distinct kind and rule texts a process takes from cache files (mlpy has a
+/// few dozen): beyond it a file is malformed, so crafted files cannot grow the table.
+const MAX_INTERNED: usize = 1024;
+
 /// The `&'static str` of a diagnostic's kind or rule read back from a cache file: each
-/// distinct text is allocated once per process (there are a few dozen).
-fn intern(s: &str) -> &'static str {
+/// distinct text is allocated once per process.
+fn intern(s: &str) -> Option<&'static str> {
     static TABLE: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
     let mut guard = TABLE.lock().unwrap_or_else(|e| e.into_inner());
     let table = guard.get_or_insert_with(HashSet::new);
     if let Some(&found) = table.get(s) {
-        return found;
+        return Some(found);
+    }
+    if table.len() >= MAX_INTERNED || s.len() > 64 {
+        return None;
     }
     let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
     table.insert(leaked);
-    leaked
+    Some(leaked)
 }
 
 #[cfg(test)]
