@@ -284,6 +284,8 @@ fn encode_front(f: &FrontEnd, out: &mut Vec<u8>) -> Option<()> {
     }
     put_len(out, f.import_calls.len())?;
     for &c in &f.import_calls {
+        // Each must name one of the statements (the decoder checks it too).
+        (usize::from(c) < f.imports.len()).then_some(())?;
         c.put(out)?;
     }
     put_len(out, f.declarations.len())?;
