@@ -5,11 +5,11 @@
 # target also gets the parser's fixtures, and the sandbox target the hostile programs of
 # tests/sandbox (their `// args:` lines give the grants). Files already in a corpus are kept.
 #
-#   scripts/fuzz-seed.sh [TARGET...]      (default: parse compile run sandbox)
+#   scripts/fuzz-seed.sh [TARGET...]      (default: parse compile cache_decode run sandbox)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse compile run sandbox)
+[ ${#targets[@]} -gt 0 ] || targets=(parse compile cache_decode run sandbox)
 for target in "${targets[@]}"; do
     out="$root/fuzz/corpus/$target"
     mkdir -p "$out"

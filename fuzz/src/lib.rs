@@ -16,6 +16,10 @@
 //!   by `LimitExceeded` (not by its own end or another error) when it overruns its time
 //!   or memory limit.
 //!
+//! - [`cache_decode`]: the bytecode cache's decoder never panics on any bytes (taken as a
+//!   cache file, and as the payload of one with a valid header), and a program that
+//!   compiles reads back from its cache file with the same disassembly.
+//!
 //! Only UTF-8 input is compiled and run: `mlpy` rejects any other file before parsing.
 
 use std::collections::BTreeMap;
@@ -82,6 +86,47 @@ pub fn compile(data: &[u8]) {
     if let Some(loaded) = load(text, &builtins) {
         let _ = loaded.program.main.disassemble();
     }
+}
+
+/// `cache_decode` target: any bytes, as a whole cache file and as the payload of a cache
+/// file of this build (for a source text of the same bytes, so that spans and offsets can
+/// be valid), are decoded without panicking; a UTF-8 program that compiles is written to
+/// the cache format and read back to code with the same disassembly and constants.
+pub fn cache_decode(data: &[u8]) {
+    use mlpy_runtime::cache;
+    let builtins = BuiltinTable::new();
+    let text = String::from_utf8_lossy(data);
+    let file = Rc::new(SourceFile::new(FILE_NAME, text.as_ref()));
+    let options = mlpy_runtime::compiler::CompileOptions::default();
+    let key = cache::key(file.text(), options, false);
+    for bytes in [data.to_vec(), cache::seal(key, data)] {
+        if let Ok(entry) = cache::decode(bytes, key, &file) {
+            if let Ok(code) = entry.code(&file, &builtins, 0) {
+                let _ = code.disassemble();
+            }
+        }
+    }
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Some(loaded) = load(text, &builtins) else { return };
+    let main = &loaded.program.main;
+    let n = loaded.program.imports.len();
+    let front = cache::FrontEnd { import_calls: (0..n as u16).collect(), ..Default::default() };
+    let front = cache::FrontEnd {
+        imports: (0..n)
+            .map(|_| cache::ImportStmt {
+                path: vec![ast::Ident { name: "m".into(), span: Default::default() }],
+                alias: None,
+                span: Default::default(),
+            })
+            .collect(),
+        ..front
+    };
+    let Some(bytes) = cache::encode(key, &front, main, &builtins, 0) else {
+        panic!("compiled code the cache cannot store");
+    };
+    let entry = cache::decode(bytes, key, &file).expect("its own cache file decodes");
+    let back = entry.code(&file, &builtins, 0).expect("its own cache file verifies");
+    assert_eq!(back.disassemble(), main.disassemble(), "the cache changed the code");
 }
 
 /// `run` target: compile, then run under [`TIMEOUT`], [`MAX_DEPTH`] and [`MAX_MEMORY`] on

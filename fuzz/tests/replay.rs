@@ -77,6 +77,11 @@ fn replay_compile() {
 }
 
 #[test]
+fn replay_cache_decode() {
+    replay("cache_decode", mlpy_fuzz::cache_decode);
+}
+
+#[test]
 fn replay_run() {
     replay("run", mlpy_fuzz::run);
 }

@@ -124,9 +124,16 @@ struct RunArgs {
     #[arg(long, help_heading = "Profiling")]
     no_memory: bool,
 
-    /// Ignore the bytecode cache
-    #[arg(long)]
+    /// Compile every file and rewrite the bytecode cache (do not read it)
+    #[arg(long, help_heading = "Bytecode cache")]
     force_transpile: bool,
+    /// Neither read nor write the bytecode cache
+    #[arg(long, help_heading = "Bytecode cache")]
+    no_cache: bool,
+    /// Keep cache files in DIR instead of __mlcache__ beside each source (default:
+    /// $MLPY_CACHE_DIR)
+    #[arg(long, value_name = "DIR", help_heading = "Bytecode cache")]
+    cache_dir: Option<PathBuf>,
     /// Add DIR to the module search path (repeatable)
     #[arg(long, value_name = "DIR")]
     import_path: Vec<PathBuf>,
@@ -208,9 +215,24 @@ struct CompileArgs {
     /// Print the bytecode
     #[arg(long)]
     disasm: bool,
-    /// Ignore the bytecode cache
-    #[arg(long)]
+    /// Compile every file and rewrite the bytecode cache (do not read it)
+    #[arg(long, help_heading = "Bytecode cache")]
     force_transpile: bool,
+    /// Neither read nor write the bytecode cache
+    #[arg(long, help_heading = "Bytecode cache")]
+    no_cache: bool,
+    /// Keep cache files in DIR instead of __mlcache__ beside each source (default:
+    /// $MLPY_CACHE_DIR)
+    #[arg(long, value_name = "DIR", help_heading = "Bytecode cache")]
+    cache_dir: Option<PathBuf>,
+}
+
+/// The bytecode cache options of `run` and `compile`, as given.
+#[derive(Debug, Default, PartialEq, Clone)]
+pub struct CacheArgs {
+    pub force_transpile: bool,
+    pub no_cache: bool,
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -242,6 +264,7 @@ pub enum Command {
         file: PathBuf,
         import_paths: Vec<PathBuf>,
         disasm: bool,
+        cache: CacheArgs,
     },
     /// `mlpy profile show FILE.json`: renders reports from a saved JSON profile.
     ProfileShow {
@@ -281,7 +304,7 @@ pub struct RunConfig {
     pub profile_format: Option<String>,
     pub sort: String,
     pub memory: bool,
-    pub force_transpile: bool,
+    pub cache: CacheArgs,
     pub timeout: Option<Duration>,
     /// `--max-memory` in bytes.
     pub max_memory: Option<u64>,
@@ -351,7 +374,12 @@ pub fn parse_with_color<S: Into<OsString> + Clone>(
         }
         Sub::Check(c) => Command::Check { file: c.file, import_paths: c.import_path },
         Sub::Compile(c) => {
-            Command::Compile { file: c.file, import_paths: c.import_path, disasm: c.disasm }
+            let cache = CacheArgs {
+                force_transpile: c.force_transpile,
+                no_cache: c.no_cache,
+                cache_dir: c.cache_dir,
+            };
+            Command::Compile { file: c.file, import_paths: c.import_path, disasm: c.disasm, cache }
         }
         Sub::Profile(ProfileSub::Show { file, report, sort }) => {
             Command::ProfileShow { file, reports: report, sort }
@@ -402,7 +430,11 @@ fn run_config(r: RunArgs, grants: Grants) -> RunConfig {
         profile_format: r.profile_format,
         sort: r.sort,
         memory: !r.no_memory,
-        force_transpile: r.force_transpile,
+        cache: CacheArgs {
+            force_transpile: r.force_transpile,
+            no_cache: r.no_cache,
+            cache_dir: r.cache_dir,
+        },
         timeout: r.timeout,
         max_memory: r.max_memory.as_ref().map(|s| s.bytes),
         max_memory_text: r.max_memory.map(|s| s.text),
@@ -475,7 +507,7 @@ mod tests {
     fn defaults() {
         let c = run("run main.ml").unwrap();
         assert_eq!(c.grants, Grants::default());
-        assert!(!c.profile && c.memory && !c.force_transpile);
+        assert!(!c.profile && c.memory && c.cache == CacheArgs::default());
         assert_eq!(c.sort, "cumtime");
         assert_eq!((c.timeout, c.max_memory, c.max_depth), (None, None, None));
         assert_eq!(c.max_memory_text, None);
@@ -674,7 +706,19 @@ mod tests {
         );
         assert_eq!(
             parse(&words("compile --disasm a.ml --force-transpile")),
-            Ok(Command::Compile { file: "a.ml".into(), import_paths: vec![], disasm: true })
+            Ok(Command::Compile {
+                file: "a.ml".into(),
+                import_paths: vec![],
+                disasm: true,
+                cache: CacheArgs { force_transpile: true, ..CacheArgs::default() }
+            })
+        );
+        let Ok(Command::Run(c)) = parse(&words("run a.ml --no-cache --cache-dir /tmp/c")) else {
+            panic!()
+        };
+        assert_eq!(
+            c.cache,
+            CacheArgs { no_cache: true, cache_dir: Some("/tmp/c".into()), force_transpile: false }
         );
         assert!(usage_error("check a.ml --disasm").contains("--disasm"));
         assert_eq!(

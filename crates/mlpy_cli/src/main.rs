@@ -120,7 +120,8 @@ fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
         Command::Check { file, import_paths } => {
             let name = shown_name(&file);
             let builtins = BuiltinTable::new();
-            match load(&file, &name, &import_paths, &builtins, Default::default()) {
+            let off = pipeline::CacheOptions::default();
+            match load(&file, &name, &import_paths, &builtins, Default::default(), &off) {
                 Ok(loaded) => {
                     print_warnings(&loaded);
                     errln!("{name}: no problems found");
@@ -129,10 +130,11 @@ fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
                 Err(code) => code,
             }
         }
-        Command::Compile { file, import_paths, disasm } => {
+        Command::Compile { file, import_paths, disasm, cache } => {
             let name = shown_name(&file);
             let builtins = BuiltinTable::new();
-            match load(&file, &name, &import_paths, &builtins, Default::default()) {
+            let cache = cache_options(&cache);
+            match load(&file, &name, &import_paths, &builtins, Default::default(), &cache) {
                 Ok(loaded) => {
                     print_warnings(&loaded);
                     if !disasm {
@@ -171,6 +173,22 @@ fn shown_name(file: &std::path::Path) -> String {
     }
 }
 
+/// The bytecode cache options of `run` and `compile`: the flags, then the environment
+/// (`MLPY_CACHE_DIR`, `MLPY_CACHE_TRACE`; README, "The bytecode cache").
+fn cache_options(args: &args::CacheArgs) -> pipeline::CacheOptions {
+    use pipeline::CacheMode;
+    let mode = if args.no_cache {
+        CacheMode::Off
+    } else if args.force_transpile {
+        CacheMode::WriteOnly
+    } else {
+        CacheMode::ReadWrite
+    };
+    let env_dir = std::env::var_os("MLPY_CACHE_DIR").filter(|d| !d.is_empty()).map(Into::into);
+    let trace = std::env::var_os("MLPY_CACHE_TRACE").is_some_and(|v| !v.is_empty() && v != "0");
+    pipeline::CacheOptions { mode, dir: args.cache_dir.clone().or(env_dir), trace }
+}
+
 /// Loads a program, printing diagnostics; `Err` carries the exit status.
 fn load(
     file: &std::path::Path,
@@ -178,10 +196,11 @@ fn load(
     import_paths: &[std::path::PathBuf],
     builtins: &BuiltinTable,
     options: mlpy_runtime::compiler::CompileOptions,
+    cache: &pipeline::CacheOptions,
 ) -> Result<Loaded, u8> {
     // `-`: the program is standard input; its imports are found from the working directory.
     let name = if pipeline::is_stdin(file) { pipeline::STDIN_NAME } else { name };
-    match pipeline::load(file, name, import_paths, builtins, options) {
+    match pipeline::load(file, name, import_paths, builtins, options, cache) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Unreadable(msg)) => {
             errln!("mlpy: {msg}");
@@ -234,7 +253,9 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     };
     let builtins = BuiltinTable::new();
     alloc_count::set_counting(profile);
-    let loaded = load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins, cfg.compile_options);
+    let cache = cache_options(&cfg.cache);
+    let loaded =
+        load(&cfg.file, &cfg.file_arg, &cfg.import_paths, &builtins, cfg.compile_options, &cache);
     alloc_count::set_counting(false);
     let loaded = match loaded {
         Ok(l) => l,
@@ -267,10 +288,16 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             ("security analysis", Category::SecurityAnalysis, phases.security_analysis),
             ("compilation", Category::Compilation, phases.compilation),
         ];
-        let loading_time: std::time::Duration = loading.iter().map(|(_, _, p)| p.time).sum();
+        let loading_time: std::time::Duration =
+            loading.iter().map(|(_, _, p)| p.time).sum::<std::time::Duration>() + phases.cache.time;
         let startup = (vm_begin - started).saturating_sub(loading_time + calibration);
         rec.phase("startup", Category::SandboxStartup, ns(startup), 0);
-        rec.phase("cache", Category::Cache, 0, 0);
+        // Only a run that used the bytecode cache has a cache phase (reading and
+        // verifying on a hit, looking up and writing on a miss): the profiler's advice
+        // speaks of the cache only then.
+        if phases.cache_used {
+            rec.phase("cache", Category::Cache, ns(phases.cache.time), phases.cache.bytes);
+        }
         for (name, category, phase) in loading {
             rec.phase(name, category, ns(phase.time), phase.bytes);
         }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use mlpy_analysis::AnalysisOptions;
 use mlpy_runtime::builtins::{BuiltinTable, STANDARD_MODULES};
+use mlpy_runtime::cache::{self, FrontEnd, ImportStmt};
 use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
 use mlpy_runtime::program::{ImportSpec, ModuleInfo, Program};
 use mlpy_syntax::ast::{self, StmtKind};
@@ -47,6 +48,11 @@ pub struct Loaded {
 /// reports). Bytes are counted only while a profiled run loads (`alloc_count`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PhaseTimes {
+    /// Looking up, reading, verifying and writing bytecode cache files.
+    pub cache: Phase,
+    /// Whether the bytecode cache was in use for at least one file (the profile then has
+    /// a `cache` phase, and its advice may speak of the cache).
+    pub cache_used: bool,
     /// Reading module files.
     pub module_loading: Phase,
     pub parsing: Phase,
@@ -73,10 +79,57 @@ impl Phase {
 
 struct ParsedFile {
     file: Rc<SourceFile>,
-    module: ast::Module,
+    body: Body,
     path: PathBuf,
     /// For each import statement of the file (in order): what it imports.
     imports: Vec<ImportTarget>,
+    /// Where the file's compiled form is cached, when it is.
+    cache: Option<CacheSlot>,
+}
+
+/// A checked file: parsed now, or read from the bytecode cache.
+enum Body {
+    /// Parsed and checked in this run; `front` is what a cache file would hold.
+    Parsed { module: ast::Module, front: FrontEnd },
+    /// From the cache: the code was verified (with the file's first import at index 0).
+    Cached { entry: cache::Entry, code: Rc<mlpy_runtime::bytecode::CodeObject> },
+}
+
+impl Body {
+    fn front(&self) -> &FrontEnd {
+        match self {
+            Body::Parsed { front, .. } => front,
+            Body::Cached { entry, .. } => &entry.front,
+        }
+    }
+}
+
+/// The cache file of one source file and the key it must have.
+struct CacheSlot {
+    path: PathBuf,
+    key: cache::Key,
+}
+
+/// How `mlpy run` and `mlpy compile` use the bytecode cache (README, "The bytecode cache").
+#[derive(Clone, Debug, Default)]
+pub struct CacheOptions {
+    pub mode: CacheMode,
+    /// `--cache-dir` or `MLPY_CACHE_DIR`: one directory for every cache file, instead of
+    /// `__mlcache__` beside each source file.
+    pub dir: Option<PathBuf>,
+    /// `MLPY_CACHE_TRACE`: report each hit, miss and write on standard error.
+    pub trace: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CacheMode {
+    /// No cache (`--no-cache`, `mlpy check`).
+    #[default]
+    Off,
+    /// Read it, and write what had to be compiled.
+    ReadWrite,
+    /// `--force-transpile`: compile everything and rewrite the cache.
+    WriteOnly,
 }
 
 /// What an import statement resolved to.
@@ -92,6 +145,9 @@ enum ImportTarget {
 
 struct Loader<'a> {
     import_paths: &'a [PathBuf],
+    builtins: &'a BuiltinTable,
+    cache: &'a CacheOptions,
+    options: CompileOptions,
     prelude: Vec<&'static str>,
     /// Module files by absolute path: index into `files`.
     by_path: HashMap<PathBuf, usize>,
@@ -162,6 +218,7 @@ pub fn load(
     import_paths: &[PathBuf],
     builtins: &BuiltinTable,
     options: CompileOptions,
+    cache: &CacheOptions,
 ) -> Result<Loaded, LoadError> {
     let main = match read_source(path, name).map_err(LoadError::Unreadable)? {
         Ok(f) => Rc::new(f),
@@ -170,6 +227,9 @@ pub fn load(
     let abs = absolute(path);
     let mut loader = Loader {
         import_paths,
+        builtins,
+        cache,
+        options,
         prelude: builtins.names(),
         by_path: HashMap::new(),
         files: vec![None],
@@ -179,7 +239,8 @@ pub fn load(
         phases: PhaseTimes::default(),
     };
     loader.by_path.insert(abs.clone(), 0);
-    let parsed = loader.check_file(main, abs);
+    // A program read from standard input is not cached (its imports are).
+    let parsed = loader.check_file(main, abs, false, !is_stdin(path));
     loader.files[0] = parsed;
     let has_errors = loader.diagnostics.iter().any(|d| d.diagnostic.is_error());
     if has_errors {
@@ -188,47 +249,100 @@ pub fn load(
     let files: Vec<ParsedFile> = loader.files.into_iter().flatten().collect();
     let declarations = files
         .iter()
-        .flat_map(|f| {
-            f.module.body.iter().filter_map(|stmt| match &stmt.kind {
-                StmtKind::Capability(d) => Some((f.file.clone(), d.clone())),
-                _ => None,
-            })
-        })
+        .flat_map(|f| f.body.front().declarations.iter().map(|d| (f.file.clone(), d.clone())))
         .collect();
-    // Compile modules first (index i + 1 in `files` is module i), then main.
+    // Compile each file in load order (index i + 1 in `files` is module i).
     let mut imports: Vec<ImportSpec> = Vec::new();
     let mut compiled = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
     for (i, f) in files.iter().enumerate() {
-        let mut stmt_idx = 0;
-        let mut resolve = |import: &ast::Import| -> u16 {
-            let target = f.imports.get(stmt_idx).copied().unwrap_or(ImportTarget::Failed);
-            stmt_idx += 1;
+        let base = imports.len();
+        let spec = |stmt: usize, import: &ImportStmt| {
+            let target = f.imports.get(stmt).copied().unwrap_or(ImportTarget::Failed);
             let (module, standard) = match target {
                 ImportTarget::File(idx) => (idx.saturating_sub(1), None),
                 ImportTarget::Standard(name) => (0, Some(name)),
                 ImportTarget::Failed => (0, None),
             };
-            imports.push(ImportSpec {
+            ImportSpec {
                 module,
                 standard,
                 path: import.path.iter().map(|p| p.name.clone()).collect(),
                 alias: import.alias.is_some(),
                 file: f.file.name().to_owned(),
-            });
-            (imports.len() - 1) as u16
+            }
         };
-        let ctx = CompileContext {
-            prelude: builtins,
-            import_index: &mut resolve,
-            is_imported_module: i > 0,
-            options,
-        };
-        let code =
-            loader.phases.compilation.measure(|| compile_module(&f.module, f.file.clone(), ctx));
-        match code {
-            Ok(code) => compiled.push(code),
-            Err(d) => errors.push(FileDiagnostic { file: f.file.clone(), diagnostic: *d }),
+        match &f.body {
+            Body::Cached { entry, code } => {
+                let front = &entry.front;
+                for &stmt in &front.import_calls {
+                    imports.push(spec(usize::from(stmt), &front.imports[usize::from(stmt)]));
+                }
+                // The code was verified with the file's imports from 0; elsewhere in the
+                // import table it is read again with its own base.
+                let code = if base == 0 || front.import_calls.is_empty() {
+                    Ok(code.clone())
+                } else {
+                    let base = u16::try_from(base).map_err(|_| cache::Miss::Malformed);
+                    loader.phases.cache.measure(|| entry.code(&f.file, builtins, base?))
+                };
+                match code {
+                    Ok(code) => compiled.push(code),
+                    // Unreachable in practice: the same bytes verified at index 0.
+                    Err(miss) => errors.push(FileDiagnostic {
+                        file: f.file.clone(),
+                        diagnostic: Diagnostic::error(
+                            "CacheError",
+                            format!("the bytecode cache of this file cannot be used ({miss})"),
+                            Span::default(),
+                        )
+                        .with_help("run with `--force-transpile` to rewrite it"),
+                    }),
+                }
+            }
+            Body::Parsed { module, front } => {
+                let mut calls: Vec<u16> = Vec::new();
+                let mut resolve = |import: &ast::Import| -> u16 {
+                    let stmt = calls.len();
+                    let found = front.imports.get(stmt);
+                    let spec = match found {
+                        Some(stmt_info) => spec(stmt, stmt_info),
+                        None => spec(
+                            stmt,
+                            &ImportStmt {
+                                path: import.path.clone(),
+                                alias: import.alias.clone(),
+                                span: Span::default(),
+                            },
+                        ),
+                    };
+                    calls.push(stmt as u16);
+                    imports.push(spec);
+                    (imports.len() - 1) as u16
+                };
+                let ctx = CompileContext {
+                    prelude: builtins,
+                    import_index: &mut resolve,
+                    is_imported_module: i > 0,
+                    options,
+                };
+                let code = loader
+                    .phases
+                    .compilation
+                    .measure(|| compile_module(module, f.file.clone(), ctx));
+                match code {
+                    Ok(code) => {
+                        if let Some(slot) = &f.cache {
+                            let front = FrontEnd { import_calls: calls, ..front.clone() };
+                            loader.phases.cache.measure(|| {
+                                write_cache(slot, &front, &code, builtins, base, cache, &f.file)
+                            });
+                        }
+                        compiled.push(code)
+                    }
+                    Err(d) => errors.push(FileDiagnostic { file: f.file.clone(), diagnostic: *d }),
+                }
+            }
         }
     }
     if !errors.is_empty() {
@@ -285,28 +399,156 @@ fn absolute(path: &Path) -> PathBuf {
     })
 }
 
-impl Loader<'_> {
-    /// Parses and checks one file, loading its imports recursively.
-    fn check_file(&mut self, file: Rc<SourceFile>, path: PathBuf) -> Option<ParsedFile> {
-        let parsed = self.phases.parsing.measure(|| mlpy_syntax::parse(&file));
-        let mut diags: Vec<Diagnostic> = parsed.diagnostics;
-        if diags.iter().any(Diagnostic::is_error) {
-            self.push(&file, diags);
+/// `MLPY_CACHE_TRACE`: one line on standard error per cache event.
+fn trace(cache: &CacheOptions, file: &SourceFile, what: std::fmt::Arguments<'_>) {
+    if cache.trace {
+        let line = format!("mlpy cache: {}: {what}\n", file.name());
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
+    }
+}
+
+/// Where the cache file of the source file at `abs` lives: `__mlcache__/NAME.mlc`
+/// beside it, or `DIR/NAME-HASH.mlc` in a cache directory (`HASH` of the source's
+/// absolute path, so that files of the same name in different directories do not meet).
+fn cache_path(abs: &Path, cache: &CacheOptions) -> Option<PathBuf> {
+    let stem = abs.file_stem()?.to_string_lossy();
+    Some(match &cache.dir {
+        Some(dir) => {
+            let hash = cache::hash64(abs.as_os_str().as_encoded_bytes());
+            absolute(dir).join(format!("{stem}-{hash:016x}.mlc"))
+        }
+        None => abs.parent()?.join("__mlcache__").join(format!("{stem}.mlc")),
+    })
+}
+
+/// Writes a cache file atomically: a temporary file in the same directory, renamed over
+/// the old one. Any failure (a read-only directory…) means no cache, silently.
+fn write_cache(
+    slot: &CacheSlot,
+    front: &FrontEnd,
+    code: &mlpy_runtime::bytecode::CodeObject,
+    builtins: &BuiltinTable,
+    base: usize,
+    cache: &CacheOptions,
+    file: &SourceFile,
+) {
+    let Some(bytes) = u16::try_from(base)
+        .ok()
+        .and_then(|base| cache::encode(slot.key, front, code, builtins, base))
+    else {
+        trace(cache, file, format_args!("not cached (the code cannot be stored)"));
+        return;
+    };
+    let res = (|| -> std::io::Result<()> {
+        let dir = slot.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let name = slot.path.file_name().unwrap_or_default().to_string_lossy();
+        let nonce = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let tmp = dir.join(format!(".{name}.{}.{nonce}.tmp", std::process::id()));
+        let written = (|| {
+            let mut out = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+            std::io::Write::write_all(&mut out, &bytes)?;
+            std::fs::rename(&tmp, &slot.path)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
+    })();
+    match res {
+        Ok(()) => trace(cache, file, format_args!("wrote {}", slot.path.display())),
+        Err(e) => trace(
+            cache,
+            file,
+            format_args!("not cached: cannot write {}: {}", slot.path.display(), io_reason(&e)),
+        ),
+    }
+}
+
+/// The cached form of `file`, if its cache file is valid (else `None`: a miss).
+fn read_cache(
+    options: &CacheOptions,
+    builtins: &BuiltinTable,
+    slot: &CacheSlot,
+    file: &Rc<SourceFile>,
+) -> Option<Body> {
+    let bytes = match std::fs::read(&slot.path) {
+        Ok(b) => b,
+        Err(e) => {
+            trace(options, file, format_args!("miss ({})", io_reason(&e)));
             return None;
         }
-        let prelude = &self.prelude;
-        diags.extend(self.phases.security_analysis.measure(|| {
-            let options = AnalysisOptions { prelude };
-            let catalog = &mlpy_runtime::hints::CATALOG;
-            mlpy_analysis::analyze_with_modules(&parsed.module, &options, catalog)
-        }));
-        let rejected = diags.iter().any(Diagnostic::is_error);
-        self.push(&file, diags);
+    };
+    let res = cache::decode(bytes, slot.key, file).and_then(|entry| {
+        let code = entry.code(file, builtins, 0)?;
+        Ok(Body::Cached { entry, code })
+    });
+    match res {
+        Ok(body) => Some(body),
+        Err(miss) => {
+            trace(options, file, format_args!("miss ({miss})"));
+            None
+        }
+    }
+}
+
+impl Loader<'_> {
+    /// Parses and checks one file (or reads it from the cache), loading its imports
+    /// recursively. `cacheable`: the file may be cached (not standard input).
+    fn check_file(
+        &mut self,
+        file: Rc<SourceFile>,
+        path: PathBuf,
+        is_module: bool,
+        cacheable: bool,
+    ) -> Option<ParsedFile> {
+        let slot = (cacheable && self.cache.mode != CacheMode::Off)
+            .then(|| {
+                self.phases.cache_used = true;
+                self.phases.cache.measure(|| {
+                    let key = cache::key(file.text(), self.options, is_module);
+                    cache_path(&path, self.cache).map(|path| CacheSlot { path, key })
+                })
+            })
+            .flatten();
+        let cached = match &slot {
+            Some(slot) if self.cache.mode == CacheMode::ReadWrite => {
+                let (options, builtins) = (self.cache, self.builtins);
+                self.phases.cache.measure(|| read_cache(options, builtins, slot, &file))
+            }
+            _ => None,
+        };
+        let (body, rejected) = match cached {
+            Some(body) => {
+                trace(self.cache, &file, format_args!("hit"));
+                self.push(&file, body.front().diagnostics.clone());
+                (body, false)
+            }
+            None => {
+                let parsed = self.phases.parsing.measure(|| mlpy_syntax::parse(&file));
+                let mut diags: Vec<Diagnostic> = parsed.diagnostics;
+                if diags.iter().any(Diagnostic::is_error) {
+                    self.push(&file, diags);
+                    return None;
+                }
+                let prelude = &self.prelude;
+                diags.extend(self.phases.security_analysis.measure(|| {
+                    let options = AnalysisOptions { prelude };
+                    let catalog = &mlpy_runtime::hints::CATALOG;
+                    mlpy_analysis::analyze_with_modules(&parsed.module, &options, catalog)
+                }));
+                let rejected = diags.iter().any(Diagnostic::is_error);
+                let front = front_end(&parsed.module, &diags);
+                self.push(&file, diags);
+                (Body::Parsed { module: parsed.module, front }, rejected)
+            }
+        };
         let mut imports = Vec::new();
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        for stmt in &parsed.module.body {
-            let StmtKind::Import(import) = &stmt.kind else { continue };
-            let dotted = import.dotted_name();
+        for import in &body.front().imports {
+            let dotted = dotted_name(import);
             if let Some(name) = mlpy_runtime::stdlib::available().find(|&m| m == dotted) {
                 imports.push(ImportTarget::Standard(name));
                 continue;
@@ -317,13 +559,13 @@ impl Loader<'_> {
                     vec![Diagnostic::error(
                         "ImportError",
                         format!("the standard module `{dotted}` is not available in this version of mlpy"),
-                        stmt.span,
+                        import.span,
                     )],
                 );
                 imports.push(ImportTarget::Failed);
                 continue;
             }
-            match self.load_module(&file, import, &dir, stmt.span) {
+            match self.load_module(&file, import, &dir) {
                 Some(idx) => imports.push(ImportTarget::File(idx)),
                 None => imports.push(ImportTarget::Failed),
             }
@@ -331,7 +573,7 @@ impl Loader<'_> {
         if rejected {
             return None;
         }
-        Some(ParsedFile { file, module: parsed.module, path, imports })
+        Some(ParsedFile { file, body, path, imports, cache: slot })
     }
 
     fn push(&mut self, file: &Rc<SourceFile>, diags: Vec<Diagnostic>) {
@@ -344,11 +586,11 @@ impl Loader<'_> {
     fn load_module(
         &mut self,
         from: &Rc<SourceFile>,
-        import: &ast::Import,
+        import: &ImportStmt,
         dir: &Path,
-        span: Span,
     ) -> Option<usize> {
-        let dotted = import.dotted_name();
+        let span = import.span;
+        let dotted = dotted_name(import);
         let mut rel = PathBuf::new();
         for part in &import.path {
             rel.push(&part.name);
@@ -408,9 +650,32 @@ impl Loader<'_> {
         self.names.push(dotted);
         self.by_path.insert(abs.clone(), idx);
         self.in_progress.push(abs.clone());
-        let parsed = self.check_file(file, abs);
+        let parsed = self.check_file(file, abs, true, true);
         self.in_progress.pop();
         self.files[idx] = parsed;
         Some(idx)
     }
+}
+
+/// The dotted name as written: `a.b.c`.
+fn dotted_name(import: &ImportStmt) -> String {
+    import.path.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(".")
+}
+
+/// What a cache file holds of a file's front end: its diagnostics (`diags`, parser's and
+/// static checks'), its top-level imports and its `capability` declarations.
+fn front_end(module: &ast::Module, diags: &[Diagnostic]) -> FrontEnd {
+    let mut front = FrontEnd { diagnostics: diags.to_vec(), ..FrontEnd::default() };
+    for stmt in &module.body {
+        match &stmt.kind {
+            StmtKind::Import(import) => front.imports.push(ImportStmt {
+                path: import.path.clone(),
+                alias: import.alias.clone(),
+                span: stmt.span,
+            }),
+            StmtKind::Capability(d) => front.declarations.push(d.clone()),
+            _ => {}
+        }
+    }
+    front
 }

@@ -14,6 +14,12 @@
 //! and must give the same stdout and exit status, and the same stderr up to the first line
 //! that starts a profiler report.
 //!
+//! The runs use the bytecode cache in a fresh directory of their own (`MLPY_CACHE_DIR`,
+//! so nothing is written beside the cases): the first, plain run starts from a cold cache
+//! and fills it; the profiled run and a third, plain run read it, and the third must give
+//! exactly the first one's stdout, stderr and exit status (a hit is observably identical
+//! to a miss).
+//!
 //! `MLPY_CONFORMANCE_FILTER=substring` runs only the cases whose path contains `substring`.
 
 use std::fmt::Write as _;
@@ -158,10 +164,24 @@ fn wait_with_timeout(child: &mut Child) -> (Option<i32>, bool) {
     }
 }
 
+/// The bytecode cache directory of this run of the suite (fresh, removed at the end).
+fn cache_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir =
+            std::env::temp_dir().join(format!("mlpy-conformance-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the cache directory");
+        dir
+    })
+}
+
 /// Runs `mlpy run FILE EXTRA ARGS` in the file's directory.
 fn run_mlpy(file: &Path, extra: &[&str], args: &[String]) -> Outcome {
     let dir = file.parent().expect("case file has a directory");
     let mut child = Command::new(env!("CARGO_BIN_EXE_mlpy"))
+        .env("MLPY_CACHE_DIR", cache_dir())
+        .env_remove("MLPY_CACHE_TRACE")
         .arg("run")
         .arg(file.file_name().expect("case file name"))
         .args(extra)
@@ -291,6 +311,20 @@ fn run_case(file: &Path) -> Vec<String> {
     // Profiling is transparent: the same case with `--profile` behaves the same.
     let profiled = run_mlpy(file, &["--profile"], &expect.args);
     problems.extend(check_profile_transparency(&plain, &profiled));
+    // From a warm cache: exactly what the cold run gave.
+    let warm = run_mlpy(file, &[], &expect.args);
+    if (&warm.stdout, &warm.stderr, warm.status) != (&plain.stdout, &plain.stderr, plain.status) {
+        problems.push(format!(
+            "a run from the warm bytecode cache differs from the cold run ({} vs {}):\n  \
+             cold stdout:\n{}  warm stdout:\n{}  cold stderr:\n{}  warm stderr:\n{}",
+            describe_status(&plain),
+            describe_status(&warm),
+            indent(&plain.stdout),
+            indent(&warm.stdout),
+            indent(&plain.stderr),
+            indent(&warm.stderr),
+        ));
+    }
     problems
 }
 
@@ -326,6 +360,7 @@ fn conformance() {
         }
     });
 
+    let _ = std::fs::remove_dir_all(cache_dir());
     let mut failures = failures.into_inner().unwrap();
     failures.sort();
     for (name, problems) in &failures {

@@ -14,6 +14,7 @@
 mod instr;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use std::cell::Cell;
 use std::fmt::{self, Write};
@@ -24,6 +25,8 @@ use mlpy_syntax::SourceFile;
 
 use crate::value::Value;
 
+#[cfg(test)]
+pub(crate) use instr::sample_instructions;
 pub use instr::{Access, Instr, Operand, INSTRUCTION_NAMES};
 
 /// A frame slot.

@@ -4,6 +4,7 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod cache;
 pub mod compiler;
 pub mod dict;
 pub mod display;

@@ -121,6 +121,10 @@ const NATIVE_SHARE: f64 = 0.10;
 
 fn recommendations(p: &Profile) -> Vec<Advice> {
     let total = p.total_ns();
+    let used_cache = p
+        .functions()
+        .iter()
+        .any(|f| f.info.kind == FunctionKind::Phase && f.info.category == Category::Cache);
     let mut res = Vec::new();
     for cat in p.categories() {
         let share = format::share(cat.ns, total);
@@ -134,9 +138,16 @@ fn recommendations(p: &Profile) -> Vec<Advice> {
             Category::StandardLibrary | Category::RuntimeOverhead => {
                 "Make that path cheaper, or have the VM call it less often."
             }
-            Category::Parsing | Category::SecurityAnalysis | Category::Compilation => {
+            // Only a run that used the bytecode cache has a cache phase: the advice
+            // speaks of the cache only then.
+            Category::Parsing | Category::SecurityAnalysis | Category::Compilation
+                if used_cache =>
+            {
                 "The bytecode cache lets later runs of unchanged files skip the front end; if \
                  this run should have used it, find out why it did not."
+            }
+            Category::Parsing | Category::SecurityAnalysis | Category::Compilation => {
+                "The front end runs on every run of this program: make that phase cheaper."
             }
             Category::SandboxStartup => {
                 "Create the stdlib registry and the capability context lazily, on first use."

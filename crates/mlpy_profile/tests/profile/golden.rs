@@ -106,6 +106,15 @@ fn no_ml_code() {
 }
 
 #[test]
+fn front_end_advice_speaks_of_the_cache_only_when_the_run_had_one() {
+    let without = scenario::no_ml_code().dev_details_report();
+    assert!(without.contains("The front end runs on every run"), "{without}");
+    assert!(!without.to_lowercase().contains("cache"), "{without}");
+    let with = scenario::no_ml_code_cached().dev_details_report();
+    assert!(with.contains("The bytecode cache lets later runs"), "{with}");
+}
+
+#[test]
 fn no_ml_code_message_only_without_ml_code() {
     for kind in ReportKind::ALL {
         let text = scenario::two_files(true).report(kind, SortKey::default());

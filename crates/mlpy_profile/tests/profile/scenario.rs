@@ -192,6 +192,16 @@ pub(crate) fn no_ml_code() -> Profile {
     rec.finish("broken.ml")
 }
 
+/// A run that read its files from the bytecode cache but had to compile one.
+pub(crate) fn no_ml_code_cached() -> Profile {
+    let mut rec = Recorder::new(Box::new(FakeClock::new(STEP_NS)), true);
+    rec.phase("startup", Category::SandboxStartup, 1_500_000, 40_960);
+    rec.phase("cache", Category::Cache, 100_000, 1_024);
+    rec.phase("parsing", Category::Parsing, 800_000, 4_096);
+    rec.set_peak_memory(45_056);
+    rec.finish("broken.ml")
+}
+
 /// A clock the test sets by hand.
 #[derive(Clone, Default)]
 pub(crate) struct ManualClock(Arc<AtomicU64>);

@@ -9,6 +9,8 @@
 //! and the disassembly, so the verifier (`CodeObject::new`) and the disassembler cannot
 //! drift from the instruction set: an operand whose role is not declared does not compile.
 
+#[allow(unused_imports)] // used by the generated `encode`
+use super::wire::Field as _;
 use super::Reg;
 
 /// How an instruction uses a run of registers.
@@ -80,6 +82,31 @@ macro_rules! operand {
     (flag, $f:ident) => { Operand::Bool($f) };
 }
 
+/// An operand as written to the cache: an import index relative to the file's first.
+macro_rules! wire_field {
+    (import, $ty:ty, $f:ident, $base:expr) => {
+        crate::bytecode::wire::Relative($f.checked_sub($base))
+    };
+    ($role:ident, $ty:ty, $f:ident, $base:expr) => {
+        $f
+    };
+}
+
+/// An operand as read from the cache: an import index is made absolute and checked
+/// against the file's import statements.
+macro_rules! unwire_field {
+    (import, $ty:ty, $v:expr, $base:expr, $n:expr) => {{
+        let local: $ty = $v;
+        if local >= $n {
+            return None;
+        }
+        local.checked_add($base)?
+    }};
+    ($role:ident, $ty:ty, $v:expr, $base:expr, $n:expr) => {
+        $v
+    };
+}
+
 macro_rules! ends_flow {
     () => {
         false
@@ -107,6 +134,11 @@ macro_rules! instruction_set {
         /// The name of every instruction, in declaration order.
         pub const INSTRUCTION_NAMES: &[&str] = &[$(stringify!($name)),*];
 
+        /// The opcode of each instruction in the cache format: its declaration index.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u8)]
+        enum Opcode { $($name),* }
+
         impl Instr {
             pub fn name(&self) -> &'static str {
                 match self {
@@ -121,6 +153,40 @@ macro_rules! instruction_set {
                         $($( f(stringify!($field), operand!($role $(($($arg)*))?, $field)); )*)?
                     } )*
                 }
+            }
+
+            /// Appends the instruction in the cache format (`crate::cache`): the opcode
+            /// (its declaration index), then each operand in declaration order,
+            /// little-endian at its declared width. An import index is written relative
+            /// to `import_base` (the file's first entry in the program's import table).
+            pub(crate) fn encode(&self, out: &mut Vec<u8>, import_base: u16) -> Option<()> {
+                match *self {
+                    $( Instr::$name $({ $($field),* })? => {
+                        out.push(Opcode::$name as u8);
+                        $($( wire_field!($role, $ty, $field, import_base).put(out)?; )*)?
+                    } )*
+                }
+                Some(())
+            }
+
+            /// Reads one instruction written by `encode` (`None` on any malformation:
+            /// an unknown opcode, a short read, a boolean that is not 0 or 1, an import
+            /// index beyond the file's `n_imports`); the import index becomes absolute
+            /// again by adding `import_base`.
+            pub(crate) fn decode(
+                r: &mut crate::bytecode::wire::Reader<'_>,
+                import_base: u16,
+                n_imports: u16,
+            ) -> Option<Instr> {
+                let op = r.u8()?;
+                $( if op == Opcode::$name as u8 {
+                    $($( let $field: $ty = unwire_field!(
+                        $role, $ty, <$ty as crate::bytecode::wire::Field>::take(r)?,
+                        import_base, n_imports
+                    ); )*)?
+                    return Some(Instr::$name $({ $($field),* })?);
+                } )*
+                None
             }
 
             /// Whether execution never continues with the next instruction.
