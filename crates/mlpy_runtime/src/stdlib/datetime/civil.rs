@@ -339,8 +339,14 @@ impl<'a> DeltaBuilder<'a> {
 /// A delta of `v` units of `factor` microseconds (`addDays(n)`: `timedelta(days=n)`).
 pub fn delta_of(func: &str, v: &Value, factor: i64) -> Result<i128> {
     if let Value::Int(i) = v {
-        // The common case, exactly.
-        return checked_delta(func, i128::from(*i) * i128::from(factor));
+        // The common case, exactly; small enough amounts need no check of the bound.
+        let micros = i128::from(*i) * i128::from(factor);
+        // (Every unit divides a day.)
+        let surely_within = (MAX_DELTA_DAYS as u64).saturating_mul((MICROS_PER_DAY / factor.max(1)) as u64);
+        if i.unsigned_abs() <= surely_within {
+            return Ok(micros);
+        }
+        return checked_delta(func, micros);
     }
     let mut b = DeltaBuilder::new(func);
     b.add(v, factor)?;
@@ -544,9 +550,15 @@ pub fn push_num(out: &mut String, v: i64, width: usize) {
 
 /// Writes `v` with at least `width` characters, padded on the left with `pad`.
 pub fn push_padded(out: &mut String, v: i64, width: usize, pad: u8) {
+    // The common case of formatting: two digits.
+    if (0..100).contains(&v) && width == 2 {
+        let (tens, ones) = ((v / 10) as u8, (v % 10) as u8);
+        out.push(if tens == 0 { pad as char } else { (b'0' + tens) as char });
+        out.push((b'0' + ones) as char);
+        return;
+    }
     let mut buf = [0u8; 24];
     let mut i = buf.len();
-    let neg = v < 0;
     let mut n = v.unsigned_abs();
     loop {
         i -= 1;
@@ -556,16 +568,16 @@ pub fn push_padded(out: &mut String, v: i64, width: usize, pad: u8) {
             break;
         }
     }
-    if neg {
+    if v < 0 {
         i -= 1;
         buf[i] = b'-';
     }
-    let len = buf.len() - i;
-    for _ in len..width {
+    for _ in buf.len() - i..width {
         out.push(pad as char);
     }
-    // ASCII digits.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
 }
 
 // ----- the local time zone ----------------------------------------------------------------

@@ -176,21 +176,49 @@ fn parts(receiver: &Value) -> Result<Parts> {
     Ok(Parts::of(this_dt(receiver)?))
 }
 
+thread_local! {
+    /// The text being formatted, reused: a short result is copied into its string value
+    /// (inline up to 24 bytes), so formatting allocates nothing else.
+    static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The string value of the text `write` makes.
+fn text_value(write: impl FnOnce(&mut String) -> Result<()>) -> Result<Value> {
+    TEXT.with(|cell| {
+        let Ok(mut buf) = cell.try_borrow_mut() else {
+            let mut own = String::new();
+            write(&mut own)?;
+            return Ok(Value::string(own));
+        };
+        buf.clear();
+        write(&mut buf)?;
+        let v = Value::str(&buf);
+        if buf.capacity() > 4096 {
+            *buf = String::new();
+        }
+        Ok(v)
+    })
+}
+
 fn dt_format(_: &mut Vm, receiver: &Value, args: &[Value]) -> Result<Value> {
     let p = parts(receiver)?;
     let fmt = match args.first() {
         Some(Value::Str(s)) => s.as_str(),
         _ => strftime::DEFAULT,
     };
-    let mut out = String::with_capacity(fmt.len() + 16);
-    strftime::strftime("DateTimeObject.format", fmt, &p, &mut out)?;
-    Ok(Value::string(out))
+    if fmt.len() > 1024 {
+        // A directive writes at most 12 times its length (`%c`): reserve that first.
+        crate::methods::check_result_size(fmt.len() as u64 * 12, "`DateTimeObject.format`")?;
+    }
+    text_value(|out| strftime::strftime("DateTimeObject.format", fmt, &p, out))
 }
 
 fn dt_to_iso(_: &mut Vm, receiver: &Value, _: &[Value]) -> Result<Value> {
-    let mut out = String::with_capacity(26);
-    civil::write_iso(&mut out, &parts(receiver)?);
-    Ok(Value::string(out))
+    let p = parts(receiver)?;
+    text_value(|out| {
+        civil::write_iso(out, &p);
+        Ok(())
+    })
 }
 
 fn dt_year(_: &mut Vm, receiver: &Value, _: &[Value]) -> Result<Value> {
