@@ -1,7 +1,8 @@
 //! The conformance suite: runs every ML program under `tests/conformance` with the `mlpy`
 //! binary and checks it against the annotations written in the program itself.
 //!
-//! The annotations (`// expect:`, `// expect-error:`, `// expect-static:`, `// args:`) are
+//! The annotations (`// expect:`, `// expect-error:`, `// expect-static:`, `// args:`,
+//! `// env:`) are
 //! documented in `tests/conformance/README.md`. A case is a `.ml` file, or a directory that
 //! contains `main.ml` (only `main.ml` is run; the other files are its modules).
 //!
@@ -55,6 +56,8 @@ struct Expectation {
     runtime_error: Option<Located>,
     static_errors: Vec<Located>,
     args: Vec<String>,
+    /// Environment variables set for the run (`// env: NAME=VALUE`).
+    env: Vec<(String, String)>,
 }
 
 impl Expectation {
@@ -109,6 +112,11 @@ fn parse_expectation(source: &str) -> Result<Expectation, String> {
             expect.static_errors.push(at_line(parse_located(text))?);
         } else if let Some(text) = annotation("// args:") {
             expect.args.extend(text.split_whitespace().map(str::to_string));
+        } else if let Some(text) = annotation("// env:") {
+            let (name, value) = text
+                .split_once('=')
+                .ok_or_else(|| format!("line {}: expected NAME=VALUE, got `{text}`", idx + 1))?;
+            expect.env.push((name.to_string(), value.to_string()));
         }
     }
     if !expect.static_errors.is_empty()
@@ -177,7 +185,7 @@ fn cache_dir() -> &'static Path {
 }
 
 /// Runs `mlpy run FILE EXTRA ARGS` in the file's directory.
-fn run_mlpy(file: &Path, extra: &[&str], args: &[String]) -> Outcome {
+fn run_mlpy(file: &Path, extra: &[&str], args: &[String], env: &[(String, String)]) -> Outcome {
     let dir = file.parent().expect("case file has a directory");
     let mut child = Command::new(env!("CARGO_BIN_EXE_mlpy"))
         .env("MLPY_CACHE_DIR", cache_dir())
@@ -186,6 +194,7 @@ fn run_mlpy(file: &Path, extra: &[&str], args: &[String]) -> Outcome {
         .arg(file.file_name().expect("case file name"))
         .args(extra)
         .args(args)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -306,10 +315,10 @@ fn run_case(file: &Path) -> Vec<String> {
         Ok(expect) => expect,
         Err(e) => return vec![format!("malformed annotations: {e}")],
     };
-    let plain = run_mlpy(file, &[], &expect.args);
+    let plain = run_mlpy(file, &[], &expect.args, &expect.env);
     let mut problems = check_outcome(&expect, &plain);
     // Profiling is transparent: the same case with `--profile` behaves the same.
-    let profiled = run_mlpy(file, &["--profile"], &expect.args);
+    let profiled = run_mlpy(file, &["--profile"], &expect.args, &expect.env);
     problems.extend(check_profile_transparency(&plain, &profiled));
     // From a warm cache: exactly what the cold run gave.
     let warm = run_mlpy(file, &[], &expect.args);

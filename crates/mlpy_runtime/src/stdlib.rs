@@ -12,13 +12,15 @@
 //! * `stdlib/math.rs` — `math` (§12.3),
 //! * `stdlib/collections.rs` — `collections` (§12.4),
 //! * `stdlib/functional.rs` — `functional` (§12.5),
+//! * `stdlib/datetime.rs` — `datetime` (§12.8),
 //! * `stdlib/http.rs` — `http` (§12.12),
 //! * `stdlib/json.rs` — `json` (§12.6),
 //! * `stdlib/random.rs` — `random` (§12.9),
 //! * `stdlib/file.rs` — `file` (§12.10),
 //! * `stdlib/path.rs` — `path` (§12.11),
 //! * `stdlib/args.rs` — `args` (§12.13),
-//! * `stdlib/env.rs` — `env` (§12.14).
+//! * `stdlib/env.rs` — `env` (§12.14),
+//! * `stdlib/crypto.rs` — `crypto` (§12.15).
 
 use std::rc::Rc;
 
@@ -79,6 +81,8 @@ standard_modules!(
     args,
     collections,
     console,
+    crypto,
+    datetime,
     env,
     file,
     functional,

@@ -276,3 +276,45 @@ fn moving_a_link_moves_the_link_not_its_target() {
     assert_eq!(err.kind(), ErrorKind::CapabilityError);
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
+
+#[cfg(unix)]
+#[test]
+fn hashing_a_file_streams_it_and_stops_at_the_time_limit() {
+    let dir = scratch("hash");
+    // A file of several read chunks hashes as its content does.
+    let content = "0123456789abcdef".repeat(40_000);
+    std::fs::write(dir.join("big.txt"), &content).expect("fixture");
+    let mut granted = vm(Limits::default());
+    granted.set_policy(Rc::new(Policy::allow_all()));
+    let raw = Value::string(dir.join("big.txt").to_string_lossy().into_owned());
+    for algo in ["sha256", "sha1", "md5"] {
+        let from_file =
+            call(&mut granted, "crypto.hash_file", &[raw.clone(), Value::str(algo)]).expect("hash");
+        let from_text =
+            call(&mut granted, &format!("crypto.{algo}"), &[Value::str(&content)]).expect("hash");
+        assert_eq!(
+            mlpy_runtime::display::display(&from_file),
+            mlpy_runtime::display::display(&from_text),
+            "{algo}"
+        );
+    }
+    // An endless device and a FIFO without a writer end at the deadline.
+    let fifo = dir.join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    for path in ["/dev/zero".to_owned(), fifo.to_string_lossy().into_owned()] {
+        if !Path::new(&path).exists()
+            || (path.ends_with("pipe") && !made.as_ref().is_ok_and(|s| s.success()))
+        {
+            continue;
+        }
+        let limits = Limits { timeout: Some(Duration::from_millis(300)), ..Limits::default() };
+        let mut vm = vm(limits);
+        vm.set_policy(Rc::new(Policy::allow_all()));
+        let start = Instant::now();
+        let err =
+            call(&mut vm, "crypto.hash_file", &[Value::string(path.clone())]).expect_err(&path);
+        assert_eq!(err.kind(), ErrorKind::LimitExceeded, "{path}: {}", err.message());
+        assert!(start.elapsed() < Duration::from_secs(5), "{path}: waited {:?}", start.elapsed());
+    }
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

@@ -21,6 +21,8 @@ const SAMPLES: &[(Kinds, &str, &str)] = &[
     (Kinds::FUNCTION, "fn(x) => x", "function"),
     (Kinds::MODULE, "builtin", "module"),
     (Kinds::ITERATOR, "iter([1])", "Iterator"),
+    // Other library objects: the generated program always imports `datetime`.
+    (Kinds::LIBRARY, "datetime.createDate(2000, 1, 1)", "Date"),
 ];
 
 /// A native to test: its name in errors (`len`, `math.sqrt`, `str.split`), how ML code
@@ -188,7 +190,8 @@ fn count_message(q: &str, n: usize, (min, max): (usize, usize)) -> String {
 
 #[test]
 fn generated_calls_raise_the_declared_type_errors() {
-    let mut calls = Calls { imports: Vec::new(), lines: Vec::new(), expected: Vec::new() };
+    // `datetime` makes the sample library object.
+    let mut calls = Calls { imports: vec!["datetime"], lines: Vec::new(), expected: Vec::new() };
     for t in &targets() {
         let d = t.decl;
         let q = &t.qualified;
