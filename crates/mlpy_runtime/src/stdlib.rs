@@ -18,7 +18,9 @@
 //! * `stdlib/file.rs` — `file` (§12.10),
 //! * `stdlib/path.rs` — `path` (§12.11),
 //! * `stdlib/args.rs` — `args` (§12.13),
-//! * `stdlib/env.rs` — `env` (§12.14).
+//! * `stdlib/env.rs` — `env` (§12.14),
+//! * `stdlib/csv.rs` — `csv` (§12.16),
+//! * `stdlib/log.rs` — `log` (§12.17).
 
 use std::rc::Rc;
 
@@ -79,11 +81,13 @@ standard_modules!(
     args,
     collections,
     console,
+    csv,
     env,
     file,
     functional,
     http,
     json,
+    log,
     math,
     path,
     random
