@@ -32,8 +32,10 @@
 //!   `DictWriter`). Array rows are written as they are, any other value as a row of one
 //!   cell. When the first row is not an object, an object row is written as its values.
 //!
-//! `append` reads the file's header row to order an object's values; a missing or empty
-//! file gets the object's keys as its header row first. When the file does not end with
+//! `get_headers` of a file without records is `[]`. `append` works on a regular file (or
+//! a missing one, which it creates with missing parent directories, as `file.append`);
+//! it reads the file's header row to order an object's values; a missing or empty file
+//! gets the object's keys as its header row first. When the file does not end with
 //! a line break, one is written before the row. `count_rows` counts records without
 //! decoding them (every supported encoding agrees on the delimiters and line breaks).
 //!
@@ -48,7 +50,7 @@ use csv::ByteRecord;
 use mlpy_sandbox::Capability;
 
 use super::file::{
-    decode, encode, encoding, io_error, io_error_msg, is_special, read_content, str_at,
+    decode, encode, encoding, io_error, io_error_msg, read_content, str_at,
     write_content, Encoding,
 };
 use super::{no_constants, ModuleDecl};
@@ -155,7 +157,7 @@ impl<'a> Parse<'a> {
         })
     }
 
-    /// Field `i` of the current record as a new string value.
+    /// A field of the current record as a new string.
     fn cell(&self, field: &[u8]) -> Result<Rc<Str>> {
         match std::str::from_utf8(field) {
             Ok(s) => Ok(Str::new(s)),
@@ -393,13 +395,13 @@ impl Out {
 /// The CSV text of `rows` (see the module documentation), for `func`.
 fn rows_text(func: &str, rows: &[Value], delim: u8, headers: bool) -> Result<Vec<u8>> {
     let mut out = Out::new(delim);
-    let columns: Option<Vec<Value>> = match rows.first() {
-        Some(Value::Object(o)) => Some(o.dict.borrow().keys().cloned().collect()),
+    let columns: Option<Vec<Key>> = match rows.first() {
+        Some(Value::Object(o)) => Some(o.dict.borrow().keys().filter_map(|k| Key::new(k.clone()).ok()).collect()),
         _ => None,
     };
     if let (Some(columns), true) = (&columns, headers) {
         for name in columns {
-            out.cell(name);
+            out.cell(name.value());
         }
         out.end_row()?;
     }
@@ -431,11 +433,10 @@ fn rows_text(func: &str, rows: &[Value], delim: u8, headers: bool) -> Result<Vec
 
 /// Adds the cells of an object row under `columns` (missing: empty); a key outside them is
 /// a `ValueError`.
-fn object_cells(func: &str, out: &mut Out, dict: &Dict, columns: &[Value], row: usize) -> Result<()> {
+fn object_cells(func: &str, out: &mut Out, dict: &Dict, columns: &[Key], row: usize) -> Result<()> {
     let mut found = 0;
-    for name in columns {
-        let key = Key::new(name.clone()).map_err(|_| value_error("`csv`: invalid column name"))?;
-        match dict.get(&key) {
+    for key in columns {
+        match dict.get(key) {
             Some(v) => {
                 found += 1;
                 out.cell(v);
@@ -446,10 +447,10 @@ fn object_cells(func: &str, out: &mut Out, dict: &Dict, columns: &[Value], row: 
     if found < dict.len() {
         let extra = dict
             .keys()
-            .find(|k| !columns.iter().any(|c| Key::new((*k).clone()).ok() == Key::new(c.clone()).ok()))
+            .find(|k| Key::new((*k).clone()).is_ok_and(|k| !columns.contains(&k)))
             .map(crate::display::repr)
             .unwrap_or_default();
-        let names: Vec<String> = columns.iter().map(crate::display::display).collect();
+        let names: Vec<String> = columns.iter().map(|c| crate::display::display(c.value())).collect();
         return Err(value_error(format!(
             "`{func}`: row {row} has the key {extra}, which is not a column ({}); give every \
              column in the first row",
@@ -520,7 +521,8 @@ fn append(vm: &mut Vm, args: &[Value]) -> Result<Value> {
             let dict = o.dict.borrow();
             match header {
                 Some(names) => {
-                    let columns: Vec<Value> = names.into_iter().map(Value::string).collect();
+                    let columns: Vec<Key> =
+                        names.into_iter().map(|n| Key::string(Str::from_string(n))).collect();
                     object_cells(F, &mut out, &dict, &columns, 0)
                         .map_err(|e| reword(e, "row 0 has", "the row has"))?;
                 }
@@ -547,9 +549,6 @@ fn append(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let mut bytes = out.finish()?;
     if exists && lacks_final_newline(F, raw, &read_path)? {
         bytes.splice(0..0, *b"\r\n");
-    }
-    if is_special(&path) {
-        return Err(io_error_msg(F, "append to", raw, "it is not a regular file"));
     }
     write_content(vm, F, raw, path, bytes, true)?;
     Ok(Value::Null)
