@@ -322,3 +322,61 @@ fn log_timestamps_have_their_shapes() {
     assert!(checked, "every try fell on a minute boundary");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Reading a CSV file whose rows would pass `--max-memory` ends the run with the limit's
+/// error (exit status 75), before the process holds much more than the limit; so does
+/// `--timeout`.
+#[test]
+fn csv_reads_respect_the_limits() {
+    let dir = scratch_dir("limits");
+    let mut text = String::from("a,b,c\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("{i},x{i},\"y, {i}\"\n"));
+    }
+    std::fs::write(dir.join("big.csv"), &text).unwrap();
+    std::fs::write(
+        dir.join("main.ml"),
+        "import csv;\nrows = csv.read(\"big.csv\");\nprint(len(rows));\n",
+    )
+    .unwrap();
+    let ok = run(&mut mlpy(&dir, &["run", "main.ml", "--allow-read=big.csv"]), "mlpy");
+    assert_eq!(ok, "200000\n");
+    for limit in [&["--max-memory=20MB"][..], &["--max-memory=1MB"], &["--timeout=0.001"]] {
+        let out = mlpy(&dir, &["run", "main.ml", "--allow-read=big.csv"])
+            .args(limit)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(75), "{limit:?}: {stderr}");
+        assert!(stderr.contains("LimitExceeded") && stderr.contains("limit of"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `log` writes where `print` writes: when the reader of standard output goes away, the
+/// run ends quietly with exit status 74, as for `print`.
+#[test]
+fn log_records_stop_at_a_closed_output() {
+    use std::io::{BufRead, BufReader};
+    let dir = scratch_dir("closed");
+    std::fs::write(
+        dir.join("main.ml"),
+        "import log;\nlog.set_timestamp(false);\nwhile (true) { log.info(\"record\"); }\n",
+    )
+    .unwrap();
+    let mut child = mlpy(&dir, &["run", "main.ml"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert_eq!(first, "INFO: record\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(74), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

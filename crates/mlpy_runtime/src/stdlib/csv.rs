@@ -179,7 +179,7 @@ impl<'a> Parse<'a> {
                     cells.push(Value::Str(self.cell(field)?));
                 }
                 rows.push(Value::array(cells));
-                check_growth(&rows)?;
+                check_growth(self.func, &rows)?;
             }
             return Ok(Value::array(rows));
         }
@@ -217,7 +217,7 @@ impl<'a> Parse<'a> {
                 dict
             };
             rows.push(Value::object(dict));
-            check_growth(&rows)?;
+            check_growth(self.func, &rows)?;
         }
         Ok(Value::array(rows))
     }
@@ -225,9 +225,9 @@ impl<'a> Parse<'a> {
 
 /// Every `CHECK_EVERY` rows: the rows gathered are not counted until their array is made,
 /// so check them against the memory limit now.
-fn check_growth(rows: &[Value]) -> Result<()> {
+fn check_growth(func: &str, rows: &[Value]) -> Result<()> {
     if rows.len().is_multiple_of(CHECK_EVERY) {
-        crate::heap::reserve_for(rows.len() as u64 * SLOT_BYTES, "the rows of a CSV text")?;
+        crate::heap::reserve_for(rows.len() as u64 * SLOT_BYTES, &format!("`{func}`"))?;
     }
     Ok(())
 }
