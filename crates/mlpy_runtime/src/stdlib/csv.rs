@@ -15,6 +15,8 @@
 //!   a closing quote continue the field (`"a"b` is `ab`); a quoted field still open at the
 //!   end of the text runs to the end (`"abc` is `abc`). The conformance case
 //!   `stdlib/csv/malformed.ml` pins these down.
+//! * Short cells that a column repeats (categories, flags) are made once per parse and
+//!   shared by the rows (`ColumnCache`); strings have no identity in ML.
 //! * Text is UTF-8 unless `enc` names another of `file`'s encodings (`"ascii"`,
 //!   `"latin-1"`); content that is not valid in it: `ValueError` naming the line.
 //!
@@ -157,26 +159,37 @@ impl<'a> Parse<'a> {
         })
     }
 
+    /// A field of the current record as a string.
+    fn text<'f>(&self, field: &'f [u8]) -> Result<&'f str> {
+        std::str::from_utf8(field).map_err(|_| {
+            // Not reached: the whole text was checked and fields end at ASCII bytes.
+            value_error(format!("`{}`: {} is not valid UTF-8", self.func, self.source))
+        })
+    }
+
     /// A field of the current record as a new string.
     fn cell(&self, field: &[u8]) -> Result<Rc<Str>> {
-        match std::str::from_utf8(field) {
-            Ok(s) => Ok(Str::new(s)),
-            // Not reached: the whole text was checked and fields end at ASCII bytes.
-            Err(_) => Err(value_error(format!(
-                "`{}`: {} is not valid UTF-8",
-                self.func, self.source
-            ))),
+        Ok(Str::new(self.text(field)?))
+    }
+
+    /// Field `col` of the current record as a string, shared with an equal earlier cell
+    /// of the column when the column repeats its values.
+    fn cached(&self, caches: &mut Vec<ColumnCache>, col: usize, field: &[u8]) -> Result<Value> {
+        if caches.len() <= col {
+            caches.resize_with(col + 1, ColumnCache::default);
         }
+        Ok(Value::Str(caches[col].get(self.text(field)?)))
     }
 
     /// Every record, as objects under the first record's names (`headers`) or arrays.
     fn rows(mut self, headers: bool) -> Result<Value> {
         let mut rows: Vec<Value> = Vec::new();
         if !headers {
+            let mut caches = Vec::new();
             while self.next()? {
                 let mut cells = Vec::with_capacity(self.rec.len());
-                for field in &self.rec {
-                    cells.push(Value::Str(self.cell(field)?));
+                for (col, field) in self.rec.iter().enumerate() {
+                    cells.push(self.cached(&mut caches, col, field)?);
                 }
                 rows.push(Value::array(cells));
                 check_growth(self.func, &rows)?;
@@ -198,11 +211,12 @@ impl<'a> Parse<'a> {
         }
         let slots: Vec<usize> =
             keys.iter().map(|k| template.get_index_of(k).unwrap_or(0)).collect();
+        let mut caches = Vec::with_capacity(keys.len());
         while self.next()? {
             let dict = if self.rec.len() >= keys.len() {
                 let mut dict = template.clone();
-                for (field, &slot) in self.rec.iter().zip(&slots) {
-                    let cell = Value::Str(self.cell(field)?);
+                for (col, (field, &slot)) in self.rec.iter().zip(&slots).enumerate() {
+                    let cell = self.cached(&mut caches, col, field)?;
                     if let Some(v) = dict.get_index_mut(slot) {
                         *v = cell;
                     }
@@ -211,8 +225,8 @@ impl<'a> Parse<'a> {
             } else {
                 // Missing cells are absent.
                 let mut dict = Dict::with_capacity(self.rec.len());
-                for (field, key) in self.rec.iter().zip(&keys) {
-                    dict.insert(key.clone(), Value::Str(self.cell(field)?));
+                for (col, (field, key)) in self.rec.iter().zip(&keys).enumerate() {
+                    dict.insert(key.clone(), self.cached(&mut caches, col, field)?);
                 }
                 dict
             };
@@ -220,6 +234,47 @@ impl<'a> Parse<'a> {
             check_growth(self.func, &rows)?;
         }
         Ok(Value::array(rows))
+    }
+}
+
+/// The distinct short cells of one column seen first, shared by later equal cells: a
+/// column of a few repeated values (categories, flags, small numbers) then costs one
+/// string per value instead of one per row. A column that does not repeat its values
+/// often enough in its first `CACHE_TRIAL` short cells stops looking (strings are
+/// immutable and have no identity in ML, so sharing is not observable).
+#[derive(Default)]
+struct ColumnCache {
+    values: Vec<Rc<Str>>,
+    lookups: u32,
+    hits: u32,
+    off: bool,
+}
+
+/// The most values a column cache holds, and the longest cell it looks up (bytes).
+const CACHE_VALUES: usize = 16;
+const CACHE_MAX_LEN: usize = 24;
+/// Lookups after which a column whose hits are under half stops looking.
+const CACHE_TRIAL: u32 = 512;
+
+impl ColumnCache {
+    fn get(&mut self, text: &str) -> Rc<Str> {
+        if self.off || text.len() > CACHE_MAX_LEN {
+            return Str::new(text);
+        }
+        self.lookups += 1;
+        if let Some(v) = self.values.iter().find(|v| v.as_str() == text) {
+            self.hits += 1;
+            return Rc::clone(v);
+        }
+        let s = Str::new(text);
+        if self.values.len() < CACHE_VALUES {
+            self.values.push(Rc::clone(&s));
+        }
+        if self.lookups == CACHE_TRIAL && self.hits * 2 < self.lookups {
+            self.off = true;
+            self.values = Vec::new();
+        }
+        s
     }
 }
 
@@ -557,4 +612,45 @@ fn append(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 /// `e` with its message's `from` replaced by `to`.
 fn reword(e: RuntimeError, from: &str, to: &str) -> RuntimeError {
     RuntimeError::new(e.kind(), e.message().replacen(from, to, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_caches_share_repeated_cells_and_give_up_on_unique_ones() {
+        let mut repeated = ColumnCache::default();
+        let a = repeated.get("books");
+        let b = repeated.get("books");
+        assert!(Rc::ptr_eq(&a, &b));
+        assert_eq!(repeated.get("toys").as_str(), "toys");
+        let long = "x".repeat(CACHE_MAX_LEN + 1);
+        assert!(!Rc::ptr_eq(&repeated.get(&long), &repeated.get(&long)));
+        let mut unique = ColumnCache::default();
+        for i in 0..CACHE_TRIAL {
+            assert_eq!(unique.get(&i.to_string()).as_str(), i.to_string());
+        }
+        assert!(unique.off && unique.values.is_empty());
+        assert!(!Rc::ptr_eq(&unique.get("1"), &unique.get("1")));
+    }
+
+    #[test]
+    fn headers_share_one_string_per_column_across_rows() {
+        let data = b"k,v\n1,a\n2,a\n";
+        let rows = Parse::new("t", "the text", data, b',').unwrap().rows(true).unwrap();
+        let Value::Array(rows) = rows else { panic!() };
+        let rows = rows.to_vec();
+        let keys = |r: &Value| match r {
+            Value::Object(o) => o.dict.borrow().keys().cloned().collect::<Vec<_>>(),
+            _ => panic!(),
+        };
+        let (first, second) = (keys(&rows[0]), keys(&rows[1]));
+        for (a, b) in first.iter().zip(&second) {
+            match (a, b) {
+                (Value::Str(a), Value::Str(b)) => assert!(Rc::ptr_eq(a, b)),
+                _ => panic!(),
+            }
+        }
+    }
 }
