@@ -20,7 +20,9 @@
 //! * `stdlib/path.rs` — `path` (§12.11),
 //! * `stdlib/args.rs` — `args` (§12.13),
 //! * `stdlib/env.rs` — `env` (§12.14),
-//! * `stdlib/crypto.rs` — `crypto` (§12.15).
+//! * `stdlib/crypto.rs` — `crypto` (§12.15),
+//! * `stdlib/csv.rs` — `csv` (§12.16),
+//! * `stdlib/log.rs` — `log` (§12.17).
 
 use std::rc::Rc;
 
@@ -82,12 +84,14 @@ standard_modules!(
     collections,
     console,
     crypto,
+    csv,
     datetime,
     env,
     file,
     functional,
     http,
     json,
+    log,
     math,
     path,
     random

@@ -171,6 +171,8 @@ pub struct Vm {
     pub(crate) std_modules: Vec<Rc<Module>>,
     /// The generator of `math.random`.
     pub(crate) rng: crate::stdlib::Rng,
+    /// The `log` module's default logger, made on its first use.
+    pub(crate) default_logger: Option<Rc<crate::value::LibraryObject>>,
     /// This VM's heap: its allocation counters, allocation sites and cycle collector
     /// (active while the VM runs; see `heap`).
     pub(crate) heap: Heap,
@@ -214,6 +216,7 @@ impl Vm {
             profiler: None,
             std_modules: Vec::new(),
             rng: crate::stdlib::Rng::unpredictable(),
+            default_logger: None,
             heap,
             input_is_stdin: true,
             policy: Rc::new(mlpy_sandbox::Policy::deny_all()),

@@ -77,6 +77,7 @@ fn argument(p: &Param, i: usize, dir: &Path, var: &str, native: &str) -> Value {
         }
         return match (p.name, i) {
             ("enc", _) => Value::str("utf-8"),
+            ("delimiter", _) => Value::str(","),
             ("pattern", _) => in_dir("*"),
             (_, 0) if native.contains("Dir") => in_dir("sub"),
             (_, 0) => in_dir("existing.txt"),

@@ -64,6 +64,14 @@ pub(crate) fn required_capabilities(_: &mut Vm, args: &[Value]) -> Result<Value>
     }
     let mut names: Vec<&str> = match f {
         Value::Native(n) => n.capabilities().iter().map(|c| c.name()).collect(),
+        // A bound method of a library object (`logger.add_file`): its declaration's.
+        Value::Bound(b) => match &b.receiver {
+            Value::Library(o) => o
+                .class
+                .method(b.name.as_str())
+                .map_or_else(Vec::new, |m| m.capabilities.iter().map(|c| c.name()).collect()),
+            _ => Vec::new(),
+        },
         _ => Vec::new(),
     };
     names.sort_unstable();

@@ -250,13 +250,13 @@ fn bounded<T: Send + 'static>(
 
 /// Whether `path` exists and is not a regular file or a directory (a FIFO, a device, a
 /// socket): opening or reading it may block or never end.
-fn is_special(path: &Path) -> bool {
+pub(super) fn is_special(path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// The content of the file at `path` (resolved; `raw` as the program gave it), each byte
 /// of which will cost `factor` bytes of heap.
-fn read_content(vm: &Vm, func: &str, raw: &str, path: &Path, factor: u64) -> Result<Vec<u8>> {
+pub(super) fn read_content(vm: &Vm, func: &str, raw: &str, path: &Path, factor: u64) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| io_error(func, "read", raw, &e))?;
     if meta.is_dir() {
         return Err(io_error_msg(func, "read", raw, "it is a directory"));
@@ -341,7 +341,7 @@ fn read_stream(vm: &Vm, func: &str, raw: &str, path: &Path, factor: u64) -> Resu
 }
 
 /// Writes `bytes` to `path` (creating missing parent directories), replacing or appending.
-fn write_content(
+pub(super) fn write_content(
     vm: &Vm,
     func: &str,
     raw: &str,
@@ -373,7 +373,7 @@ fn write_content(
 
 /// The text encodings supported: UTF-8, ASCII and Latin-1 (ISO 8859-1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Encoding {
+pub(super) enum Encoding {
     Utf8,
     Ascii,
     Latin1,
@@ -382,7 +382,7 @@ enum Encoding {
 /// The encoding named by the optional argument at `idx` (default UTF-8). Names are
 /// matched ignoring case, `-` and `_`: `utf-8`, `utf8`, `ascii`, `us-ascii`, `latin-1`,
 /// `latin1`, `iso-8859-1`.
-fn encoding(func: &str, args: &[Value], idx: usize) -> Result<Encoding> {
+pub(super) fn encoding(func: &str, args: &[Value], idx: usize) -> Result<Encoding> {
     let Some(Value::Str(name)) = args.get(idx) else {
         return Ok(Encoding::Utf8);
     };
@@ -403,7 +403,7 @@ fn encoding(func: &str, args: &[Value], idx: usize) -> Result<Encoding> {
     }
 }
 
-fn decode(func: &str, raw: &str, bytes: Vec<u8>, enc: Encoding) -> Result<String> {
+pub(super) fn decode(func: &str, raw: &str, bytes: Vec<u8>, enc: Encoding) -> Result<String> {
     match enc {
         Encoding::Utf8 => String::from_utf8(bytes).map_err(|e| {
             value_error(format!(
@@ -423,7 +423,7 @@ fn decode(func: &str, raw: &str, bytes: Vec<u8>, enc: Encoding) -> Result<String
     }
 }
 
-fn encode(func: &str, text: String, enc: Encoding) -> Result<Vec<u8>> {
+pub(super) fn encode(func: &str, text: String, enc: Encoding) -> Result<Vec<u8>> {
     let unencodable = |c: char, name: &str| {
         value_error(format!("`{func}`: the character U+{:04X} cannot be written as {name}", c as u32))
     };

@@ -450,6 +450,13 @@ fn write_json(v: &Value, indent: Option<usize>) -> Result<Value> {
     Ok(Value::string(w.out))
 }
 
+/// The `json.stringify` text of `v` (for `log`'s JSON records).
+pub(super) fn stringify_text(v: &Value) -> Result<String> {
+    let mut w = Writer { out: String::new(), indent: None, open: Vec::new() };
+    w.value(v, 0)?;
+    Ok(w.out)
+}
+
 fn stringify(_: &mut Vm, args: &[Value]) -> Result<Value> {
     write_json(&args[0], None)
 }
