@@ -95,8 +95,11 @@ impl ShortestDigits {
         }
         let mut buf = zmij::Buffer::new();
         let res = ShortestDigits::parse(buf.format_finite(x).as_bytes());
+        // A tie needs two shortest strings in the rounding interval (at most one unit in
+        // the last place of `x` wide, below `x × 2^-52`), so digits `10^-n` apart with
+        // `10^n > 2^52`: 16 digits or more. Zmij breaks it toward the even digit.
         let last = res.buf[res.len - 1];
-        if last.is_multiple_of(2) && res.is_tie(x) {
+        if res.len >= 16 && last.is_multiple_of(2) && res.is_tie(x) {
             return ShortestDigits::of_std(x);
         }
         res

@@ -19,7 +19,6 @@
 
 mod unicode_tables;
 
-
 use unicode_tables::{ALPHA, CASE_IGNORABLE, DIGIT, NUMERIC, SPACE, TITLECASE, TITLE_MAP};
 
 // ---------------------------------------------------------------------------------------
@@ -697,15 +696,14 @@ fn write_quoted(out: &mut String, s: &str, ascii_only: bool) {
 /// Appends `\uXXXX` (lower-case hexadecimal).
 fn push_unicode_escape(out: &mut String, unit: u16) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let text = [
-        b'\\',
-        b'u',
-        HEX[usize::from(unit >> 12)],
-        HEX[usize::from((unit >> 8) & 0xF)],
-        HEX[usize::from((unit >> 4) & 0xF)],
-        HEX[usize::from(unit & 0xF)],
-    ];
-    out.push_str(std::str::from_utf8(&text).unwrap_or("?"));
+    let hex = |shift: u16| char::from(HEX[usize::from((unit >> shift) & 0xF)]);
+    out.reserve(6);
+    out.push('\\');
+    out.push('u');
+    out.push(hex(12));
+    out.push(hex(8));
+    out.push(hex(4));
+    out.push(hex(0));
 }
 
 /// The index of the first byte at or after `from` that is `"`, `\` or below 0x20 — and,
