@@ -197,11 +197,15 @@ def main():
     for row in rows:
         out.append("| " + " | ".join(row) + " |")
     if lib_programs:
+        compared = sum(1 for r in ratios["library"][0] if r is not None)
+        missing = len(lib_programs) - compared
+        verdict = (f"**Below the bar:** {', '.join(slower)}." if slower
+                   else f"None of the {compared} compared is below it.")
+        if missing:
+            verdict += f" **{missing} not compared** (failed or printed something else)."
         out.append("")
         out.append("Library programs (no Lua version) compare mlpy with CPython only; the bar "
-                   "is python/mlpy >= 1.00x on each. " +
-                   (f"**Below the bar:** {', '.join(slower)}." if slower
-                    else "None is below it."))
+                   "is python/mlpy >= 1.00x on each. " + verdict)
     if problems:
         out.append("")
         out.append("**Problems:** " + "; ".join(problems) +
