@@ -53,7 +53,7 @@ say() { printf '%s\n' "$*" >&2; }
 loud() { printf '%s\n' "${RED}$*${RESET}" >&2; }
 
 usage() {
-    sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------- arguments
