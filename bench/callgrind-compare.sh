@@ -8,15 +8,19 @@
 # output and exits 1 if any program got more than MLPY_MAX_GROWTH percent (default 3)
 # more instructions. Runs each program once per binary under `valgrind --tool=callgrind`
 # (see bench/callgrind.sh); counts are repeatable, so one run each is enough.
+# Without PROGRAMs: the interpreter programs (those with a NAME.lua). The library
+# programs (json_roundtrip, …) take minutes each under callgrind: name them, or set
+# MLPY_CALLGRIND_ALL=1.
 #
 # Environment:
 #   MLPY_ARGS="..."        extra options for `mlpy run` (for example --profile)
 #   MLPY_MAX_GROWTH=PCT    the allowed growth in percent (default 3)
+#   MLPY_CALLGRIND_ALL=1   every program of bench/programs by default
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [[ $# -lt 2 ]]; then
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 before=$1
@@ -27,7 +31,10 @@ if [[ $# -gt 0 ]]; then
 else
     programs=()
     for f in "$BENCH_DIR"/programs/*.ml; do
-        programs+=("$(basename "$f" .ml)")
+        name=$(basename "$f" .ml)
+        if [[ -f "$BENCH_DIR/programs/$name.lua" || "${MLPY_CALLGRIND_ALL:-0}" = 1 ]]; then
+            programs+=("$name")
+        fi
     done
 fi
 max=${MLPY_MAX_GROWTH:-3}

@@ -4,7 +4,9 @@
 # Usage:
 #   bench/callgrind.sh PROGRAM [BINARY]
 #
-#   PROGRAM  a name from bench/programs (fib, loop, …) or the path of any .ml file
+#   PROGRAM  a name from bench/programs (fib, loop, …) or the path of any .ml file;
+#            its NAME.setup.py (if any) runs first, with python3, in a scratch
+#            directory, where the program then runs, with the options in NAME.args
 #   BINARY   the mlpy binary to measure (default: target/release/mlpy, honouring
 #            CARGO_TARGET_DIR; built with `cargo build --release -p mlpy_cli` if missing)
 #
@@ -24,7 +26,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 if [[ $# -lt 1 || $# -gt 2 || "$1" = -h || "$1" = --help ]]; then
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     [[ $# -ge 1 && ( "$1" = -h || "$1" = --help ) ]] && exit 0
     exit 2
 fi
@@ -41,16 +43,38 @@ fi
 
 source "$BENCH_DIR/lib.sh"
 binary=$(mlpy_binary "${2:-}")
+# Absolute: the program runs in a scratch directory.
+[[ "$binary" != */* || "$binary" = /* ]] || binary="$PWD/$binary"
 ensure_valgrind
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mlpy-callgrind.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 out=${MLPY_CALLGRIND_OUT:-$tmp/callgrind.out}
+[[ "$out" = /* ]] || out="$PWD/$out"
+file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
 read -r -a extra <<<"${MLPY_ARGS:-}"
 
-echo "callgrind: $binary run $file ${extra[*]}" >&2
-if ! valgrind --tool=callgrind --callgrind-out-file="$out" \
-        "$binary" run "$file" "${extra[@]}" >"$tmp/stdout" 2>"$tmp/stderr"; then
+# The conventions of bench/run.sh: NAME.args holds options for `mlpy run`, NAME.setup.py
+# writes the program's input files into the directory where it runs.
+base=${file%.ml}
+args=()
+if [[ -f "$base.args" ]]; then
+    read -r -d '' -a args < <(sed 's/#.*//' "$base.args") || true
+fi
+work="$tmp/work"
+mkdir -p "$work"
+if [[ -f "$base.setup.py" ]]; then
+    echo "setup: python3 $(basename "$base").setup.py" >&2
+    if ! (cd "$work" && python3 "$base.setup.py") >"$tmp/setup.out" 2>&1; then
+        echo "callgrind.sh: $base.setup.py failed:" >&2
+        tail -20 "$tmp/setup.out" >&2
+        exit 1
+    fi
+fi
+
+echo "callgrind: $binary run $file ${args[*]} ${extra[*]}" >&2
+if ! (cd "$work" && valgrind --tool=callgrind --callgrind-out-file="$out" \
+        "$binary" run "$file" "${args[@]}" "${extra[@]}") >"$tmp/stdout" 2>"$tmp/stderr"; then
     echo "callgrind.sh: the program failed under valgrind:" >&2
     tail -20 "$tmp/stderr" >&2
     exit 1

@@ -5,6 +5,9 @@ Usage: report.py DIR
 
 DIR is the temporary directory written by run.sh. It holds
   programs            one program name a line ("empty" is the start-up row)
+  library             the library programs among them (no Lua version: mlpy and
+                      CPython only), one a line; they get rows of their own after the
+                      interpreter programs' geometric mean, and a mean of their own
   runs, rounds        the runs per command in a round, and the number of rounds
   profile             whether the --profile column is wanted
   NAME.roundK.json    hyperfine --export-json output of round K (commands named mlpy,
@@ -104,6 +107,7 @@ def main():
         sys.exit(__doc__)
     directory = sys.argv[1]
     programs = read_lines(os.path.join(directory, "programs"))
+    library = set(read_lines(os.path.join(directory, "library")))
     runs = (read_lines(os.path.join(directory, "runs")) or ["?"])[0]
     rounds = (read_lines(os.path.join(directory, "rounds")) or ["1"])[0]
     profile = (read_lines(os.path.join(directory, "profile")) or ["0"])[0] == "1"
@@ -113,10 +117,22 @@ def main():
     if profile:
         header += ["mlpy --profile median", "profile/mlpy"]
     rows = []
-    py_ratios, lua_ratios, prof_ratios = [], [], []
+    # Ratios per group: interpreter programs (the start-up row excluded) and library ones.
+    ratios = {"core": ([], [], []), "library": ([], [], [])}
+    slower = []
     problems = []
 
-    for name in programs:
+    def mean_row(label, group, with_lua):
+        py_list, lua_list, prof_list = ratios[group]
+        counted = sum(1 for r in py_list if r is not None)
+        row = [f"**{label}** ({counted} of {len(py_list)} programs)", "", "", "",
+               fmt_ratio(geomean(py_list)),
+               fmt_ratio(geomean(lua_list)) if with_lua else "—", "", "", ""]
+        if profile:
+            row += ["", fmt_ratio(geomean(prof_list))]
+        return row
+
+    def add_program(name):
         data = load_program(directory, name)
         mlpy, py, lua = data.get("mlpy"), data.get("python3"), data.get("lua")
         prof = data.get("mlpy_profile")
@@ -145,19 +161,26 @@ def main():
             row += [cell(prof, "median", fmt_time), ratio_cell(r_prof, prof)]
         rows.append(row)
         if name != "empty":
-            py_ratios.append(r_py if valid(py) else None)
-            lua_ratios.append(r_lua if valid(lua) else None)
-            prof_ratios.append(r_prof if valid(prof) else None)
+            py_list, lua_list, prof_list = ratios["library" if name in library else "core"]
+            py_list.append(r_py if valid(py) else None)
+            lua_list.append(r_lua if valid(lua) else None)
+            prof_list.append(r_prof if valid(prof) else None)
+        if name in library and r_py is not None and valid(py) and r_py < 1.0:
+            slower.append(f"{name} ({fmt_ratio(r_py)})")
         for impl, entry in data.items():
             if entry["state"] != "ok":
                 problems.append(f"{name}: {impl} {entry['state']}")
 
-    counted = sum(1 for r in py_ratios if r is not None)
-    mean_row = [f"**geometric mean** ({counted} of {len(py_ratios)} programs)", "", "", "",
-                fmt_ratio(geomean(py_ratios)), fmt_ratio(geomean(lua_ratios)), "", "", ""]
-    if profile:
-        mean_row += ["", fmt_ratio(geomean(prof_ratios))]
-    rows.append(mean_row)
+    for name in programs:
+        if name not in library:
+            add_program(name)
+    lib_programs = [name for name in programs if name in library]
+    if ratios["core"][0] or not lib_programs:
+        rows.append(mean_row("geometric mean", "core", True))
+    for name in lib_programs:
+        add_program(name)
+    if lib_programs:
+        rows.append(mean_row("geometric mean, library programs", "library", False))
 
     if rounds == "1":
         timing = f"Median wall time of {runs} runs (after 1 warm-up run)"
@@ -173,6 +196,16 @@ def main():
     out.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
     for row in rows:
         out.append("| " + " | ".join(row) + " |")
+    if lib_programs:
+        compared = sum(1 for r in ratios["library"][0] if r is not None)
+        missing = len(lib_programs) - compared
+        verdict = (f"**Below the bar:** {', '.join(slower)}." if slower
+                   else f"None of the {compared} compared is below it.")
+        if missing:
+            verdict += f" **{missing} not compared** (failed or printed something else)."
+        out.append("")
+        out.append("Library programs (no Lua version) compare mlpy with CPython only; the bar "
+                   "is python/mlpy >= 1.00x on each. " + verdict)
     if problems:
         out.append("")
         out.append("**Problems:** " + "; ".join(problems) +

@@ -5,6 +5,11 @@
 #   bench/run.sh                 # every program
 #   bench/run.sh fib dict        # a subset (names of bench/programs/NAME.ml)
 #
+# A program with NAME.lua is an interpreter program (mlpy, CPython and Lua); one without
+# is a library program (mlpy and CPython only). NAME.setup.py, if present, runs once
+# (with python3) in a scratch directory before the timed runs, which then run there;
+# NAME.args holds extra `mlpy run` options (e.g. --allow-read=NAME.json). See README.md.
+#
 # Environment:
 #   MLPY_BENCH_RUNS=N       hyperfine runs per command (default 5, plus 1 warm-up run)
 #   MLPY_BENCH_ROUNDS=R     repeat the timing R times, going through the implementations
@@ -30,7 +35,14 @@ PROG_DIR="$BENCH_DIR/programs"
 RUNS=${MLPY_BENCH_RUNS:-5}
 ROUNDS=${MLPY_BENCH_ROUNDS:-1}
 PROFILE=${MLPY_BENCH_PROFILE:-0}
-ALL_PROGRAMS=(fib loop range_loop fields dict closures quicksort strings)
+# The interpreter programs, in the table's order; every other NAME.ml without a NAME.lua
+# (a library program) follows them, sorted by name.
+CORE_PROGRAMS=(fib loop range_loop fields dict closures quicksort strings)
+ALL_PROGRAMS=("${CORE_PROGRAMS[@]}")
+for file in "$PROG_DIR"/*.ml; do
+    name=$(basename "$file" .ml)
+    [[ -f "$PROG_DIR/$name.lua" || "$name" = empty ]] || ALL_PROGRAMS+=("$name")
+done
 
 if [[ -t 2 ]]; then
     RED=$'\e[1;31m' GREEN=$'\e[32m' BOLD=$'\e[1m' RESET=$'\e[0m'
@@ -41,7 +53,7 @@ say() { printf '%s\n' "$*" >&2; }
 loud() { printf '%s\n' "${RED}$*${RESET}" >&2; }
 
 usage() {
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # ---------------------------------------------------------------- arguments
@@ -53,7 +65,8 @@ for arg in "$@"; do
         *)
             name=${arg%.ml}
             name=${name##*/}
-            for ext in ml py lua; do
+            # NAME.lua is optional: without it, NAME is a library program.
+            for ext in ml py; do
                 if [[ ! -f "$PROG_DIR/$name.$ext" ]]; then
                     loud "no such benchmark program: $PROG_DIR/$name.$ext"
                     exit 2
@@ -118,6 +131,7 @@ if [[ $MLPY_OK -eq 1 && ! -x "$MLPY" ]]; then
 fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mlpy-bench.XXXXXX")
+TMP=$(cd "$TMP" && pwd)  # absolute: the programs run in directories below it
 cleanup() {
     if [[ "${MLPY_BENCH_KEEP:-0}" = 1 ]]; then
         say "kept $TMP"
@@ -149,15 +163,21 @@ PYTHON=${MLPY_BENCH_PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}
 read -r -a PYTHON_FLAGS <<<"${MLPY_BENCH_PYTHON_FLAGS--S}"
 say "python3: $PYTHON ${PYTHON_FLAGS[*]} ($("$PYTHON" --version 2>&1)); lua: $(command -v lua5.4) ($(lua5.4 -v 2>&1))"
 
-IMPLS=(mlpy python3 lua)
-[[ $MLPY_OK -eq 1 ]] || IMPLS=(python3 lua)
+# The extra `mlpy run` options of PROGRAM (its NAME.args: words separated by white
+# space, `#` to the end of a line a comment), in ML_ARGS.
+ml_args_for() {
+    ML_ARGS=()
+    local file="$PROG_DIR/$1.args"
+    [[ -f "$file" ]] || return 0
+    read -r -d '' -a ML_ARGS < <(sed 's/#.*//' "$file") || true
+}
 
-# The command (as words) that runs PROGRAM with IMPL.
+# The command (as words) that runs PROGRAM with IMPL; ml_args_for PROGRAM first.
 command_for() {
     local impl=$1 prog=$2
     case "$impl" in
-        mlpy) CMD=("$MLPY" run "$PROG_DIR/$prog.ml") ;;
-        mlpy_profile) CMD=("$MLPY" run "$PROG_DIR/$prog.ml" --profile) ;;
+        mlpy) CMD=("$MLPY" run "$PROG_DIR/$prog.ml" "${ML_ARGS[@]}") ;;
+        mlpy_profile) CMD=("$MLPY" run "$PROG_DIR/$prog.ml" "${ML_ARGS[@]}" --profile) ;;
         python3) CMD=("$PYTHON" "${PYTHON_FLAGS[@]}" "$PROG_DIR/$prog.py") ;;
         lua) CMD=(lua5.4 "$PROG_DIR/$prog.lua") ;;
     esac
@@ -169,18 +189,45 @@ printf '%s\n' "$ROUNDS" >"$TMP/rounds"
 printf '%s\n' "$PROFILE" >"$TMP/profile"
 printf '%s\n' "$MLPY_OK" >"$TMP/mlpy_ok"
 : >"$TMP/programs"
+: >"$TMP/library"
 
 for prog in empty "${PROGRAMS[@]}"; do
     printf '%s\n' "$prog" >>"$TMP/programs"
     say "${BOLD}== $prog${RESET}"
-    impls=("${IMPLS[@]}")
+    impls=()
+    [[ $MLPY_OK -eq 1 ]] && impls+=(mlpy)
+    impls+=(python3)
+    if [[ -f "$PROG_DIR/$prog.lua" ]]; then
+        impls+=(lua)
+    else
+        printf '%s\n' "$prog" >>"$TMP/library"
+    fi
     [[ "$PROFILE" = 1 ]] && impls+=(mlpy_profile)
+    ml_args_for "$prog"
+    # Every program runs in a scratch directory of its own, where NAME.setup.py (if any)
+    # has written its input files.
+    work="$TMP/work/$prog"
+    mkdir -p "$work"
+    if [[ -f "$PROG_DIR/$prog.setup.py" ]]; then
+        say "   setup: $PYTHON $prog.setup.py (in $work)"
+        if ! (cd "$work" && "$PYTHON" "$PROG_DIR/$prog.setup.py") \
+                >"$TMP/$prog.setup.out" 2>&1; then
+            loud "=== SETUP FAILED: $prog.setup.py (nothing of $prog is timed) ==="
+            tail -20 "$TMP/$prog.setup.out" | sed 's/^/    /' >&2
+            STATUS=1
+            : >"$TMP/$prog.status"
+            for impl in "${impls[@]}"; do
+                printf '%s fail\n' "$impl" >>"$TMP/$prog.status"
+            done
+            continue
+        fi
+    fi
     timed=()
     states=()
     for impl in "${impls[@]}"; do
         command_for "$impl" "$prog"
         # One run to check the output and to measure peak memory (max RSS, KiB).
-        if /usr/bin/time -f %M -o "$TMP/$prog.$impl.mem" "${CMD[@]}" \
+        if (cd "$work" && /usr/bin/time -f %M -o "$TMP/$prog.$impl.mem" "${CMD[@]}") \
                 >"$TMP/$prog.$impl.out" 2>"$TMP/$prog.$impl.err"; then
             states+=(ok)
         else
@@ -217,8 +264,8 @@ for prog in empty "${PROGRAMS[@]}"; do
     if [[ ${#timed[@]} -gt 0 ]]; then
         for ((round = 1; round <= ROUNDS; round++)); do
             warmup=$((round == 1 ? 1 : 0))
-            if ! hyperfine -N --warmup "$warmup" --runs "$RUNS" --style basic \
-                    --export-json "$TMP/$prog.round$round.json" "${timed[@]}" \
+            if ! (cd "$work" && hyperfine -N --warmup "$warmup" --runs "$RUNS" --style basic \
+                    --export-json "$TMP/$prog.round$round.json" "${timed[@]}") \
                     >"$TMP/$prog.hyperfine.txt" 2>&1; then
                 loud "=== hyperfine failed on $prog ==="
                 sed 's/^/    /' "$TMP/$prog.hyperfine.txt" >&2

@@ -1,17 +1,20 @@
 //! `json` (spec §12.6): parsing JSON text into values, writing values as JSON text, and
 //! a few object helpers.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
 
 use super::{no_constants, ModuleDecl};
-use crate::dict::{Dict, Key};
-use crate::error::{value_error, Result};
+use crate::dict::{Dict, FxHasher, Key};
+use crate::error::{value_error, Result, RuntimeError};
 use crate::natives::{int_arg, kind_error, opt, req, str_arg, Kinds, NativeDecl};
 use crate::support::float_text::write_float;
-use crate::support::strings::write_quoted_json;
-use crate::value::Value;
+use crate::support::strings::{find_special, write_quoted_json};
+use crate::value::{Items, Str, Value};
 use crate::vm::Vm;
 
 pub(super) static MODULE: ModuleDecl = ModuleDecl::new(
@@ -53,29 +56,74 @@ const SAFE_MAX_DEPTH: i64 = 100;
 
 // ----- parsing -----------------------------------------------------------------------------
 
+/// Values parsed or written between two checks of the deadline and the memory limit.
+const CHECK_INTERVAL: u32 = 4096;
+/// Keys kept for sharing by one parse (`Parser::keys`), and the longest one kept.
+const MAX_SHARED_KEYS: usize = 4096;
+const MAX_SHARED_KEY_LEN: usize = 64;
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     /// The deepest nesting allowed (the top-level value has depth 0).
     max_depth: usize,
+    /// The keys made so far, by their text in the input (keys without escapes): the
+    /// objects of a document mostly have the same keys, and each is made (and hashed)
+    /// once, as CPython's decoder does with its memo.
+    keys: HashMap<&'a str, Rc<Str>, BuildHasherDefault<FxHasher>>,
+    /// The items of the arrays being parsed, innermost last: one buffer for every level,
+    /// so that each array is made at its exact size.
+    items: Vec<Value>,
+    /// The entries of the objects being parsed, likewise.
+    entries: Vec<(Key, Value)>,
+    /// Values until the next check of the deadline.
+    budget: u32,
 }
 
-type ParseResult<T> = std::result::Result<T, String>;
+/// Why a parse stopped.
+enum ParseError {
+    /// Invalid text (a `ValueError` for `parse`, `false` for `validate`).
+    Syntax(String),
+    /// The run's time or memory limit (ends the run, whatever the caller).
+    Limit(RuntimeError),
+}
 
-impl Parser<'_> {
+type ParseResult<T> = std::result::Result<T, ParseError>;
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, max_depth: usize) -> Parser<'a> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            max_depth,
+            keys: HashMap::default(),
+            items: Vec::new(),
+            entries: Vec::new(),
+            budget: CHECK_INTERVAL,
+        }
+    }
+
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
     }
 
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[cold]
     fn error<T>(&self, what: &str) -> ParseResult<T> {
-        Err(format!("{what} at position {}", self.text[..self.pos].chars().count()))
+        let at = self.text[..self.pos].chars().count();
+        Err(ParseError::Syntax(format!("{what} at position {at}")))
     }
 
     fn eat(&mut self, word: &str) -> bool {
-        if self.text[self.pos..].starts_with(word) {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             true
         } else {
@@ -83,16 +131,28 @@ impl Parser<'_> {
         }
     }
 
+    /// Counts one value; every `CHECK_INTERVAL` values, checks the deadline.
+    #[inline]
+    fn count(&mut self) -> ParseResult<()> {
+        self.budget -= 1;
+        if self.budget == 0 {
+            self.budget = CHECK_INTERVAL;
+            crate::heap::check_deadline().map_err(ParseError::Limit)?;
+        }
+        Ok(())
+    }
+
     fn value(&mut self, depth: usize) -> ParseResult<Value> {
         if depth > self.max_depth {
             return self.error(&format!("nesting deeper than {}", self.max_depth));
         }
+        self.count()?;
         self.skip_ws();
-        match self.bytes.get(self.pos) {
+        match self.peek() {
             None => self.error("unexpected end of text"),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => Ok(Value::string(self.string()?)),
+            Some(b'"') => Ok(Value::Str(self.string()?)),
             Some(b't') if self.eat("true") => Ok(Value::Bool(true)),
             Some(b'f') if self.eat("false") => Ok(Value::Bool(false)),
             Some(b'n') if self.eat("null") => Ok(Value::Null),
@@ -104,97 +164,113 @@ impl Parser<'_> {
         }
     }
 
+    /// Checks the memory limit before a buffer of values not yet counted on the heap (the
+    /// items or entries gathered) grows: `slot` bytes each.
+    fn before_growth(&self, len: usize, capacity: usize, slot: u64) -> ParseResult<()> {
+        if len == capacity && len >= 4096 {
+            let pending = capacity as u64 * 2 * slot;
+            crate::heap::reserve_for(pending, "`json.parse`").map_err(ParseError::Limit)?;
+        }
+        Ok(())
+    }
+
     fn object(&mut self, depth: usize) -> ParseResult<Value> {
         self.pos += 1;
-        let mut dict = Dict::default();
         self.skip_ws();
-        if self.eat("}") {
-            return Ok(Value::object(dict));
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::object(Dict::default()));
         }
+        let base = self.entries.len();
         loop {
             self.skip_ws();
-            if self.bytes.get(self.pos) != Some(&b'"') {
+            if self.peek() != Some(b'"') {
                 return self.error("expected a string key");
             }
-            let key = self.string()?;
+            let key = self.key()?;
             self.skip_ws();
-            if !self.eat(":") {
+            if self.peek() != Some(b':') {
                 return self.error("expected `:`");
             }
+            self.pos += 1;
             let value = self.value(depth + 1)?;
-            // A repeated key keeps its first position and takes the last value.
-            dict.insert(Key::string(crate::value::Str::from_string(key)), value);
+            self.before_growth(self.entries.len(), self.entries.capacity(), 48)?;
+            self.entries.push((key, value));
             self.skip_ws();
-            if self.eat(",") {
-                continue;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return self.error("expected `,` or `}`"),
             }
-            if self.eat("}") {
-                return Ok(Value::object(dict));
-            }
-            return self.error("expected `,` or `}`");
         }
+        let mut dict = Dict::with_capacity(self.entries.len() - base);
+        // A repeated key keeps its first position and takes the last value.
+        for (key, value) in self.entries.drain(base..) {
+            dict.insert(key, value);
+        }
+        Ok(Value::object(dict))
     }
 
     fn array(&mut self, depth: usize) -> ParseResult<Value> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
-        if self.eat("]") {
-            return Ok(Value::array(items));
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::array(Vec::new()));
         }
+        let base = self.items.len();
         loop {
-            // The items gathered are not counted until the array is made: before their
-            // buffer grows, check its new size against the memory limit (`parse` turns
-            // this into the limit's error).
-            if items.len() == items.capacity() && items.len() >= 4096 {
-                let pending = items.capacity() as u64 * 2 * 16;
-                if crate::heap::reserve(pending).is_err() {
-                    return Err(format!("{OVER_LIMIT}{pending}"));
-                }
-            }
-            items.push(self.value(depth + 1)?);
+            let value = self.value(depth + 1)?;
+            self.before_growth(self.items.len(), self.items.capacity(), 16)?;
+            self.items.push(value);
             self.skip_ws();
-            if self.eat(",") {
-                continue;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return self.error("expected `,` or `]`"),
             }
-            if self.eat("]") {
-                return Ok(Value::array(items));
-            }
-            return self.error("expected `,` or `]`");
         }
+        let items: Vec<Value> = self.items.drain(base..).collect();
+        Ok(Value::array(items))
     }
 
     fn number(&mut self) -> ParseResult<Value> {
         let start = self.pos;
-        let digits = |p: &mut Self| {
-            let from = p.pos;
-            while p.bytes.get(p.pos).is_some_and(u8::is_ascii_digit) {
-                p.pos += 1;
-            }
-            p.pos - from
-        };
-        if self.bytes[self.pos] == b'-' {
+        let negative = self.bytes[self.pos] == b'-';
+        if negative {
             self.pos += 1;
         }
         let int_start = self.pos;
-        let n = digits(self);
+        // The magnitude, exact while it has at most 18 digits.
+        let mut magnitude: i64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            magnitude = magnitude.wrapping_mul(10).wrapping_add(i64::from(d - b'0'));
+            self.pos += 1;
+        }
+        let n = self.pos - int_start;
         if n == 0 || (n > 1 && self.bytes[int_start] == b'0') {
             return self.error("invalid number");
         }
         let mut is_float = false;
-        if self.bytes.get(self.pos) == Some(&b'.') {
+        if self.peek() == Some(b'.') {
             self.pos += 1;
-            if digits(self) == 0 {
+            if self.digits() == 0 {
                 return self.error("invalid number");
             }
             is_float = true;
         }
-        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+        if let Some(b'e' | b'E') = self.peek() {
             self.pos += 1;
-            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+            if let Some(b'+' | b'-') = self.peek() {
                 self.pos += 1;
             }
-            if digits(self) == 0 {
+            if self.digits() == 0 {
                 return self.error("invalid number");
             }
             is_float = true;
@@ -203,47 +279,85 @@ impl Parser<'_> {
         if is_float {
             return Ok(Value::Float(text.parse().unwrap_or(f64::NAN)));
         }
+        if n <= 18 {
+            return Ok(Value::Int(if negative { -magnitude } else { magnitude }));
+        }
         Ok(match text.parse::<i64>() {
             Ok(i) => Value::Int(i),
             Err(_) => Value::bigint(text.parse::<BigInt>().unwrap_or_default()),
         })
     }
 
+    /// Skips a run of digits; how many.
+    fn digits(&mut self) -> usize {
+        let from = self.pos;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+        self.pos - from
+    }
+
     fn hex4(&mut self) -> ParseResult<u32> {
-        let Some(hex) = self.text.get(self.pos..self.pos + 4) else {
+        let end = self.pos + 4;
+        let Some(hex) = self.bytes.get(self.pos..end).filter(|_| self.text.is_char_boundary(end))
+        else {
             return self.error("incomplete `\\u` escape");
         };
-        let Ok(v) = u32::from_str_radix(hex, 16) else {
-            return self.error("invalid `\\u` escape");
-        };
-        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return self.error("invalid `\\u` escape");
+        let mut v = 0;
+        for &b in hex {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return self.error("invalid `\\u` escape"),
+            };
+            v = v << 4 | u32::from(digit);
         }
         self.pos += 4;
         Ok(v)
     }
 
-    fn string(&mut self) -> ParseResult<String> {
-        self.pos += 1;
-        let mut out = String::new();
+    /// An object key: shared with the earlier keys of the same text.
+    fn key(&mut self) -> ParseResult<Key> {
+        let start = self.pos + 1;
+        let end = find_special(self.bytes, start, false);
+        if self.bytes.get(end) != Some(&b'"') {
+            return Ok(Key::string(self.string()?));
+        }
+        self.pos = end + 1;
+        let text = &self.text[start..end];
+        if let Some(s) = self.keys.get(text) {
+            return Ok(Key::string(s.clone()));
+        }
+        let s = Str::new(text);
+        if self.keys.len() < MAX_SHARED_KEYS && text.len() <= MAX_SHARED_KEY_LEN {
+            self.keys.insert(text, s.clone());
+        }
+        Ok(Key::string(s))
+    }
+
+    /// A string (at its opening quote).
+    fn string(&mut self) -> ParseResult<Rc<Str>> {
+        let start = self.pos + 1;
+        let mut end = find_special(self.bytes, start, false);
+        if self.bytes.get(end) == Some(&b'"') {
+            // No escapes: the text is the input's.
+            self.pos = end + 1;
+            return Ok(Str::new(&self.text[start..end]));
+        }
+        let mut out = String::with_capacity(end - start + 16);
+        out.push_str(&self.text[start..end]);
         loop {
-            let plain = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(&self.text[plain..self.pos]);
-            match self.bytes.get(self.pos) {
+            self.pos = end;
+            match self.peek() {
                 None => return self.error("unterminated string"),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Str::from_string(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    let Some(&e) = self.bytes.get(self.pos) else {
+                    let Some(e) = self.peek() else {
                         return self.error("unterminated string");
                     };
                     self.pos += 1;
@@ -268,6 +382,8 @@ impl Parser<'_> {
                 }
                 Some(_) => return self.error("control character in a string"),
             }
+            end = find_special(self.bytes, self.pos, false);
+            out.push_str(&self.text[self.pos..end]);
         }
     }
 
@@ -295,12 +411,9 @@ impl Parser<'_> {
     }
 }
 
-/// A parse stopped by the memory limit.
-const OVER_LIMIT: &str = "\0memory limit";
-
 /// Parses the whole of `text`, allowing nesting up to `max_depth`.
 fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, max_depth };
+    let mut p = Parser::new(text, max_depth);
     let v = p.value(0)?;
     p.skip_ws();
     if p.pos != text.len() {
@@ -309,20 +422,17 @@ fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
     Ok(v)
 }
 
+/// `parse_text` for `func`: invalid text is a `ValueError` naming `func`.
+fn parse_for(func: &str, text: &str, max_depth: usize) -> Result<Value> {
+    parse_text(text, max_depth).map_err(|e| match e {
+        ParseError::Syntax(message) => value_error(format!("`{func}`: {message}")),
+        ParseError::Limit(limit) => limit,
+    })
+}
+
 fn parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let text = str_arg("json.parse", "a string", &args[0])?;
-    parse_text(text, MAX_DEPTH).map_err(|e| {
-        if let Some(pending) = e.strip_prefix(OVER_LIMIT) {
-            let pending = pending.parse().unwrap_or(0);
-            match crate::heap::reserve_for(pending, "`json.parse`") {
-                Err(limit) => limit,
-                // Freed meanwhile (the partial result is gone): report it all the same.
-                Ok(()) => value_error("`json.parse`: stopped at the memory limit"),
-            }
-        } else {
-            value_error(format!("`json.parse`: {e}"))
-        }
-    })
+    parse_for("json.parse", text, MAX_DEPTH)
 }
 
 fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
@@ -334,12 +444,16 @@ fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
     if max < 0 {
         return Err(value_error(format!("`json.safeParse`: maxDepth {max} is negative")));
     }
-    parse_text(text, max as usize).map_err(|e| value_error(format!("`json.safeParse`: {e}")))
+    parse_for("json.safeParse", text, max as usize)
 }
 
 fn validate(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let text = str_arg("json.validate", "a string", &args[0])?;
-    Ok(Value::Bool(parse_text(text, MAX_DEPTH).is_ok()))
+    match parse_text(text, MAX_DEPTH) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(ParseError::Syntax(_)) => Ok(Value::Bool(false)),
+        Err(ParseError::Limit(limit)) => Err(limit),
+    }
 }
 
 // ----- writing -----------------------------------------------------------------------------
@@ -350,9 +464,15 @@ struct Writer {
     indent: Option<usize>,
     /// The containers being written, outermost first (a value inside itself is an error).
     open: Vec<usize>,
+    /// Values until the next check of the deadline and of the memory the text takes.
+    budget: u32,
 }
 
 impl Writer {
+    fn new(indent: Option<usize>) -> Writer {
+        Writer { out: String::new(), indent, open: Vec::new(), budget: CHECK_INTERVAL }
+    }
+
     fn line(&mut self, level: usize) {
         if let Some(n) = self.indent {
             self.out.push('\n');
@@ -371,12 +491,33 @@ impl Writer {
         Ok(())
     }
 
+    /// Counts one value; every `CHECK_INTERVAL` values, checks the deadline and that the
+    /// text written so far (not yet counted on the heap) fits under the memory limit. A
+    /// value that holds one array many times has a text far larger than itself.
+    #[inline]
+    fn count(&mut self) -> Result<()> {
+        self.budget -= 1;
+        if self.budget == 0 {
+            self.budget = CHECK_INTERVAL;
+            crate::heap::check_deadline()?;
+            crate::heap::reserve_for(self.out.capacity() as u64, "the text of `json`")?;
+        }
+        Ok(())
+    }
+
+    fn int(&mut self, i: i64) {
+        self.out.push_str(itoa::Buffer::new().format(i));
+    }
+
     fn value(&mut self, v: &Value, level: usize) -> Result<()> {
+        self.count()?;
         match v {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
-            Value::Int(i) => self.out.push_str(&i.to_string()),
-            Value::BigInt(b) => self.out.push_str(&b.to_string()),
+            Value::Int(i) => self.int(*i),
+            Value::BigInt(b) => {
+                let _ = write!(self.out, "{}", **b);
+            }
             Value::Float(x) if x.is_nan() => self.out.push_str("NaN"),
             Value::Float(x) if x.is_infinite() => {
                 self.out.push_str(if *x > 0.0 { "Infinity" } else { "-Infinity" })
@@ -385,26 +526,36 @@ impl Writer {
             Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
             Value::Array(a) => {
                 self.enter(Rc::as_ptr(a) as usize)?;
-                let items = a.to_vec();
+                // No ML code runs while the text is written: the items are read in place.
+                let items = a.items();
                 self.out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    self.separator(i, level + 1);
-                    self.value(item, level + 1)?;
+                match &*items {
+                    Items::Ints(ints) => {
+                        for (i, &n) in ints.iter().enumerate() {
+                            self.count()?;
+                            self.separator(i, level + 1);
+                            self.int(n);
+                        }
+                    }
+                    Items::Values(values) => {
+                        for (i, item) in values.iter().enumerate() {
+                            self.separator(i, level + 1);
+                            self.value(item, level + 1)?;
+                        }
+                    }
                 }
                 self.close(items.is_empty(), level, ']');
             }
             Value::Object(o) => {
                 self.enter(Rc::as_ptr(o) as usize)?;
-                let entries: Vec<(Value, Value)> =
-                    o.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let dict = o.dict.borrow();
                 self.out.push('{');
-                for (i, (key, item)) in entries.iter().enumerate() {
+                for (i, (key, item)) in dict.iter().enumerate() {
                     self.separator(i, level + 1);
                     match key {
                         Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
                         other => {
-                            let mut text =
-                                Writer { out: String::new(), indent: None, open: vec![] };
+                            let mut text = Writer::new(None);
                             text.value(other, 0)?;
                             write_quoted_json(&mut self.out, &text.out);
                         }
@@ -412,7 +563,7 @@ impl Writer {
                     self.out.push_str(": ");
                     self.value(item, level + 1)?;
                 }
-                self.close(entries.is_empty(), level, '}');
+                self.close(dict.is_empty(), level, '}');
             }
             other => {
                 return Err(value_error(format!(
@@ -445,14 +596,16 @@ impl Writer {
 }
 
 fn write_json(v: &Value, indent: Option<usize>) -> Result<Value> {
-    let mut w = Writer { out: String::new(), indent, open: Vec::new() };
+    let mut w = Writer::new(indent);
     w.value(v, 0)?;
+    // The text is counted on the heap when it becomes a string: check it first.
+    crate::heap::reserve_for(w.out.capacity() as u64, "the text of `json`")?;
     Ok(Value::string(w.out))
 }
 
 /// The `json.stringify` text of `v` (for `log`'s JSON records).
 pub(super) fn stringify_text(v: &Value) -> Result<String> {
-    let mut w = Writer { out: String::new(), indent: None, open: Vec::new() };
+    let mut w = Writer::new(None);
     w.value(v, 0)?;
     Ok(w.out)
 }
@@ -540,3 +693,6 @@ fn merge(_: &mut Vm, args: &[Value]) -> Result<Value> {
     dict.update(&b.dict.borrow());
     Ok(Value::object(dict))
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,8 +19,6 @@
 
 mod unicode_tables;
 
-use std::fmt::Write as _;
-
 use unicode_tables::{ALPHA, CASE_IGNORABLE, DIGIT, NUMERIC, SPACE, TITLECASE, TITLE_MAP};
 
 // ---------------------------------------------------------------------------------------
@@ -659,33 +657,93 @@ pub fn write_quoted_json(out: &mut String, s: &str) {
 }
 
 fn write_quoted(out: &mut String, s: &str, ascii_only: bool) {
+    out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut plain_start = 0;
-    for (i, c) in s.char_indices() {
-        let needs_escape = c < ' ' || c == '"' || c == '\\' || (ascii_only && c > '\u{7E}');
-        if !needs_escape {
-            continue;
-        }
+    let mut i = 0;
+    loop {
+        // Runs of characters written as themselves are copied whole.
+        i = find_special(bytes, i, ascii_only);
+        let Some(&b) = bytes.get(i) else { break };
         out.push_str(&s[plain_start..i]);
-        plain_start = i + c.len_utf8();
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{C}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            0x08 => out.push_str("\\b"),
+            0x0C => out.push_str("\\f"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0..=0x7F => push_unicode_escape(out, u16::from(b)),
             _ => {
+                // The first byte of a character above U+007F (only when `ascii_only`).
+                let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
                 let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    let _ = write!(out, "\\u{:04x}", unit);
+                for &unit in c.encode_utf16(&mut units).iter() {
+                    push_unicode_escape(out, unit);
                 }
+                i += c.len_utf8() - 1;
             }
         }
+        i += 1;
+        plain_start = i;
     }
     out.push_str(&s[plain_start..]);
     out.push('"');
+}
+
+/// Appends `\uXXXX` (lower-case hexadecimal).
+fn push_unicode_escape(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |shift: u16| char::from(HEX[usize::from((unit >> shift) & 0xF)]);
+    out.reserve(6);
+    out.push('\\');
+    out.push('u');
+    out.push(hex(12));
+    out.push(hex(8));
+    out.push(hex(4));
+    out.push(hex(0));
+}
+
+/// The index of the first byte at or after `from` that is `"`, `\` or below 0x20 — and,
+/// with `high`, 0x7F or above — or `bytes.len()`: the end of a run of characters that
+/// JSON quoting copies as they are (and that a JSON string holds unescaped). Eight
+/// bytes at a time: a byte `b` of a word `w` is flagged by the classic "has a zero
+/// byte" test `(x - 0x01..) & !x & 0x80..` on `x = w ^ c` (for `b == c`), by
+/// `(w - 0x20..) & !w & 0x80..` (for `b < 0x20`), and by its high bit (for `b >= 0x80`).
+/// A borrow can only flag bytes above a flagged one, so the lowest flagged byte is the
+/// first special one.
+pub(crate) fn find_special(bytes: &[u8], from: usize, high: bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    #[inline(always)]
+    fn zero_byte(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & HIGH
+    }
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let mut found = zero_byte(w ^ (ONES * u64::from(b'"')))
+            | zero_byte(w ^ (ONES * u64::from(b'\\')))
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+        if high {
+            found |= (w & HIGH) | zero_byte(w ^ (ONES * 0x7F));
+        }
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 || (high && b >= 0x7F) {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]

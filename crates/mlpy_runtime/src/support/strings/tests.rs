@@ -2906,3 +2906,76 @@ fn one_byte_separators_split_like_the_general_path() {
         }
     }
 }
+
+/// The quoting of §4.7 and §12.6, written character by character (the form the fast
+/// byte-scanning `write_quoted` replaced): the reference it must agree with.
+fn reference_quoted(s: &str, ascii_only: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{C}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c < ' ' || (ascii_only && c > '\u{7E}') => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    let _ = write!(out, "\\u{:04x}", unit);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn quoting_matches_the_reference_on_generated_strings() {
+    // Every ASCII character, the edges of each UTF-8 length, and some common letters.
+    let mut pool: Vec<char> = (0u8..=0x7F).map(char::from).collect();
+    pool.extend(['é', 'ß', '\u{80}', '\u{7FF}', '\u{800}', '東', '\u{FFFF}', '😀', '\u{10000}']);
+    pool.extend(['\u{10FFFF}', '\u{2028}', 'a', 'b', 'z', ' ', '"', '\\']);
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..20_000 {
+        let len = next(40);
+        // Long plain runs too, so that the 8-byte scan sees whole words of plain text.
+        let plain = next(3) == 0;
+        let s: String = (0..len)
+            .map(|_| if plain && next(8) != 0 { 'x' } else { pool[next(pool.len())] })
+            .collect();
+        assert_eq!(quote_json(&s), reference_quoted(&s, true), "{s:?}");
+        assert_eq!(quote_literal(&s), reference_quoted(&s, false), "{s:?}");
+        let mut out = String::from("prefix");
+        write_quoted_json(&mut out, &s);
+        assert_eq!(out, format!("prefix{}", reference_quoted(&s, true)));
+    }
+}
+
+#[test]
+fn find_special_stops_at_the_first_special_byte() {
+    for special in [b'"', b'\\', 0x00, 0x1F, 0x7F, 0x80, 0xFF] {
+        for at in 0..20 {
+            let mut bytes = vec![b'a'; 24];
+            bytes[at] = special;
+            // A later special byte never hides an earlier one.
+            bytes[23] = 0x01;
+            let high = special >= 0x7F;
+            assert_eq!(find_special(&bytes, 0, high), at, "byte {special:#x} at {at}");
+            assert_eq!(find_special(&bytes, 0, false), if high { 23 } else { at });
+            assert_eq!(find_special(&bytes, at + 1, high), 23);
+        }
+    }
+    assert_eq!(find_special(b"plain text, nothing to see", 0, true), 26);
+    assert_eq!(find_special(b"", 0, true), 0);
+}
