@@ -218,6 +218,13 @@ impl Entry {
         if !r.at_end() {
             return Err(Miss::Malformed);
         }
+        // The loader runs a file's top level as a closure without upvalues: only a module
+        // top level (which the verifier proves has no captures) can be one. A crafted
+        // file whose top level is a function with captures would index upvalues that do
+        // not exist.
+        if code.kind() != crate::bytecode::CodeKind::Module {
+            return Err(Miss::Malformed);
+        }
         Ok(code)
     }
 }

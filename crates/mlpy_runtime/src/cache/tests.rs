@@ -299,3 +299,34 @@ fn arbitrary_bytes_are_never_accepted() {
         assert!(!try_all(&b, key, &file, &builtins));
     }
 }
+
+#[test]
+fn a_top_level_that_is_not_a_module_is_refused() {
+    // Verified code (a function may have upvalues), but the loader runs a file's top level
+    // without any: `LoadUpval` would index past them.
+    use crate::bytecode::{Capture, CodeKind, CodeParts};
+    let file = Rc::new(SourceFile::new("t.ml", "x;"));
+    let parts = CodeParts {
+        name: "<module>".to_owned(),
+        kind: CodeKind::Function,
+        file: file.clone(),
+        line: 1,
+        n_params: 0,
+        n_locals: 0,
+        n_regs: 1,
+        instrs: vec![Instr::LoadUpval { dst: 0, idx: 0 }, Instr::Return { src: 0 }],
+        offsets: vec![0, 0],
+        consts: Vec::new(),
+        functions: Vec::new(),
+        captures: vec![Capture::Local(0)],
+        upvalue_names: vec!["x".to_owned()],
+        local_names: Vec::new(),
+        cells: Vec::new(),
+    };
+    let code = CodeObject::new(parts).expect("a function may capture");
+    let builtins = BuiltinTable::new();
+    let k = key(file.text(), CompileOptions::default(), false);
+    let bytes = encode(k, &FrontEnd::default(), &code, &builtins, 0).expect("encodes");
+    let entry = decode(bytes, k, &file).expect("the header and front end are fine");
+    assert_eq!(entry.code(&file, &builtins, 0).err(), Some(Miss::Malformed));
+}
