@@ -321,7 +321,7 @@ fn run_case(file: &Path) -> Vec<String> {
     let profiled = run_mlpy(file, &["--profile"], &expect.args, &expect.env);
     problems.extend(check_profile_transparency(&plain, &profiled));
     // From a warm cache: exactly what the cold run gave.
-    let warm = run_mlpy(file, &[], &expect.args);
+    let warm = run_mlpy(file, &[], &expect.args, &expect.env);
     if (&warm.stdout, &warm.stderr, warm.status) != (&plain.stdout, &plain.stderr, plain.status) {
         problems.push(format!(
             "a run from the warm bytecode cache differs from the cold run ({} vs {}):\n  \
