@@ -350,9 +350,28 @@ struct Writer {
     indent: Option<usize>,
     /// The containers being written, outermost first (a value inside itself is an error).
     open: Vec<usize>,
+    /// The text's capacity when it was last checked against the memory limit.
+    checked: usize,
 }
 
 impl Writer {
+    fn new(indent: Option<usize>) -> Writer {
+        Writer { out: String::new(), indent, open: Vec::new(), checked: 0 }
+    }
+
+    /// Checks the time limit, and the text's growth against the memory limit (the text is
+    /// not a value yet, so the heap does not count it): a value that shares one array or
+    /// string many times is small, but its text is not (`a = [a, a]` forty times).
+    fn check_limits(&mut self) -> Result<()> {
+        crate::heap::tick()?;
+        let cap = self.out.capacity();
+        if cap > self.checked + (1 << 16) {
+            self.checked = cap;
+            crate::heap::reserve_for(cap as u64, "the JSON text")?;
+        }
+        Ok(())
+    }
+
     fn line(&mut self, level: usize) {
         if let Some(n) = self.indent {
             self.out.push('\n');
@@ -372,6 +391,7 @@ impl Writer {
     }
 
     fn value(&mut self, v: &Value, level: usize) -> Result<()> {
+        self.check_limits()?;
         match v {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
@@ -403,8 +423,7 @@ impl Writer {
                     match key {
                         Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
                         other => {
-                            let mut text =
-                                Writer { out: String::new(), indent: None, open: vec![] };
+                            let mut text = Writer::new(None);
                             text.value(other, 0)?;
                             write_quoted_json(&mut self.out, &text.out);
                         }
@@ -445,14 +464,14 @@ impl Writer {
 }
 
 fn write_json(v: &Value, indent: Option<usize>) -> Result<Value> {
-    let mut w = Writer { out: String::new(), indent, open: Vec::new() };
+    let mut w = Writer::new(indent);
     w.value(v, 0)?;
     Ok(Value::string(w.out))
 }
 
 /// The `json.stringify` text of `v` (for `log`'s JSON records).
 pub(super) fn stringify_text(v: &Value) -> Result<String> {
-    let mut w = Writer { out: String::new(), indent: None, open: Vec::new() };
+    let mut w = Writer::new(None);
     w.value(v, 0)?;
     Ok(w.out)
 }
