@@ -218,6 +218,13 @@ impl Entry {
         if !r.at_end() {
             return Err(Miss::Malformed);
         }
+        // The loader runs a file's top level as a closure without upvalues: only a module
+        // top level (which the verifier proves has no captures) can be one. A crafted
+        // file whose top level is a function with captures would index upvalues that do
+        // not exist.
+        if code.kind() != crate::bytecode::CodeKind::Module {
+            return Err(Miss::Malformed);
+        }
         Ok(code)
     }
 }
@@ -338,6 +345,18 @@ fn take_ident(r: &mut Reader<'_>, file: &SourceFile) -> Option<Ident> {
     Some(Ident { name: r.string()?, span: take_span(r, file)? })
 }
 
+/// An identifier as the lexer reads one (`[A-Za-z_][A-Za-z0-9_]*`): the name of an import
+/// path component or alias read back from a cache file. The loader turns import paths
+/// into file paths, so a crafted `..` or `/` must not reach it.
+fn take_name(r: &mut Reader<'_>, file: &SourceFile) -> Option<Ident> {
+    let ident = take_ident(r, file)?;
+    let mut bytes = ident.name.bytes();
+    let first = bytes.next()?;
+    let ok = (first.is_ascii_alphabetic() || first == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    ok.then_some(ident)
+}
+
 fn decode_front(r: &mut Reader<'_>, file: &SourceFile) -> Option<FrontEnd> {
     let mut f = FrontEnd::default();
     for _ in 0..r.count(1 + 4 + 1 + 4 + 8 + 8)? {
@@ -366,12 +385,12 @@ fn decode_front(r: &mut Reader<'_>, file: &SourceFile) -> Option<FrontEnd> {
     for _ in 0..r.count(4 + 1 + 8)? {
         let mut path = Vec::new();
         for _ in 0..r.count(4 + 8)? {
-            path.push(take_ident(r, file)?);
+            path.push(take_name(r, file)?);
         }
         if path.is_empty() {
             return None;
         }
-        let alias = if r.bool()? { Some(take_ident(r, file)?) } else { None };
+        let alias = if r.bool()? { Some(take_name(r, file)?) } else { None };
         f.imports.push(ImportStmt { path, alias, span: take_span(r, file)? });
     }
     for _ in 0..r.count(2)? {

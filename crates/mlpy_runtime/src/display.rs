@@ -159,7 +159,18 @@ impl<'a> Writer<'a> {
             Value::Library(o) => {
                 let _ = write!(self.out, "<{}>", o.class.name);
             }
-            Value::Cell(c) => self.literal(&c.get()),
+            // Only crafted bytecode (a cache file) lets a cell reach a value's text; a
+            // cell that holds itself is written `<...>`, not followed forever.
+            Value::Cell(c) => {
+                let ptr = std::rc::Rc::as_ptr(c) as *const ();
+                if self.stack.contains(&ptr) || self.stack.len() >= MAX_DEPTH {
+                    self.out.push_str("<...>");
+                    return;
+                }
+                self.stack.push(ptr);
+                self.literal(&c.get());
+                self.stack.pop();
+            }
             Value::Raised(e) => self.out.push_str(e.message()),
             Value::Uninit => self.out.push_str("<no value>"),
         }
@@ -194,5 +205,17 @@ mod tests {
         for i in [0, 7, -7, 10, 99, -100, 1234567890, i64::MAX, i64::MIN] {
             assert_eq!(int_text(i, &mut [0; 20]), i.to_string());
         }
+    }
+
+    #[test]
+    fn a_cell_that_holds_itself_is_written_once() {
+        // Crafted bytecode (`MakeCell r; StoreCell r, r`) can make one and print it.
+        let cell = crate::value::VarCell::new(Value::Null);
+        cell.set(Value::Cell(cell.clone()));
+        assert_eq!(repr(&Value::Cell(cell.clone())), "<...>");
+        let arr = Value::array(vec![Value::Cell(cell.clone())]);
+        assert_eq!(display(&arr), "[<...>]");
+        // Break the cycle so the test frees what it made.
+        cell.set(Value::Null);
     }
 }

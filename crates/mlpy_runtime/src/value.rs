@@ -581,6 +581,11 @@ impl VarCell {
 impl Drop for VarCell {
     fn drop(&mut self) {
         heap::on_free(std::mem::size_of::<VarCell>() + 16, self.gc.tag());
+        // A cell holding a cell (only crafted bytecode makes one: `MakeCell` in a loop)
+        // may start a chain millions deep; it is freed without a recursion as deep.
+        if matches!(self.value.get_mut(), Value::Cell(_)) {
+            drop_deep(vec![std::mem::take(self.value.get_mut())]);
+        }
     }
 }
 
@@ -809,6 +814,16 @@ mod tests {
             f = Value::Native(crate::natives::NativeFunction::made("functional", made, vec![f]));
         }
         drop(f);
+    }
+
+    #[test]
+    fn cells_nested_a_million_deep_are_freed_without_deep_recursion() {
+        // Crafted bytecode (`MakeCell` in a loop, read from a cache file) nests cells.
+        let mut c = Value::Null;
+        for _ in 0..1_000_000 {
+            c = Value::Cell(VarCell::new(c));
+        }
+        drop(c);
     }
 
     #[test]

@@ -299,3 +299,72 @@ fn arbitrary_bytes_are_never_accepted() {
         assert!(!try_all(&b, key, &file, &builtins));
     }
 }
+
+#[test]
+fn a_top_level_that_is_not_a_module_is_refused() {
+    // Verified code (a function may have upvalues), but the loader runs a file's top level
+    // without any: `LoadUpval` would index past them.
+    use crate::bytecode::{Capture, CodeKind, CodeParts};
+    let file = Rc::new(SourceFile::new("t.ml", "x;"));
+    let parts = CodeParts {
+        name: "<module>".to_owned(),
+        kind: CodeKind::Function,
+        file: file.clone(),
+        line: 1,
+        n_params: 0,
+        n_locals: 0,
+        n_regs: 1,
+        instrs: vec![Instr::LoadUpval { dst: 0, idx: 0 }, Instr::Return { src: 0 }],
+        offsets: vec![0, 0],
+        consts: Vec::new(),
+        functions: Vec::new(),
+        captures: vec![Capture::Local(0)],
+        upvalue_names: vec!["x".to_owned()],
+        local_names: Vec::new(),
+        cells: Vec::new(),
+    };
+    let code = CodeObject::new(parts).expect("a function may capture");
+    let builtins = BuiltinTable::new();
+    let k = key(file.text(), CompileOptions::default(), false);
+    let bytes = encode(k, &FrontEnd::default(), &code, &builtins, 0).expect("encodes");
+    let entry = decode(bytes, k, &file).expect("the header and front end are fine");
+    assert_eq!(entry.code(&file, &builtins, 0).err(), Some(Miss::Malformed));
+}
+
+#[test]
+fn an_import_path_that_is_not_an_identifier_is_refused() {
+    // The loader makes a file path of an import's components: a crafted cache file must
+    // not import `../../elsewhere/evil.ml`, nor `/etc/x`, nor an empty name.
+    let (file, code, builtins) = compile("x = 1;", false);
+    let k = key(file.text(), CompileOptions::default(), false);
+    let span = Span::new(0, 1);
+    for bad in ["../../evil/evil", "/etc/x", "", "a/b", "a.b", "1a", "é"] {
+        let mut front = FrontEnd::default();
+        front.imports.push(ImportStmt {
+            path: vec![Ident { name: bad.to_owned(), span }],
+            alias: None,
+            span,
+        });
+        let bytes = encode(k, &front, &code, &builtins, 0).expect("encodes");
+        assert_eq!(decode(bytes, k, &file).err(), Some(Miss::Malformed), "{bad:?}");
+        let mut front = FrontEnd::default();
+        front.imports.push(ImportStmt {
+            path: vec![Ident { name: "ok_name2".to_owned(), span }],
+            alias: Some(Ident { name: bad.to_owned(), span }),
+            span,
+        });
+        let bytes = encode(k, &front, &code, &builtins, 0).expect("encodes");
+        assert_eq!(decode(bytes, k, &file).err(), Some(Miss::Malformed), "alias {bad:?}");
+    }
+    let mut front = FrontEnd::default();
+    front.imports.push(ImportStmt {
+        path: vec![
+            Ident { name: "_pkg".to_owned(), span },
+            Ident { name: "Mod_1".to_owned(), span },
+        ],
+        alias: Some(Ident { name: "m".to_owned(), span }),
+        span,
+    });
+    let bytes = encode(k, &front, &code, &builtins, 0).expect("encodes");
+    assert_eq!(decode(bytes, k, &file).expect("decodes").front, front);
+}

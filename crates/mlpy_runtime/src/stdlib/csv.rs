@@ -404,6 +404,10 @@ struct Out {
     /// The cells of the row being written (their buffers reused from row to row).
     cells: Vec<String>,
     used: usize,
+    /// The most the cells of the current row can take once written (quotes doubled).
+    row_bytes: u64,
+    /// The text's size when it was last checked against the memory limit.
+    checked: u64,
 }
 
 impl Out {
@@ -414,11 +418,11 @@ impl Out {
             .quote_style(csv::QuoteStyle::Necessary)
             .flexible(true)
             .from_writer(Vec::new());
-        Out { wtr, cells: Vec::new(), used: 0 }
+        Out { wtr, cells: Vec::new(), used: 0, row_bytes: 0, checked: 0 }
     }
 
     /// Adds a cell with the text of `v` (null: empty) to the current row.
-    fn cell(&mut self, v: &Value) {
+    fn cell(&mut self, v: &Value) -> Result<()> {
         if self.used == self.cells.len() {
             self.cells.push(String::new());
         }
@@ -429,7 +433,16 @@ impl Out {
             Value::Str(s) => text.push_str(s.as_str()),
             other => write_display(text, other),
         }
+        self.row_bytes += 2 * text.len() as u64 + 3;
         self.used += 1;
+        // The text is not a value yet, so the heap does not count it: rows that repeat one
+        // big string are small values but a huge text. Checked as it grows (every 64 KiB).
+        let size = self.wtr.get_ref().len() as u64 + self.row_bytes;
+        if size > self.checked + (1 << 16) {
+            self.checked = size;
+            crate::heap::reserve_for(size, "the CSV text")?;
+        }
+        Ok(())
     }
 
     /// Ends the current row.
@@ -437,6 +450,7 @@ impl Out {
         // The crate quotes a lone empty cell (`""`), so that the row is not a blank line.
         let res = self.wtr.write_record(&self.cells[..self.used]);
         self.used = 0;
+        self.row_bytes = 0;
         res.map_err(|e| value_error(format!("`csv`: cannot write a row: {e}")))
     }
 
@@ -456,7 +470,7 @@ fn rows_text(func: &str, rows: &[Value], delim: u8, headers: bool) -> Result<Vec
     };
     if let (Some(columns), true) = (&columns, headers) {
         for name in columns {
-            out.cell(name.value());
+            out.cell(name.value())?;
         }
         out.end_row()?;
     }
@@ -469,17 +483,17 @@ fn rows_text(func: &str, rows: &[Value], delim: u8, headers: bool) -> Result<Vec
                     Some(columns) => object_cells(func, &mut out, &dict, columns, i)?,
                     None => {
                         for v in dict.values() {
-                            out.cell(v);
+                            out.cell(v)?;
                         }
                     }
                 }
             }
             Value::Array(a) => {
                 for v in a.items().iter() {
-                    out.cell(&v);
+                    out.cell(&v)?;
                 }
             }
-            other => out.cell(other),
+            other => out.cell(other)?,
         }
         out.end_row()?;
     }
@@ -494,9 +508,9 @@ fn object_cells(func: &str, out: &mut Out, dict: &Dict, columns: &[Key], row: us
         match dict.get(key) {
             Some(v) => {
                 found += 1;
-                out.cell(v);
+                out.cell(v)?;
             }
-            None => out.cell(&Value::Null),
+            None => out.cell(&Value::Null)?,
         }
     }
     if found < dict.len() {
@@ -584,21 +598,21 @@ fn append(vm: &mut Vm, args: &[Value]) -> Result<Value> {
                 None => {
                     // A new file: the object's keys are its header row.
                     for k in dict.keys() {
-                        out.cell(k);
+                        out.cell(k)?;
                     }
                     out.end_row()?;
                     for v in dict.values() {
-                        out.cell(v);
+                        out.cell(v)?;
                     }
                 }
             }
         }
         Value::Array(a) => {
             for v in a.items().iter() {
-                out.cell(&v);
+                out.cell(&v)?;
             }
         }
-        other => out.cell(other),
+        other => out.cell(other)?,
     }
     out.end_row()?;
     let mut bytes = out.finish()?;

@@ -220,7 +220,7 @@ fn utc_time() -> String {
 }
 
 /// The text record: `[time] LEVEL: msg | key=value, …`.
-fn text_record(s: &Settings, level: Level, msg: &Value, data: Option<&Dict>) -> String {
+fn text_record(s: &Settings, level: Level, msg: &Value, data: Option<&Dict>) -> Result<String> {
     let mut out = String::new();
     if s.timestamp {
         out.push('[');
@@ -232,6 +232,7 @@ fn text_record(s: &Settings, level: Level, msg: &Value, data: Option<&Dict>) -> 
     write_display(&mut out, msg);
     if let Some(data) = data {
         out.push_str(" | ");
+        let mut checked = 0;
         for (i, (k, v)) in data.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
@@ -239,10 +240,17 @@ fn text_record(s: &Settings, level: Level, msg: &Value, data: Option<&Dict>) -> 
             write_display(&mut out, k);
             out.push('=');
             write_display(&mut out, v);
+            // The line is not a value yet, so the heap does not count it: entries that
+            // repeat one big string are a small object but a huge line.
+            crate::heap::tick()?;
+            if out.capacity() > checked + (1 << 16) {
+                checked = out.capacity();
+                crate::heap::reserve_for(checked as u64, "a log record")?;
+            }
         }
     }
     out.push('\n');
-    out
+    Ok(out)
 }
 
 /// The JSON record: `json.stringify` of `{message, level, logger[, timestamp][, data]}`.
@@ -263,8 +271,14 @@ fn json_record(
     if let Some(data) = data {
         record.insert_str("data", data.clone());
     }
-    let mut text = super::json::stringify_text(&Value::object(record))
-        .map_err(|e| value_error(format!("`{func}`: {}", e.message())))?;
+    // A limit error (the record too large, the time up) stays one: it ends the run.
+    let mut text = super::json::stringify_text(&Value::object(record)).map_err(|e| {
+        if e.is_catchable() {
+            value_error(format!("`{func}`: {}", e.message()))
+        } else {
+            e
+        }
+    })?;
     text.push('\n');
     Ok(text)
 }
@@ -287,7 +301,7 @@ fn record(vm: &mut Vm, logger: &Logger, func: &str, level: Level, args: &[Value]
             Some(Value::Object(o)) => Some(o.dict.borrow()),
             _ => None,
         };
-        text_record(&s, level, msg, dict.as_deref())
+        text_record(&s, level, msg, dict.as_deref())?
     };
     vm.write_out(&line)?;
     for f in &s.files {
@@ -408,9 +422,9 @@ mod tests {
         let mut data = Dict::default();
         data.insert_str("user", Value::str("ann"));
         data.insert_str("n", Value::Int(3));
-        let line = text_record(&s, Level::Warn, &Value::str("hi"), Some(&data));
+        let line = text_record(&s, Level::Warn, &Value::str("hi"), Some(&data)).unwrap();
         assert_eq!(line, "WARNING: hi | user=ann, n=3\n");
-        let line = text_record(&s, Level::Info, &Value::Float(1.0), None);
+        let line = text_record(&s, Level::Info, &Value::Float(1.0), None).unwrap();
         assert_eq!(line, "INFO: 1.0\n");
     }
 
@@ -421,7 +435,7 @@ mod tests {
         let shape = |s: &str| -> String {
             s.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect()
         };
-        let line = text_record(&settings(true), Level::Info, &Value::str("x"), None);
+        let line = text_record(&settings(true), Level::Info, &Value::str("x"), None).unwrap();
         assert_eq!(shape(&line), "[9999-99-99 99:99:99] INFO: x\n");
         assert_eq!(shape(&utc_time()), "9999-99-99T99:99:99.999999Z");
     }
