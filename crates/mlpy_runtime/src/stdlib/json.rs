@@ -131,6 +131,379 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Counts one value; every `CHECK_INTERVAL` values, checks the deadline.
+    #[inline]
+    fn count(&mut self) -> ParseResult<()> {
+        self.budget -= 1;
+        if self.budget == 0 {
+            self.budget = CHECK_INTERVAL;
+            crate::heap::check_deadline().map_err(ParseError::Limit)?;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, depth: usize) -> ParseResult<Value> {
+        if depth > self.max_depth {
+            return self.error(&format!("nesting deeper than {}", self.max_depth));
+        }
+        self.count()?;
+        self.skip_ws();
+        match self.peek() {
+            None => self.error("unexpected end of text"),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Ok(Value::Str(self.string()?)),
+            Some(b't') if self.eat("true") => Ok(Value::Bool(true)),
+            Some(b'f') if self.eat("false") => Ok(Value::Bool(false)),
+            Some(b'n') if self.eat("null") => Ok(Value::Null),
+            Some(b'N') if self.eat("NaN") => Ok(Value::Float(f64::NAN)),
+            Some(b'I') if self.eat("Infinity") => Ok(Value::Float(f64::INFINITY)),
+            Some(b'-') if self.eat("-Infinity") => Ok(Value::Float(f64::NEG_INFINITY)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => self.error("unexpected character"),
+        }
+    }
+
+    /// Checks the memory limit before a buffer of values not yet counted on the heap (the
+    /// items or entries gathered) grows: `slot` bytes each.
+    fn before_growth(&self, len: usize, capacity: usize, slot: u64) -> ParseResult<()> {
+        if len == capacity && len >= 4096 {
+            let pending = capacity as u64 * 2 * slot;
+            crate::heap::reserve_for(pending, "`json.parse`").map_err(ParseError::Limit)?;
+        }
+        Ok(())
+    }
+
+    fn object(&mut self, depth: usize) -> ParseResult<Value> {
+        self.pos += 1;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::object(Dict::default()));
+        }
+        let base = self.entries.len();
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return self.error("expected a string key");
+            }
+            let key = self.key()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return self.error("expected `:`");
+            }
+            self.pos += 1;
+            let value = self.value(depth + 1)?;
+            self.before_growth(self.entries.len(), self.entries.capacity(), 48)?;
+            self.entries.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return self.error("expected `,` or `}`"),
+            }
+        }
+        let mut dict = Dict::with_capacity(self.entries.len() - base);
+        // A repeated key keeps its first position and takes the last value.
+        for (key, value) in self.entries.drain(base..) {
+            dict.insert(key, value);
+        }
+        Ok(Value::object(dict))
+    }
+
+    fn array(&mut self, depth: usize) -> ParseResult<Value> {
+        self.pos += 1;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::array(Vec::new()));
+        }
+        let base = self.items.len();
+        loop {
+            let value = self.value(depth + 1)?;
+            self.before_growth(self.items.len(), self.items.capacity(), 16)?;
+            self.items.push(value);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return self.error("expected `,` or `]`"),
+            }
+        }
+        let items: Vec<Value> = self.items.drain(base..).collect();
+        Ok(Value::array(items))
+    }
+
+    fn number(&mut self) -> ParseResult<Value> {
+        let start = self.pos;
+        let negative = self.bytes[self.pos] == b'-';
+        if negative {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        // The magnitude, exact while it has at most 18 digits.
+        let mut magnitude: i64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            magnitude = magnitude.wrapping_mul(10).wrapping_add(i64::from(d - b'0'));
+            self.pos += 1;
+        }
+        let n = self.pos - int_start;
+        if n == 0 || (n > 1 && self.bytes[int_start] == b'0') {
+            return self.error("invalid number");
+        }
+        let mut is_float = false;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.error("invalid number");
+            }
+            is_float = true;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.error("invalid number");
+            }
+            is_float = true;
+        }
+        let text = &self.text[start..self.pos];
+        if is_float {
+            return Ok(Value::Float(text.parse().unwrap_or(f64::NAN)));
+        }
+        if n <= 18 {
+            return Ok(Value::Int(if negative { -magnitude } else { magnitude }));
+        }
+        Ok(match text.parse::<i64>() {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::bigint(text.parse::<BigInt>().unwrap_or_default()),
+        })
+    }
+
+    /// Skips a run of digits; how many.
+    fn digits(&mut self) -> usize {
+        let from = self.pos;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+        self.pos - from
+    }
+
+    fn hex4(&mut self) -> ParseResult<u32> {
+        let end = self.pos + 4;
+        let Some(hex) = self.bytes.get(self.pos..end).filter(|_| self.text.is_char_boundary(end))
+        else {
+            return self.error("incomplete `\\u` escape");
+        };
+        let mut v = 0;
+        for &b in hex {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return self.error("invalid `\\u` escape"),
+            };
+            v = v << 4 | u32::from(digit);
+        }
+        self.pos += 4;
+        Ok(v)
+    }
+
+    /// An object key: shared with the earlier keys of the same text.
+    fn key(&mut self) -> ParseResult<Key> {
+        let start = self.pos + 1;
+        let end = find_special(self.bytes, start, false);
+        if self.bytes.get(end) != Some(&b'"') {
+            return Ok(Key::string(self.string()?));
+        }
+        self.pos = end + 1;
+        let text = &self.text[start..end];
+        if let Some(s) = self.keys.get(text) {
+            return Ok(Key::string(s.clone()));
+        }
+        let s = Str::new(text);
+        if self.keys.len() < MAX_SHARED_KEYS && text.len() <= MAX_SHARED_KEY_LEN {
+            self.keys.insert(text, s.clone());
+        }
+        Ok(Key::string(s))
+    }
+
+    /// A string (at its opening quote).
+    fn string(&mut self) -> ParseResult<Rc<Str>> {
+        let start = self.pos + 1;
+        let mut end = find_special(self.bytes, start, false);
+        if self.bytes.get(end) == Some(&b'"') {
+            // No escapes: the text is the input's.
+            self.pos = end + 1;
+            return Ok(Str::new(&self.text[start..end]));
+        }
+        let mut out = String::with_capacity(end - start + 16);
+        out.push_str(&self.text[start..end]);
+        loop {
+            self.pos = end;
+            match self.peek() {
+                None => return self.error("unterminated string"),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Str::from_string(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let Some(e) = self.peek() else {
+                        return self.error("unterminated string");
+                    };
+                    self.pos += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{C}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                        }
+                        _ => {
+                            self.pos -= 1;
+                            return self.error("invalid escape");
+                        }
+                    }
+                }
+                Some(_) => return self.error("control character in a string"),
+            }
+            end = find_special(self.bytes, self.pos, false);
+            out.push_str(&self.text[self.pos..end]);
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` read), a surrogate pair included.
+    fn unicode_escape(&mut self) -> ParseResult<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.eat("\\u") {
+                    return self.error("lone surrogate escape");
+                }
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return self.error("lone surrogate escape");
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return self.error("lone surrogate escape"),
+            c => c,
+        };
+        match char::from_u32(code) {
+            Some(c) => Ok(c),
+            None => self.error("invalid `\\u` escape"),
+        }
+    }
+}
+
+/// Parses the whole of `text`, allowing nesting up to `max_depth`.
+fn parse_text(text: &str, max_depth: usize) -> ParseResult<Value> {
+    let mut p = Parser::new(text, max_depth);
+    let v = p.value(0)?;
+    p.skip_ws();
+    if p.pos != text.len() {
+        return p.error("unexpected text after the value");
+    }
+    Ok(v)
+}
+
+/// `parse_text` for `func`: invalid text is a `ValueError` naming `func`.
+fn parse_for(func: &str, text: &str, max_depth: usize) -> Result<Value> {
+    parse_text(text, max_depth).map_err(|e| match e {
+        ParseError::Syntax(message) => value_error(format!("`{func}`: {message}")),
+        ParseError::Limit(limit) => limit,
+    })
+}
+
+fn parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = str_arg("json.parse", "a string", &args[0])?;
+    parse_for("json.parse", text, MAX_DEPTH)
+}
+
+fn safe_parse(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = str_arg("json.safeParse", "a string", &args[0])?;
+    let max = match args.get(1) {
+        None => SAFE_MAX_DEPTH,
+        Some(v) => int_arg("json.safeParse", "an int maxDepth", v)?.min(SAFE_MAX_DEPTH),
+    };
+    if max < 0 {
+        return Err(value_error(format!("`json.safeParse`: maxDepth {max} is negative")));
+    }
+    parse_for("json.safeParse", text, max as usize)
+}
+
+fn validate(_: &mut Vm, args: &[Value]) -> Result<Value> {
+    let text = str_arg("json.validate", "a string", &args[0])?;
+    match parse_text(text, MAX_DEPTH) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(ParseError::Syntax(_)) => Ok(Value::Bool(false)),
+        Err(ParseError::Limit(limit)) => Err(limit),
+    }
+}
+
+// ----- writing -----------------------------------------------------------------------------
+
+struct Writer {
+    out: String,
+    /// Spaces per level for `prettyPrint`; `None` for `stringify`.
+    indent: Option<usize>,
+    /// The containers being written, outermost first (a value inside itself is an error).
+    open: Vec<usize>,
+    /// The text's capacity when it was last checked against the memory limit.
+    checked: usize,
+}
+
+impl Writer {
+    fn new(indent: Option<usize>) -> Writer {
+        Writer { out: String::new(), indent, open: Vec::new(), checked: 0 }
+    }
+
+    /// Checks the time limit, and the text's growth against the memory limit (the text is
+    /// not a value yet, so the heap does not count it): a value that shares one array or
+    /// string many times is small, but its text is not (`a = [a, a]` forty times).
+    fn check_limits(&mut self) -> Result<()> {
+        crate::heap::tick()?;
+        let cap = self.out.capacity();
+        if cap > self.checked + (1 << 16) {
+            self.checked = cap;
+            crate::heap::reserve_for(cap as u64, "the JSON text")?;
+        }
+        Ok(())
+    }
+
+    fn line(&mut self, level: usize) {
+        if let Some(n) = self.indent {
+            self.out.push('\n');
+            self.out.extend(std::iter::repeat_n(' ', n * level));
+        }
+    }
+
+    fn enter(&mut self, address: usize) -> Result<()> {
+        if self.open.contains(&address) {
+            return Err(value_error("`json`: cannot write a value that contains itself"));
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(value_error(format!("`json`: values nested deeper than {MAX_DEPTH}")));
+        }
+        self.open.push(address);
+        Ok(())
+    }
+
     fn int(&mut self, i: i64) {
         self.out.push_str(itoa::Buffer::new().format(i));
     }
@@ -158,7 +531,7 @@ impl<'a> Parser<'a> {
                 match &*items {
                     Items::Ints(ints) => {
                         for (i, &n) in ints.iter().enumerate() {
-                            self.count()?;
+                            self.check_limits()?;
                             self.separator(i, level + 1);
                             self.int(n);
                         }
