@@ -481,7 +481,7 @@ impl Writer {
         let cap = self.out.capacity();
         if cap > self.checked + (1 << 16) {
             self.checked = cap;
-            crate::heap::reserve_for(cap as u64, "the JSON text")?;
+            crate::heap::reserve_for(cap as u64, "the text of `json`")?;
         }
         Ok(())
     }
