@@ -1,0 +1,343 @@
+//! Compiled patterns: the Python pattern parsed once, and its engine forms compiled as the
+//! searched texts need them; searching with Python's semantics; the compiled-pattern cache.
+//!
+//! * A search returns byte offsets; the callers turn them into code-point indexes with a
+//!   [`CharIndex`], which converts incrementally (a scan over the text is linear overall).
+//! * `match` is an anchored search, `fullmatch` an anchored search of `(?:P)\z` — the
+//!   engine's leftmost-first order then gives the match Python's backtracking would find.
+//! * Iteration (findall, finditer, split, sub, count) follows CPython 3.7+: after an empty
+//!   match at `p` the next match may start at `p` only if it is not empty (found by an
+//!   anchored search that refuses empty matches), else it is searched from the next
+//!   character on; an empty match right after a non-empty one is allowed.
+//! * `pos`/`endpos`: the text is cut at `endpos` (so `$` and look-aheads end there) and the
+//!   search starts at `pos` (so `\A` and `^` do not match at `pos`, and look-behinds and
+//!   `\b` see the text before it), as Python does.
+//! * Patterns with back-references or look-around run on the engine's backtracking VM
+//!   under a step budget ([`BACKTRACK_LIMIT`]); exceeding it is a `RuntimeError` that
+//!   names the pattern. Everything else runs on the `regex` crate's linear-time engines.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use fancy_regex::{Regex, RegexBuilder, RegexInput};
+
+use super::emit::{emit, Needs, TextShape};
+use super::parse::{parse, Node, Parsed, SyntaxError, KNOWN_FLAGS};
+use crate::error::{runtime_error, value_error, Result, RuntimeError};
+
+/// Backtracking steps one search may take before it is stopped.
+pub const BACKTRACK_LIMIT: usize = 1_000_000;
+/// Compiled patterns kept by the cache (Python's `re` keeps 512).
+const CACHE_SIZE: usize = 256;
+
+/// What a search must find.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The first match at or after the start.
+    Search,
+    /// A match starting at the start.
+    Match,
+    /// A match from the start to the end of the text.
+    Full,
+    /// A non-empty match starting at the start (iteration after an empty match).
+    NotEmpty,
+}
+
+/// The spans (byte offsets) of the groups of one match; `[0]` is the whole match.
+pub type Slots = Vec<Option<(usize, usize)>>;
+
+/// A compiled Python pattern.
+pub struct Pattern {
+    /// The pattern as written.
+    pub source: Rc<str>,
+    /// Python's `Pattern.flags`: the given flags, the global inline ones, UNICODE.
+    pub flags: u32,
+    pub groups: usize,
+    /// Group names and numbers.
+    pub names: Vec<(String, usize)>,
+    group_close: Vec<usize>,
+    root: Node,
+    needs: Needs,
+    /// Engine forms compiled so far.
+    forms: RefCell<Vec<((TextShape, Mode), Option<Rc<Regex>>)>>,
+}
+
+/// The message of an invalid pattern, as a ValueError.
+fn invalid(pattern: &str, e: &SyntaxError) -> RuntimeError {
+    let at = match e.pos {
+        Some(pos) => format!(" at position {pos}"),
+        None => String::new(),
+    };
+    value_error(format!("invalid regular expression {}: {}{at}", quoted(pattern), e.message))
+}
+
+/// A pattern quoted for messages (shortened when long).
+pub fn quoted(pattern: &str) -> String {
+    let short: String = pattern.chars().take(60).collect();
+    let tail = if short.len() < pattern.len() { "…" } else { "" };
+    format!("{}{tail}", crate::display::repr(&crate::value::Value::str(&short)))
+}
+
+impl Pattern {
+    /// Parses and compiles `source` with `flags`; an invalid pattern or flag is a
+    /// ValueError.
+    pub fn new(source: &str, flags: u32) -> Result<Pattern> {
+        if flags & !KNOWN_FLAGS != 0 {
+            return Err(value_error(format!(
+                "unknown regex flag bits {} in {flags}: combine IGNORECASE(), MULTILINE(), DOTALL(), UNICODE(), VERBOSE() and ASCII() with +",
+                flags & !KNOWN_FLAGS
+            )));
+        }
+        let Parsed { root, groups, names, flags, group_close, .. } =
+            parse(source, flags).map_err(|e| invalid(source, &e))?;
+        let needs = Needs::of(&root);
+        let pattern = Pattern {
+            source: Rc::from(source),
+            flags,
+            groups,
+            names,
+            group_close,
+            root,
+            needs,
+            forms: RefCell::new(Vec::new()),
+        };
+        // Every form a search may need is checked now, so that a pattern the engine
+        // refuses is refused at compile time, whatever text it meets later.
+        for ends_with_newline in [false, needs.final_newline] {
+            for non_ascii in [false, needs.boundary] {
+                let shape = TextShape { ends_with_newline, non_ascii, empty: false };
+                pattern.form(shape, Mode::Search)?;
+            }
+        }
+        Ok(pattern)
+    }
+
+    /// The group number of `name`.
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.names.iter().find(|(n, _)| n == name).map(|&(_, g)| g)
+    }
+
+    /// The name of group `g`, if it has one.
+    pub fn group_name(&self, g: usize) -> Option<&str> {
+        self.names.iter().find(|&&(_, i)| i == g).map(|(n, _)| n.as_str())
+    }
+
+    /// The engine form for texts of `shape` searched in `mode` (`None`: no match can
+    /// exist, a NotEmpty form of a pattern that only matches the empty string).
+    fn form(&self, shape: TextShape, mode: Mode) -> Result<Option<Rc<Regex>>> {
+        let key = (shape, if mode == Mode::Match { Mode::Search } else { mode });
+        if let Some((_, re)) = self.forms.borrow().iter().find(|(k, _)| *k == key) {
+            return Ok(re.clone());
+        }
+        let mut text = emit(&self.root, shape);
+        if key.1 == Mode::Full {
+            text = format!("(?:{text})\\z");
+        }
+        let mut builder = RegexBuilder::new(&text);
+        builder.backtrack_limit(BACKTRACK_LIMIT);
+        if key.1 == Mode::NotEmpty {
+            builder.find_not_empty(true);
+        }
+        let re = match builder.build() {
+            Ok(re) => Some(Rc::new(re)),
+            Err(fancy_regex::Error::CompileError(e))
+                if key.1 == Mode::NotEmpty
+                    && matches!(*e, fancy_regex::CompileError::PatternCanNeverMatch) =>
+            {
+                None
+            }
+            Err(e) => {
+                return Err(value_error(format!(
+                    "invalid regular expression {}: not supported by the regex engine ({e})",
+                    quoted(&self.source)
+                )))
+            }
+        };
+        self.forms.borrow_mut().push((key, re.clone()));
+        Ok(re)
+    }
+
+    /// The first match in `hay` (a text cut at `endpos`) from byte `start` in `mode`.
+    /// `ascii` tells whether `hay` is ASCII (known without a scan for ML strings).
+    pub fn find(&self, hay: &str, ascii: bool, start: usize, mode: Mode) -> Result<Option<Slots>> {
+        if start > hay.len() {
+            return Ok(None);
+        }
+        let shape = TextShape {
+            ends_with_newline: self.needs.final_newline && hay.ends_with('\n'),
+            non_ascii: self.needs.boundary && !ascii,
+            empty: self.needs.not_boundary && hay.is_empty(),
+        };
+        let Some(re) = self.form(shape, mode)? else { return Ok(None) };
+        let input = RegexInput::new(hay).from_pos(start).anchored(mode != Mode::Search);
+        let caps = match re.captures_input(input) {
+            Ok(caps) => caps,
+            Err(fancy_regex::Error::RuntimeError(_)) => return Err(self.budget_error()),
+            Err(e) => return Err(runtime_error(format!("regex {}: {e}", quoted(&self.source)))),
+        };
+        Ok(caps.map(|c| (0..=self.groups).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect()))
+    }
+
+    #[cold]
+    fn budget_error(&self) -> RuntimeError {
+        runtime_error(format!(
+            "regex {} needs more than {BACKTRACK_LIMIT} backtracking steps on this text and was stopped; simplify it: avoid nested or overlapping repeats (such as `(a+)+` or `(a|a)*`) around back-references and look-arounds, or anchor it",
+            quoted(&self.source)
+        ))
+    }
+
+    /// The number of the group that closed last in a match (Python's `lastindex`):
+    /// the participating group that ends last; of groups ending at the same place, the
+    /// one whose `)` comes last in the pattern (an enclosing group closes after its
+    /// inner ones).
+    pub fn last_index(&self, slots: &Slots) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for g in 1..=self.groups {
+            let Some((_, end)) = slots[g] else { continue };
+            best = match best {
+                None => Some(g),
+                Some(b) => {
+                    let (_, bend) = slots[b].unwrap_or((0, 0));
+                    if end > bend || (end == bend && self.group_close[g - 1] > self.group_close[b - 1]) {
+                        Some(g)
+                    } else {
+                        Some(b)
+                    }
+                }
+            };
+        }
+        best
+    }
+}
+
+/// Successive matches of a pattern over a text, as CPython finds them (see the module
+/// documentation).
+pub struct Matches<'a> {
+    pattern: &'a Pattern,
+    hay: &'a str,
+    ascii: bool,
+    pos: usize,
+    must_advance: bool,
+}
+
+impl<'a> Matches<'a> {
+    pub fn new(pattern: &'a Pattern, hay: &'a str, ascii: bool, pos: usize) -> Matches<'a> {
+        Matches { pattern, hay, ascii, pos, must_advance: false }
+    }
+
+    /// The next match, or `None` at the end.
+    pub fn next_match(&mut self) -> Result<Option<Slots>> {
+        crate::heap::tick()?;
+        if self.pos > self.hay.len() {
+            return Ok(None);
+        }
+        let mut found = None;
+        let mut from = self.pos;
+        if self.must_advance {
+            found = self.pattern.find(self.hay, self.ascii, from, Mode::NotEmpty)?;
+            if found.is_none() {
+                match self.hay[from..].chars().next() {
+                    Some(c) => from += c.len_utf8(),
+                    None => return Ok(None),
+                }
+            }
+        }
+        if found.is_none() {
+            found = self.pattern.find(self.hay, self.ascii, from, Mode::Search)?;
+        }
+        let Some(slots) = found else {
+            self.pos = self.hay.len() + 1;
+            return Ok(None);
+        };
+        let (s, e) = slots[0].unwrap_or((from, from));
+        self.must_advance = s == e;
+        self.pos = e;
+        Ok(Some(slots))
+    }
+}
+
+/// Byte offsets to code-point indexes over one text, counting forward from the last
+/// offset asked (offsets asked in increasing order cost one pass over the text).
+pub struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str, ascii: bool) -> CharIndex<'a> {
+        CharIndex { text, ascii, byte: 0, chars: 0 }
+    }
+
+    /// The code-point index of byte offset `b` (a character boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if self.ascii {
+            return b;
+        }
+        if b < self.byte {
+            // Backwards (a group that starts before the previous match's end): count
+            // back from the last position, which is close.
+            let back = self.text[b..self.byte].chars().count();
+            return self.chars - back;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// The byte offset of code-point index `i` in `text` (clamped to its length).
+pub fn byte_of(text: &str, ascii: bool, i: usize) -> usize {
+    if ascii {
+        return i.min(text.len());
+    }
+    text.char_indices().nth(i).map_or(text.len(), |(b, _)| b)
+}
+
+thread_local! {
+    /// The compiled-pattern cache: pattern → (flags, compiled, last use); and a clock.
+    static CACHE: RefCell<(u64, usize, HashMap<Rc<str>, Vec<(u32, Rc<Pattern>, u64)>>)> =
+        RefCell::new((0, 0, HashMap::new()));
+}
+
+/// The compiled form of `source` with `flags`, from the cache when it was compiled
+/// recently (so `regex.search(p, t)` in a loop compiles `p` once). The least recently
+/// used pattern makes room for a new one.
+pub fn compiled(source: &str, flags: u32) -> Result<Rc<Pattern>> {
+    let hit = CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.0 += 1;
+        let now = c.0;
+        let entries = c.2.get_mut(source)?;
+        let entry = entries.iter_mut().find(|e| e.0 == flags)?;
+        entry.2 = now;
+        Some(entry.1.clone())
+    });
+    if let Some(p) = hit {
+        return Ok(p);
+    }
+    let pattern = Rc::new(Pattern::new(source, flags)?);
+    CACHE.with(|c| {
+        let (clock, count, map) = &mut *c.borrow_mut();
+        if *count >= CACHE_SIZE {
+            let oldest = map
+                .iter()
+                .flat_map(|(k, v)| v.iter().map(move |e| (k.clone(), e.0, e.2)))
+                .min_by_key(|e| e.2);
+            if let Some((k, f, _)) = oldest {
+                if let Some(v) = map.get_mut(&k) {
+                    v.retain(|e| e.0 != f);
+                    if v.is_empty() {
+                        map.remove(&k);
+                    }
+                }
+                *count -= 1;
+            }
+        }
+        map.entry(pattern.source.clone()).or_default().push((flags, pattern.clone(), *clock));
+        *count += 1;
+    });
+    Ok(pattern)
+}
