@@ -103,6 +103,8 @@ const UNICODE_SPACE: &[(char, char)] = &[
     ('\u{205f}', '\u{205f}'),
     ('\u{3000}', '\u{3000}'),
 ];
+/// A class that matches no character.
+const NOTHING: &str = "[^\\x{0}-\\x{10FFFF}]";
 /// Python's ASCII `\s`: `[ \t\n\r\f\v]`.
 const ASCII_SPACE: &[(char, char)] = &[('\t', '\r'), (' ', ' ')];
 
@@ -165,11 +167,38 @@ impl Emitter<'_> {
                 };
                 self.wrapped(open, node);
             }
+            Node::Repeat { node, max: Some(0), .. } => {
+                // `X{0}`: X never runs, but its groups exist (and never take part).
+                self.out.push_str("(?:");
+                self.out.push_str(NOTHING);
+                self.node(node);
+                self.out.push_str(")?");
+            }
+            Node::Repeat { node, min, greedy, possessive, .. } if max_width(node) == Some(0) => {
+                // The engine refuses to repeat what matches only the empty string. In
+                // Python such a repeat runs its body at most once (an empty iteration
+                // ends the loop), so it is the body, optional when `min` is 0.
+                let open = if *possessive { "(?>" } else { "(?:" };
+                if *min > 0 {
+                    self.wrapped(open, node);
+                } else if *greedy {
+                    self.out.push_str(open);
+                    self.node(node);
+                    self.out.push_str("|)");
+                } else {
+                    self.out.push_str("(?:|");
+                    self.node(node);
+                    self.out.push(')');
+                }
+            }
             Node::Repeat { node, min, max, greedy, possessive } => {
                 if *possessive {
+                    // Python's possessive repeat: each iteration is atomic, and so is
+                    // the loop (`(?>(?>X){m,n})`; `(?>X{m,n})` would still backtrack
+                    // into earlier iterations to reach `m`).
                     self.out.push_str("(?>");
-                }
-                if is_atom(node) {
+                    self.wrapped("(?>", node);
+                } else if is_atom(node) {
                     self.node(node);
                 } else {
                     self.wrapped("(?:", node);
@@ -193,11 +222,14 @@ impl Emitter<'_> {
                 }
             }
             Node::Conditional { group, yes, no } => {
-                let _ = write!(self.out, "(?({group})");
-                self.node(yes);
-                self.out.push('|');
-                self.node(no);
-                self.out.push(')');
+                let yes = emit(yes, self.shape);
+                let no = emit(no, self.shape);
+                // With both branches empty it matches the empty string either way; the
+                // engine would read `(?(1))` as "only if group 1 matched" (Oniguruma).
+                let empty = |t: &str| t.replace("(?:", "").replace(')', "").is_empty();
+                if !empty(&yes) || !empty(&no) {
+                    let _ = write!(self.out, "(?({group}){yes}|{no})");
+                }
             }
             Node::Concat(items) => items.iter().for_each(|n| self.node(n)),
             Node::Alt(items) => {
@@ -229,7 +261,7 @@ impl Emitter<'_> {
             Anchor::Boundary { word, ascii } => {
                 if !word && self.shape.empty {
                     // Python 3.11: `\B` does not match in an empty text.
-                    "[^\\x{0}-\\x{10FFFF}]"
+                    NOTHING
                 } else if !self.shape.non_ascii {
                     // On ASCII text the engine's word set and Python's agree.
                     if word {
@@ -287,10 +319,108 @@ impl Emitter<'_> {
         if ranges.is_empty() && cats.is_empty() {
             // `[]` cannot be written: the class of no character, or of every one.
             self.out.truncate(self.out.len() - if negated { 2 } else { 1 });
-            self.out.push_str(if negated { "(?s:.)" } else { "[^\\x{0}-\\x{10FFFF}]" });
+            self.out.push_str(if negated { "(?s:.)" } else { NOTHING });
             return;
         }
         self.out.push(']');
+    }
+}
+
+/// For each group (in number order), the repeats (that can run more than once) that
+/// enclose it, as ids: two groups in one such repeat can close in either order.
+pub fn group_loops(node: &Node) -> Vec<Vec<usize>> {
+    fn walk(node: &Node, loops: &mut Vec<usize>, next_loop: &mut usize, out: &mut Vec<Vec<usize>>) {
+        match node {
+            Node::Group(inner) => {
+                out.push(loops.clone());
+                walk(inner, loops, next_loop, out);
+            }
+            Node::Repeat { node, max, .. } if max.is_none_or(|m| m >= 2) => {
+                *next_loop += 1;
+                loops.push(*next_loop);
+                walk(node, loops, next_loop, out);
+                loops.pop();
+            }
+            Node::NonCapturing(n) | Node::Atomic(n) => walk(n, loops, next_loop, out),
+            Node::Look { node, .. } | Node::Repeat { node, .. } => walk(node, loops, next_loop, out),
+            Node::Conditional { yes, no, .. } => {
+                walk(yes, loops, next_loop, out);
+                walk(no, loops, next_loop, out);
+            }
+            Node::Concat(items) | Node::Alt(items) => {
+                items.iter().for_each(|n| walk(n, loops, next_loop, out));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(node, &mut Vec::new(), &mut 0, &mut out);
+    out
+}
+
+/// A construct the engine would match differently from Python, found before compiling:
+/// a greedy or possessive repeat (more than once) of a body that can match the empty
+/// string and holds a group that can too. Python runs one last, empty iteration and
+/// records its empty group (`(a|)+` on "aa" gives group 1 = ""); the engine does not.
+pub fn unsupported(node: &Node) -> Option<&'static str> {
+    let mut found = None;
+    visit(node, &mut |n| {
+        if let Node::Repeat { node, max, greedy, possessive, .. } = n {
+            let loops = max.is_none_or(|m| m >= 2);
+            if loops
+                && (*greedy || *possessive)
+                && min_width(node) == 0
+                && max_width(node) != Some(0)
+                && has_nullable_group(node)
+            {
+                found = Some(
+                    "a repeated group that can match the empty string (such as `(a|)+` or `(a*)*`) is not supported: Python records an empty last repetition in it and the engine does not; make the group non-empty (`(a+)*`) or the repeat lazy",
+                );
+            }
+        }
+    });
+    found
+}
+
+fn has_nullable_group(node: &Node) -> bool {
+    let mut found = false;
+    visit(node, &mut |n| {
+        if let Node::Group(inner) = n {
+            found |= min_width(inner) == 0;
+        }
+    });
+    found
+}
+
+/// The fewest characters `node` can match.
+fn min_width(node: &Node) -> u64 {
+    match node {
+        Node::Empty | Node::Anchor(_) | Node::Look { .. } | Node::Backref { .. } => 0,
+        Node::Literal(..) | Node::Any { .. } | Node::Class { .. } | Node::Cat(..) => 1,
+        Node::Group(n) | Node::NonCapturing(n) | Node::Atomic(n) => min_width(n),
+        Node::Repeat { node, min, .. } => min_width(node).saturating_mul(u64::from(*min)),
+        Node::Conditional { yes, no, .. } => min_width(yes).min(min_width(no)),
+        Node::Concat(items) => items.iter().map(min_width).fold(0, u64::saturating_add),
+        Node::Alt(items) => items.iter().map(min_width).min().unwrap_or(0),
+    }
+}
+
+/// The most characters `node` can match: `None` when unbounded or unknown (a
+/// back-reference).
+fn max_width(node: &Node) -> Option<u64> {
+    match node {
+        Node::Empty | Node::Anchor(_) | Node::Look { .. } => Some(0),
+        Node::Literal(..) | Node::Any { .. } | Node::Class { .. } | Node::Cat(..) => Some(1),
+        Node::Group(n) | Node::NonCapturing(n) | Node::Atomic(n) => max_width(n),
+        Node::Backref { .. } => None,
+        Node::Repeat { node, max, .. } => match (max_width(node)?, max) {
+            (0, _) | (_, Some(0)) => Some(0),
+            (w, Some(m)) => w.checked_mul(u64::from(*m)),
+            (_, None) => None,
+        },
+        Node::Conditional { yes, no, .. } => Some(max_width(yes)?.max(max_width(no)?)),
+        Node::Concat(items) => items.iter().try_fold(0u64, |acc, n| acc.checked_add(max_width(n)?)),
+        Node::Alt(items) => items.iter().try_fold(0u64, |acc, n| Some(acc.max(max_width(n)?))),
     }
 }
 

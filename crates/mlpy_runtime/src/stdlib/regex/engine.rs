@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use fancy_regex::{Regex, RegexBuilder, RegexInput};
 
-use super::emit::{emit, Needs, TextShape};
+use super::emit::{emit, group_loops, unsupported, Needs, TextShape};
 use super::parse::{parse, Node, Parsed, SyntaxError, KNOWN_FLAGS};
 use crate::error::{runtime_error, value_error, Result, RuntimeError};
 
@@ -47,6 +47,13 @@ pub enum Mode {
 /// The spans (byte offsets) of the groups of one match; `[0]` is the whole match.
 pub type Slots = Vec<Option<(usize, usize)>>;
 
+/// An engine form: the text shape and mode it serves, and the compiled engine regex
+/// (`None`: a NotEmpty form of a pattern that only matches the empty string).
+type Form = ((TextShape, Mode), Option<Rc<Regex>>);
+
+/// Cached patterns of one pattern string: (flags, pattern, last use).
+type CacheEntries = Vec<(u32, Rc<Pattern>, u64)>;
+
 /// A compiled Python pattern.
 pub struct Pattern {
     /// The pattern as written.
@@ -57,10 +64,12 @@ pub struct Pattern {
     /// Group names and numbers.
     pub names: Vec<(String, usize)>,
     group_close: Vec<usize>,
+    /// The repeats enclosing each group (`emit::group_loops`).
+    group_loops: Vec<Vec<usize>>,
     root: Node,
     needs: Needs,
     /// Engine forms compiled so far.
-    forms: RefCell<Vec<((TextShape, Mode), Option<Rc<Regex>>)>>,
+    forms: RefCell<Vec<Form>>,
 }
 
 /// The message of an invalid pattern, as a ValueError.
@@ -91,6 +100,9 @@ impl Pattern {
         }
         let Parsed { root, groups, names, flags, group_close, .. } =
             parse(source, flags).map_err(|e| invalid(source, &e))?;
+        if let Some(why) = unsupported(&root) {
+            return Err(value_error(format!("invalid regular expression {}: {why}", quoted(source))));
+        }
         let needs = Needs::of(&root);
         let pattern = Pattern {
             source: Rc::from(source),
@@ -98,6 +110,7 @@ impl Pattern {
             groups,
             names,
             group_close,
+            group_loops: group_loops(&root),
             root,
             needs,
             forms: RefCell::new(Vec::new()),
@@ -139,7 +152,11 @@ impl Pattern {
         if key.1 == Mode::NotEmpty {
             builder.find_not_empty(true);
         }
-        let re = match builder.build() {
+        // The engine is not expected to panic; if it does, the pattern is refused
+        // rather than the run ended.
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build()))
+            .map_err(|_| value_error(format!("invalid regular expression {}: the regex engine failed on it", quoted(&self.source))))?;
+        let re = match built {
             Ok(re) => Some(Rc::new(re)),
             Err(fancy_regex::Error::CompileError(e))
                 if key.1 == Mode::NotEmpty
@@ -171,7 +188,9 @@ impl Pattern {
         };
         let Some(re) = self.form(shape, mode)? else { return Ok(None) };
         let input = RegexInput::new(hay).from_pos(start).anchored(mode != Mode::Search);
-        let caps = match re.captures_input(input) {
+        let caps = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| re.captures_input(input)))
+            .map_err(|_| runtime_error(format!("regex {}: the regex engine failed on this text", quoted(&self.source))))?;
+        let caps = match caps {
             Ok(caps) => caps,
             Err(fancy_regex::Error::RuntimeError(_)) => return Err(self.budget_error()),
             Err(e) => return Err(runtime_error(format!("regex {}: {e}", quoted(&self.source)))),
@@ -187,24 +206,24 @@ impl Pattern {
         ))
     }
 
-    /// The number of the group that closed last in a match (Python's `lastindex`):
-    /// the participating group that ends last; of groups ending at the same place, the
-    /// one whose `)` comes last in the pattern (an enclosing group closes after its
-    /// inner ones).
+    /// The number of the group that closed last in a match (Python's `lastindex`).
+    /// Groups close in the order of their `)` in the pattern, except two groups in one
+    /// repeat, where the one that ends later closed later (a later iteration).
     pub fn last_index(&self, slots: &Slots) -> Option<usize> {
+        let closes_after = |g: usize, b: usize| {
+            let shared = self.group_loops[g - 1].iter().any(|l| self.group_loops[b - 1].contains(l));
+            let (ge, be) = (slots[g].map_or(0, |s| s.1), slots[b].map_or(0, |s| s.1));
+            if shared && ge != be {
+                ge > be
+            } else {
+                self.group_close[g - 1] > self.group_close[b - 1]
+            }
+        };
         let mut best: Option<usize> = None;
-        for g in 1..=self.groups {
-            let Some((_, end)) = slots[g] else { continue };
+        for g in (1..=self.groups).filter(|&g| slots[g].is_some()) {
             best = match best {
-                None => Some(g),
-                Some(b) => {
-                    let (_, bend) = slots[b].unwrap_or((0, 0));
-                    if end > bend || (end == bend && self.group_close[g - 1] > self.group_close[b - 1]) {
-                        Some(g)
-                    } else {
-                        Some(b)
-                    }
-                }
+                Some(b) if !closes_after(g, b) => Some(b),
+                _ => Some(g),
             };
         }
         best
@@ -298,7 +317,7 @@ pub fn byte_of(text: &str, ascii: bool, i: usize) -> usize {
 
 thread_local! {
     /// The compiled-pattern cache: pattern → (flags, compiled, last use); and a clock.
-    static CACHE: RefCell<(u64, usize, HashMap<Rc<str>, Vec<(u32, Rc<Pattern>, u64)>>)> =
+    static CACHE: RefCell<(u64, usize, HashMap<Rc<str>, CacheEntries>)> =
         RefCell::new((0, 0, HashMap::new()));
 }
 

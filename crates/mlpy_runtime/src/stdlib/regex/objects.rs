@@ -176,7 +176,7 @@ pub fn find_one(pattern: &Rc<Pattern>, target: &Target, mode: Mode) -> Result<Va
 }
 
 /// The text of a span, or `""`.
-fn span_text<'a>(text: &'a str, span: Option<(usize, usize)>) -> &'a str {
+fn span_text(text: &str, span: Option<(usize, usize)>) -> &str {
     span.map_or("", |(s, e)| &text[s..e])
 }
 
@@ -243,8 +243,8 @@ pub fn split(pattern: &Rc<Pattern>, text: &Rc<Str>, maxsplit: Option<&Value>, fu
         let (s, e) = slots[0].unwrap_or((last, last));
         reserve(64 + s.saturating_sub(last) + 32 * slots.len(), func)?;
         items.push(Value::str(&hay[last..s]));
-        for g in 1..=pattern.groups {
-            items.push(slots[g].map_or(Value::Null, |(a, b)| Value::str(&hay[a..b])));
+        for group in &slots[1..] {
+            items.push(group.map_or(Value::Null, |(a, b)| Value::str(&hay[a..b])));
         }
         last = e;
         n += 1;

@@ -627,7 +627,7 @@ impl Parser {
             }
         };
         if let Some(lb) = self.lookbehind_groups {
-            if group >= lb + 1 {
+            if group > lb {
                 return Err(self.error_at(
                     "cannot refer to group defined in the same lookbehind subpattern",
                     name_pos,
@@ -735,12 +735,7 @@ impl Parser {
                     return Err(self.error_at("missing flag", self.pos));
                 }
                 if !self.eat(':') {
-                    let pos = self.pos;
-                    return Err(if self.peek().is_some() {
-                        self.error_at("missing :", pos)
-                    } else {
-                        self.error_at("missing :", pos)
-                    });
+                    return Err(self.error_at("missing :", self.pos));
                 }
             }
             Some(':') => {
