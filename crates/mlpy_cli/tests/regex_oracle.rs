@@ -54,7 +54,8 @@ impl Rng {
 /// The characters of texts (and of literals in patterns).
 const ALPHABET: &[char] = &[
     'a', 'b', 'a', 'b', 'c', 'A', 'B', '\n', ' ', '1', '_', '-', '.', 'é', 'É', 'İ', 'ı', 'i', 'I',
-    'k', 'K', '\u{212a}', 's', 'ſ', 'ß', 'σ', 'ς', 'Σ', '²', '٣', '\u{301}', '\u{1c}', 'x', 'y',
+    'k', 'K', '\u{212a}', '#', 's', 'ſ', 'ß', 'σ', 'ς', 'Σ', '²', '٣', '\u{301}', '\u{1c}', 'x',
+    'y',
 ];
 /// Characters that get a backslash in a pattern.
 const SPECIAL: &str = ".^$*+?{}[]\\|()";

@@ -846,7 +846,7 @@ impl Parser {
                 }
                 let group: usize = text.parse().unwrap_or(usize::MAX);
                 if group <= self.groups {
-                    self.check_reference(group, start + 1)?;
+                    self.check_reference(group, start)?;
                     return Ok(Node::Backref { group, icase: lf.icase });
                 }
                 return Err(self.error_at(format!("invalid group reference {group}"), start + 1));
