@@ -142,6 +142,7 @@ fn subn(_: &mut Vm, args: &[Value]) -> Result<Value> {
 fn test(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let pattern = pattern_arg("regex.test", &args[0], args.get(2))?;
     let text = text_at(args, 1);
+    pattern.check_text(text.as_str(), text.is_ascii())?;
     Ok(Value::Bool(pattern.find(text.as_str(), text.is_ascii(), 0, Mode::Search)?.is_some()))
 }
 

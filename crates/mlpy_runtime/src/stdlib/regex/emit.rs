@@ -47,6 +47,9 @@ pub struct Needs {
     pub boundary: bool,
     /// A `\B`.
     pub not_boundary: bool,
+    /// A back-reference under IGNORECASE (without ASCII, with ASCII).
+    pub icase_backref: bool,
+    pub icase_backref_ascii: bool,
 }
 
 impl Needs {
@@ -54,6 +57,10 @@ impl Needs {
         let mut needs = Needs::default();
         visit(node, &mut |n| match n {
             Node::Anchor(Anchor::Dollar { multiline: false }) => needs.final_newline = true,
+            Node::Backref { icase: true, ascii, .. } => {
+                needs.icase_backref |= !ascii;
+                needs.icase_backref_ascii |= *ascii;
+            }
             Node::Anchor(Anchor::Boundary { word, .. }) => {
                 needs.boundary = true;
                 needs.not_boundary |= !word;
@@ -61,6 +68,33 @@ impl Needs {
             _ => {}
         });
         needs
+    }
+}
+
+/// Characters on which a case-insensitive back-reference would compare differently:
+/// CPython compares the simple lowercase forms (`ſ` is not `s`, `İ` is `i`), the engine
+/// the simple case foldings (`ſ` is `s`, `İ` is only itself).
+const BACKREF_FOLD_DIFFERS: &[char] = &[
+    '\u{b5}', '\u{130}', '\u{17f}', '\u{345}', '\u{3c2}', '\u{3d0}', '\u{3d1}', '\u{3d5}', '\u{3d6}',
+    '\u{3f0}', '\u{3f1}', '\u{3f5}', '\u{1c80}', '\u{1c81}', '\u{1c82}', '\u{1c83}', '\u{1c84}',
+    '\u{1c85}', '\u{1c86}', '\u{1c87}', '\u{1c88}', '\u{1e9b}', '\u{1fbe}', '\u{1fd3}', '\u{1fe3}',
+    '\u{fb05}',
+];
+
+impl Needs {
+    /// The character of `text` on which a case-insensitive back-reference of this
+    /// pattern would not compare as in Python, if any (with ASCII, Python folds only
+    /// ASCII letters, so any non-ASCII letter with case).
+    pub fn backref_trap(&self, text: &str, ascii: bool) -> Option<char> {
+        if ascii || !(self.icase_backref || self.icase_backref_ascii) {
+            return None;
+        }
+        text.chars().find(|&c| {
+            (self.icase_backref && BACKREF_FOLD_DIFFERS.contains(&c))
+                || (self.icase_backref_ascii
+                    && !c.is_ascii()
+                    && (c.is_lowercase() || c.is_uppercase() || c.to_lowercase().ne(c.to_uppercase())))
+        })
     }
 }
 
@@ -80,14 +114,24 @@ fn visit(node: &Node, f: &mut impl FnMut(&Node)) {
 
 /// The engine pattern for `node` on texts of shape `shape`.
 pub fn emit(node: &Node, shape: TextShape) -> String {
+    let mut tested = Vec::new();
+    visit(node, &mut |n| {
+        if let Node::Conditional { group, .. } = n {
+            tested.push(*group);
+        }
+    });
     let mut out = String::new();
-    Emitter { out: &mut out, shape }.node(node);
+    Emitter { out: &mut out, shape, tested: &tested, groups: 0 }.node(node);
     out
 }
 
 struct Emitter<'a> {
     out: &'a mut String,
     shape: TextShape,
+    /// Groups a conditional tests.
+    tested: &'a [usize],
+    /// Groups written so far (a group's number is its place in the pre-order).
+    groups: usize,
 }
 
 /// Python's Unicode `\s`: the characters of `str.isspace`.
@@ -149,13 +193,21 @@ impl Emitter<'_> {
             }
             Node::Anchor(anchor) => self.anchor(*anchor),
             Node::Group(inner) => {
+                self.groups += 1;
                 self.out.push('(');
+                if self.tested.contains(&self.groups) {
+                    // The engine hands a fixed-width part without look-around to its
+                    // linear engine, which cannot backtrack into it to unset the group
+                    // for a conditional that tests it; an empty look-ahead keeps it on
+                    // the backtracking VM.
+                    self.out.push_str("(?=)");
+                }
                 self.node(inner);
                 self.out.push(')');
             }
             Node::NonCapturing(inner) => self.wrapped("(?:", inner),
             Node::Atomic(inner) => self.wrapped("(?>", inner),
-            Node::Backref { group, icase } => {
+            Node::Backref { group, icase, .. } => {
                 let _ = write!(self.out, "{}\\{group})", if *icase { "(?i:" } else { "(?:" });
             }
             Node::Look { behind, negated, node } => {
@@ -222,8 +274,8 @@ impl Emitter<'_> {
                 }
             }
             Node::Conditional { group, yes, no } => {
-                let yes = emit(yes, self.shape);
-                let no = emit(no, self.shape);
+                let yes = self.sub(yes);
+                let no = self.sub(no);
                 // With both branches empty it matches the empty string either way; the
                 // engine would read `(?(1))` as "only if group 1 matched" (Oniguruma).
                 let empty = |t: &str| t.replace("(?:", "").replace(')', "").is_empty();
@@ -243,6 +295,15 @@ impl Emitter<'_> {
                 self.out.push(')');
             }
         }
+    }
+
+    /// The text of `node`, written apart (group numbering goes on).
+    fn sub(&mut self, node: &Node) -> String {
+        let mut out = String::new();
+        let mut e = Emitter { out: &mut out, shape: self.shape, tested: self.tested, groups: self.groups };
+        e.node(node);
+        self.groups = e.groups;
+        out
     }
 
     fn wrapped(&mut self, open: &str, inner: &Node) {

@@ -126,6 +126,21 @@ impl Pattern {
         Ok(pattern)
     }
 
+    /// Refuses a text on which this pattern would not match as in Python (a
+    /// case-insensitive back-reference meeting a character the engine folds
+    /// differently): a ValueError, never a different result.
+    pub fn check_text(&self, hay: &str, ascii: bool) -> Result<()> {
+        match self.needs.backref_trap(hay, ascii) {
+            None => Ok(()),
+            Some(c) => Err(value_error(format!(
+                "regex {}: a case-insensitive back-reference cannot be matched as Python does on a text containing {:?} (U+{:04X}); match case-sensitively or normalise the text",
+                quoted(&self.source),
+                c,
+                c as u32
+            ))),
+        }
+    }
+
     /// The group number of `name`.
     pub fn group_index(&self, name: &str) -> Option<usize> {
         self.names.iter().find(|(n, _)| n == name).map(|&(_, g)| g)
@@ -149,6 +164,10 @@ impl Pattern {
         }
         let mut builder = RegexBuilder::new(&text);
         builder.backtrack_limit(BACKTRACK_LIMIT);
+        // The engine's tree rewrites change what some patterns match (its nested-repeat
+        // simplification makes `(.{2,}?)*` stop after one repetition); the tree is
+        // compiled as written.
+        builder.optimize(false);
         if key.1 == Mode::NotEmpty {
             builder.find_not_empty(true);
         }
@@ -238,16 +257,29 @@ pub struct Matches<'a> {
     ascii: bool,
     pos: usize,
     must_advance: bool,
+    /// Matches found so far.
+    found: u32,
 }
+
+/// Matches between two reads of the clock while iterating.
+const DEADLINE_EVERY: u32 = 16;
 
 impl<'a> Matches<'a> {
     pub fn new(pattern: &'a Pattern, hay: &'a str, ascii: bool, pos: usize) -> Matches<'a> {
-        Matches { pattern, hay, ascii, pos, must_advance: false }
+        Matches { pattern, hay, ascii, pos, must_advance: false, found: 0 }
     }
 
     /// The next match, or `None` at the end.
     pub fn next_match(&mut self) -> Result<Option<Slots>> {
-        crate::heap::tick()?;
+        // One search can take long (a look-around over the rest of the text), so the
+        // time limit is checked every few matches rather than every few thousand.
+        if self.found == 0 {
+            self.pattern.check_text(self.hay, self.ascii)?;
+        }
+        self.found = self.found.wrapping_add(1);
+        if self.found % DEADLINE_EVERY == 0 {
+            crate::heap::check_deadline()?;
+        }
         if self.pos > self.hay.len() {
             return Ok(None);
         }

@@ -165,6 +165,7 @@ fn match_object(pattern: &Rc<Pattern>, text: &Rc<Str>, slots: Slots, index: &mut
 
 /// `search`, `match` or `fullmatch` of `pattern` in `target`.
 pub fn find_one(pattern: &Rc<Pattern>, target: &Target, mode: Mode) -> Result<Value> {
+    pattern.check_text(target.hay, target.ascii())?;
     let found = pattern.find(target.hay, target.ascii(), target.start, mode)?;
     Ok(match found {
         Some(slots) => {
@@ -420,6 +421,7 @@ fn p_subn(_: &mut Vm, r: &Value, args: &[Value]) -> Result<Value> {
 fn p_test(_: &mut Vm, r: &Value, args: &[Value]) -> Result<Value> {
     let pattern = receiver_pattern(r, "test")?;
     let text = text_arg(args, 0);
+    pattern.check_text(text.as_str(), text.is_ascii())?;
     Ok(Value::Bool(pattern.find(text.as_str(), text.is_ascii(), 0, Mode::Search)?.is_some()))
 }
 

@@ -84,7 +84,8 @@ pub enum Node {
     /// `(?:…)`, `(?i:…)` (the flags are already in the leaves).
     NonCapturing(Box<Node>),
     Atomic(Box<Node>),
-    Backref { group: usize, icase: bool },
+    /// A back-reference; `icase` and `ascii` as IGNORECASE and ASCII were in force.
+    Backref { group: usize, icase: bool, ascii: bool },
     Look { behind: bool, negated: bool, node: Box<Node> },
     Repeat { node: Box<Node>, min: u32, max: Option<u32>, greedy: bool, possessive: bool },
     /// `(?(group)yes|no)`.
@@ -462,7 +463,7 @@ impl Parser {
                         ));
                     };
                     self.check_reference(group, name_pos)?;
-                    Ok(Some(Node::Backref { group, icase: self.flags & IGNORECASE != 0 }))
+                    Ok(Some(Node::Backref { group, icase: self.flags & IGNORECASE != 0, ascii: self.flags & ASCII != 0 }))
                 } else {
                     Err(self.error_at(format!("unknown extension ?P{d}"), start + 1))
                 }
@@ -847,7 +848,7 @@ impl Parser {
                 let group: usize = text.parse().unwrap_or(usize::MAX);
                 if group <= self.groups {
                     self.check_reference(group, start)?;
-                    return Ok(Node::Backref { group, icase: lf.icase });
+                    return Ok(Node::Backref { group, icase: lf.icase, ascii: lf.ascii });
                 }
                 return Err(self.error_at(format!("invalid group reference {group}"), start + 1));
             }
@@ -1040,7 +1041,7 @@ impl Parser {
 
 /// Whether `name` is a Python identifier (`str.isidentifier`): a letter or `_`, then
 /// letters, digits, marks or connector punctuation.
-fn is_identifier(name: &str) -> bool {
+pub(super) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     let Some(first) = chars.next() else { return false };
     (first == '_' || first.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric() || is_id_continue_extra(c))

@@ -72,7 +72,7 @@ pub fn parse(template: &str, pattern: &Pattern) -> Result<Vec<Piece>> {
                 } else {
                     match pattern.group_index(&name) {
                         Some(g) => g,
-                        None if name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) => {
+                        None if super::parse::is_identifier(&name) => {
                             return Err(index_error(format!(
                                 "unknown group name '{name}' in replacement template {}",
                                 quoted(template)
