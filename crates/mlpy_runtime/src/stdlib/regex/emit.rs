@@ -89,13 +89,25 @@ impl Needs {
         if ascii || !(self.icase_backref || self.icase_backref_ascii) {
             return None;
         }
-        text.chars().find(|&c| {
-            (self.icase_backref && BACKREF_FOLD_DIFFERS.contains(&c))
-                || (self.icase_backref_ascii
-                    && !c.is_ascii()
-                    && (c.is_lowercase() || c.is_uppercase() || c.to_lowercase().ne(c.to_uppercase())))
+        let mut seen = std::collections::HashSet::new();
+        text.chars().filter(|c| !c.is_ascii()).find(|&c| {
+            if !seen.insert(c) {
+                return false;
+            }
+            let cased = c.is_lowercase() || c.is_uppercase() || c.to_lowercase().ne(c.to_uppercase());
+            (self.icase_backref_ascii && cased)
+                || (self.icase_backref && (BACKREF_FOLD_DIFFERS.contains(&c) || fold_changes_length(c)))
         })
     }
+}
+
+/// Whether a character IGNORECASE makes equal to `c` is of another UTF-8 length (`K`
+/// and `k`): the engine's case-insensitive back-reference compares equal byte lengths.
+fn fold_changes_length(c: char) -> bool {
+    let len = c.len_utf8();
+    fold(&[(c, c)], LeafFlags { icase: true, ascii: false })
+        .iter()
+        .any(|&(a, b)| a.len_utf8() != len || b.len_utf8() != len)
 }
 
 fn visit(node: &Node, f: &mut impl FnMut(&Node)) {

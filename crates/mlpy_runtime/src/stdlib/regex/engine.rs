@@ -277,7 +277,7 @@ impl<'a> Matches<'a> {
             self.pattern.check_text(self.hay, self.ascii)?;
         }
         self.found = self.found.wrapping_add(1);
-        if self.found % DEADLINE_EVERY == 0 {
+        if self.found.is_multiple_of(DEADLINE_EVERY) {
             crate::heap::check_deadline()?;
         }
         if self.pos > self.hay.len() {
