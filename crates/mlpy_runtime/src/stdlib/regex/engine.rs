@@ -392,3 +392,59 @@ pub fn compiled(source: &str, flags: u32) -> Result<Rc<Pattern>> {
     });
     Ok(pattern)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(p: &str, text: &str) -> Vec<(usize, usize)> {
+        let pattern = Pattern::new(p, 0).expect(p);
+        let mut matches = Matches::new(&pattern, text, text.is_ascii(), 0);
+        let mut out = Vec::new();
+        while let Some(slots) = matches.next_match().expect("no error") {
+            out.push(slots[0].expect("group 0"));
+        }
+        out
+    }
+
+    #[test]
+    fn iteration_follows_cpython_empty_match_rule() {
+        assert_eq!(spans("x*", "abxd"), [(0, 0), (1, 1), (2, 3), (3, 3), (4, 4)]);
+        assert_eq!(spans("|a", "a"), [(0, 0), (0, 1), (1, 1)]);
+        assert_eq!(spans("é*", "aé"), [(0, 0), (1, 3), (3, 3)]);
+    }
+
+    #[test]
+    fn char_index_counts_forward_and_back() {
+        let text = "aé😀b€c";
+        let mut index = CharIndex::new(text, false);
+        let naive = |b: usize| text[..b].chars().count();
+        for b in [0, 1, 3, 7, 8, 11, 12] {
+            assert_eq!(index.at(b), naive(b), "byte {b}");
+        }
+        assert_eq!(index.at(3), 2, "backwards from the last offset");
+        assert_eq!(byte_of(text, false, 3), 7);
+        assert_eq!(byte_of(text, false, 99), text.len());
+    }
+
+    #[test]
+    fn the_cache_returns_the_compiled_pattern() {
+        let a = compiled("(a+)b", 2).expect("valid");
+        let b = compiled("(a+)b", 2).expect("valid");
+        let c = compiled("(a+)b", 0).expect("valid");
+        assert!(Rc::ptr_eq(&a, &b));
+        assert!(!Rc::ptr_eq(&a, &c));
+        for i in 0..CACHE_SIZE + 10 {
+            compiled(&format!("x{i}"), 0).expect("valid");
+        }
+        CACHE.with(|c| assert!(c.borrow().1 <= CACHE_SIZE));
+    }
+
+    #[test]
+    fn backtracking_stops_at_the_budget() {
+        let pattern = Pattern::new("(a|a)*\\1b", 0).expect("valid");
+        let text = "a".repeat(40);
+        let err = pattern.find(&text, true, 0, Mode::Search).expect_err("budget");
+        assert!(err.message().contains("backtracking"), "{}", err.message());
+    }
+}

@@ -635,6 +635,14 @@ impl Parser {
                 ));
             }
         }
+        if self.open.contains(&group) {
+            // CPython then reads the group's marks as left by earlier attempts, which
+            // the engine cannot reproduce.
+            return Err(self.error_at(
+                format!("a conditional inside the group {group} it tests is not supported"),
+                name_pos,
+            ));
+        }
         let saved = self.flags;
         let yes = self.parse_sequence(false);
         let (yes, no) = match yes {
