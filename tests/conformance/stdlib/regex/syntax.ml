@@ -33,3 +33,5 @@ print(regex.match("(?x) a b  # comment\n c", "abc").value(), regex.findall("(?x)
 print(regex.findall("\w+(?=!)", "hi! yo? ok!"), regex.findall("\b(?!no)\w+", "no yes nope"), regex.findall("(?<=\$)\d+", "$5 7 $12"), regex.findall("(?<!-)\b\d", "-1 2")); // expect: ["hi", "ok"] ["yes"] ["5", "12"] ["2"]
 // Comments, non-capturing and named groups.
 print(regex.match("a(?#note)b", "ab").value(), regex.match("(?:ab)+", "ababc").value(), regex.match("(?P<x>a)(?P<_y2>b)", "ab").groupDict()); // expect: ab abab {"x": "a", "_y2": "b"}
+// A scoped ASCII flag applies to what it encloses (as CPython's re.match does; CPython 3.11's search misses this match, its first-character prefilter ignores scoped flags).
+print(regex.search("(?a:\W)", "σ").span(), regex.search("(?a:\w)", "σa").span()); // expect: [0, 1] [1, 2]

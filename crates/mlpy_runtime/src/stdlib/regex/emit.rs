@@ -400,35 +400,42 @@ impl Emitter<'_> {
 }
 
 /// For each group (in number order), the repeats (that can run more than once) that
-/// enclose it, as ids: two groups in one such repeat can close in either order.
-pub fn group_loops(node: &Node) -> Vec<Vec<usize>> {
-    fn walk(node: &Node, loops: &mut Vec<usize>, next_loop: &mut usize, out: &mut Vec<Vec<usize>>) {
+/// enclose it, as ids — two groups in one such repeat can close in either order — and
+/// the groups that enclose it.
+pub fn group_loops(node: &Node) -> Vec<(Vec<usize>, Vec<usize>)> {
+    struct Walk {
+        loops: Vec<usize>,
+        next_loop: usize,
+        open: Vec<usize>,
+        out: Vec<(Vec<usize>, Vec<usize>)>,
+    }
+    fn walk(node: &Node, w: &mut Walk) {
         match node {
             Node::Group(inner) => {
-                out.push(loops.clone());
-                walk(inner, loops, next_loop, out);
+                w.out.push((w.loops.clone(), w.open.clone()));
+                w.open.push(w.out.len());
+                walk(inner, w);
+                w.open.pop();
             }
             Node::Repeat { node, max, .. } if max.is_none_or(|m| m >= 2) => {
-                *next_loop += 1;
-                loops.push(*next_loop);
-                walk(node, loops, next_loop, out);
-                loops.pop();
+                w.next_loop += 1;
+                w.loops.push(w.next_loop);
+                walk(node, w);
+                w.loops.pop();
             }
-            Node::NonCapturing(n) | Node::Atomic(n) => walk(n, loops, next_loop, out),
-            Node::Look { node, .. } | Node::Repeat { node, .. } => walk(node, loops, next_loop, out),
+            Node::NonCapturing(n) | Node::Atomic(n) => walk(n, w),
+            Node::Look { node, .. } | Node::Repeat { node, .. } => walk(node, w),
             Node::Conditional { yes, no, .. } => {
-                walk(yes, loops, next_loop, out);
-                walk(no, loops, next_loop, out);
+                walk(yes, w);
+                walk(no, w);
             }
-            Node::Concat(items) | Node::Alt(items) => {
-                items.iter().for_each(|n| walk(n, loops, next_loop, out));
-            }
+            Node::Concat(items) | Node::Alt(items) => items.iter().for_each(|n| walk(n, w)),
             _ => {}
         }
     }
-    let mut out = Vec::new();
-    walk(node, &mut Vec::new(), &mut 0, &mut out);
-    out
+    let mut w = Walk { loops: Vec::new(), next_loop: 0, open: Vec::new(), out: Vec::new() };
+    walk(node, &mut w);
+    w.out
 }
 
 /// A construct the engine would match differently from Python, found before compiling:

@@ -64,8 +64,8 @@ pub struct Pattern {
     /// Group names and numbers.
     pub names: Vec<(String, usize)>,
     group_close: Vec<usize>,
-    /// The repeats enclosing each group (`emit::group_loops`).
-    group_loops: Vec<Vec<usize>>,
+    /// The repeats and the groups enclosing each group (`emit::group_loops`).
+    group_loops: Vec<(Vec<usize>, Vec<usize>)>,
     root: Node,
     needs: Needs,
     /// Engine forms compiled so far.
@@ -226,11 +226,17 @@ impl Pattern {
     }
 
     /// The number of the group that closed last in a match (Python's `lastindex`).
-    /// Groups close in the order of their `)` in the pattern, except two groups in one
-    /// repeat, where the one that ends later closed later (a later iteration).
+    /// Groups close in the order of their `)` in the pattern (so an enclosing group
+    /// after those inside it), except two groups side by side in one repeat, where the
+    /// one that ends later closed later (a later iteration).
     pub fn last_index(&self, slots: &Slots) -> Option<usize> {
         let closes_after = |g: usize, b: usize| {
-            let shared = self.group_loops[g - 1].iter().any(|l| self.group_loops[b - 1].contains(l));
+            let (g_loops, g_outer) = &self.group_loops[g - 1];
+            let (b_loops, b_outer) = &self.group_loops[b - 1];
+            if g_outer.contains(&b) || b_outer.contains(&g) {
+                return self.group_close[g - 1] > self.group_close[b - 1];
+            }
+            let shared = g_loops.iter().any(|l| b_loops.contains(l));
             let (ge, be) = (slots[g].map_or(0, |s| s.1), slots[b].map_or(0, |s| s.1));
             if shared && ge != be {
                 ge > be

@@ -231,21 +231,31 @@ impl Parser {
     }
 
     /// Skips VERBOSE whitespace and comments.
-    fn skip_verbose(&mut self) {
+    fn skip_verbose(&mut self) -> PResult<()> {
         while self.verbose() {
             match self.peek() {
                 Some(c) if WHITESPACE.contains(&c) => self.pos += 1,
                 Some('#') => {
+                    // Python's tokenizer reads `\x` as one token even in a comment: an
+                    // escaped line feed does not end the comment, and a backslash at the
+                    // end of the pattern is an error.
                     while let Some(c) = self.peek() {
                         self.pos += 1;
                         if c == '\n' {
                             break;
+                        }
+                        if c == '\\' {
+                            if self.peek().is_none() {
+                                return Err(self.error_at("bad escape (end of pattern)", self.pos - 1));
+                            }
+                            self.pos += 1;
                         }
                     }
                 }
                 _ => break,
             }
         }
+        Ok(())
     }
 
     /// The items of one branch.
@@ -256,7 +266,7 @@ impl Parser {
         let mut last_is_repeat = false;
         let first_pos = self.pos;
         loop {
-            self.skip_verbose();
+            self.skip_verbose()?;
             let Some(c) = self.peek() else { break };
             if c == '|' || c == ')' {
                 break;
