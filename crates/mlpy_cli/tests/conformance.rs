@@ -41,6 +41,8 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 const EXIT_SUCCESS: i32 = 0;
 const EXIT_RUNTIME_ERROR: i32 = 1;
 const EXIT_STATIC_REJECTION: i32 = 65;
+/// A run ended by `--timeout` or `--max-memory` (`expect-error: LimitExceeded@LINE`).
+const EXIT_LIMIT_EXCEEDED: i32 = 75;
 
 /// An error kind (or rule code) and the line it must be reported at.
 #[derive(Debug)]
@@ -64,6 +66,8 @@ impl Expectation {
     fn exit_status(&self) -> i32 {
         if !self.static_errors.is_empty() {
             EXIT_STATIC_REJECTION
+        } else if self.runtime_error.as_ref().is_some_and(|e| e.kind == "LimitExceeded") {
+            EXIT_LIMIT_EXCEEDED
         } else if self.runtime_error.is_some() {
             EXIT_RUNTIME_ERROR
         } else {
