@@ -92,6 +92,7 @@ const STACK_SIZE: usize = 512 << 20;
 
 fn main() -> ExitCode {
     let started = Instant::now();
+    alloc_count::one_arena();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let worker =
         std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(&argv, started));
