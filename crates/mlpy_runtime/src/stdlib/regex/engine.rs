@@ -31,6 +31,17 @@ pub const BACKTRACK_LIMIT: usize = 1_000_000;
 /// Compiled patterns kept by the cache (Python's `re` keeps 512).
 const CACHE_SIZE: usize = 256;
 
+/// The engine's limit on the size of a compiled automaton (its default).
+const NFA_SIZE_LIMIT: usize = 10 << 20;
+
+/// What the engine's linear search may allocate for its capture table: a slot for each
+/// end of each group, per automaton state, twice (about `16 × states × slots` bytes,
+/// allocated outside the program's memory limit). The automaton's states are bounded
+/// through its size limit (each counts at least 24 bytes), so the table stays under
+/// two thirds of this budget (ordinary patterns use far less: 20 `(\w+)` groups take
+/// about 4 MB); `"(a)" * 20000` is refused instead of asking for 19 GB.
+const SLOT_TABLE_BUDGET: usize = 96 << 20;
+
 /// What a search must find.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -164,6 +175,8 @@ impl Pattern {
         }
         let mut builder = RegexBuilder::new(&text);
         builder.backtrack_limit(BACKTRACK_LIMIT);
+        let slots = 2 * (self.groups + 1);
+        builder.delegate_size_limit((SLOT_TABLE_BUDGET / slots).min(NFA_SIZE_LIMIT));
         // The engine's tree rewrites change what some patterns match (its nested-repeat
         // simplification makes `(.{2,}?)*` stop after one repetition); the tree is
         // compiled as written.
@@ -182,6 +195,13 @@ impl Pattern {
                     && matches!(*e, fancy_regex::CompileError::PatternCanNeverMatch) =>
             {
                 None
+            }
+            Err(e) if e.to_string().contains("building NFA") => {
+                return Err(value_error(format!(
+                    "invalid regular expression {}: too large for the regex engine{}; use fewer groups (`(?:…)` does not capture) or smaller counted repeats",
+                    quoted(&self.source),
+                    if self.groups > 0 { format!(" with {} group(s)", self.groups) } else { String::new() }
+                )))
             }
             Err(e) => {
                 return Err(value_error(format!(
