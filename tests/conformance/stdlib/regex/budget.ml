@@ -20,3 +20,10 @@ for (i in range(3)) {
     try { regex.match("(a|a)*\1b", "a" * 30); } except (e) { if (e.type == "RuntimeError") { ok = ok + 1; } }
 }
 print(ok); // expect: 3
+// The budget grows with the text: one search counts the steps of every start position,
+// so a simple back-reference or look-behind over a long text is not stopped.
+long = "the quick brown fox jumps over a lazy dog. " * 30000 + "the the end";
+print(regex.findall("\b(\w+)\s+\1\b", long), regex.search("(?<=a)b", "x" * 1500000 + "ab").span()); // expect: ["the"] [1500001, 1500002]
+// A catastrophic pattern on a long text is still stopped.
+try { regex.search("(a|a)*\1b", "a" * 400000); } except (e) { print(e.type); }
+// expect: RuntimeError

@@ -13,8 +13,9 @@
 //!   search starts at `pos` (so `\A` and `^` do not match at `pos`, and look-behinds and
 //!   `\b` see the text before it), as Python does.
 //! * Patterns with back-references or look-around run on the engine's backtracking VM
-//!   under a step budget ([`BACKTRACK_LIMIT`]); exceeding it is a `RuntimeError` that
-//!   names the pattern. Everything else runs on the `regex` crate's linear-time engines.
+//!   under a step budget ([`BACKTRACK_LIMIT`], or [`STEPS_PER_CHAR`] per byte of a
+//!   long text, since one search counts the steps of every start position it tries);
+//!   exceeding it is a `RuntimeError` that names the pattern. Everything else runs on the `regex` crate's linear-time engines.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -28,8 +29,26 @@ use crate::error::{runtime_error, value_error, Result, RuntimeError};
 
 /// Backtracking steps one search may take before it is stopped.
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
+
+/// Steps one search may take per byte of the text it scans, when that gives more
+/// than [`BACKTRACK_LIMIT`]: a search counts the steps of every start position it
+/// tries, so `\b(\w+)\s+\1\b` over a 1 MB text takes two or three million steps without
+/// being catastrophic. The budget is rounded up to a power of two (one compiled form
+/// per size).
+const STEPS_PER_CHAR: usize = 8;
 /// Compiled patterns kept by the cache (Python's `re` keeps 512).
 const CACHE_SIZE: usize = 256;
+
+/// The engine's limit on the size of a compiled automaton (its default).
+const NFA_SIZE_LIMIT: usize = 10 << 20;
+
+/// What the engine's linear search may allocate for its capture table: a slot for each
+/// end of each group, per automaton state, twice (about `16 × states × slots` bytes,
+/// allocated outside the program's memory limit). The automaton's states are bounded
+/// through its size limit (each counts at least 24 bytes), so the table stays under
+/// two thirds of this budget (ordinary patterns use far less: 20 `(\w+)` groups take
+/// about 4 MB); `"(a)" * 20000` is refused instead of asking for 19 GB.
+const SLOT_TABLE_BUDGET: usize = 96 << 20;
 
 /// What a search must find.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,7 +68,7 @@ pub type Slots = Vec<Option<(usize, usize)>>;
 
 /// An engine form: the text shape and mode it serves, and the compiled engine regex
 /// (`None`: a NotEmpty form of a pattern that only matches the empty string).
-type Form = ((TextShape, Mode), Option<Rc<Regex>>);
+type Form = ((TextShape, Mode, usize), Option<Rc<Regex>>);
 
 /// Cached patterns of one pattern string: (flags, pattern, last use).
 type CacheEntries = Vec<(u32, Rc<Pattern>, u64)>;
@@ -120,7 +139,7 @@ impl Pattern {
         for ends_with_newline in [false, needs.final_newline] {
             for non_ascii in [false, needs.boundary] {
                 let shape = TextShape { ends_with_newline, non_ascii, empty: false };
-                pattern.form(shape, Mode::Search)?;
+                pattern.form(shape, Mode::Search, BACKTRACK_LIMIT)?;
             }
         }
         Ok(pattern)
@@ -153,8 +172,8 @@ impl Pattern {
 
     /// The engine form for texts of `shape` searched in `mode` (`None`: no match can
     /// exist, a NotEmpty form of a pattern that only matches the empty string).
-    fn form(&self, shape: TextShape, mode: Mode) -> Result<Option<Rc<Regex>>> {
-        let key = (shape, if mode == Mode::Match { Mode::Search } else { mode });
+    fn form(&self, shape: TextShape, mode: Mode, budget: usize) -> Result<Option<Rc<Regex>>> {
+        let key = (shape, if mode == Mode::Match { Mode::Search } else { mode }, budget);
         if let Some((_, re)) = self.forms.borrow().iter().find(|(k, _)| *k == key) {
             return Ok(re.clone());
         }
@@ -163,7 +182,9 @@ impl Pattern {
             text = format!("(?:{text})\\z");
         }
         let mut builder = RegexBuilder::new(&text);
-        builder.backtrack_limit(BACKTRACK_LIMIT);
+        builder.backtrack_limit(budget);
+        let slots = 2 * (self.groups + 1);
+        builder.delegate_size_limit((SLOT_TABLE_BUDGET / slots).min(NFA_SIZE_LIMIT));
         // The engine's tree rewrites change what some patterns match (its nested-repeat
         // simplification makes `(.{2,}?)*` stop after one repetition); the tree is
         // compiled as written.
@@ -182,6 +203,13 @@ impl Pattern {
                     && matches!(*e, fancy_regex::CompileError::PatternCanNeverMatch) =>
             {
                 None
+            }
+            Err(e) if e.to_string().contains("building NFA") => {
+                return Err(value_error(format!(
+                    "invalid regular expression {}: too large for the regex engine{}; use fewer groups (`(?:…)` does not capture) or smaller counted repeats",
+                    quoted(&self.source),
+                    if self.groups > 0 { format!(" with {} group(s)", self.groups) } else { String::new() }
+                )))
             }
             Err(e) => {
                 return Err(value_error(format!(
@@ -205,22 +233,31 @@ impl Pattern {
             non_ascii: self.needs.boundary && !ascii,
             empty: self.needs.not_boundary && hay.is_empty(),
         };
-        let Some(re) = self.form(shape, mode)? else { return Ok(None) };
-        let input = RegexInput::new(hay).from_pos(start).anchored(mode != Mode::Search);
-        let caps = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| re.captures_input(input)))
-            .map_err(|_| runtime_error(format!("regex {}: the regex engine failed on this text", quoted(&self.source))))?;
-        let caps = match caps {
-            Ok(caps) => caps,
-            Err(fancy_regex::Error::RuntimeError(_)) => return Err(self.budget_error()),
-            Err(e) => return Err(runtime_error(format!("regex {}: {e}", quoted(&self.source)))),
+        // A long text gets a budget in proportion to its length, tried only once the
+        // ordinary budget is spent (a catastrophic pattern on a short text stops early).
+        let long_budget = (hay.len() - start).saturating_mul(STEPS_PER_CHAR).checked_next_power_of_two();
+        let mut budget = BACKTRACK_LIMIT;
+        let caps = loop {
+            let Some(re) = self.form(shape, mode, budget)? else { return Ok(None) };
+            let input = RegexInput::new(hay).from_pos(start).anchored(mode != Mode::Search);
+            let caps = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| re.captures_input(input)))
+                .map_err(|_| runtime_error(format!("regex {}: the regex engine failed on this text", quoted(&self.source))))?;
+            match caps {
+                Ok(caps) => break caps,
+                Err(fancy_regex::Error::RuntimeError(_)) => match long_budget {
+                    Some(long) if long > budget => budget = long,
+                    _ => return Err(self.budget_error(budget)),
+                },
+                Err(e) => return Err(runtime_error(format!("regex {}: {e}", quoted(&self.source)))),
+            }
         };
         Ok(caps.map(|c| (0..=self.groups).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect()))
     }
 
     #[cold]
-    fn budget_error(&self) -> RuntimeError {
+    fn budget_error(&self, budget: usize) -> RuntimeError {
         runtime_error(format!(
-            "regex {} needs more than {BACKTRACK_LIMIT} backtracking steps on this text and was stopped; simplify it: avoid nested or overlapping repeats (such as `(a+)+` or `(a|a)*`) around back-references and look-arounds, or anchor it",
+            "regex {} needs more than {budget} backtracking steps on this text and was stopped; simplify it: avoid nested or overlapping repeats (such as `(a+)+` or `(a|a)*`) around back-references and look-arounds, or anchor it",
             quoted(&self.source)
         ))
     }

@@ -62,8 +62,13 @@ pub fn parse(template: &str, pattern: &Pattern) -> Result<Vec<Piece>> {
                 let g = if name.chars().all(|c| c.is_ascii_digit()) {
                     let g: usize = name.parse().unwrap_or(usize::MAX);
                     if g > pattern.groups {
+                        // The number as written (without leading zeros), however large.
+                        let shown = match name.trim_start_matches('0') {
+                            "" => "0",
+                            digits => digits,
+                        };
                         return Err(index_error(format!(
-                            "invalid group reference {g} in replacement template {}: the pattern has {} group(s)",
+                            "invalid group reference {shown} in replacement template {}: the pattern has {} group(s)",
                             quoted(template),
                             pattern.groups
                         )));
