@@ -5,52 +5,29 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod support;
+use support::Dir;
+
+/// The cache file of `STEM.ml` in a directory.
+trait CacheFile {
+    fn cache_file(&self, stem: &str) -> PathBuf;
+}
+
+impl CacheFile for Dir {
+    fn cache_file(&self, stem: &str) -> PathBuf {
+        self.path().join("__mlcache__").join(format!("{stem}.mlc"))
+    }
+}
+
 /// The cache header's layout (`mlpy_runtime::cache`): where its fields start.
 const FINGERPRINT_AT: usize = 12;
 const KEY_AT: usize = 28;
 const HEADER_LEN: usize = 60;
 
-/// A self-cleaning temporary directory.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let path = std::env::temp_dir().join(format!("mlpy-cache-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Dir(path)
-    }
-
-    fn file(&self, name: &str, text: &str) -> &Dir {
-        std::fs::write(self.0.join(name), text).unwrap();
-        self
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn cache_file(&self, stem: &str) -> PathBuf {
-        self.0.join("__mlcache__").join(format!("{stem}.mlc"))
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        make_writable(&self.0);
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[cfg(unix)]
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
-}
-
-fn make_writable(path: &Path) {
-    #[cfg(unix)]
-    set_mode(path, 0o755);
 }
 
 struct Run {
@@ -115,7 +92,7 @@ const MAIN: &str = "import geo;\nfunction f(n) { t = 0; for (i in range(n)) { t 
 const GEO: &str = "function area(r) { return 3 * r * r; }\n";
 
 fn program(name: &str) -> Dir {
-    let d = Dir::new(name);
+    let d = Dir::new("cache", name);
     d.file("main.ml", MAIN).file("geo.ml", GEO);
     d
 }
@@ -258,7 +235,7 @@ fn a_cache_from_another_build_is_ignored_and_rewritten() {
 
 #[test]
 fn a_hit_shows_the_same_warnings_and_enforces_the_same_manifest() {
-    let d = Dir::new("manifest");
+    let d = Dir::new("cache", "manifest");
     d.file(
         "main.ml",
         "import file;\nimport helper;\ncapability Data { resource \"data/*\"; allow read \"data\"; }\ns = \"__import__(x)\";\nprint(helper.twice(2));\nprint(file.read(\"secret.txt\"));\n",
@@ -301,7 +278,7 @@ fn import_errors_are_found_again_on_a_hit() {
 
 #[test]
 fn each_module_is_cached_and_an_edited_module_is_recompiled() {
-    let d = Dir::new("modules");
+    let d = Dir::new("cache", "modules");
     std::fs::create_dir_all(d.path().join("lib")).unwrap();
     d.file("main.ml", "import geo;\nimport lib.util;\nprint(geo.area(2), lib.util.name());\n")
         .file("geo.ml", "import lib.util;\nfunction area(r) { return 3 * r * r + lib.util.k; }\n")
@@ -392,7 +369,7 @@ fn an_unwritable_directory_just_means_no_cache() {
 
 #[test]
 fn a_program_from_standard_input_is_not_cached() {
-    let d = Dir::new("stdin");
+    let d = Dir::new("cache", "stdin");
     let run = mlpy_with(d.path(), &["run", "-"], "print(6 * 7);", &[]);
     assert_eq!(run.stdout, "42\n", "{}", run.stderr);
     assert!(run.trace().is_empty(), "{:?}", run.trace());
@@ -402,7 +379,7 @@ fn a_program_from_standard_input_is_not_cached() {
 #[test]
 fn a_cache_directory_holds_every_cache_file() {
     let d = program("cachedir");
-    let cache = Dir::new("cachedir-store");
+    let cache = Dir::new("cache", "cachedir-store");
     let store = cache.path().to_str().unwrap();
     let run = mlpy(d.path(), &["run", "main.ml", "--cache-dir", store]);
     assert_eq!(run.stdout, "42\n");
@@ -436,7 +413,7 @@ fn compile_writes_the_cache_ahead_of_time() {
     assert_eq!((cached.stdout.as_str(), cached.status), (fresh.stdout.as_str(), 0));
     assert!(cached.stdout.contains("<module>"), "{}", cached.stdout);
     // Static errors are reported as `run` reports them (status 65), and nothing is cached.
-    let bad = Dir::new("compile-bad");
+    let bad = Dir::new("cache", "compile-bad");
     bad.file("main.ml", "x = ;\n");
     let c = mlpy(bad.path(), &["compile", "main.ml"]);
     let r = mlpy(bad.path(), &["run", "main.ml"]);
@@ -449,7 +426,7 @@ fn compile_writes_the_cache_ahead_of_time() {
 
 #[test]
 fn runtime_errors_point_at_the_same_place_from_the_cache() {
-    let d = Dir::new("trace");
+    let d = Dir::new("cache", "trace");
     d.file("main.ml", "import geo;\nfunction g(x) {\n  return geo.bad(x);\n}\ng(1);\n")
         .file("geo.ml", "function bad(x) {\n  y = [1][x + 5];\n  return y;\n}\n");
     let quiet = [("MLPY_CACHE_TRACE", "")];

@@ -3,38 +3,14 @@
 //! characters, a capped number of diagnostics, folded recursion traces).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+mod support;
+use support::Dir;
 
 const USAGE: i32 = 64;
 const STATIC_REJECTION: i32 = 65;
-
-/// A self-cleaning temporary directory.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let path = std::env::temp_dir().join(format!("mlpy-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Dir(path)
-    }
-
-    fn file(&self, name: &str, text: &str) -> &Dir {
-        std::fs::write(self.0.join(name), text).unwrap();
-        self
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Runs `mlpy ARGS` in `dir` with `stdin` as its standard input.
 fn mlpy_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
@@ -150,7 +126,7 @@ fn completions_for_bash() {
 
 #[test]
 fn run_dash_reads_the_program_from_standard_input() {
-    let dir = Dir::new("stdin");
+    let dir = Dir::new("cli", "stdin");
     dir.file("helper.ml", "GREETING = \"hi\";\n");
     // Imports are found from the working directory.
     let program = "import helper;\nprint(helper.GREETING, 1 + 2);\n";
@@ -182,7 +158,7 @@ fn run_dash_reads_the_program_from_standard_input() {
 
 #[test]
 fn control_characters_in_a_syntax_error_excerpt_are_escaped() {
-    let dir = Dir::new("escape-static");
+    let dir = Dir::new("cli", "escape-static");
     // A raw ESC, BEL, CR and backspace inside a string literal, then a syntax error.
     dir.file("main.ml", "s = \"\x1b]0;owned\x07\x1b[2J\r\x08\"; x = ;\n");
     let out = mlpy_in(dir.path(), &["run", "main.ml"], "");
@@ -199,7 +175,7 @@ fn control_characters_in_a_syntax_error_excerpt_are_escaped() {
 
 #[test]
 fn control_characters_in_an_uncaught_error_are_escaped() {
-    let dir = Dir::new("escape-runtime");
+    let dir = Dir::new("cli", "escape-runtime");
     dir.file(
         "main.ml",
         "o = {};\nk = \"\\x1b[31mred\";\ntry { o[k]; } except (e) { print(\"caught\"); }\n\
@@ -216,7 +192,7 @@ fn control_characters_in_an_uncaught_error_are_escaped() {
 
 #[test]
 fn the_number_of_diagnostics_is_capped() {
-    let dir = Dir::new("cap");
+    let dir = Dir::new("cli", "cap");
     let source: String = (0..70).map(|i| format!("print(undefined_{i});\n")).collect();
     dir.file("main.ml", &source);
     let out = mlpy_in(dir.path(), &["check", "main.ml"], "");
@@ -229,7 +205,7 @@ fn the_number_of_diagnostics_is_capped() {
 
 #[test]
 fn a_recursion_error_trace_folds_repeated_frames() {
-    let dir = Dir::new("recursion");
+    let dir = Dir::new("cli", "recursion");
     dir.file("main.ml", "function down(n) {\n    return down(n + 1);\n}\ndown(0);\n");
     let out = mlpy_in(dir.path(), &["run", "main.ml", "--max-depth", "500"], "");
     assert_eq!(out.status.code(), Some(1));

@@ -6,40 +6,16 @@
 //! new modules are covered); and colour: `--color always|never|auto`, `NO_COLOR`, with
 //! snapshots of a coloured and a plain report.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use mlpy_analysis::suggest::edit_distance;
 
+mod support;
+use support::Dir;
+
 const RUNTIME_ERROR: i32 = 1;
 const STATIC_REJECTION: i32 = 65;
-
-/// A self-cleaning temporary directory.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let path = std::env::temp_dir().join(format!("mlpy-hints-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Dir(path)
-    }
-
-    fn file(&self, name: &str, text: &str) -> &Dir {
-        std::fs::write(self.0.join(name), text).unwrap();
-        self
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Runs `mlpy ARGS` in `dir` with the environment changes `env` (`None` removes).
 fn mlpy_env(dir: &Path, args: &[&str], env: &[(&str, Option<&str>)]) -> Output {
@@ -57,7 +33,7 @@ fn mlpy_env(dir: &Path, args: &[&str], env: &[(&str, Option<&str>)]) -> Output {
 
 /// Runs `mlpy run main.ml` on `source` in a fresh directory.
 fn run_source(name: &str, source: &str, extra: &[&str]) -> Output {
-    let dir = Dir::new(name);
+    let dir = Dir::new("hints", name);
     dir.file("main.ml", source);
     let mut args = vec!["run", "main.ml"];
     args.extend_from_slice(extra);
@@ -123,7 +99,7 @@ fn a_misspelled_import_suggests_the_nearest_module() {
     assert_lines(&stderr(&out), &["  = help: did you mean `import math;`?"]);
     assert!(stderr(&out).starts_with("error[ImportError]: module `maths` not found"));
     // An ML module file beside the program.
-    let dir = Dir::new("helpr");
+    let dir = Dir::new("hints", "helpr");
     dir.file("helper.ml", "x = 1;\n").file("main.ml", "import helpr;\n");
     let err = stderr(&mlpy_env(dir.path(), &["run", "main.ml"], &[]));
     assert_lines(&err, &["  = help: did you mean `import helper;`?"]);
@@ -337,7 +313,7 @@ mlpy: main.ml was rejected (1 error); nothing was run
 
 #[test]
 fn colour_follows_the_option_the_terminal_and_no_color() {
-    let dir = Dir::new("colour");
+    let dir = Dir::new("hints", "colour");
     dir.file("main.ml", "print(math.sqrt(2));\n");
     let run = |args: &[&str], env: &[(&str, Option<&str>)]| {
         let mut all = vec!["run", "main.ml"];
