@@ -16,7 +16,7 @@ use mlpy_syntax::ast::{
 };
 use mlpy_syntax::{Diagnostic, Span};
 
-use crate::scope::{ScopeId, ScopeTree};
+use crate::scope::{ScopeId, ScopeStack, ScopeTree};
 use crate::walk::{walk_module, Role, Visitor};
 
 /// The kinds of value whose methods are checked on literals.
@@ -64,7 +64,7 @@ pub(crate) fn check(
     let mut bindings = Bindings {
         tree,
         catalog,
-        stack: vec![tree.top_level()],
+        stack: ScopeStack::new(tree),
         counts: HashMap::new(),
         imports: HashMap::new(),
     };
@@ -72,7 +72,7 @@ pub(crate) fn check(
     let mut checker = MemberChecker {
         tree,
         catalog,
-        stack: vec![tree.top_level()],
+        stack: ScopeStack::new(tree),
         modules: bindings.modules(),
         assigned: HashSet::new(),
         diagnostics: Vec::new(),
@@ -88,7 +88,7 @@ pub(crate) fn check(
 struct Bindings<'t, 'm> {
     tree: &'t ScopeTree<'m>,
     catalog: &'t dyn ModuleCatalog,
-    stack: Vec<ScopeId>,
+    stack: ScopeStack,
     counts: HashMap<(ScopeId, String), usize>,
     /// Variable → the standard module its import binds.
     imports: HashMap<(ScopeId, String), String>,
@@ -96,7 +96,7 @@ struct Bindings<'t, 'm> {
 
 impl Bindings<'_, '_> {
     fn current(&self) -> ScopeId {
-        self.stack.last().copied().unwrap_or_else(|| self.tree.top_level())
+        self.stack.current()
     }
 
     fn count(&mut self, name: &str) -> Option<(ScopeId, String)> {
@@ -130,24 +130,19 @@ impl<'m> Visitor<'m> for Bindings<'_, 'm> {
     }
 
     fn enter_function(&mut self, func: &'m Function) {
-        let id = self.tree.function_scope(func).unwrap_or_else(|| self.current());
-        self.stack.push(id);
+        self.stack.enter_function(self.tree, func);
     }
 
     fn exit_function(&mut self, _func: &'m Function) {
-        self.stack.pop();
+        self.stack.exit_function();
     }
 
     fn enter_handler(&mut self, clause: &'m ExceptClause) {
-        if let Some(id) = self.tree.handler_scope(clause) {
-            self.stack.push(id);
-        }
+        self.stack.enter_handler(self.tree, clause);
     }
 
     fn exit_handler(&mut self, clause: &'m ExceptClause) {
-        if self.tree.handler_scope(clause).is_some() {
-            self.stack.pop();
-        }
+        self.stack.exit_handler(self.tree, clause);
     }
 }
 
@@ -156,7 +151,7 @@ impl<'m> Visitor<'m> for Bindings<'_, 'm> {
 struct MemberChecker<'t, 'm> {
     tree: &'t ScopeTree<'m>,
     catalog: &'t dyn ModuleCatalog,
-    stack: Vec<ScopeId>,
+    stack: ScopeStack,
     modules: HashMap<(ScopeId, String), String>,
     /// The spans of member assignment targets (`m.x = v` is a `TypeError` for a module,
     /// not an unknown member).
@@ -166,7 +161,7 @@ struct MemberChecker<'t, 'm> {
 
 impl MemberChecker<'_, '_> {
     fn current(&self) -> ScopeId {
-        self.stack.last().copied().unwrap_or_else(|| self.tree.top_level())
+        self.stack.current()
     }
 
     fn check_member(&mut self, target: &Expr, name: &Ident) {
@@ -236,23 +231,18 @@ impl<'m> Visitor<'m> for MemberChecker<'_, 'm> {
     }
 
     fn enter_function(&mut self, func: &'m Function) {
-        let id = self.tree.function_scope(func).unwrap_or_else(|| self.current());
-        self.stack.push(id);
+        self.stack.enter_function(self.tree, func);
     }
 
     fn exit_function(&mut self, _func: &'m Function) {
-        self.stack.pop();
+        self.stack.exit_function();
     }
 
     fn enter_handler(&mut self, clause: &'m ExceptClause) {
-        if let Some(id) = self.tree.handler_scope(clause) {
-            self.stack.push(id);
-        }
+        self.stack.enter_handler(self.tree, clause);
     }
 
     fn exit_handler(&mut self, clause: &'m ExceptClause) {
-        if self.tree.handler_scope(clause).is_some() {
-            self.stack.pop();
-        }
+        self.stack.exit_handler(self.tree, clause);
     }
 }

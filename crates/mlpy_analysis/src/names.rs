@@ -10,7 +10,7 @@ use mlpy_syntax::{Diagnostic, Span};
 
 use crate::modules::ModuleCatalog;
 
-use crate::scope::{ScopeId, ScopeTree};
+use crate::scope::{ScopeId, ScopeStack, ScopeTree};
 use crate::suggest;
 use crate::walk::{walk_module, Role, Visitor};
 
@@ -24,7 +24,7 @@ pub(crate) fn check(
     let mut checker = NameChecker {
         tree,
         prelude: prelude.iter().copied().collect(),
-        stack: vec![tree.top_level()],
+        stack: ScopeStack::new(tree),
         diagnostics: Vec::new(),
         catalog,
         member_targets: HashMap::new(),
@@ -67,7 +67,7 @@ struct NameChecker<'t, 'm> {
     tree: &'t ScopeTree<'m>,
     prelude: HashSet<&'t str>,
     /// The scopes enclosing the current point; the last one is the innermost.
-    stack: Vec<ScopeId>,
+    stack: ScopeStack,
     diagnostics: Vec<Diagnostic>,
     /// The standard modules, when the caller knows them.
     catalog: Option<&'t dyn ModuleCatalog>,
@@ -80,7 +80,7 @@ struct NameChecker<'t, 'm> {
 
 impl NameChecker<'_, '_> {
     fn current(&self) -> ScopeId {
-        self.stack.last().copied().unwrap_or_else(|| self.tree.top_level())
+        self.stack.current()
     }
 
     fn check_use(&mut self, ident: &Ident) {
@@ -142,23 +142,18 @@ impl<'m> Visitor<'m> for NameChecker<'_, 'm> {
     }
 
     fn enter_function(&mut self, func: &'m Function) {
-        let id = self.tree.function_scope(func).unwrap_or_else(|| self.current());
-        self.stack.push(id);
+        self.stack.enter_function(self.tree, func);
     }
 
     fn exit_function(&mut self, _func: &'m Function) {
-        self.stack.pop();
+        self.stack.exit_function();
     }
 
     fn enter_handler(&mut self, clause: &'m ExceptClause) {
-        if let Some(id) = self.tree.handler_scope(clause) {
-            self.stack.push(id);
-        }
+        self.stack.enter_handler(self.tree, clause);
     }
 
     fn exit_handler(&mut self, clause: &'m ExceptClause) {
-        if self.tree.handler_scope(clause).is_some() {
-            self.stack.pop();
-        }
+        self.stack.exit_handler(self.tree, clause);
     }
 }

@@ -363,3 +363,42 @@ impl<'m> Visitor<'m> for CaptureMarker<'m> {
         }
     }
 }
+
+/// The scopes enclosing the current point of a walk over a module, innermost last: the
+/// visitors of the static checks push a function's or handler's scope on entering it and
+/// pop it on leaving.
+pub(crate) struct ScopeStack(Vec<ScopeId>);
+
+impl ScopeStack {
+    pub(crate) fn new(tree: &ScopeTree<'_>) -> ScopeStack {
+        ScopeStack(vec![tree.top_level()])
+    }
+
+    /// The innermost scope.
+    pub(crate) fn current(&self) -> ScopeId {
+        self.0.last().copied().unwrap_or(ScopeId(0))
+    }
+
+    /// Enters `func` (a function without a scope of its own stays in the current one).
+    pub(crate) fn enter_function(&mut self, tree: &ScopeTree<'_>, func: &Function) {
+        let id = tree.function_scope(func).unwrap_or_else(|| self.current());
+        self.0.push(id);
+    }
+
+    pub(crate) fn exit_function(&mut self) {
+        self.0.pop();
+    }
+
+    /// Enters an `except` clause (one without a variable creates no scope).
+    pub(crate) fn enter_handler(&mut self, tree: &ScopeTree<'_>, clause: &ExceptClause) {
+        if let Some(id) = tree.handler_scope(clause) {
+            self.0.push(id);
+        }
+    }
+
+    pub(crate) fn exit_handler(&mut self, tree: &ScopeTree<'_>, clause: &ExceptClause) {
+        if tree.handler_scope(clause).is_some() {
+            self.0.pop();
+        }
+    }
+}

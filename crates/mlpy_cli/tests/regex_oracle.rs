@@ -253,32 +253,28 @@ fn gen_case(rng: &mut Rng) -> Case {
 
 /// An ML string literal for `s` (everything outside printable ASCII as `\u{…}`).
 fn ml_literal(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |out, c| {
+        let _ = write!(out, "\\u{{{c:x}}}");
+    })
 }
 
-/// A Python string literal for `s`.
+/// A Python string literal for `s` (everything outside printable ASCII as `\U…`).
 fn py_literal(s: &str) -> String {
+    quoted(s, |out, c| {
+        let _ = write!(out, "\\U{c:08x}");
+    })
+}
+
+/// `s` in double quotes with `"` and `\` escaped and every character outside printable
+/// ASCII written by `escape` (its code point).
+fn quoted(s: &str, escape: impl Fn(&mut String, u32)) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             ' '..='~' => out.push(c),
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
+            c => escape(&mut out, c as u32),
         }
     }
     out.push('"');
