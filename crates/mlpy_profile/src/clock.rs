@@ -10,6 +10,7 @@
 use std::cell::Cell;
 use std::time::Instant;
 
+mod cpu;
 mod tsc;
 
 /// A monotonic source of nanoseconds.
@@ -136,6 +137,67 @@ impl Clock for MonotonicClock {
 
     fn direct(&self) -> Option<DirectClock> {
         self.tsc.map(|scale| DirectClock { scale })
+    }
+}
+
+/// The calling thread's CPU time (`--clock cpu`; see `clock/cpu.rs`): time the thread
+/// ran, not time it waited. Each read is a system call (a few hundred nanoseconds), which
+/// the recorder calibrates and subtracts like its other costs.
+#[derive(Clone, Copy, Debug)]
+pub struct ThreadCpuClock {
+    origin: u64,
+}
+
+impl ThreadCpuClock {
+    /// The calling thread's CPU clock, or `None` where the OS has none. Readings are only
+    /// meaningful on the thread that created it.
+    pub fn new() -> Option<ThreadCpuClock> {
+        cpu::thread_cpu_ns().map(|origin| ThreadCpuClock { origin })
+    }
+}
+
+impl Clock for ThreadCpuClock {
+    #[inline]
+    fn now_ns(&self) -> u64 {
+        cpu::thread_cpu_ns().unwrap_or(self.origin).saturating_sub(self.origin)
+    }
+
+    fn name(&self) -> &'static str {
+        "thread-cpu"
+    }
+}
+
+/// Which clock times a profiled run (`--clock`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ClockKind {
+    /// Elapsed time (`MonotonicClock`), the default.
+    #[default]
+    Wall,
+    /// The thread's CPU time (`ThreadCpuClock`).
+    Cpu,
+}
+
+impl ClockKind {
+    /// The clock of this kind, or an error where the OS has none.
+    pub fn clock(self) -> Result<Box<dyn Clock>, String> {
+        match self {
+            ClockKind::Wall => Ok(Box::new(MonotonicClock::new())),
+            ClockKind::Cpu => match ThreadCpuClock::new() {
+                Some(clock) => Ok(Box::new(clock)),
+                None => Err("this system has no per-thread CPU clock: use `--clock wall`".into()),
+            },
+        }
+    }
+}
+
+impl std::str::FromStr for ClockKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<ClockKind, String> {
+        match s {
+            "wall" => Ok(ClockKind::Wall),
+            "cpu" => Ok(ClockKind::Cpu),
+            _ => Err(format!("unknown clock `{s}` (valid: wall, cpu)")),
+        }
     }
 }
 

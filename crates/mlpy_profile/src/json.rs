@@ -178,6 +178,7 @@ impl Profile {
             }
         }
         Ok(Profile {
+            timeline: None,
             program: root.str("program")?.to_owned(),
             total_ns: root.u64("total_ns")?,
             peak_memory_bytes: root.u64("peak_memory_bytes")?,

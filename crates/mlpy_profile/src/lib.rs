@@ -43,17 +43,19 @@
 #![warn(missing_docs)]
 
 mod clock;
+mod export;
 mod format;
 mod json;
 mod profile;
 mod recorder;
 mod report;
 
-pub use crate::clock::{Clock, DirectClock, FakeClock, MonotonicClock};
+pub use crate::clock::{Clock, ClockKind, DirectClock, FakeClock, MonotonicClock, ThreadCpuClock};
+pub use crate::export::{ExportFormat, ExportOptions, FlameWeight};
 pub use crate::json::SCHEMA;
 pub use crate::profile::{
     Category, CategoryStats, ContextNode, EdgeStats, FunctionInfo, FunctionKind, FunctionStats,
-    PhaseStats, Profile, ProfilerCost,
+    PhaseStats, Profile, ProfilerCost, Timeline, TimelineEvent,
 };
 pub use crate::recorder::{AllocSample, Calibration, Recorder};
 pub use crate::report::{ReportKind, SortKey};

@@ -14,8 +14,11 @@ use std::str::FromStr;
 pub enum FunctionKind {
     /// An ML function, an arrow function, or the top level of a file (`<module>`).
     Ml,
-    /// A native function: a builtin, a stdlib function, or a runtime service (GC, …).
+    /// A native function: a builtin (`len`), a stdlib function (`math.sqrt`), or a runtime
+    /// service (garbage collection, …).
     Native,
+    /// A method of a built-in type, named `TYPE.NAME` (`array.append`).
+    Method,
     /// A pipeline phase measured by the caller (parsing, compilation, …).
     Phase,
 }
@@ -26,8 +29,16 @@ impl FunctionKind {
         match self {
             FunctionKind::Ml => "ml",
             FunctionKind::Native => "native",
+            FunctionKind::Method => "method",
             FunctionKind::Phase => "phase",
         }
+    }
+}
+
+impl FunctionKind {
+    /// Whether the code is the runtime's own (a native function or a method), not ML.
+    pub fn is_native(self) -> bool {
+        matches!(self, FunctionKind::Native | FunctionKind::Method)
     }
 }
 
@@ -37,8 +48,9 @@ impl FromStr for FunctionKind {
         match s {
             "ml" => Ok(FunctionKind::Ml),
             "native" => Ok(FunctionKind::Native),
+            "method" => Ok(FunctionKind::Method),
             "phase" => Ok(FunctionKind::Phase),
-            _ => Err(format!("unknown function kind `{s}` (valid: ml, native, phase)")),
+            _ => Err(format!("unknown function kind `{s}` (valid: ml, native, method, phase)")),
         }
     }
 }
@@ -126,6 +138,32 @@ pub struct FunctionInfo {
     pub kind: FunctionKind,
     /// The category its self time is counted in.
     pub category: Category,
+}
+
+impl FunctionInfo {
+    /// The key CPython's profilers give this function: `(file, line, name)`. ML functions
+    /// are `(file, line, name)`; code with no source gets cProfile's key for built-ins,
+    /// `("~", 0, "<...>")`, with the name cProfile 3.11 would print:
+    /// `<built-in method builtins.len>`, `<built-in method math.sqrt>`,
+    /// `<method 'append' of 'array' objects>`, and `<mlpy phase parsing>` for phases.
+    pub fn pstats_key(&self) -> (&str, u32, String) {
+        match self.kind {
+            FunctionKind::Ml => (&self.file, self.line, self.name.clone()),
+            FunctionKind::Native => {
+                let qualified = if self.name.contains('.') || self.name.starts_with('<') {
+                    self.name.clone()
+                } else {
+                    format!("builtins.{}", self.name)
+                };
+                ("~", 0, format!("<built-in method {qualified}>"))
+            }
+            FunctionKind::Method => {
+                let (ty, method) = self.name.split_once('.').unwrap_or(("object", &self.name));
+                ("~", 0, format!("<method '{method}' of '{ty}' objects>"))
+            }
+            FunctionKind::Phase => ("~", 0, format!("<mlpy phase {}>", self.name)),
+        }
+    }
 }
 
 /// A function's figures over the whole run.
@@ -226,6 +264,33 @@ pub struct ProfilerCost {
     pub subtracted_ns: u64,
 }
 
+/// The run's events in order, recorded only with `--timeline` (`Recorder::record_timeline`),
+/// for exports that show time as it passed (the Chrome trace). At most `cap` events are
+/// kept; later ones are counted in `dropped`, and activations still open when the cap was
+/// reached are closed at the last recorded event.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    /// The recorded events, in order.
+    pub events: Vec<TimelineEvent>,
+    /// The most events the log keeps.
+    pub cap: u64,
+    /// Events that happened after the cap was reached and were not recorded.
+    pub dropped: u64,
+}
+
+/// One event of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimelineEvent {
+    /// Nanoseconds since the start of execution, the profiler's own cost not subtracted
+    /// (the timeline shows time as it passed).
+    pub ts_ns: u64,
+    /// The function entered (index into `Profile::functions`), or `None` for the exit of
+    /// the innermost open activation.
+    pub enter: Option<u32>,
+    /// The live heap in bytes at the event (0 when memory is not tracked).
+    pub heap_bytes: u64,
+}
+
 /// A finished profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
@@ -239,6 +304,7 @@ pub struct Profile {
     pub(crate) functions: Vec<FunctionStats>,
     pub(crate) edges: Vec<EdgeStats>,
     pub(crate) cct: Vec<ContextNode>,
+    pub(crate) timeline: Option<Timeline>,
 }
 
 impl Profile {
@@ -290,6 +356,11 @@ impl Profile {
     /// The calling-context tree; a parent always comes before its children.
     pub fn cct(&self) -> &[ContextNode] {
         &self.cct
+    }
+
+    /// The timeline of the run, when it was recorded (`--timeline`).
+    pub fn timeline(&self) -> Option<&Timeline> {
+        self.timeline.as_ref()
     }
 
     /// The function with this index (from an edge, a tree node or `find_function`).

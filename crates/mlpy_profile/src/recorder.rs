@@ -213,6 +213,15 @@ impl Recorder {
         }
     }
 
+    /// The most timeline events `--timeline` keeps by default: about 24 MB of log.
+    pub const DEFAULT_TIMELINE_CAP: u64 = 1_000_000;
+
+    /// Turns on the timeline (`Profile::timeline`): every enter and exit from now on is
+    /// logged with its time, up to `cap` events.
+    pub fn record_timeline(&mut self, cap: u64) {
+        let _ = cap; // recording: being built (issue 11)
+    }
+
     /// The correction applied for the recorder's own cost.
     pub fn calibration(&self) -> Calibration {
         self.calibration

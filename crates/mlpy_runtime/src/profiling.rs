@@ -192,7 +192,7 @@ impl Profiler {
             name: format!("{kind}.{name}"),
             file: "<builtin>".to_owned(),
             line: 0,
-            kind: FunctionKind::Native,
+            kind: FunctionKind::Method,
             category: Category::StandardLibrary,
         });
         self.method_ids[pos].1.insert(name.to_owned(), id);

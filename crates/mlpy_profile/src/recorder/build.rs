@@ -266,6 +266,7 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         .collect();
 
     Profile {
+        timeline: None,
         program: raw.program.to_owned(),
         total_ns,
         peak_memory_bytes: if raw.track_memory { raw.peak_memory } else { 0 },

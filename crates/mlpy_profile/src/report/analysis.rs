@@ -58,7 +58,7 @@ impl MlView {
                 continue;
             }
             nearest_ml.push(above);
-            if info.category != Category::StandardLibrary || info.kind != FunctionKind::Native {
+            if info.category != Category::StandardLibrary || !info.kind.is_native() {
                 continue;
             }
             if let Some(ml) = above {
@@ -152,7 +152,7 @@ pub(crate) fn by_self_time(
 pub(crate) fn label(f: &FunctionStats) -> String {
     match f.info.kind {
         FunctionKind::Ml => format!("{} ({}:{})", f.info.name, f.info.file, f.info.line),
-        FunctionKind::Native => format!("{} (native)", f.info.name),
+        FunctionKind::Native | FunctionKind::Method => format!("{} (native)", f.info.name),
         FunctionKind::Phase => format!("{} (phase)", f.info.name),
     }
 }

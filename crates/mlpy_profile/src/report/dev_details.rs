@@ -168,7 +168,7 @@ fn recommendations(p: &Profile) -> Vec<Advice> {
         res.push(advice);
     }
 
-    for (_, f) in analysis::by_self_time(p, |f| f.info.kind == FunctionKind::Native) {
+    for (_, f) in analysis::by_self_time(p, |f| f.info.kind.is_native()) {
         if format::share(f.self_ns, total) < NATIVE_SHARE || f.calls < 1_000 {
             continue;
         }

@@ -55,8 +55,10 @@ pub(crate) fn render(p: &Profile, sort: SortKey) -> String {
 pub(crate) fn location(f: &FunctionStats) -> String {
     match f.info.kind {
         FunctionKind::Ml => format!("{}:{}({})", f.info.file, f.info.line, f.info.name),
-        FunctionKind::Native => format!("{{built-in function {}}}", f.info.name),
-        FunctionKind::Phase => format!("{{mlpy phase {}}}", f.info.name),
+        FunctionKind::Native | FunctionKind::Method | FunctionKind::Phase => {
+            let (_, _, name) = f.info.pstats_key();
+            format!("{{{}}}", &name[1..name.len() - 1])
+        }
     }
 }
 
