@@ -15,7 +15,7 @@ fn golden_dir() -> PathBuf {
 /// Compares `actual` with the golden file `name`, or rewrites it under
 /// `MLPY_REGENERATE_GOLDEN=1`.
 #[track_caller]
-fn check(name: &str, actual: &str) {
+pub(crate) fn check(name: &str, actual: &str) {
     let path = golden_dir().join(name);
     if std::env::var_os("MLPY_REGENERATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::write(&path, actual).expect("the golden directory is writable");
