@@ -57,5 +57,5 @@ pub use crate::profile::{
     Category, CategoryStats, ContextNode, EdgeStats, FunctionInfo, FunctionKind, FunctionStats,
     PhaseStats, Profile, ProfilerCost, Timeline, TimelineEvent,
 };
-pub use crate::recorder::{AllocSample, Calibration, Recorder};
+pub use crate::recorder::{AllocSample, Calibration, EventPath, Recorder, SetAside};
 pub use crate::report::{ReportKind, SortKey};

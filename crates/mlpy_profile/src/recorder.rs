@@ -31,6 +31,8 @@ use crate::profile::{Category, FunctionInfo, FunctionKind, Profile};
 mod build;
 mod calibrate;
 
+pub use calibrate::EventPath;
+
 /// The runtime's allocation counters at an event. Both only grow; the recorder charges
 /// the differences between events to the running function.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -80,6 +82,78 @@ pub struct Recorder {
     track_memory: bool,
     calibration: Calibration,
     peak_memory: u64,
+    /// For a CPU-time clock on the TSC: the time the thread spent off its core so far.
+    off_cpu: Option<Box<OffCpu>>,
+}
+
+/// A recorder's records, taken out by `Recorder::set_aside`.
+#[derive(Debug)]
+pub struct SetAside {
+    nodes: Vec<Node>,
+    functions: Vec<FunctionSlot>,
+    function_ids: HashMap<FunctionInfo, u32>,
+    phase_order: Vec<PhaseSlot>,
+    children: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    last_exit_alloc: AllocSample,
+}
+
+/// A CPU-time clock read through the TSC (`ThreadCpuClock`): readings are TSC ticks less
+/// the ticks the thread spent off its core. A thread that is switched out sends no
+/// events, so a switch shows as a gap between two readings; after a gap longer than
+/// `OFF_CPU_GAP_NS` the OS's thread CPU clock says how much of the run so far was off the
+/// core, and what is new of it is taken out of that gap (at most the whole gap, so that
+/// readings never go back). Time in the gap is then charged to the activation that was
+/// running, as CPU time should be.
+#[derive(Debug)]
+struct OffCpu {
+    /// `OFF_CPU_GAP_NS` in ticks.
+    gap_ticks: u64,
+    /// The last TSC reading.
+    last: u64,
+    /// Ticks taken out so far.
+    off: u64,
+    /// The TSC and the thread's CPU time (ns) when the recorder was made.
+    origin_ticks: u64,
+    origin_cpu_ns: u64,
+    clock: DirectClock,
+}
+
+impl OffCpu {
+    fn new(clock: DirectClock) -> Option<OffCpu> {
+        let origin_cpu_ns = crate::clock::thread_cpu_ns()?;
+        let origin_ticks = clock.ticks();
+        Some(OffCpu {
+            gap_ticks: clock.ns_to_ticks(crate::clock::OFF_CPU_GAP_NS),
+            last: origin_ticks,
+            off: 0,
+            origin_ticks,
+            origin_cpu_ns,
+            clock,
+        })
+    }
+
+    /// The reading for TSC value `ticks`.
+    #[inline(always)]
+    fn on_cpu_ticks(&mut self, ticks: u64) -> u64 {
+        if ticks.wrapping_sub(self.last) > self.gap_ticks {
+            self.after_gap(ticks);
+        }
+        self.last = ticks;
+        ticks.wrapping_sub(self.off)
+    }
+
+    /// A long gap ended at `ticks`: takes out of it the time off the core not yet taken
+    /// out.
+    #[cold]
+    #[inline(never)]
+    fn after_gap(&mut self, ticks: u64) {
+        let Some(cpu_ns) = crate::clock::thread_cpu_ns() else { return };
+        let wall = ticks.saturating_sub(self.origin_ticks);
+        let cpu = self.clock.ns_to_ticks(cpu_ns.saturating_sub(self.origin_cpu_ns));
+        let gap = ticks.saturating_sub(self.last);
+        let new_off = wall.saturating_sub(cpu).saturating_sub(self.off);
+        self.off += new_off.min(gap);
+    }
 }
 
 /// The virtual root of the calling-context tree; its children are the top-level
@@ -195,8 +269,11 @@ impl Recorder {
         track_memory: bool,
         calibration: Calibration,
     ) -> Recorder {
+        let direct = clock.direct();
+        let off_cpu = direct.filter(|d| d.off_cpu).and_then(OffCpu::new).map(Box::new);
         Recorder {
-            direct: clock.direct(),
+            off_cpu,
+            direct,
             clock,
             nodes: vec![Node::new(NO_FUNC, ROOT)],
             stack: Vec::with_capacity(256),
@@ -222,6 +299,70 @@ impl Recorder {
         let _ = cap; // recording: being built (issue 11)
     }
 
+    /// Calibrates the profiler's cost again, through the path a runtime's events take
+    /// (its hooks: function-id lookup, allocation sampling, then `enter`/`exit`), and
+    /// uses that correction from now on. Everything recorded and registered so far is
+    /// forgotten: call it before the run, and forget the ids the path registered. A
+    /// deterministic clock keeps no correction.
+    pub fn calibrate_through(path: &mut impl EventPath) -> Calibration {
+        let calibration = if path.recorder().clock.is_deterministic() {
+            path.recorder().clear();
+            Calibration::NONE
+        } else {
+            calibrate::calibrate_through(path)
+        };
+        path.recorder().calibration = calibration;
+        calibration
+    }
+
+    /// Uses `calibration` as the correction for the profiler's cost from now on.
+    pub fn set_calibration(&mut self, calibration: Calibration) {
+        self.calibration = calibration;
+    }
+
+    /// Takes everything recorded and registered so far out of the recorder, which is
+    /// then as new (with its clock and calibration), so that a runtime can calibrate on
+    /// it; `restore` puts the records back.
+    ///
+    /// # Panics
+    ///
+    /// If activations are open.
+    pub fn set_aside(&mut self) -> SetAside {
+        assert!(self.stack.is_empty(), "no activation is open while calibrating");
+        let saved = SetAside {
+            nodes: std::mem::replace(&mut self.nodes, vec![Node::new(NO_FUNC, ROOT)]),
+            functions: std::mem::take(&mut self.functions),
+            function_ids: std::mem::take(&mut self.function_ids),
+            phase_order: std::mem::take(&mut self.phase_order),
+            children: std::mem::take(&mut self.children),
+            last_exit_alloc: self.last_exit_alloc,
+        };
+        self.clear_nodes();
+        saved
+    }
+
+    /// Forgets what was recorded since `set_aside` and puts its records back.
+    pub fn restore(&mut self, saved: SetAside) {
+        self.clear_nodes();
+        self.nodes = saved.nodes;
+        self.functions = saved.functions;
+        self.function_ids = saved.function_ids;
+        self.phase_order = saved.phase_order;
+        self.children = saved.children;
+        self.last_exit_alloc = saved.last_exit_alloc;
+    }
+
+    /// Whether the clock is deterministic (a test clock): then no correction is made.
+    pub fn is_deterministic(&self) -> bool {
+        self.clock.is_deterministic()
+    }
+
+    /// Enter and exit events recorded so far (the activations still open count once).
+    pub fn events(&self) -> u64 {
+        let ended: u64 = self.nodes.iter().map(|n| n.calls - n.untimed).sum();
+        2 * ended + self.stack.len() as u64
+    }
+
     /// The correction applied for the recorder's own cost.
     pub fn calibration(&self) -> Calibration {
         self.calibration
@@ -241,11 +382,18 @@ impl Recorder {
         }
     }
 
-    /// A reading in clock units: raw ticks for a direct clock, nanoseconds otherwise.
+    /// A reading in clock units: raw ticks for a direct clock (less the time off the
+    /// core, for a CPU-time clock), nanoseconds otherwise.
     #[inline(always)]
-    fn read(&self) -> u64 {
+    fn read(&mut self) -> u64 {
         match self.direct {
-            Some(direct) => direct.ticks(),
+            Some(direct) => {
+                let ticks = direct.ticks();
+                match self.off_cpu.as_deref_mut() {
+                    None => ticks,
+                    Some(off) => off.on_cpu_ticks(ticks),
+                }
+            }
             None => self.clock.now_ns(),
         }
     }

@@ -17,13 +17,15 @@
 //! `MLPY_ARGS=--profile`).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
-use mlpy_profile::{AllocSample, Category, FunctionInfo, FunctionKind, Recorder};
+use mlpy_profile::{AllocSample, Category, EventPath, FunctionInfo, FunctionKind, Recorder};
 
 use crate::bytecode::CodeObject;
 use crate::heap::Heap;
 use crate::hooks::Hooks;
 use crate::natives::NativeFunction;
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// The recorder of a profiled run and the ids of methods (which have no function value).
@@ -41,6 +43,9 @@ pub struct Profiler {
     code_ids: Vec<u32>,
     /// Ids of natives by `NativeFunction::index` (`u32::MAX`: not registered yet).
     native_ids: Vec<u32>,
+    /// While the cost of events is calibrated (`calibrate`): the scratch activations end
+    /// with nothing open, which must not be taken for the end of the run.
+    calibrating: bool,
 }
 
 const METHOD_CACHE: usize = 16;
@@ -66,7 +71,16 @@ impl Profiler {
             method_cache: Default::default(),
             code_ids: Vec::new(),
             native_ids: Vec::new(),
+            calibrating: false,
         }
+    }
+
+    /// Forgets every id given out (the recorder forgot its registrations).
+    fn forget_ids(&mut self) {
+        self.method_ids.clear();
+        self.method_cache = Default::default();
+        self.code_ids.clear();
+        self.native_ids.clear();
     }
 
     /// Enters function `id`: new objects are attributed to it until it exits. The heap's
@@ -100,6 +114,9 @@ impl Profiler {
     #[cold]
     #[inline(never)]
     fn record_retained(&mut self, heap: &Heap) {
+        if self.calibrating {
+            return;
+        }
         for (site, bytes) in heap.live_by_site() {
             self.recorder.set_retained(site - 1, bytes);
         }
@@ -222,6 +239,127 @@ type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::F
 fn sample(heap: &Heap) -> AllocSample {
     let s = heap.running_stats();
     AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
+}
+
+/// Calibrates the profiler's cost per event on this VM, before the program runs, in two
+/// measurements the recorder then subtracts:
+///
+/// 1. through `RecordingHooks`, the path real events take (id lookup, allocation
+///    sampling, the allocation site, the recorder), with a scratch native function
+///    (`Recorder::calibrate_through`): what an event costs and which part of a pair falls
+///    between its two clock readings;
+/// 2. on ML code: a loop calling an empty ML function, run without and with profiling
+///    (`CALIBRATION_PROGRAM`). What a profiled call costs on top of an unprofiled one is
+///    more than its two events: the profiled interpreter loop is another instantiation
+///    of the run loop, and the hooks' work competes with the interpreter's for the CPU.
+///    That difference, per event, is the event cost subtracted when it is the larger.
+///
+/// What the calibration registered and recorded is then forgotten, on both sides.
+pub(crate) fn calibrate(vm: &mut Vm) {
+    /// The scratch function's body: never called.
+    fn scratch(_: &mut Vm, _: &[Value], _: &[Value]) -> crate::error::Result<Value> {
+        Ok(Value::Null)
+    }
+    let Some(p) = vm.profiler.as_deref_mut() else { return };
+    if p.recorder.is_deterministic() {
+        return;
+    }
+    p.calibrating = true;
+    let saved = p.recorder.set_aside();
+    let func = NativeFunction::made("profiler", scratch, Vec::new());
+    let mut calibration = {
+        let _active = vm.heap.activate();
+        Recorder::calibrate_through(&mut HookPath { vm, func })
+    };
+    vm.profiler.as_deref_mut().expect("still profiling").forget_ids();
+    if let Some(ps) = workload_event_cost_ps(vm) {
+        calibration.event_cost_ps = calibration.event_cost_ps.max(ps);
+    }
+    let p = vm.profiler.as_deref_mut().expect("still profiling");
+    p.recorder.restore(saved);
+    p.recorder.set_calibration(calibration);
+    p.forget_ids();
+    p.calibrating = false;
+}
+
+/// The ML workload of the calibration: the kinds of call programs make, in a loop — a
+/// call of an empty function, a call that makes a nested call, one that allocates (a
+/// closure) and a call of the closure it returns — so that the events alternate between
+/// functions and call paths as real ones do.
+const CALIBRATION_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
+     function cal_nested(x) { return cal_leaf(); }\n\
+     function cal_maker(x) { return fn() => x; }\n\
+     function cal_loop(n) {\n\
+         for (i in range(n)) { cal_leaf(); cal_nested(i); f = cal_maker(i); f(); }\n\
+         return n;\n\
+     }\n\
+     cal_loop(500);\n";
+/// The calls `CALIBRATION_PROGRAM` makes in its loop (it sends two events for each).
+const CALIBRATION_CALLS: u64 = 500 * 5;
+/// Runs of each kind; the fastest of each is kept (interruptions only add time).
+const CALIBRATION_ROUNDS: usize = 15;
+
+/// What profiling adds to a call of an empty ML function, per event, in picoseconds: the
+/// fastest of several runs of `CALIBRATION_PROGRAM` with profiling, less the fastest
+/// without, over the events. `None` if the program cannot run here (it always can; a
+/// failure only means no second measurement).
+fn workload_event_cost_ps(vm: &mut Vm) -> Option<u64> {
+    use crate::compiler::{compile_module, CompileContext};
+    let file = std::rc::Rc::new(mlpy_syntax::SourceFile::new("<calibration>", CALIBRATION_PROGRAM));
+    let parsed = mlpy_syntax::parse(&file);
+    let builtins = crate::builtins::BuiltinTable::new();
+    let mut no_imports = |_: &mlpy_syntax::ast::Import| -> u16 { 0 };
+    let ctx = CompileContext {
+        prelude: &builtins,
+        import_index: &mut no_imports,
+        is_imported_module: false,
+        options: Default::default(),
+    };
+    let code = compile_module(&parsed.module, file, ctx).ok()?;
+    let mut plain = u64::MAX;
+    let mut profiled = u64::MAX;
+    let mut events = 0;
+    for _ in 0..CALIBRATION_ROUNDS {
+        let profiler = vm.profiler.take();
+        let start = profiler.as_deref()?.recorder.now_ns();
+        let ok = vm.call_code_for_calibration(code.clone());
+        let end = profiler.as_deref()?.recorder.now_ns();
+        vm.profiler = profiler;
+        ok.ok()?;
+        plain = plain.min(end - start);
+
+        let rec = &vm.profiler.as_deref()?.recorder;
+        let (start, before) = (rec.now_ns(), rec.events());
+        let ok = vm.call_code_for_calibration(code.clone());
+        let rec = &vm.profiler.as_deref()?.recorder;
+        let end = rec.now_ns();
+        events = rec.events() - before;
+        ok.ok()?;
+        profiled = profiled.min(end - start);
+    }
+    (events >= 2 * CALIBRATION_CALLS).then(|| profiled.saturating_sub(plain) * 1000 / events)
+}
+
+/// `EventPath` through the VM's hooks.
+struct HookPath<'a> {
+    vm: &'a mut Vm,
+    func: Rc<NativeFunction>,
+}
+
+impl EventPath for HookPath<'_> {
+    fn recorder(&mut self) -> &mut Recorder {
+        &mut self.vm.profiler.as_deref_mut().expect("profiling").recorder
+    }
+
+    #[inline(always)]
+    fn enter(&mut self) {
+        RecordingHooks::enter_native(self.vm, std::hint::black_box(&self.func));
+    }
+
+    #[inline(always)]
+    fn exit(&mut self) {
+        RecordingHooks::exit_native(self.vm);
+    }
 }
 
 /// Profiling on: every hook records an event.

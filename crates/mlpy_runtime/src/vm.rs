@@ -233,9 +233,12 @@ impl Vm {
         self.input_is_stdin = false;
     }
 
-    /// Profiles the run with `recorder` (call before `run_main`).
+    /// Profiles the run with `recorder` (call before `run_main`). The profiler's cost per
+    /// event is calibrated here, through the hooks real events take
+    /// (`profiling::calibrate`); whatever `recorder` recorded before is forgotten.
     pub fn enable_profiling(&mut self, recorder: mlpy_profile::Recorder) {
         self.profiler = Some(Box::new(Profiler::new(recorder)));
+        crate::profiling::calibrate(self);
     }
 
     /// This VM's heap (its allocation counters and cycle collector).
@@ -380,6 +383,13 @@ impl Vm {
             }
             other => Err(calls::not_callable(other)),
         }
+    }
+
+    /// Runs a code object of its own with no arguments, as the profiler's calibration
+    /// does before the program starts (`profiling::calibrate`).
+    pub(crate) fn call_code_for_calibration(&mut self, code: Rc<CodeObject>) -> Result<Value> {
+        let _active = self.heap.activate();
+        with_stack(|| self.call_code(code, Vec::new()))
     }
 
     fn call_code(&mut self, code: Rc<CodeObject>, args: Vec<Value>) -> Result<Value> {

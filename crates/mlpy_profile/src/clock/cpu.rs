@@ -1,9 +1,8 @@
-//! The calling thread's CPU time (`--clock cpu`), from `clock_gettime` with
-//! `CLOCK_THREAD_CPUTIME_ID`: time the thread ran, in user and kernel mode, and not time
-//! it waited for a core. Under contention this is what a function cost, where wall time
-//! also counts the other programs sharing the core. Unlike the monotonic clock, the
-//! kernel answers it with a system call (no vDSO), so each read costs a few hundred
-//! nanoseconds: the recorder's calibration measures that cost and subtracts it.
+//! The calling thread's CPU time, from `clock_gettime` with `CLOCK_THREAD_CPUTIME_ID`:
+//! time the thread ran, in user and kernel mode, and not time it waited for a core.
+//! Unlike the monotonic clock, the kernel answers it with a system call (no vDSO), so a
+//! read costs from a few hundred nanoseconds to a microsecond (on a virtual machine);
+//! `ThreadCpuClock` reads it only after long gaps between events when it can.
 #![allow(unsafe_code)]
 
 /// Reads the thread's CPU time in nanoseconds, or `None` where the OS has no such clock.

@@ -65,6 +65,12 @@ impl TscScale {
         self.ticks_to_ns(read_tsc().saturating_sub(self.origin))
     }
 
+    /// A number of nanoseconds in ticks.
+    #[inline]
+    pub(crate) fn ns_to_ticks(&self, ns: u64) -> u64 {
+        ((u128::from(ns) << 32) / u128::from(self.mult.max(1))) as u64
+    }
+
     /// A number of ticks in nanoseconds.
     #[inline]
     pub(crate) fn ticks_to_ns(&self, ticks: u64) -> u64 {
