@@ -196,9 +196,7 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
                 std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
                 _ => reason(&e),
             };
-            return Err(format!(
-                "the directory `{shown}` is not writable ({why}); choose another directory"
-            ));
+            return Err(format!("the directory `{shown}` is not writable ({why})"));
         }
     }
     Ok(Some(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).join(name)))
