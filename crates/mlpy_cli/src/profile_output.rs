@@ -141,7 +141,7 @@ fn output_of(path: &Path, forced: Option<ExportFormat>) -> Result<Output, String
         if path.as_os_str() == "-" { Target::Stdout } else { Target::Path(path.to_path_buf()) };
     let format = match (ExportFormat::from_path(path), forced) {
         (Some(format), _) | (None, Some(format)) => format,
-        (None, None) if target == Target::Stdout || is_special_file(path) => ExportFormat::Text,
+        (None, None) if target == Target::Stdout || in_place(path) => ExportFormat::Text,
         // A directory: `check_destinations` says so, which helps more than its format.
         (None, None) if path.is_dir() => ExportFormat::Text,
         (None, None) => {
@@ -167,7 +167,7 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
                 path.join("profile.json").display()
             ))
         }
-        Ok(m) if !m.is_file() => return check_special(path, &m).map(|()| None),
+        Ok(m) if in_place(path) => return check_special(path, &m).map(|()| None),
         _ => {}
     }
     let dir = parent_of(path);
@@ -202,8 +202,8 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
     Ok(Some(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).join(name)))
 }
 
-/// A device is opened for writing now (`/dev/full` opens; a device without permission
-/// does not); a named pipe is not (opening it would wait for a reader).
+/// A file written in place is opened for writing now (`/dev/full` opens; a device
+/// without permission does not); a named pipe is not (opening it would wait for a reader).
 fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
     #[cfg(unix)]
     {
@@ -213,7 +213,7 @@ fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
         }
     }
     let _ = meta;
-    std::fs::OpenOptions::new().write(true).open(path).map(drop).map_err(|e| reason(&e))
+    std::fs::OpenOptions::new().append(true).open(path).map(drop).map_err(|e| reason(&e))
 }
 
 /// The directory a file path is in (`.` for a bare name).
@@ -259,18 +259,22 @@ fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Whether `path` exists and is neither a regular file nor a directory (a device, a pipe).
-fn is_special_file(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+/// Whether `path` is written in place rather than replaced: it exists, is not a
+/// directory, and is a device or a pipe, or lies under `/dev` or `/proc` (`/dev/stdout`
+/// and `/dev/fd/1` lead to whatever standard output is, a regular file when it is
+/// redirected to one: that file is appended to, and the link is not replaced).
+fn in_place(path: &Path) -> bool {
+    let system = path.starts_with("/dev") || path.starts_with("/proc");
+    std::fs::metadata(path).is_ok_and(|m| !m.is_dir() && (!m.is_file() || system))
 }
 
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`, so a
-/// reader never sees a half-written file. A path that exists but is not a regular file
-/// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over it would
-/// replace the device or pipe with a regular file.
+/// reader never sees a half-written file. A device, a pipe or a path under `/dev`
+/// (`/dev/null`, `/dev/stdout`, a named pipe; `in_place`) is appended to instead:
+/// renaming over it would replace the device, pipe or link with a regular file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if is_special_file(path) {
-        return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
+    if in_place(path) {
+        return std::fs::OpenOptions::new().append(true).open(path)?.write_all(bytes);
     }
     let tmp = temp_name(path, "tmp");
     std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {

@@ -208,6 +208,27 @@ fn standard_output_takes_the_text_reports_or_the_format_given() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
+fn dev_stdout_redirected_to_a_file_is_appended_to_not_replaced() {
+    // `/dev/stdout` is a link to `/proc/self/fd/1`, here a regular file: the profile
+    // follows the program's output in it, and the link stays.
+    let dir = with_program("dev_stdout_file");
+    let file = std::fs::File::create(dir.path().join("captured.txt")).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_mlpy"))
+        .args(["run", "prog.ml", "--profile-output", "/dev/stdout"])
+        .current_dir(dir.path())
+        .stdout(file)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let text = String::from_utf8(read(&dir.path().join("captured.txt"))).unwrap();
+    let report = text.strip_prefix(PROGRAM_OUTPUT).unwrap_or_else(|| panic!("{text}"));
+    assert!(report.starts_with("ML CODE PERFORMANCE SUMMARY"), "{report}");
+    let link = std::fs::symlink_metadata("/dev/stdout").unwrap();
+    assert!(link.file_type().is_symlink(), "/dev/stdout was replaced");
+}
+
+#[test]
 #[cfg(unix)]
 fn a_binary_format_is_not_written_to_a_terminal() {
     // `script` gives the child a terminal for standard output.
