@@ -10,6 +10,8 @@ use std::time::Duration;
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use mlpy_profile::{ClockKind, ExportFormat, FlameWeight, Recorder, ReportKind, SortKey};
+
 use crate::limits::{self, Size};
 
 /// The exit statuses, shown by `--help` (README.md has the same table).
@@ -99,27 +101,24 @@ struct RunArgs {
     #[arg(last = true, value_name = "PROGRAM ARGS")]
     program_args: Vec<String>,
 
-    /// Profile the run and print a report to stderr
+    /// Profile the run and print a report to stderr (any other profiling option implies
+    /// it)
     #[arg(long, help_heading = "Profiling")]
     profile: bool,
-    /// ml-summary (default), ml-details, dev-summary, dev-details, raw, all (repeatable)
-    #[arg(long, value_name = "NAME", help_heading = "Profiling")]
-    report: Vec<String>,
-    /// Write the report to FILE instead of stderr (repeatable)
-    #[arg(long, value_name = "FILE", help_heading = "Profiling")]
-    profile_output: Vec<PathBuf>,
-    /// text or json (default: from the file extension)
-    #[arg(long, value_name = "FORMAT", help_heading = "Profiling")]
-    profile_format: Option<String>,
-    /// Order of the raw report
-    #[arg(
-        long,
-        value_name = "KEY",
-        default_value = "cumtime",
-        value_parser = ["tottime", "cumtime", "calls", "name"],
-        help_heading = "Profiling"
-    )]
-    sort: String,
+    #[command(flatten)]
+    output: ProfileOutputArgs,
+    /// The clock that times the run: wall (elapsed time, the default) or cpu (the
+    /// thread's CPU time; each read is a system call of a few hundred ns, which the
+    /// profiler calibrates and subtracts)
+    #[arg(long, value_name = "CLOCK", value_parser = parse_clock, help_heading = "Profiling")]
+    clock: Option<ClockKind>,
+    /// Record a timeline of every call for `.trace.json` (at most 1000000 events unless
+    /// --timeline-cap says otherwise; the trace notes when the cap was reached)
+    #[arg(long, help_heading = "Profiling")]
+    timeline: bool,
+    /// The most events --timeline records (implies --timeline)
+    #[arg(long, value_name = "N", value_parser = parse_count, help_heading = "Profiling")]
+    timeline_cap: Option<u64>,
     /// Do not track memory while profiling
     #[arg(long, help_heading = "Profiling")]
     no_memory: bool,
@@ -237,19 +236,102 @@ pub struct CacheArgs {
 
 #[derive(Subcommand, Debug)]
 enum ProfileSub {
-    /// Render reports from a JSON profile written by `run --profile-output FILE.json`
+    /// Print reports from a JSON profile written by `run --profile-output FILE.json`, or
+    /// convert it to any profile format
     Show {
         /// The JSON profile
         #[arg(value_name = "PROFILE.json")]
         file: PathBuf,
-        /// ml-summary (default), ml-details, dev-summary, dev-details, raw, all (repeatable)
-        #[arg(long, value_name = "NAME")]
-        report: Vec<String>,
-        /// Order of the raw report
-        #[arg(long, value_name = "KEY", default_value = "cumtime",
-              value_parser = ["tottime", "cumtime", "calls", "name"])]
-        sort: String,
+        #[command(flatten)]
+        output: ProfileOutputArgs,
     },
+}
+
+/// The profile options `run` and `profile show` share: what is written, and where.
+#[derive(Args, Debug, Default, Clone, PartialEq)]
+pub struct ProfileOutputArgs {
+    #[arg(long = "report", value_name = "NAME", help = report_help(), help_heading = "Profiling")]
+    pub reports: Vec<String>,
+    /// Write the profile to FILE (repeatable) instead of printing the text reports, in the
+    /// format its extension names (.txt .json .prof .pb.gz .speedscope.json .folded .svg
+    /// .trace.json .html); `-` is standard output (binary formats only when it is not a
+    /// terminal)
+    #[arg(long = "profile-output", value_name = "FILE", help_heading = "Profiling")]
+    pub outputs: Vec<PathBuf>,
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        value_parser = parse_format,
+        help = format_help(),
+        help_heading = "Profiling"
+    )]
+    pub profile_format: Option<ExportFormat>,
+    /// Order of the raw, callers and callees reports: a pstats sort key (cumtime, the
+    /// default; tottime, calls, name…)
+    #[arg(long, value_name = "KEY", value_parser = parse_sort, help_heading = "Profiling")]
+    pub sort: Option<SortKey>,
+    /// At most N rows in the raw, callers and callees reports
+    #[arg(long, value_name = "N", value_parser = parse_limit, help_heading = "Profiling")]
+    pub limit: Option<usize>,
+    /// What flame graphs (.svg) and collapsed stacks (.folded) weigh: time (self time,
+    /// the default) or memory (bytes allocated)
+    #[arg(long, value_name = "WEIGHT", value_parser = parse_flame, help_heading = "Profiling")]
+    pub flame: Option<FlameWeight>,
+}
+
+impl ProfileOutputArgs {
+    /// Whether any of these options was given (each implies `--profile`).
+    pub fn any(&self) -> bool {
+        *self != ProfileOutputArgs::default()
+    }
+}
+
+/// `--report`'s help: the reports the profiler has.
+fn report_help() -> String {
+    let names: Vec<_> = ReportKind::ALL.iter().map(|k| k.name()).collect();
+    format!(
+        "The report to print (repeatable): {}, or all; default {}",
+        names.join(", "),
+        ReportKind::DEFAULT
+    )
+}
+
+/// `--profile-format`'s help: the formats' names.
+fn format_help() -> String {
+    let names: Vec<_> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+    format!(
+        "The format of `-` and of every output whose extension names none: {}",
+        names.join(", ")
+    )
+}
+
+fn parse_format(s: &str) -> Result<ExportFormat, String> {
+    s.parse()
+}
+
+fn parse_sort(s: &str) -> Result<SortKey, String> {
+    s.parse()
+}
+
+fn parse_flame(s: &str) -> Result<FlameWeight, String> {
+    s.parse()
+}
+
+fn parse_clock(s: &str) -> Result<ClockKind, String> {
+    s.parse()
+}
+
+/// A count of at least 1 (`--timeline-cap`).
+fn parse_count(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of at least 1".into()),
+    }
+}
+
+/// `--limit`: a number of rows, at least 1.
+fn parse_limit(s: &str) -> Result<usize, String> {
+    parse_count(s).and_then(|n| usize::try_from(n).map_err(|_| "too large".to_owned()))
 }
 
 /// What the user asked for.
@@ -269,8 +351,7 @@ pub enum Command {
     /// `mlpy profile show FILE.json`: renders reports from a saved JSON profile.
     ProfileShow {
         file: PathBuf,
-        reports: Vec<String>,
-        sort: String,
+        output: ProfileOutputArgs,
     },
     /// `mlpy completions SHELL`: the script, ready to print.
     Completions(String),
@@ -298,11 +379,13 @@ pub struct RunConfig {
     pub program_args: Vec<String>,
     pub import_paths: Vec<PathBuf>,
     pub grants: Grants,
+    /// `--profile`, or any other profiling option.
     pub profile: bool,
-    pub reports: Vec<String>,
-    pub profile_outputs: Vec<PathBuf>,
-    pub profile_format: Option<String>,
-    pub sort: String,
+    pub profile_output: ProfileOutputArgs,
+    /// `--clock` (wall by default).
+    pub clock: ClockKind,
+    /// `--timeline` or `--timeline-cap N`: the most events recorded.
+    pub timeline: Option<u64>,
     pub memory: bool,
     pub cache: CacheArgs,
     pub timeout: Option<Duration>,
@@ -381,9 +464,7 @@ pub fn parse_with_color<S: Into<OsString> + Clone>(
             };
             Command::Compile { file: c.file, import_paths: c.import_path, disasm: c.disasm, cache }
         }
-        Sub::Profile(ProfileSub::Show { file, report, sort }) => {
-            Command::ProfileShow { file, reports: report, sort }
-        }
+        Sub::Profile(ProfileSub::Show { file, output }) => Command::ProfileShow { file, output },
         Sub::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "mlpy", &mut out);
@@ -424,11 +505,19 @@ fn run_config(r: RunArgs, grants: Grants) -> RunConfig {
         program_args: r.program_args,
         import_paths: r.import_path,
         grants,
-        profile: r.profile,
-        reports: r.report,
-        profile_outputs: r.profile_output,
-        profile_format: r.profile_format,
-        sort: r.sort,
+        profile: r.profile
+            || r.output.any()
+            || r.clock.is_some()
+            || r.timeline
+            || r.timeline_cap.is_some()
+            || r.no_memory,
+        timeline: match (r.timeline, r.timeline_cap) {
+            (_, Some(cap)) => Some(cap),
+            (true, None) => Some(Recorder::DEFAULT_TIMELINE_CAP),
+            (false, None) => None,
+        },
+        profile_output: r.output,
+        clock: r.clock.unwrap_or_default(),
         memory: !r.no_memory,
         cache: CacheArgs {
             force_transpile: r.force_transpile,
@@ -495,7 +584,7 @@ mod tests {
         assert_eq!(c.file_arg, "main.ml");
         assert_eq!(c.file, PathBuf::from("main.ml"));
         assert!(c.profile);
-        assert_eq!(c.reports, ["raw"]);
+        assert_eq!(c.profile_output.reports, ["raw"]);
         assert_eq!(c.grants.read, Some(Some(vec!["data".to_owned(), "x".to_owned()])));
         assert_eq!(c.program_args, ["a", "--b"]);
         let c = run("run --import-path lib --timeout=2 main.ml --import-path=other").unwrap();
@@ -508,7 +597,8 @@ mod tests {
         let c = run("run main.ml").unwrap();
         assert_eq!(c.grants, Grants::default());
         assert!(!c.profile && c.memory && c.cache == CacheArgs::default());
-        assert_eq!(c.sort, "cumtime");
+        assert_eq!(c.profile_output, ProfileOutputArgs::default());
+        assert_eq!((c.clock, c.timeline), (ClockKind::Wall, None));
         assert_eq!((c.timeout, c.max_memory, c.max_depth), (None, None, None));
         assert_eq!(c.max_memory_text, None);
         assert!(c.program_args.is_empty());
@@ -725,10 +815,74 @@ mod tests {
             parse(&words("profile show p.json --report raw --sort=calls")),
             Ok(Command::ProfileShow {
                 file: "p.json".into(),
-                reports: vec!["raw".into()],
-                sort: "calls".into()
+                output: ProfileOutputArgs {
+                    reports: vec!["raw".into()],
+                    sort: Some(SortKey::Calls),
+                    ..ProfileOutputArgs::default()
+                }
             })
         );
+        let Ok(Command::ProfileShow { output, .. }) = parse(&words(
+            "profile show p.json --profile-output a.svg --profile-output - --flame memory \
+             --profile-format json --limit 5",
+        )) else {
+            panic!()
+        };
+        assert_eq!(output.outputs, [PathBuf::from("a.svg"), PathBuf::from("-")]);
+        assert_eq!(output.flame, Some(FlameWeight::Memory));
+        assert_eq!(output.profile_format, Some(ExportFormat::Json));
+        assert_eq!(output.limit, Some(5));
+    }
+
+    #[test]
+    fn every_profiling_option_implies_profile() {
+        for option in [
+            "--profile",
+            "--report raw",
+            "--profile-output p.json",
+            "--profile-format json",
+            "--sort tottime",
+            "--limit 3",
+            "--flame memory",
+            "--clock cpu",
+            "--timeline",
+            "--timeline-cap 10",
+            "--no-memory",
+        ] {
+            assert!(run(&format!("run m.ml {option}")).unwrap().profile, "{option}");
+        }
+        assert!(!run("run m.ml --timeout 3").unwrap().profile);
+        let c = run("run m.ml --clock cpu --timeline").unwrap();
+        assert_eq!(c.clock, ClockKind::Cpu);
+        assert_eq!(c.timeline, Some(Recorder::DEFAULT_TIMELINE_CAP));
+        assert_eq!(run("run m.ml --timeline-cap 10").unwrap().timeline, Some(10));
+        let c = run("run m.ml --limit 7 --flame time --profile-format speedscope").unwrap();
+        assert_eq!(c.profile_output.limit, Some(7));
+        assert_eq!(c.profile_output.flame, Some(FlameWeight::Time));
+        assert_eq!(c.profile_output.profile_format, Some(ExportFormat::Speedscope));
+    }
+
+    #[test]
+    fn profiling_values_are_checked_by_the_profilers_own_parsers() {
+        // Each message is the profiler's own, so no list is kept here.
+        for (args, expected) in [
+            ("--sort speed", "speed".parse::<SortKey>().unwrap_err()),
+            ("--clock sundial", "sundial".parse::<ClockKind>().unwrap_err()),
+            ("--flame colour", "colour".parse::<FlameWeight>().unwrap_err()),
+            ("--profile-format yaml", "yaml".parse::<ExportFormat>().unwrap_err()),
+        ] {
+            let text = usage_error(&format!("run m.ml {args}"));
+            assert!(text.contains(&expected), "{args}: {text}");
+        }
+        for bad in ["0", "-1", "x", "1.5"] {
+            assert!(usage_error(&format!("run m.ml --limit={bad}")).contains("--limit"), "{bad}");
+            let text = usage_error(&format!("run m.ml --timeline-cap={bad}"));
+            assert!(text.contains("--timeline-cap"), "{bad}");
+        }
+        let Ok(Command::Help(help)) = parse(&words("run --help")) else { panic!() };
+        for text in ["--clock", "--timeline", "--limit", "--flame", ".speedscope.json", "pprof"] {
+            assert!(help.contains(text), "`{text}` missing:\n{help}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use args::{Command, RunConfig};
-use mlpy_profile::{Category, MonotonicClock, Recorder};
+use mlpy_profile::{Category, Recorder};
 use mlpy_runtime::builtins::BuiltinTable;
 use mlpy_runtime::{ErrorKind, Limits, RuntimeError, Vm};
 use pipeline::{LoadError, Loaded};
@@ -152,7 +152,7 @@ fn real_main(argv: &[std::ffi::OsString], started: Instant) -> u8 {
             }
         }
         Command::Run(cfg) => run(*cfg, started),
-        Command::ProfileShow { file, reports, sort } => profile_show(&file, &reports, &sort),
+        Command::ProfileShow { file, output } => profile_show(&file, &output),
     }
 }
 
@@ -225,17 +225,13 @@ fn print_warnings(loaded: &Loaded) {
 }
 
 fn run(cfg: RunConfig, started: Instant) -> u8 {
-    // Profile options are checked before anything runs.
-    let profile = cfg.profile || !cfg.reports.is_empty() || !cfg.profile_outputs.is_empty();
+    // Profile options, and where the profile will be written, are checked before
+    // anything runs.
+    let profile = cfg.profile;
     let profile_options = if profile {
-        match ProfileOptions::new(
-            &cfg.reports,
-            &cfg.sort,
-            &cfg.profile_outputs,
-            cfg.profile_format.as_deref(),
-        ) {
+        match profile_options(&["run"], &cfg.profile_output) {
             Ok(o) => Some(o),
-            Err(msg) => return usage(args::usage_error(&["run"], &msg)),
+            Err(code) => return code,
         }
     } else {
         None
@@ -243,7 +239,19 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     // The profiler's own set-up (calibrating its clock and its per-event cost) is not a
     // phase of the program: it is left out of the startup phase.
     let calibrating = Instant::now();
-    let recorder = profile.then(|| Recorder::new(Box::new(MonotonicClock::new()), cfg.memory));
+    let recorder = match profile.then(|| cfg.clock.clock()).transpose() {
+        Ok(clock) => clock.map(|clock| {
+            let mut rec = Recorder::new(clock, cfg.memory);
+            if let Some(cap) = cfg.timeline {
+                rec.record_timeline(cap);
+            }
+            rec
+        }),
+        Err(msg) => {
+            errln!("mlpy: {msg}");
+            return exit::USAGE;
+        }
+    };
     let calibration = calibrating.elapsed();
     let grants = match policy::grants(&cfg.grants) {
         Ok(g) => g,
@@ -331,8 +339,8 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     if let (Some(options), Some(rec)) = (profile_options, vm.take_recorder()) {
         let profile = rec.finish(&shown_name(&cfg.file));
         let failures = options.emit(&profile);
-        for e in &failures {
-            errln!("mlpy: {e}");
+        for message in failures.iter().filter_map(|f| f.message.as_ref()) {
+            errln!("mlpy: {message}");
         }
         if !failures.is_empty() && status == exit::OK {
             status = exit::OUTPUT_FAILED;
@@ -345,11 +353,25 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     status
 }
 
-/// Renders reports from a JSON profile written by `--profile-output FILE.json`.
-fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
-    let options = match ProfileOptions::new(reports, sort, &[], None) {
+/// The profile options of `run` or `profile show` (`command`), checked: a bad value is a
+/// usage error, and so is a destination that cannot be written. `Err` carries the status.
+fn profile_options(command: &[&str], args: &args::ProfileOutputArgs) -> Result<ProfileOptions, u8> {
+    let options =
+        ProfileOptions::new(args).map_err(|msg| usage(args::usage_error(command, &msg)))?;
+    if let Err(msg) = options.check_destinations() {
+        let nothing = if command == ["run"] { "; nothing was run" } else { "" };
+        errln!("mlpy: {msg}{nothing}");
+        return Err(exit::USAGE);
+    }
+    Ok(options)
+}
+
+/// Converts a JSON profile written by `--profile-output FILE.json`: the text reports on
+/// standard output, or each `--profile-output` in its format.
+fn profile_show(file: &std::path::Path, args: &args::ProfileOutputArgs) -> u8 {
+    let options = match profile_options(&["profile", "show"], args) {
         Ok(o) => o,
-        Err(msg) => return usage(args::usage_error(&["profile", "show"], &msg)),
+        Err(code) => return code,
     };
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
@@ -358,12 +380,25 @@ fn profile_show(file: &std::path::Path, reports: &[String], sort: &str) -> u8 {
             return exit::USAGE;
         }
     };
-    match mlpy_profile::Profile::from_json(&text) {
-        Ok(profile) => print_out(&profile.render(&options.reports, options.sort)),
+    let profile = match mlpy_profile::Profile::from_json(&text) {
+        Ok(profile) => profile,
         Err(e) => {
             errln!("mlpy: `{}` is not an mlpy profile: {e}", file.display());
-            exit::USAGE
+            return exit::USAGE;
         }
+    };
+    if options.outputs.is_empty() {
+        let text = profile.export(mlpy_profile::ExportFormat::Text, &options.export);
+        return print_out(&String::from_utf8_lossy(&text));
+    }
+    let failures = options.emit(&profile);
+    for message in failures.iter().filter_map(|f| f.message.as_ref()) {
+        errln!("mlpy: {message}");
+    }
+    if failures.is_empty() {
+        exit::OK
+    } else {
+        exit::OUTPUT_FAILED
     }
 }
 

@@ -1,112 +1,283 @@
-//! What `--profile` produces: the selected reports on stderr, or in each
-//! `--profile-output` file (text for `.txt`, JSON for `.json`), written atomically.
+//! Where a profile goes and in which format: the selected text reports on stderr, or each
+//! `--profile-output` in the format its extension (or `--profile-format`) names, written
+//! atomically after the run. The destinations are checked before the program runs.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use mlpy_profile::{Profile, ReportKind, SortKey};
+use mlpy_profile::{ExportFormat, ExportOptions, Profile, ReportKind};
 
-/// How one profile output is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
+use crate::args::ProfileOutputArgs;
+
+/// Where one output is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `-`: standard output.
+    Stdout,
+    /// A file, or a device or pipe that exists (written in place).
+    Path(PathBuf),
 }
 
-/// The validated profile options of a run.
+impl Target {
+    /// The target as messages name it.
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Stdout => "standard output".to_owned(),
+            Target::Path(p) => format!("`{}`", p.display()),
+        }
+    }
+}
+
+/// One `--profile-output`: where, and in which format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub target: Target,
+    pub format: ExportFormat,
+}
+
+/// The validated profile options of a run or of `profile show`.
 #[derive(Debug)]
 pub struct ProfileOptions {
-    pub reports: Vec<ReportKind>,
-    pub sort: SortKey,
-    /// Empty: the reports go to stderr.
-    pub outputs: Vec<(PathBuf, Format)>,
+    pub export: ExportOptions,
+    /// Empty: the text reports go to stderr.
+    pub outputs: Vec<Output>,
+}
+
+/// A profile that could not be written after the run.
+#[derive(Debug)]
+pub struct WriteFailure {
+    /// The message, without the `mlpy: ` prefix; `None` for standard output whose reader
+    /// went away (a closed pipe), which is quiet as for the program's own output.
+    pub message: Option<String>,
 }
 
 impl ProfileOptions {
-    /// Checks the profile options before anything runs; errors are usage errors.
-    pub fn new(
-        reports: &[String],
-        sort: &str,
-        outputs: &[PathBuf],
-        format: Option<&str>,
-    ) -> Result<ProfileOptions, String> {
-        let reports = if reports.is_empty() {
-            vec![ReportKind::MlSummary]
-        } else {
-            ReportKind::parse_selections(reports)?
+    /// Checks the option values (reports, each output's format) before anything runs;
+    /// errors are usage errors about the command line.
+    pub fn new(args: &ProfileOutputArgs) -> Result<ProfileOptions, String> {
+        let reports = ReportKind::parse_selections(&args.reports)?;
+        let export = ExportOptions {
+            reports,
+            sort: args.sort.unwrap_or_default(),
+            limit: args.limit,
+            flame: args.flame.unwrap_or_default(),
         };
-        let sort: SortKey = sort.parse().map_err(|e: String| e)?;
-        let forced = match format {
-            None => None,
-            Some("text" | "txt") => Some(Format::Text),
-            Some("json") => Some(Format::Json),
-            Some(other) => {
-                return Err(format!("unknown profile format `{other}` (expected `text` or `json`)"))
-            }
-        };
-        let mut outs = Vec::new();
-        for path in outputs {
-            let format = match forced {
-                Some(f) => f,
-                None => match path.extension().and_then(|e| e.to_str()) {
-                    Some("txt") => Format::Text,
-                    Some("json") => Format::Json,
-                    // `/dev/stdout`, a named pipe: the reports, as on the terminal.
-                    _ if is_special_file(path) => Format::Text,
-                    _ => {
-                        return Err(format!(
-                            "cannot tell the format of `{}` from its extension: use `.txt` or \
-                             `.json`, or give `--profile-format text|json`",
-                            path.display()
-                        ))
-                    }
-                },
-            };
-            outs.push((path.clone(), format));
+        let mut outputs = Vec::new();
+        for path in &args.outputs {
+            outputs.push(output_of(path, args.profile_format)?);
         }
-        Ok(ProfileOptions { reports, sort, outputs: outs })
+        Ok(ProfileOptions { export, outputs })
     }
 
-    /// Writes the profile where the options say. Returns the error messages of failed
-    /// writes.
-    pub fn emit(&self, profile: &Profile) -> Vec<String> {
-        let text = || profile.render(&self.reports, self.sort);
+    /// Checks that every output can be written, before the program runs: a file's
+    /// directory exists and is writable, the file is not a directory, no two outputs
+    /// share a path, and a binary format is not sent to a terminal. The error is the
+    /// whole message (without `mlpy: `).
+    pub fn check_destinations(&self) -> Result<(), String> {
+        let mut seen: Vec<(Target, Option<PathBuf>)> = Vec::new();
+        for output in &self.outputs {
+            let key = match &output.target {
+                Target::Stdout => {
+                    if !output.format.is_text() && std::io::stdout().is_terminal() {
+                        return Err(format!(
+                            "the {} profile is binary and standard output is a terminal: \
+                             redirect it (`> profile{}`) or name a file with \
+                             `--profile-output`",
+                            output.format,
+                            output.format.extension()
+                        ));
+                    }
+                    None
+                }
+                Target::Path(path) => check_path(path).map_err(|why| {
+                    format!("cannot write the profile to `{}`: {why}", path.display())
+                })?,
+            };
+            if let Some((earlier, _)) =
+                seen.iter().find(|(t, k)| *t == output.target || (k.is_some() && *k == key))
+            {
+                let same = if *earlier == output.target {
+                    String::new()
+                } else {
+                    format!(" (as {})", earlier.describe())
+                };
+                return Err(format!(
+                    "{} is given twice to `--profile-output`{same}: each output needs its own \
+                     file",
+                    output.target.describe()
+                ));
+            }
+            seen.push((output.target.clone(), key));
+        }
+        Ok(())
+    }
+
+    /// Writes the profile where the options say; returns the writes that failed.
+    pub fn emit(&self, profile: &Profile) -> Vec<WriteFailure> {
         if self.outputs.is_empty() {
-            eprint!("{}", text());
+            let text = profile.export(ExportFormat::Text, &self.export);
+            let _ = std::io::stderr().lock().write_all(&text);
             return Vec::new();
         }
-        let mut errors = Vec::new();
-        for (path, format) in &self.outputs {
-            let content = match format {
-                Format::Text => text(),
-                Format::Json => profile.to_json(),
+        let mut failures = Vec::new();
+        for output in &self.outputs {
+            let bytes = profile.export(output.format, &self.export);
+            let written = match &output.target {
+                Target::Stdout => write_stdout(&bytes),
+                Target::Path(path) => write_atomically(path, &bytes),
             };
-            if let Err(e) = write_atomically(path, content.as_bytes()) {
-                errors.push(format!("cannot write the profile to `{}`: {e}", path.display()));
+            if let Err(e) = written {
+                failures.push(WriteFailure { message: failure_message(&output.target, &e) });
             }
         }
-        errors
+        failures
     }
 }
 
-/// Whether `path` exists and is neither a regular file nor a directory (a device, a pipe).
-fn is_special_file(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+/// The format of one `--profile-output`: its extension's, else `--profile-format`'s,
+/// else the text reports for `-` and for a device or a pipe.
+fn output_of(path: &Path, forced: Option<ExportFormat>) -> Result<Output, String> {
+    let target =
+        if path.as_os_str() == "-" { Target::Stdout } else { Target::Path(path.to_path_buf()) };
+    let format = match (ExportFormat::from_path(path), forced) {
+        (Some(format), _) | (None, Some(format)) => format,
+        (None, None) if target == Target::Stdout || in_place(path) => ExportFormat::Text,
+        // A directory: `check_destinations` says so, which helps more than its format.
+        (None, None) if path.is_dir() => ExportFormat::Text,
+        (None, None) => {
+            let extensions: Vec<_> = ExportFormat::ALL.iter().map(|f| f.extension()).collect();
+            return Err(format!(
+                "cannot tell the format of `{}` from its extension: use one of {}, or give \
+                 `--profile-format`",
+                path.display(),
+                extensions.join(" ")
+            ));
+        }
+    };
+    Ok(Output { target, format })
+}
+
+/// Why `path` cannot take a profile, if it cannot; else the key that identifies it (its
+/// directory's canonical path and its name) for finding duplicates.
+fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(format!(
+                "it is a directory (name a file in it, such as `{}`)",
+                path.join("profile.json").display()
+            ))
+        }
+        Ok(m) if in_place(path) => return check_special(path, &m).map(|()| None),
+        _ => {}
+    }
+    let dir = parent_of(path);
+    let shown = dir.display();
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(format!("`{shown}` is not a directory")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("the directory `{shown}` does not exist (create it first)"))
+        }
+        Err(e) => return Err(format!("the directory `{shown}`: {}", reason(&e))),
+    }
+    let Some(name) = path.file_name() else {
+        return Err("the path does not name a file".to_owned());
+    };
+    // Whether a file can be made there (permissions, a read-only file system): the
+    // profile is written as a temporary file in the directory, then renamed.
+    let probe = temp_name(path, "probe");
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(file) => {
+            drop(file);
+            let _ = std::fs::remove_file(&probe);
+        }
+        Err(e) => {
+            let why = match e.kind() {
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                _ => reason(&e),
+            };
+            return Err(format!("the directory `{shown}` is not writable ({why})"));
+        }
+    }
+    Ok(Some(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).join(name)))
+}
+
+/// A file written in place is opened for writing now (`/dev/full` opens; a device
+/// without permission does not); a named pipe is not (opening it would wait for a reader).
+fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_fifo() {
+            return Ok(());
+        }
+    }
+    let _ = meta;
+    std::fs::OpenOptions::new().append(true).open(path).map(drop).map_err(|e| reason(&e))
+}
+
+/// The directory a file path is in (`.` for a bare name).
+fn parent_of(path: &Path) -> &Path {
+    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// `DIR/.NAME.PID.WHAT`: a temporary file beside `path`.
+fn temp_name(path: &Path, what: &str) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    parent_of(path).join(format!(".{name}.{}.{what}", std::process::id()))
+}
+
+/// The message for a profile not written after the run.
+fn failure_message(target: &Target, e: &std::io::Error) -> Option<String> {
+    let why = reason(e);
+    match target {
+        Target::Stdout if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Target::Stdout => Some(format!("cannot write the profile to standard output: {why}")),
+        Target::Path(path) => {
+            let dir = parent_of(path);
+            let hint = if !dir.is_dir() {
+                format!(" (the directory `{}` no longer exists)", dir.display())
+            } else {
+                String::new()
+            };
+            Some(format!(
+                "cannot write the profile to `{}`: {why}{hint}; the profile is lost",
+                path.display()
+            ))
+        }
+    }
+}
+
+/// An I/O error as a message reads it: `permission denied`.
+fn reason(e: &std::io::Error) -> String {
+    crate::pipeline::io_reason(e)
+}
+
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Whether `path` is written in place rather than replaced: it exists, is not a
+/// directory, and is a device or a pipe, or lies under `/dev` or `/proc` (`/dev/stdout`
+/// and `/dev/fd/1` lead to whatever standard output is, a regular file when it is
+/// redirected to one: that file is appended to, and the link is not replaced).
+fn in_place(path: &Path) -> bool {
+    let system = path.starts_with("/dev") || path.starts_with("/proc");
+    std::fs::metadata(path).is_ok_and(|m| !m.is_dir() && (!m.is_file() || system))
 }
 
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`, so a
-/// reader never sees a half-written file. A path that exists but is not a regular file
-/// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming over it would
-/// replace the device or pipe with a regular file.
+/// reader never sees a half-written file. A device, a pipe or a path under `/dev`
+/// (`/dev/null`, `/dev/stdout`, a named pipe; `in_place`) is appended to instead:
+/// renaming over it would replace the device, pipe or link with a regular file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if is_special_file(path) {
-        return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
+    if in_place(path) {
+        return std::fs::OpenOptions::new().append(true).open(path)?.write_all(bytes);
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+    let tmp = temp_name(path, "tmp");
+    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
 }
@@ -115,24 +286,47 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    fn options(outputs: &[&str], format: Option<&str>) -> Result<ProfileOptions, String> {
+        let args = ProfileOutputArgs {
+            outputs: outputs.iter().map(PathBuf::from).collect(),
+            profile_format: format.map(|f| f.parse().unwrap()),
+            ..ProfileOutputArgs::default()
+        };
+        ProfileOptions::new(&args)
+    }
+
+    fn formats(outputs: &[&str], format: Option<&str>) -> Vec<ExportFormat> {
+        options(outputs, format).unwrap().outputs.iter().map(|o| o.format).collect()
+    }
+
     #[test]
-    fn report_selection_and_formats() {
-        let o = ProfileOptions::new(&[], "cumtime", &[], None).unwrap();
-        assert_eq!(o.reports, [ReportKind::MlSummary]);
-        let o = ProfileOptions::new(&["all".into()], "calls", &[], None).unwrap();
-        assert_eq!(o.reports.len(), 5);
-        let err = ProfileOptions::new(&["bogus".into()], "cumtime", &[], None).unwrap_err();
+    fn report_selection() {
+        let o = options(&[], None).unwrap();
+        assert_eq!(o.export.reports, [ReportKind::DEFAULT]);
+        let args = ProfileOutputArgs { reports: vec!["all".into()], ..Default::default() };
+        assert_eq!(ProfileOptions::new(&args).unwrap().export.reports, ReportKind::ALL);
+        let args = ProfileOutputArgs { reports: vec!["bogus".into()], ..Default::default() };
+        let err = ProfileOptions::new(&args).unwrap_err();
         assert!(err.contains("ml-summary") && err.contains("raw"), "{err}");
-        let outs = [PathBuf::from("p.json"), PathBuf::from("p.txt")];
-        let o = ProfileOptions::new(&[], "cumtime", &outs, None).unwrap();
-        assert_eq!(o.outputs[0].1, Format::Json);
-        assert_eq!(o.outputs[1].1, Format::Text);
-        assert!(ProfileOptions::new(&[], "cumtime", &[PathBuf::from("p.svg")], None).is_err());
-        let o = ProfileOptions::new(&[], "cumtime", &[PathBuf::from("p.out")], Some("json"));
-        assert_eq!(o.unwrap().outputs[0].1, Format::Json);
-        // A device takes the text reports unless told otherwise.
-        let o = ProfileOptions::new(&[], "cumtime", &[PathBuf::from("/dev/null")], None);
-        assert_eq!(o.unwrap().outputs[0].1, Format::Text);
+    }
+
+    #[test]
+    fn formats_by_extension_then_by_option() {
+        for format in ExportFormat::ALL {
+            let name = format!("p{}", format.extension());
+            assert_eq!(formats(&[&name], None), [format], "{name}");
+            // A known extension wins over `--profile-format`.
+            assert_eq!(formats(&[&name], Some("html")), [format], "{name}");
+            assert_eq!(formats(&["p.out"], Some(format.name())), [format]);
+            assert_eq!(formats(&["-"], Some(format.name())), [format]);
+        }
+        assert_eq!(formats(&["-", "/dev/null"], None), [ExportFormat::Text; 2]);
+        let err = options(&["p.out"], None).unwrap_err();
+        assert!(
+            err.contains("`p.out`") && err.contains(".pb.gz") && err.contains(".html"),
+            "{err}"
+        );
+        assert_eq!(options(&["-"], None).unwrap().outputs[0].target, Target::Stdout);
     }
 
     #[test]
@@ -160,6 +354,8 @@ mod tests {
             eprintln!("skipped: mkfifo is not available");
             return;
         }
+        // A pipe passes the check without being opened (that would wait for a reader).
+        assert_eq!(check_path(&fifo), Ok(None));
         let reader = {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
@@ -167,6 +363,21 @@ mod tests {
         write_atomically(&fifo, b"report").unwrap();
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a pipe");
         assert_eq!(reader.join().unwrap(), "report");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn duplicates_are_found_through_spellings() {
+        let dir = std::env::temp_dir().join(format!("mlpy-dup-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        let a = dir.join("p.json");
+        let b = dir.join("sub/../p.json");
+        let o = options(&[a.to_str().unwrap(), b.to_str().unwrap()], None).unwrap();
+        let err = o.check_destinations().unwrap_err();
+        assert!(err.contains("is given twice") && err.contains("(as `"), "{err}");
+        let o = options(&["-", "-"], Some("json")).unwrap();
+        let err = o.check_destinations().unwrap_err();
+        assert!(err.starts_with("standard output is given twice"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

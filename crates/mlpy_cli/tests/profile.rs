@@ -232,7 +232,7 @@ fn text_output_files_and_usage_errors() {
     for name in ["ml-summary", "ml-details", "dev-summary", "dev-details", "raw", "all"] {
         assert!(err.contains(name), "the error lists `{name}`:\n{err}");
     }
-    let out = mlpy(&["run", "fib25.ml", "--profile", "--profile-output", "p.svg"]);
+    let out = mlpy(&["run", "fib25.ml", "--profile", "--profile-output", "p.out"]);
     assert_eq!(out.status.code(), Some(64));
     assert!(out.stdout.is_empty(), "nothing runs after a usage error");
 }
