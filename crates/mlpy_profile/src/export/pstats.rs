@@ -152,7 +152,8 @@ mod tests {
     /// `ec03000000000000000004`.
     #[test]
     fn encodes_as_cpython() {
-        let cases: [(&dyn Fn(&mut Marshal), &str); 9] = [
+        type Case<'a> = (&'a dyn Fn(&mut Marshal), &'a str);
+        let cases: [Case; 9] = [
             (&|m| m.int(1), "6901000000"),
             (&|m| m.int(2_147_483_647), "69ffffff7f"),
             (&|m| m.int(2_147_483_648), "6c03000000000000000200"),
