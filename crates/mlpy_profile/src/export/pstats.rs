@@ -8,13 +8,16 @@
 //! with the primitive calls, a caller's tuple with all calls (CPython's `cProfile` and
 //! `pstats` read them so). Keys are `FunctionInfo::pstats_key`; phases, which pstats has no
 //! notion of, are entries `("~", 0, "<mlpy phase NAME>")` with no callers, as cProfile
-//! shows built-ins; functions that never ran are left out.
+//! shows built-ins; functions that never ran are left out, and functions with the same key
+//! (two arrow functions on one line) are one entry with their figures added.
 //!
 //! The marshal encoding is written here (it is small): version 4's dictionaries, tuples,
 //! ints, binary floats and strings, without back-references (`FLAG_REF`), which
 //! `marshal.load` does not need.
 
-use crate::profile::{EdgeStats, Profile};
+use std::collections::HashMap;
+
+use crate::profile::Profile;
 
 /// `marshal`'s type codes (CPython's `Python/marshal.c`).
 const TYPE_NULL: u8 = b'0';
@@ -30,32 +33,63 @@ const TYPE_SHORT_ASCII: u8 = b'z';
 
 pub(crate) fn write(profile: &Profile) -> Vec<u8> {
     let functions = profile.functions();
-    // Each callee's callers, in the order of `edges()` (by caller).
-    let mut callers: Vec<Vec<&EdgeStats>> = vec![Vec::new(); functions.len()];
-    for edge in profile.edges() {
-        callers[edge.callee as usize].push(edge);
-    }
+    // Functions with the same key (two arrow functions on one line, `<lambda:12>`) are one
+    // entry, their figures added, as `pstats.Stats.add` would: a dictionary cannot hold
+    // the key twice, and the totals stay exact. `group[f]` is f's entry, numbered in the
+    // order of first appearance.
     let keys: Vec<_> = functions.iter().map(|f| f.info.pstats_key()).collect();
+    let mut group = Vec::with_capacity(functions.len());
+    let mut first: Vec<usize> = Vec::new();
+    let mut seen: HashMap<&(&str, u32, String), usize> = HashMap::new();
+    for (idx, key) in keys.iter().enumerate() {
+        let g = *seen.entry(key).or_insert_with(|| {
+            first.push(idx);
+            first.len() - 1
+        });
+        group.push(g);
+    }
+    let mut totals = vec![[0u64; 4]; first.len()];
+    for (idx, f) in functions.iter().enumerate() {
+        let t = &mut totals[group[idx]];
+        for (sum, v) in t.iter_mut().zip([f.primitive_calls, f.calls, f.self_ns, f.total_ns]) {
+            *sum += v;
+        }
+    }
+    // Each entry's callers, by the caller's entry, in the order of `edges()`.
+    let mut callers: Vec<Vec<(usize, [u64; 4])>> = vec![Vec::new(); first.len()];
+    let mut slot: HashMap<(usize, usize), usize> = HashMap::new();
+    for e in profile.edges() {
+        let (callee, caller) = (group[e.callee as usize], group[e.caller as usize]);
+        let list = &mut callers[callee];
+        let figures = [e.calls, e.primitive_calls, e.self_ns, e.total_ns];
+        match slot.get(&(callee, caller)) {
+            Some(&at) => list[at].1.iter_mut().zip(figures).for_each(|(s, v)| *s += v),
+            None => {
+                slot.insert((callee, caller), list.len());
+                list.push((caller, figures));
+            }
+        }
+    }
     let mut m = Marshal::default();
     m.out.push(TYPE_DICT);
-    for (idx, f) in functions.iter().enumerate() {
-        if f.calls == 0 {
+    for (g, &[cc, nc, tt, ct]) in totals.iter().enumerate() {
+        if nc == 0 {
             continue;
         }
-        m.key(&keys[idx]);
+        m.key(&keys[first[g]]);
         m.tuple_header(5);
-        m.int(f.primitive_calls);
-        m.int(f.calls);
-        m.float(seconds(f.self_ns));
-        m.float(seconds(f.total_ns));
+        m.int(cc);
+        m.int(nc);
+        m.float(seconds(tt));
+        m.float(seconds(ct));
         m.out.push(TYPE_DICT);
-        for edge in &callers[idx] {
-            m.key(&keys[edge.caller as usize]);
+        for &(caller, [nc, cc, tt, ct]) in &callers[g] {
+            m.key(&keys[first[caller]]);
             m.tuple_header(4);
-            m.int(edge.calls);
-            m.int(edge.primitive_calls);
-            m.float(seconds(edge.self_ns));
-            m.float(seconds(edge.total_ns));
+            m.int(nc);
+            m.int(cc);
+            m.float(seconds(tt));
+            m.float(seconds(ct));
         }
         m.out.push(TYPE_NULL);
     }

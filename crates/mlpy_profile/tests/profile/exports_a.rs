@@ -7,7 +7,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mlpy_profile::{ExportFormat, ExportOptions, FlameWeight, FunctionKind, Profile};
+use mlpy_profile::{
+    Category, ExportFormat, ExportOptions, FakeClock, FlameWeight, FunctionInfo, FunctionKind,
+    Profile, Recorder,
+};
 
 use crate::golden::check;
 use crate::scenario;
@@ -18,7 +21,58 @@ fn scenarios() -> Vec<(&'static str, Profile)> {
         ("no_memory", scenario::two_files(false)),
         ("hot_loop", scenario::hot_loop()),
         ("no_ml_code", scenario::no_ml_code()),
+        ("same_line", same_line()),
     ]
+}
+
+/// Odd names: a `;` in the file name, a method, and two natives with one pstats key
+/// (`len` and `builtins.len`, both `<built-in method builtins.len>`, one pstats entry).
+/// Two arrow functions on one line are one function already (the recorder registers
+/// equal `FunctionInfo`s once), one calling the other.
+fn same_line() -> Profile {
+    let mut run = scenario::Run::new(Recorder::new(Box::new(FakeClock::new(1_300)), true));
+    let rec = &mut run.rec;
+    let module = rec.register(scenario::ml("<module>", "odd;dir/a b.ml", 1));
+    let first = rec.register(scenario::ml("<lambda:4>", "odd;dir/a b.ml", 4));
+    let second = rec.register(scenario::ml("<lambda:4>", "odd;dir/a b.ml", 4));
+    let map = rec.register(scenario::native("functional.map", Category::StandardLibrary));
+    let push = rec.register(FunctionInfo {
+        name: "array.push".to_owned(),
+        file: String::new(),
+        line: 0,
+        kind: FunctionKind::Method,
+        category: Category::StandardLibrary,
+    });
+    let len = rec.register(scenario::native("len", Category::StandardLibrary));
+    let qualified_len = rec.register(scenario::native("builtins.len", Category::StandardLibrary));
+    run.enter(module);
+    run.enter(len);
+    run.exit();
+    run.enter(first);
+    run.enter(qualified_len);
+    run.work(1);
+    run.exit();
+    run.enter(len);
+    run.exit();
+    run.exit();
+    for _ in 0..3 {
+        run.enter(first);
+        run.allocate(1, 24);
+        run.exit();
+    }
+    run.enter(map);
+    for _ in 0..2 {
+        run.enter(second);
+        run.enter(first);
+        run.enter(push);
+        run.allocate(1, 8);
+        run.exit();
+        run.exit();
+        run.exit();
+    }
+    run.exit();
+    run.exit();
+    run.rec.finish("odd;dir/a b.ml")
 }
 
 fn export(p: &Profile, format: ExportFormat, flame: FlameWeight) -> Vec<u8> {
@@ -242,7 +296,9 @@ fn repr(v: &Value) -> String {
     match v {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => format!("{f:?}"),
-        Value::Str(s) => format!("'{s}'"),
+        // Python's quotes (the names have no backslashes or control characters).
+        Value::Str(s) if s.contains('\'') && !s.contains('"') => format!("\"{s}\""),
+        Value::Str(s) => format!("'{}'", s.replace('\'', "\\'")),
         Value::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(repr).collect();
             format!("({})", parts.join(", "))
@@ -317,43 +373,59 @@ fn key_json(p: &Profile, idx: u32) -> serde_json::Value {
     serde_json::json!([file, line, name])
 }
 
+/// Adds `figures` to the sums kept for `key` (in first-seen order).
+fn add_to<K: PartialEq>(sums: &mut Vec<(K, [u64; 4])>, key: K, figures: [u64; 4]) {
+    match sums.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, s)) => s.iter_mut().zip(figures).for_each(|(s, v)| *s += v),
+        None => sums.push((key, figures)),
+    }
+}
+
+/// Every pstats figure is the profile's: per key (functions with the same key added up),
+/// `(cc, nc, tt, ct)` and each caller's `(nc, cc, tt, ct)`, and the totals.
 fn check_pstats_figures(stem: &str, p: &Profile, got: &serde_json::Value) {
-    let ran: Vec<u32> =
-        (0..p.functions().len() as u32).filter(|&i| p.function(i).calls > 0).collect();
+    let mut expected = Vec::new();
+    let mut edges = Vec::new();
+    for (idx, f) in p.functions().iter().enumerate() {
+        if f.calls > 0 {
+            let figures = [f.primitive_calls, f.calls, f.self_ns, f.total_ns];
+            add_to(&mut expected, key_json(p, idx as u32), figures);
+        }
+    }
+    for e in p.edges() {
+        let pair = (key_json(p, e.callee), key_json(p, e.caller));
+        add_to(&mut edges, pair, [e.calls, e.primitive_calls, e.self_ns, e.total_ns]);
+    }
     let entries = got["entries"].as_array().unwrap();
-    assert_eq!(entries.len(), ran.len(), "{stem}: one entry per function that ran");
-    let total_calls: u64 = ran.iter().map(|&i| p.function(i).calls).sum();
-    let prim_calls: u64 = ran.iter().map(|&i| p.function(i).primitive_calls).sum();
-    let total_tt: f64 = ran.iter().map(|&i| secs(p.function(i).self_ns)).sum();
+    assert_eq!(entries.len(), expected.len(), "{stem}: one entry per key that ran");
+    let total_calls: u64 = expected.iter().map(|(_, f)| f[1]).sum();
+    let prim_calls: u64 = expected.iter().map(|(_, f)| f[0]).sum();
+    let total_tt: f64 = expected.iter().map(|(_, f)| secs(f[2])).sum();
     assert_eq!(got["total_calls"], total_calls, "{stem}");
     assert_eq!(got["prim_calls"], prim_calls, "{stem}");
     assert_eq!(got["total_tt"].as_f64().unwrap(), total_tt, "{stem}");
-    for &idx in &ran {
-        let f = p.function(idx);
-        let key = key_json(p, idx);
+    for (key, [cc, nc, tt, ct]) in &expected {
         let entry = entries
             .iter()
-            .find(|e| e["key"] == key)
+            .find(|e| e["key"] == *key)
             .unwrap_or_else(|| panic!("{stem}: pstats has no entry {key}"));
-        assert_eq!(entry["cc"], f.primitive_calls, "{stem} {key}: cc");
-        assert_eq!(entry["nc"], f.calls, "{stem} {key}: nc");
-        assert_eq!(entry["tt"].as_f64().unwrap(), secs(f.self_ns), "{stem} {key}: tt");
-        assert_eq!(entry["ct"].as_f64().unwrap(), secs(f.total_ns), "{stem} {key}: ct");
+        assert_eq!(entry["cc"], *cc, "{stem} {key}: cc");
+        assert_eq!(entry["nc"], *nc, "{stem} {key}: nc");
+        assert_eq!(entry["tt"].as_f64().unwrap(), secs(*tt), "{stem} {key}: tt");
+        assert_eq!(entry["ct"].as_f64().unwrap(), secs(*ct), "{stem} {key}: ct");
         let callers = entry["callers"].as_array().unwrap();
-        let edges: Vec<_> = p.edges().iter().filter(|e| e.callee == idx).collect();
-        assert_eq!(callers.len(), edges.len(), "{stem} {key}: callers");
-        for e in edges {
-            let caller = key_json(p, e.caller);
-            let (_, figures) = callers
+        let mine: Vec<_> = edges.iter().filter(|((callee, _), _)| callee == key).collect();
+        assert_eq!(callers.len(), mine.len(), "{stem} {key}: callers");
+        for ((_, caller), [nc, cc, tt, ct]) in mine {
+            let figures = &callers
                 .iter()
-                .map(|c| (&c[0], &c[1]))
-                .find(|(k, _)| **k == caller)
-                .unwrap_or_else(|| panic!("{stem} {key}: no caller {caller}"));
+                .find(|c| c[0] == *caller)
+                .unwrap_or_else(|| panic!("{stem} {key}: no caller {caller}"))[1];
             // pstats reads a caller's figures as (nc, cc, tt, ct).
-            assert_eq!(figures[0], e.calls, "{stem} {key} from {caller}: nc");
-            assert_eq!(figures[1], e.primitive_calls, "{stem} {key} from {caller}: cc");
-            assert_eq!(figures[2].as_f64().unwrap(), secs(e.self_ns), "{stem} {key}: tt");
-            assert_eq!(figures[3].as_f64().unwrap(), secs(e.total_ns), "{stem} {key}: ct");
+            assert_eq!(figures[0], *nc, "{stem} {key} from {caller}: nc");
+            assert_eq!(figures[1], *cc, "{stem} {key} from {caller}: cc");
+            assert_eq!(figures[2].as_f64().unwrap(), secs(*tt), "{stem} {key}: tt");
+            assert_eq!(figures[3].as_f64().unwrap(), secs(*ct), "{stem} {key}: ct");
         }
     }
 }
