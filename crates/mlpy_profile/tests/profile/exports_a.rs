@@ -636,6 +636,23 @@ fn go_pprof_reads_the_pb_gz_file() {
         let path =
             scratch(&format!("{stem}.pb.gz"), &export(&p, ExportFormat::Pprof, FlameWeight::Time));
         let Some(raw) = go_pprof(&["-raw"], &path) else { return };
+        // Its locations are the profile's functions, with their names, files and lines.
+        let locations: Vec<&str> = raw
+            .lines()
+            .skip_while(|l| *l != "Locations")
+            .skip(1)
+            .take_while(|l| *l != "Mappings")
+            .collect();
+        assert_eq!(locations.len(), p.functions().len(), "{stem}\n{raw}");
+        // (pprof numbers them anew, in the order the samples use them.)
+        for f in p.functions() {
+            let place = format!(" {}:{} s={}", f.info.file, f.info.line, f.info.line);
+            assert!(
+                locations.iter().any(|l| l.contains(&f.info.name) && l.contains(&place)),
+                "{stem}: no location for {} at{place}\n{raw}",
+                f.info.name
+            );
+        }
         let sums = raw_sums(&raw);
         let cct = p.cct();
         let expected = [
