@@ -28,11 +28,7 @@ pub(crate) fn write(profile: &Profile, weight: FlameWeight) -> String {
 }
 
 /// Calls `line(stack, weight)` for each line of the collapsed stacks, in order.
-pub(crate) fn for_each_line(
-    profile: &Profile,
-    weight: FlameWeight,
-    mut line: impl FnMut(&str, u64),
-) {
+fn for_each_line(profile: &Profile, weight: FlameWeight, mut line: impl FnMut(&str, u64)) {
     let names: Vec<String> = profile.functions().iter().map(|f| frame_name(&f.info)).collect();
     let cct = profile.cct();
     let mut exact_ns: u64 = 0;
