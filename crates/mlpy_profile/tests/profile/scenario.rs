@@ -33,6 +33,18 @@ pub(crate) fn native(name: &str, category: Category) -> FunctionInfo {
     }
 }
 
+/// A method of a built-in type, named `TYPE.NAME` (`array.append`), as the runtime
+/// registers them.
+pub(crate) fn method(name: &str) -> FunctionInfo {
+    FunctionInfo {
+        name: name.to_owned(),
+        file: "<builtin>".to_owned(),
+        line: 0,
+        kind: FunctionKind::Method,
+        category: Category::StandardLibrary,
+    }
+}
+
 /// A recorder plus the runtime's running allocation counters.
 pub(crate) struct Run {
     pub(crate) rec: Recorder,
@@ -102,8 +114,8 @@ pub(crate) fn two_files(track_memory: bool) -> Profile {
     let util_module = rec.register(ml("<module>", "lib/util.ml", 1));
     let key = rec.register(ml("<lambda:31>", "examples/main.ml", 31));
     let len = rec.register(native("len", Category::StandardLibrary));
-    let append = rec.register(native("append", Category::StandardLibrary));
-    let sort = rec.register(native("sort", Category::StandardLibrary));
+    let append = rec.register(method("array.append"));
+    let sort = rec.register(method("array.sort"));
     let print = rec.register(native("print", Category::StandardLibrary));
     let gc = rec.register(native("gc", Category::RuntimeOverhead));
     let never_called = rec.register(ml("unused", "lib/util.ml", 40));
