@@ -3,6 +3,7 @@
 
 mod exactness;
 mod golden;
+mod oracle;
 mod scenario;
 mod selection;
 
