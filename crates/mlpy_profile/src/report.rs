@@ -30,7 +30,7 @@ mod analysis;
 mod dev_details;
 mod dev_summary;
 mod ml_details;
-mod ml_summary;
+pub(crate) mod ml_summary;
 mod raw;
 
 /// One of the text reports.

@@ -150,6 +150,11 @@ fn raw_callers_and_callees_print_what_pstats_prints() {
         ("hot_loop".to_owned(), scenario::hot_loop()),
         ("no_ml_code".to_owned(), scenario::no_ml_code()),
         ("no_ml_code_cached".to_owned(), scenario::no_ml_code_cached()),
+        ("pure_recursion".to_owned(), scenario::pure_recursion(true)),
+        ("quicksort".to_owned(), scenario::quicksort()),
+        ("string_building".to_owned(), scenario::string_building(true)),
+        ("tiny".to_owned(), scenario::tiny()),
+        ("spread".to_owned(), scenario::spread()),
     ];
     let golden = profiles.len();
     let mut rng = Rng(0x006d_6c70_792d_3131);
@@ -255,7 +260,7 @@ fn raw_callers_and_callees_print_what_pstats_prints() {
             }
         }
     }
-    // 5 scenarios x 18 keys x 2 limits + 200 random x 9 keys x 4 limits, 3 views each.
+    // 10 scenarios x 18 keys x 2 limits + 200 random x 9 keys x 4 limits, 3 views each.
     assert_eq!(compared, 3 * (golden * 18 * 2 + RANDOM_PROFILES * 9 * 4));
     eprintln!("pstats oracle ({python}): {compared} outputs identical");
 }
