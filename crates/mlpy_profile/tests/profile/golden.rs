@@ -165,3 +165,19 @@ fn the_seed_names_are_aliases() {
     assert_eq!(p.summary_report(), p.dev_summary_report());
     assert_eq!(p.mlpy_analysis_report(), p.dev_details_report());
 }
+
+#[test]
+fn the_text_export_honours_sort_and_limit() {
+    use mlpy_profile::{ExportFormat, ExportOptions};
+    let p = scenario::two_files(true);
+    let options = ExportOptions {
+        reports: vec![ReportKind::Raw, ReportKind::Callers],
+        sort: SortKey::TotTime,
+        limit: Some(5),
+        ..ExportOptions::default()
+    };
+    let limited = RenderOptions { sort: SortKey::TotTime, limit: Some(5) };
+    let text = String::from_utf8(p.export(ExportFormat::Text, &options)).unwrap();
+    assert_eq!(text, format!("{}{}", p.raw_report(limited), p.callers_report(limited)));
+    assert!(text.contains("   List reduced from 17 to 5 due to restriction <5>\n"));
+}

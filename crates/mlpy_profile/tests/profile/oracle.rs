@@ -13,7 +13,8 @@
 //!   the dictionary in the order our reports give such rows (by printed name, then key),
 //!   which is the one documented choice of ours the comparison relies on.
 //!
-//! A missing `python3` skips the test visibly (and fails it under CI).
+//! A missing `python3` skips the test visibly (and fails it under CI). Profiles of real
+//! runs can be added with `MLPY_ORACLE_PROFILES=a.json:b.json`.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -156,6 +157,14 @@ fn raw_callers_and_callees_print_what_pstats_prints() {
         ("tiny".to_owned(), scenario::tiny()),
         ("spread".to_owned(), scenario::spread()),
     ];
+    // Profiles of real runs can be added: `MLPY_ORACLE_PROFILES=a.json:b.json`.
+    for path in std::env::var("MLPY_ORACLE_PROFILES").unwrap_or_default().split(':') {
+        if !path.is_empty() {
+            let text = std::fs::read_to_string(path).expect("MLPY_ORACLE_PROFILES names files");
+            let p = Profile::from_json(&text).expect("a JSON profile");
+            profiles.push((path.to_owned(), p));
+        }
+    }
     let golden = profiles.len();
     let mut rng = Rng(0x006d_6c70_792d_3131);
     for n in 0..RANDOM_PROFILES {
@@ -260,7 +269,8 @@ fn raw_callers_and_callees_print_what_pstats_prints() {
             }
         }
     }
-    // 10 scenarios x 18 keys x 2 limits + 200 random x 9 keys x 4 limits, 3 views each.
+    // The scenarios (and added profiles) x 18 keys x 2 limits + 200 random x 9 keys x 4
+    // limits, 3 views each.
     assert_eq!(compared, 3 * (golden * 18 * 2 + RANDOM_PROFILES * 9 * 4));
     eprintln!("pstats oracle ({python}): {compared} outputs identical");
 }
