@@ -17,7 +17,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use crate::profile::Profile;
-use crate::report::{ReportKind, SortKey};
+use crate::report::{RenderOptions, ReportKind, SortKey};
 
 mod folded;
 mod html;
@@ -178,7 +178,10 @@ impl Profile {
     /// The profile in `format`, as the bytes of a file.
     pub fn export(&self, format: ExportFormat, options: &ExportOptions) -> Vec<u8> {
         match format {
-            ExportFormat::Text => self.render(&options.reports, options.sort).into_bytes(),
+            ExportFormat::Text => {
+                let render = RenderOptions { sort: options.sort, limit: options.limit };
+                self.render(&options.reports, render).into_bytes()
+            }
             ExportFormat::Json => self.to_json().into_bytes(),
             ExportFormat::Pstats => pstats::write(self),
             ExportFormat::Pprof => pprof::write(self),

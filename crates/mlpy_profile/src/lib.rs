@@ -58,4 +58,4 @@ pub use crate::profile::{
     PhaseStats, Profile, ProfilerCost, Timeline, TimelineEvent,
 };
 pub use crate::recorder::{AllocSample, Calibration, EventPath, Recorder, SetAside};
-pub use crate::report::{ReportKind, SortKey};
+pub use crate::report::{RenderOptions, ReportKind, SortKey};

@@ -2,7 +2,17 @@
 //!
 //! For every category that ran, its top items (natives by time, runtime services by kind,
 //! phases); the profiler's own calibrated cost; and recommendations for the runtime,
-//! each computed from this run's figures.
+//! each computed from this run's figures and stating them. Each rule has a share and the
+//! absolute floor of 1 ms (`ml_summary::FLOOR_NS`), so a short run gets none:
+//!
+//! - a category other than ML code with at least 20% of the run and 1 ms, with its
+//!   largest item (the front-end advice speaks of the bytecode cache only when the run
+//!   used it);
+//! - a native with at least 10% of the run, 1 ms and 1,000 calls;
+//! - the profiler's subtracted cost at least 25% of the measured run and 1 ms;
+//! - allocation (memory tracked): at least 1 MB allocated and ten times the peak.
+//!
+//! Features the run did not use have no items, and so no recommendation.
 
 use std::fmt::Write;
 
@@ -114,8 +124,10 @@ pub(crate) fn render(p: &Profile) -> String {
     out
 }
 
-/// A category above this share of the run gets a recommendation.
+/// A category above this share of the run (and `FLOOR_NS`) gets a recommendation.
 const CATEGORY_SHARE: f64 = 0.20;
+/// The absolute floor of every rule: 1 ms.
+const FLOOR_NS: u64 = crate::report::ml_summary::FLOOR_NS;
 /// A native above this share of the run, with many calls, gets a recommendation.
 const NATIVE_SHARE: f64 = 0.10;
 
@@ -128,7 +140,7 @@ fn recommendations(p: &Profile) -> Vec<Advice> {
     let mut res = Vec::new();
     for cat in p.categories() {
         let share = format::share(cat.ns, total);
-        if cat.category == Category::MlCode || share < CATEGORY_SHARE {
+        if cat.category == Category::MlCode || share < CATEGORY_SHARE || cat.ns < FLOOR_NS {
             continue;
         }
         let items = analysis::by_self_time(p, |f| f.info.category == cat.category);
@@ -169,7 +181,8 @@ fn recommendations(p: &Profile) -> Vec<Advice> {
     }
 
     for (_, f) in analysis::by_self_time(p, |f| f.info.kind.is_native()) {
-        if format::share(f.self_ns, total) < NATIVE_SHARE || f.calls < 1_000 {
+        if format::share(f.self_ns, total) < NATIVE_SHARE || f.calls < 1_000 || f.self_ns < FLOOR_NS
+        {
             continue;
         }
         let mut advice = Advice::new(format!(
@@ -187,7 +200,7 @@ fn recommendations(p: &Profile) -> Vec<Advice> {
 
     let cost = p.profiler();
     let measured = total + cost.subtracted_ns;
-    if format::share(cost.subtracted_ns, measured) >= 0.25 {
+    if format::share(cost.subtracted_ns, measured) >= 0.25 && cost.subtracted_ns >= FLOOR_NS {
         let mut advice = Advice::new(format!(
             "Profiler bookkeeping was {} of the measured run ({} events at {} each).",
             format::percent(cost.subtracted_ns, measured),
@@ -224,9 +237,10 @@ fn recommendations(p: &Profile) -> Vec<Advice> {
     if res.is_empty() {
         let ml = p.categories()[Category::MlCode.index()].ns;
         let mut advice = Advice::new(format!(
-            "No runtime hot spot: no category but ML code reaches {:.0}% of the run, and ML code \
-             itself takes {} ({}).",
+            "No runtime hot spot: no category but ML code reaches {:.0}% of the run and {}, and \
+             ML code itself takes {} ({}).",
             CATEGORY_SHARE * 100.0,
+            format::time(FLOOR_NS),
             format::time(ml),
             format::percent(ml, total),
         ));

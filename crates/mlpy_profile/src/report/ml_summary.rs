@@ -2,13 +2,31 @@
 //!
 //! mlpy's internals are hidden: stdlib time is charged to the ML function that called it,
 //! everything else (startup, parsing, compilation, runtime services) is "mlpy overhead".
-//! The recommendations are computed from this run's figures: each names a function, its
-//! share, the evidence, and what to try.
+//!
+//! The recommendations are computed from this run's figures, and each states the figures
+//! it rests on. The profile records calls, times, allocations and callers, not argument
+//! values or the types of allocated objects: a rule that needs more says "if". The rules:
+//!
+//! - Floor: a function gets recommendations only when its ML time (own code plus the
+//!   stdlib calls charged to it) is at least 5% of ML code time and at least 1 ms; at most
+//!   the three most expensive such functions. When ML code took less than 1 ms in all,
+//!   there is no recommendation at all (the section says so, with the figure); when no
+//!   function reaches the floor, the section names the most expensive one and its share.
+//! - Recursive and allocation-free (memoize, if the arguments repeat): the function calls
+//!   itself directly, memory was tracked, and neither it nor its stdlib calls allocated.
+//! - Many cheap calls: at least 1,000 calls of under 2 µs of ML time each.
+//! - Mostly standard library: its stdlib calls took longer than its own code.
+//! - Allocation-heavy: it allocated at least 64 KB and at least 25% of all ML allocation
+//!   (memory tracked). Collecting string pieces in an array joined once is suggested only
+//!   when, besides, at least 1,000 allocations holding at least half of those bytes were
+//!   made by its own code and it calls no `join` and no array method.
+//! - A function above the floor with none of these findings: its self time per call.
+//! - mlpy overhead: mlpy's own time is at least half of the run (ML code above 1 ms).
 
 use std::fmt::Write;
 
 use crate::format::{self, Align, Table};
-use crate::profile::{Category, Profile};
+use crate::profile::{Category, FunctionKind, Profile};
 use crate::report::analysis::{self, Advice, MlFunc, MlView};
 
 /// How many functions the table shows.
@@ -146,16 +164,44 @@ fn no_ml_code(p: &Profile, out: &mut String) {
     }
 }
 
-/// Functions below this share of ML time get no recommendation of their own.
-const MIN_SHARE: f64 = 0.10;
-/// At most this many functions get recommendations.
+/// The floor of significance: a function gets recommendations only when its ML time (its
+/// own code and the stdlib calls charged to it) is at least this share of ML code time...
+pub(crate) const FLOOR_SHARE: f64 = 0.05;
+/// ...and at least this long (1 ms). A run whose ML code took less gets none at all.
+pub(crate) const FLOOR_NS: u64 = 1_000_000;
+/// At most this many functions get recommendations (the most expensive above the floor).
 const MAX_FUNCS: usize = 3;
+/// "Many cheap calls": at least this many calls...
+const CHEAP_CALLS: u64 = 1_000;
+/// ...of at most this much ML time each.
+const CHEAP_NS: u64 = 2_000;
+/// "Allocation-heavy": at least this many bytes...
+const HEAVY_BYTES: u64 = 64 * 1024;
+/// ...and this share of all the bytes ML code allocated.
+const HEAVY_SHARE: f64 = 0.25;
+/// "Collect string pieces": at least this many allocations in the function's own code.
+const PIECES_ALLOCS: u64 = 1_000;
+/// The overhead finding: mlpy's own time is at least this share of the run.
+const OVERHEAD_SHARE: f64 = 0.5;
 
+/// The recommendations, each with the figures it rests on; see the module docs of
+/// `report.rs` and docs/profile-format.md for the rules.
 fn recommendations(p: &Profile, view: &MlView) -> Vec<Advice> {
     let mut res = Vec::new();
+    let floor = format::time(FLOOR_NS);
+    if view.ml_ns < FLOOR_NS {
+        // Too little ML code for any advice: say so, with the figures, and advise nothing.
+        let rest = p.total_ns().saturating_sub(view.ml_ns);
+        res.push(Advice::new(format!(
+            "None: ML code ran for {} in all (the run's other {} were mlpy's own), below the \
+             {floor} a function needs for a recommendation.",
+            format::time(view.ml_ns),
+            format::time(rest),
+        )));
+        return res;
+    }
     for f in view.funcs.iter().take(MAX_FUNCS) {
-        let share = format::share(f.own_ns, view.ml_ns);
-        if share < MIN_SHARE {
+        if f.own_ns < FLOOR_NS || format::share(f.own_ns, view.ml_ns) < FLOOR_SHARE {
             break;
         }
         res.push(function_advice(p, view, f));
@@ -163,7 +209,7 @@ fn recommendations(p: &Profile, view: &MlView) -> Vec<Advice> {
 
     let total = p.total_ns();
     let overhead = total.saturating_sub(view.ml_ns);
-    if format::share(overhead, total) >= 0.5 {
+    if format::share(overhead, total) >= OVERHEAD_SHARE {
         let mut cats: Vec<_> = p
             .categories()
             .iter()
@@ -183,8 +229,8 @@ fn recommendations(p: &Profile, view: &MlView) -> Vec<Advice> {
             format::time(view.ml_ns),
         ));
         advice.points.push(
-            "The program runs too briefly for its own code to matter: measure it on a larger \
-             input before optimizing it."
+            "Optimizing the ML code can save at most the rest of the run: measure it on a \
+             larger input before optimizing it."
                 .to_owned(),
         );
         res.push(advice);
@@ -193,16 +239,45 @@ fn recommendations(p: &Profile, view: &MlView) -> Vec<Advice> {
     if res.is_empty() {
         let top = &view.funcs[0];
         let mut advice = Advice::new(format!(
-            "No single function dominates: the most expensive, {}, takes {} of ML code time.",
+            "No function reaches the floor for a recommendation ({:.0}% of ML code time and \
+             {floor}): the most expensive, {}, takes {} ({}).",
+            FLOOR_SHARE * 100.0,
             analysis::label(p.function(top.idx)),
             format::percent(top.own_ns, view.ml_ns),
+            format::time(top.own_ns),
         ));
-        advice.points.push(
-            "Look for work repeated across functions rather than for one hot spot.".to_owned(),
-        );
+        if format::share(top.own_ns, view.ml_ns) < FLOOR_SHARE {
+            advice.points.push(
+                "No single function dominates: look for work repeated across functions rather \
+                 than for one hot spot."
+                    .to_owned(),
+            );
+        }
         res.push(advice);
     }
     res
+}
+
+/// How often `idx` calls itself directly (the edge from it to itself).
+fn self_calls(p: &Profile, idx: u32) -> u64 {
+    p.edges().iter().filter(|e| e.caller == idx && e.callee == idx).map(|e| e.calls).sum()
+}
+
+/// Whether `idx` calls a `join` (a native or method named `join` or `TYPE.join`) directly.
+fn calls_join(p: &Profile, idx: u32) -> bool {
+    p.edges().iter().filter(|e| e.caller == idx).any(|e| {
+        let info = &p.function(e.callee).info;
+        info.kind.is_native() && (info.name == "join" || info.name.ends_with(".join"))
+    })
+}
+
+/// Whether `idx` calls an array method (`array.append`, …) directly: it already builds
+/// arrays.
+fn calls_array_method(p: &Profile, idx: u32) -> bool {
+    p.edges().iter().filter(|e| e.caller == idx).any(|e| {
+        let info = &p.function(e.callee).info;
+        info.kind == FunctionKind::Method && info.name.starts_with("array.")
+    })
 }
 
 /// The caller (other than itself) that calls `idx` most.
@@ -230,18 +305,25 @@ fn function_advice(p: &Profile, view: &MlView, f: &MlFunc) -> Advice {
         format::plural(stats.calls, "call"),
     ));
     let points = &mut advice.points;
+    let memory = p.memory_tracked();
+    let own_allocs = stats.alloc_count + f.stdlib_allocs;
     let recursive = stats.calls - stats.primitive_calls.min(stats.calls);
-    if recursive > 0 {
+    let itself = self_calls(p, f.idx);
+    if itself > 0 && memory && f.own_bytes == 0 && own_allocs == 0 {
+        // The profile does not record arguments: whether they repeat is for the reader to
+        // check. Allocation-free recursion is what a pure function of its arguments looks
+        // like; a function that allocates (quicksort's fresh arrays) gets no such advice.
         points.push(format!(
-            "Recursive: {} of its {} start while it is already running. If it is called again \
-             with the same arguments, memoize it (keep results in an object keyed by the \
-             arguments) or rewrite the recursion as a loop.",
-            format::count(recursive),
+            "Recursive and allocation-free: it calls itself {} times (of its {}) and \
+             allocates nothing. The profile does not record arguments: if the same ones \
+             recur, memoize it (keep results in an object keyed by the arguments) or compute \
+             its values bottom-up in a loop.",
+            format::count(itself),
             format::plural(stats.calls, "call"),
         ));
     }
     let per_call = f.own_ns / stats.calls.max(1);
-    if stats.calls >= 1_000 && per_call < 2_000 {
+    if stats.calls >= CHEAP_CALLS && per_call < CHEAP_NS {
         let what = match hottest_other_caller(p, f.idx) {
             _ if recursive > 0 => {
                 "Handle small inputs without recursing (a larger base case) to make fewer calls."
@@ -273,19 +355,37 @@ fn function_advice(p: &Profile, view: &MlView, f: &MlFunc) -> Advice {
             ));
         }
     }
-    if p.memory_tracked()
-        && f.own_bytes >= 4096
-        && format::share(f.own_bytes, view.ml_bytes) >= 0.25
+    if memory
+        && f.own_bytes >= HEAVY_BYTES
+        && format::share(f.own_bytes, view.ml_bytes) >= HEAVY_SHARE
     {
-        let allocs = stats.alloc_count + f.stdlib_allocs;
+        let average = f
+            .own_bytes
+            .checked_div(own_allocs)
+            .map(|avg| format!(", {} on average", format::bytes(avg)))
+            .unwrap_or_default();
         points.push(format!(
-            "Allocation-heavy: it allocates {} ({} of all ML allocation) in {}. Reuse arrays \
-             and objects instead of building new ones in loops, and collect string pieces in an \
-             array joined once instead of concatenating them.",
+            "Allocation-heavy: it allocates {} ({} of all ML allocation) in {}{average}. Reuse \
+             arrays and objects instead of building new ones in loops.",
             format::bytes(f.own_bytes),
             format::percent(f.own_bytes, view.ml_bytes),
-            format::plural(allocs, "allocation"),
+            format::plural(own_allocs, "allocation"),
         ));
+        // String building by `+` allocates in the function's own code, many times; a
+        // function that joins, or builds arrays with their methods, already collects pieces.
+        if stats.alloc_count >= PIECES_ALLOCS
+            && stats.alloc_bytes * 2 >= f.own_bytes
+            && !calls_join(p, f.idx)
+            && !calls_array_method(p, f.idx)
+        {
+            points.push(format!(
+                "{} of those allocations ({}) are in its own code, and it calls no join: if \
+                 it builds a string piece by piece (`s = s + piece`), collect the pieces in an \
+                 array and join them once.",
+                format::count(stats.alloc_count),
+                format::bytes(stats.alloc_bytes),
+            ));
+        }
     }
     if points.is_empty() {
         points.push(format!(

@@ -53,7 +53,7 @@ fn fib_25_makes_242785_calls_one_primitive() {
     // One node per depth: <module>, then fib at depths 1 to 25.
     assert_eq!(p.cct().len(), 26);
 
-    let raw = p.raw_report(Default::default());
+    let raw = p.raw_report(mlpy_profile::SortKey::default());
     assert!(
         raw.starts_with("         242786 function calls (2 primitive calls) in 0.000 seconds\n")
     );
@@ -287,9 +287,9 @@ fn natives_are_attributed_like_ml_functions() {
     let p = scenario::two_files(true);
     let len = func(&p, "len");
     assert_eq!((len.calls, len.primitive_calls), (40, 40));
-    let sort = edge(&p, "main", "sort");
+    let sort = edge(&p, "main", "array.sort");
     assert_eq!(sort.calls, 1);
-    let callback = edge(&p, "sort", "<lambda:31>");
+    let callback = edge(&p, "array.sort", "<lambda:31>");
     assert_eq!(callback.calls, 12);
     assert_eq!(func(&p, "process").retained_bytes, 3_072);
     let _ = native("unused", Category::StandardLibrary);

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use mlpy_profile::{Profile, ReportKind, SortKey};
+use mlpy_profile::{Profile, RenderOptions, ReportKind, SortKey};
 
 use crate::scenario;
 
@@ -40,16 +40,20 @@ pub(crate) fn check(name: &str, actual: &str) {
 }
 
 fn check_all_reports(stem: &str, p: &Profile) {
-    for kind in ReportKind::ALL {
+    for kind in ReportKind::EVERY {
         let text = p.report(kind, SortKey::default());
-        let title = text.lines().next().expect("a report is not empty");
         check(&format!("{stem}.{}.txt", kind.name()), &text);
-        assert!(
-            text.ends_with('\n') && !text.ends_with("\n\n"),
-            "{stem} {kind} ends with one newline"
-        );
-        if kind != ReportKind::Raw {
-            assert_eq!(title, expected_title(kind));
+        if kind.is_pstats_view() {
+            assert!(
+                text.ends_with("\n\n\n") && !text.ends_with("\n\n\n\n"),
+                "{stem} {kind} ends as pstats ends it, with two blank lines"
+            );
+        } else {
+            assert!(
+                text.ends_with('\n') && !text.ends_with("\n\n"),
+                "{stem} {kind} ends with one newline"
+            );
+            assert_eq!(text.lines().next(), Some(expected_title(kind)));
         }
     }
     check(&format!("{stem}.json"), &p.to_json());
@@ -63,7 +67,9 @@ fn expected_title(kind: ReportKind) -> &'static str {
         ReportKind::MlDetails => "ML CODE DETAILED ANALYSIS",
         ReportKind::DevSummary => "MLPY PERFORMANCE SUMMARY",
         ReportKind::DevDetails => "MLPY INTERNAL PERFORMANCE ANALYSIS",
-        ReportKind::Raw => unreachable!("raw starts with the call counts"),
+        ReportKind::Raw | ReportKind::Callers | ReportKind::Callees => {
+            unreachable!("pstats' views have no title")
+        }
     }
 }
 
@@ -74,7 +80,37 @@ fn two_files() {
     for sort in SortKey::ALL {
         check(&format!("two_files.raw-{}.txt", sort.name()), &p.raw_report(sort));
     }
+    let limited = RenderOptions { sort: SortKey::TotTime, limit: Some(5) };
+    check("two_files.raw-limit5.txt", &p.raw_report(limited));
+    check("two_files.callers-limit5.txt", &p.callers_report(limited));
+    check("two_files.callees-limit5.txt", &p.callees_report(limited));
     check("two_files.all.txt", &p.render(&ReportKind::ALL, SortKey::TotTime));
+    check("two_files.all-views.txt", &p.render(&ReportKind::EVERY, limited));
+}
+
+#[test]
+fn a_limit_of_zero_leaves_the_header_alone() {
+    let p = scenario::two_files(true);
+    let none = RenderOptions { sort: SortKey::default(), limit: Some(0) };
+    let raw = p.raw_report(none);
+    assert_eq!(raw, "         2119 function calls (147 primitive calls) in 0.062 seconds\n\n");
+    assert_eq!(p.callers_report(none), "", "pstats prints nothing for an empty list");
+    assert_eq!(p.callees_report(none), "");
+    // A limit at or above the number of rows changes nothing.
+    let all = RenderOptions { sort: SortKey::default(), limit: Some(p.functions().len()) };
+    assert_eq!(p.raw_report(all), p.raw_report(SortKey::default()));
+}
+
+#[test]
+fn reports_rendered_together_are_separated_by_one_blank_line() {
+    let p = scenario::two_files(true);
+    let kinds = [ReportKind::MlSummary, ReportKind::Raw, ReportKind::DevSummary];
+    let text = p.render(&kinds, SortKey::default());
+    let (ml, raw, dev) =
+        (p.ml_summary_report(), p.raw_report(SortKey::default()), p.dev_summary_report());
+    // ml-summary ends with one newline: one more makes the blank line; raw already ends
+    // with two blank lines, as cProfile's output does.
+    assert_eq!(text, format!("{ml}\n{raw}{dev}"));
 }
 
 #[test]
@@ -116,7 +152,7 @@ fn front_end_advice_speaks_of_the_cache_only_when_the_run_had_one() {
 
 #[test]
 fn no_ml_code_message_only_without_ml_code() {
-    for kind in ReportKind::ALL {
+    for kind in ReportKind::EVERY {
         let text = scenario::two_files(true).report(kind, SortKey::default());
         assert!(!text.contains("No ML user code detected"), "{kind}");
     }
@@ -128,4 +164,20 @@ fn the_seed_names_are_aliases() {
     let p = scenario::two_files(true);
     assert_eq!(p.summary_report(), p.dev_summary_report());
     assert_eq!(p.mlpy_analysis_report(), p.dev_details_report());
+}
+
+#[test]
+fn the_text_export_honours_sort_and_limit() {
+    use mlpy_profile::{ExportFormat, ExportOptions};
+    let p = scenario::two_files(true);
+    let options = ExportOptions {
+        reports: vec![ReportKind::Raw, ReportKind::Callers],
+        sort: SortKey::TotTime,
+        limit: Some(5),
+        ..ExportOptions::default()
+    };
+    let limited = RenderOptions { sort: SortKey::TotTime, limit: Some(5) };
+    let text = String::from_utf8(p.export(ExportFormat::Text, &options)).unwrap();
+    assert_eq!(text, format!("{}{}", p.raw_report(limited), p.callers_report(limited)));
+    assert!(text.contains("   List reduced from 17 to 5 due to restriction <5>\n"));
 }

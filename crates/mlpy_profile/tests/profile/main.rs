@@ -1,9 +1,11 @@
 //! Integration tests of the profiler through its public API: the exactness rules, the
 //! reports and the JSON form (compared with golden files), and report selection.
 
+mod advice;
 mod exactness;
 mod exports_a;
 mod golden;
+mod oracle;
 mod scenario;
 mod selection;
 

@@ -33,6 +33,18 @@ pub(crate) fn native(name: &str, category: Category) -> FunctionInfo {
     }
 }
 
+/// A method of a built-in type, named `TYPE.NAME` (`array.append`), as the runtime
+/// registers them.
+pub(crate) fn method(name: &str) -> FunctionInfo {
+    FunctionInfo {
+        name: name.to_owned(),
+        file: "<builtin>".to_owned(),
+        line: 0,
+        kind: FunctionKind::Method,
+        category: Category::StandardLibrary,
+    }
+}
+
 /// A recorder plus the runtime's running allocation counters.
 pub(crate) struct Run {
     pub(crate) rec: Recorder,
@@ -102,8 +114,8 @@ pub(crate) fn two_files(track_memory: bool) -> Profile {
     let util_module = rec.register(ml("<module>", "lib/util.ml", 1));
     let key = rec.register(ml("<lambda:31>", "examples/main.ml", 31));
     let len = rec.register(native("len", Category::StandardLibrary));
-    let append = rec.register(native("append", Category::StandardLibrary));
-    let sort = rec.register(native("sort", Category::StandardLibrary));
+    let append = rec.register(method("array.append"));
+    let sort = rec.register(method("array.sort"));
     let print = rec.register(native("print", Category::StandardLibrary));
     let gc = rec.register(native("gc", Category::RuntimeOverhead));
     let never_called = rec.register(ml("unused", "lib/util.ml", 40));
@@ -157,8 +169,8 @@ pub(crate) fn two_files(track_memory: bool) -> Profile {
 /// scenario of the "many cheap calls", "mostly standard library" and runtime
 /// recommendations.
 pub(crate) fn hot_loop() -> Profile {
-    let cal = Calibration { event_cost_ps: 50_000, inside_cost_ps: 20_000 };
-    let mut run = Run::new(Recorder::with_calibration(Box::new(FakeClock::new(100)), true, cal));
+    let cal = Calibration { event_cost_ps: 200_000, inside_cost_ps: 80_000 };
+    let mut run = Run::new(Recorder::with_calibration(Box::new(FakeClock::new(400)), true, cal));
     let rec = &mut run.rec;
     rec.phase("startup", Category::SandboxStartup, 300_000, 16_384);
     rec.phase("parsing", Category::Parsing, 50_000, 2_048);
@@ -187,7 +199,7 @@ pub(crate) fn hot_loop() -> Profile {
 pub(crate) fn no_ml_code() -> Profile {
     let mut rec = Recorder::new(Box::new(FakeClock::new(STEP_NS)), true);
     rec.phase("startup", Category::SandboxStartup, 1_500_000, 40_960);
-    rec.phase("parsing", Category::Parsing, 800_000, 4_096);
+    rec.phase("parsing", Category::Parsing, 1_200_000, 4_096);
     rec.set_peak_memory(45_056);
     rec.finish("broken.ml")
 }
@@ -197,7 +209,7 @@ pub(crate) fn no_ml_code_cached() -> Profile {
     let mut rec = Recorder::new(Box::new(FakeClock::new(STEP_NS)), true);
     rec.phase("startup", Category::SandboxStartup, 1_500_000, 40_960);
     rec.phase("cache", Category::Cache, 100_000, 1_024);
-    rec.phase("parsing", Category::Parsing, 800_000, 4_096);
+    rec.phase("parsing", Category::Parsing, 1_200_000, 4_096);
     rec.set_peak_memory(45_056);
     rec.finish("broken.ml")
 }
@@ -220,4 +232,135 @@ impl Clock for ManualClock {
     fn is_deterministic(&self) -> bool {
         true
     }
+}
+
+/// `func(n)` calling itself on `n - 1` and `n - 2` (fib's call tree), `each` run in every
+/// call.
+fn double_recursion(run: &mut Run, func: u32, n: u32, each: &mut dyn FnMut(&mut Run)) {
+    run.enter(func);
+    each(run);
+    if n >= 2 {
+        double_recursion(run, func, n - 1, each);
+        double_recursion(run, func, n - 2, each);
+    }
+    run.exit();
+}
+
+/// A recorder on a fake clock of `step` ns, its startup recorded: the start of the advice
+/// scenarios.
+fn advice_run(step: u64, track_memory: bool) -> Run {
+    let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(step)), track_memory));
+    run.rec.phase("startup", Category::SandboxStartup, 2_000_000, 16_384);
+    run
+}
+
+/// fib(15) that allocates nothing, 1 µs a step: the memoization advice fires (with memory
+/// tracked; without, nothing shows that it does not allocate).
+pub(crate) fn pure_recursion(track_memory: bool) -> Profile {
+    let mut run = advice_run(1_000, track_memory);
+    let module = run.rec.register(ml("<module>", "rec.ml", 1));
+    let fib = run.rec.register(ml("fib", "rec.ml", 3));
+    run.enter(module);
+    double_recursion(&mut run, fib, 15, &mut |_| {});
+    run.exit();
+    run.rec.finish("rec.ml")
+}
+
+/// A list quicksort: recursive, but each call builds three fresh arrays and appends to
+/// them: no memoization advice, allocation advice without the string advice.
+pub(crate) fn quicksort() -> Profile {
+    fn sort(run: &mut Run, qs: u32, append: u32, len: u32, n: u32) {
+        run.enter(qs);
+        run.rec.instant(len);
+        run.allocate(3, 64);
+        for _ in 0..n {
+            run.work(1);
+            run.enter(append);
+            run.allocate(1, 16);
+            run.exit();
+        }
+        if n > 1 {
+            sort(run, qs, append, len, n / 2);
+            sort(run, qs, append, len, n - n / 2 - 1);
+        }
+        run.exit();
+    }
+    let mut run = advice_run(1_000, true);
+    let module = run.rec.register(ml("<module>", "qs.ml", 1));
+    let qs = run.rec.register(ml("quicksort", "qs.ml", 3));
+    let append = run.rec.register(method("array.append"));
+    let len = run.rec.register(native("len", Category::StandardLibrary));
+    run.enter(module);
+    sort(&mut run, qs, append, len, 400);
+    run.exit();
+    run.rec.finish("qs.ml")
+}
+
+/// A function making 2,000 ever longer strings in its own code; with `join`, it joins
+/// pieces with `str.join` at the end instead: the string advice fires only without.
+pub(crate) fn string_building(join: bool) -> Profile {
+    let mut run = advice_run(1_000, true);
+    let module = run.rec.register(ml("<module>", "text.ml", 1));
+    let build = run.rec.register(ml("build", "text.ml", 2));
+    let joiner = run.rec.register(method("str.join"));
+    run.enter(module);
+    run.enter(build);
+    for i in 0..2_000 {
+        run.work(1);
+        run.allocate(1, 16 + if join { 32 } else { i });
+    }
+    if join {
+        run.enter(joiner);
+        run.allocate(1, 16_000);
+        run.exit();
+    }
+    run.exit();
+    run.exit();
+    run.rec.finish("text.ml")
+}
+
+/// An empty program: 630 ns of ML code after 2 ms of startup. No recommendation.
+pub(crate) fn tiny() -> Profile {
+    let mut run = advice_run(630, true);
+    run.rec.phase("parsing", Category::Parsing, 9_000, 0);
+    let module = run.rec.register(ml("<module>", "empty.ml", 1));
+    run.enter(module);
+    run.exit();
+    run.rec.finish("empty.ml")
+}
+
+/// Twenty-five functions of 3.8% of ML time each (200 µs a step): none reaches the floor's
+/// share, so no function gets advice.
+pub(crate) fn spread() -> Profile {
+    let mut run = advice_run(200_000, true);
+    let module = run.rec.register(ml("<module>", "spread.ml", 1));
+    let funcs: Vec<u32> = (0..25)
+        .map(|i| run.rec.register(ml(&format!("step{i:02}"), "spread.ml", 10 + i)))
+        .collect();
+    run.enter(module);
+    for func in funcs {
+        run.enter(func);
+        run.work(20);
+        run.exit();
+    }
+    run.exit();
+    run.rec.finish("spread.ml")
+}
+
+/// Two functions of 2 ms of ML code: `long` (1.2 ms, 60%) passes the floor, `short`
+/// (0.8 ms, 40%) does not reach its 1 ms.
+pub(crate) fn short_run() -> Profile {
+    let mut run = advice_run(100_000, true);
+    let module = run.rec.register(ml("<module>", "short.ml", 1));
+    let short = run.rec.register(ml("short", "short.ml", 2));
+    let long = run.rec.register(ml("long", "short.ml", 8));
+    run.enter(module);
+    run.enter(short);
+    run.work(7);
+    run.exit();
+    run.enter(long);
+    run.work(11);
+    run.exit();
+    run.exit();
+    run.rec.finish("short.ml")
 }
