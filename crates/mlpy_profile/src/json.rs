@@ -32,11 +32,14 @@ impl Profile {
         let _ = writeln!(
             out,
             "  \"profiler\": {{\"clock\": {}, \"event_cost_ps\": {}, \"inside_cost_ps\": {}, \
-             \"events\": {}, \"subtracted_ns\": {}}},",
+             \"slow_enter_cost_ps\": {}, \"events\": {}, \"slow_enters\": {}, \
+             \"subtracted_ns\": {}}},",
             string(&cost.clock),
             cost.event_cost_ps,
             cost.inside_cost_ps,
+            cost.slow_enter_cost_ps,
             cost.events,
+            cost.slow_enters,
             cost.subtracted_ns
         );
         array(&mut out, "phases", &self.phases, false, |p| {
@@ -107,7 +110,9 @@ impl Profile {
             clock: cost.str("clock")?.to_owned(),
             event_cost_ps: cost.u64("event_cost_ps")?,
             inside_cost_ps: cost.u64("inside_cost_ps")?,
+            slow_enter_cost_ps: cost.optional_u64("slow_enter_cost_ps")?,
             events: cost.u64("events")?,
+            slow_enters: cost.optional_u64("slow_enters")?,
             subtracted_ns: cost.u64("subtracted_ns")?,
         };
         let phases = root.array("phases", |o| {
@@ -241,6 +246,14 @@ impl<'a> Obj<'a> {
 
     fn u64(&self, key: &str) -> Result<u64, String> {
         self.get(key)?.as_u64().ok_or_else(|| self.err(key, "must be a non-negative integer"))
+    }
+
+    /// A field added after the first release of the format: 0 when absent.
+    fn optional_u64(&self, key: &str) -> Result<u64, String> {
+        if !self.map.contains_key(key) {
+            return Ok(0);
+        }
+        self.u64(key)
     }
 
     fn bool(&self, key: &str) -> Result<bool, String> {

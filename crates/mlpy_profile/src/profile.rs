@@ -257,9 +257,14 @@ pub struct ProfilerCost {
     /// The part of an enter/exit pair that falls between its two clock readings, in
     /// picoseconds: what an empty function appears to take.
     pub inside_cost_ps: u64,
+    /// The extra cost of an enter that is not a repeat of the caller's last call, in
+    /// picoseconds (`Calibration::slow_enter_ps`).
+    pub slow_enter_cost_ps: u64,
     /// Enter and exit events recorded (two per timed activation; instantaneous calls,
     /// see `Recorder::instant`, have none).
     pub events: u64,
+    /// The enters among them that were not a repeat of the caller's last call.
+    pub slow_enters: u64,
     /// Nanoseconds subtracted from the measured times on account of the profiler.
     pub subtracted_ns: u64,
 }

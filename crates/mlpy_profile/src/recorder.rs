@@ -52,12 +52,17 @@ pub struct Calibration {
     /// The part of an enter/exit pair between its two clock readings, in picoseconds: the
     /// time an empty function appears to take. Every activation loses it once.
     pub inside_cost_ps: u64,
+    /// What an enter costs on top of `event_cost_ps` when the function is not the one the
+    /// caller called last (the recorder's one-entry cache misses), in picoseconds; paid
+    /// before the activation's first clock reading, so its caller loses it.
+    pub slow_enter_ps: u64,
 }
 
 impl Calibration {
     /// No correction: measured times are reported as they are (for tests with a fake
     /// clock).
-    pub const NONE: Calibration = Calibration { event_cost_ps: 0, inside_cost_ps: 0 };
+    pub const NONE: Calibration =
+        Calibration { event_cost_ps: 0, inside_cost_ps: 0, slow_enter_ps: 0 };
 }
 
 /// Records one run. See the module documentation.
@@ -200,6 +205,9 @@ struct Node {
     calls: u64,
     /// The calls recorded by `instant`: no clock was read for them.
     untimed: u64,
+    /// Enters that missed the parent's one-entry cache (they cost more: see
+    /// `Calibration::slow_enter_ps`).
+    slow: u64,
     /// Inclusive figures, summed over this path's activations. The time is in clock units
     /// while recording (raw ticks for a direct clock) and in nanoseconds after `finish`.
     incl: u64,
@@ -218,6 +226,7 @@ impl Node {
             next_sibling: ROOT,
             calls: 0,
             untimed: 0,
+            slow: 0,
             incl: 0,
             alloc_bytes: 0,
             alloc_count: 0,
@@ -320,6 +329,11 @@ impl Recorder {
         self.calibration = calibration;
     }
 
+    /// Forgets everything recorded and registered (between a runtime's calibration runs).
+    pub fn forget_records(&mut self) {
+        self.clear();
+    }
+
     /// Takes everything recorded and registered so far out of the recorder, which is
     /// then as new (with its clock and calibration), so that a runtime can calibrate on
     /// it; `restore` puts the records back.
@@ -357,10 +371,12 @@ impl Recorder {
         self.clock.is_deterministic()
     }
 
-    /// Enter and exit events recorded so far (the activations still open count once).
-    pub fn events(&self) -> u64 {
+    /// Enter and exit events recorded so far (the activations still open count once), and
+    /// the enters among them that missed the one-entry cache (`Calibration::slow_enter_ps`).
+    pub fn events(&self) -> (u64, u64) {
         let ended: u64 = self.nodes.iter().map(|n| n.calls - n.untimed).sum();
-        2 * ended + self.stack.len() as u64
+        let slow: u64 = self.nodes.iter().map(|n| n.slow).sum();
+        (2 * ended + self.stack.len() as u64, slow)
     }
 
     /// The correction applied for the recorder's own cost.
@@ -432,8 +448,13 @@ impl Recorder {
     pub fn enter(&mut self, func: u32, alloc: AllocSample) {
         let parent = &self.nodes[self.current as usize];
         let outer = parent.func;
-        let node =
-            if parent.last_func == func { parent.last_child } else { self.cached_child(func) };
+        let node = if parent.last_func == func {
+            parent.last_child
+        } else {
+            let node = self.cached_child(func);
+            self.nodes[node as usize].slow += 1;
+            node
+        };
         self.current = node;
         let start = self.read();
         self.stack.push(Frame { node, outer, start, alloc });

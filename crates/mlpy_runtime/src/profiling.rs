@@ -241,18 +241,23 @@ fn sample(heap: &Heap) -> AllocSample {
     AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
 }
 
-/// Calibrates the profiler's cost per event on this VM, before the program runs, in two
-/// measurements the recorder then subtracts:
+/// Calibrates the profiler's cost on this VM, before the program runs, in measurements
+/// the recorder then subtracts:
 ///
 /// 1. through `RecordingHooks`, the path real events take (id lookup, allocation
 ///    sampling, the allocation site, the recorder), with a scratch native function
 ///    (`Recorder::calibrate_through`): what an event costs and which part of a pair falls
 ///    between its two clock readings;
-/// 2. on ML code: a loop calling an empty ML function, run without and with profiling
-///    (`CALIBRATION_PROGRAM`). What a profiled call costs on top of an unprofiled one is
-///    more than its two events: the profiled interpreter loop is another instantiation
-///    of the run loop, and the hooks' work competes with the interpreter's for the CPU.
-///    That difference, per event, is the event cost subtracted when it is the larger.
+/// 2. on ML code, each run without and with profiling (the fastest of several runs of
+///    each): what a profiled call costs on top of an unprofiled one is more than its two
+///    events alone (the profiled run loop is another instantiation of the interpreter,
+///    and the hooks' work competes with the interpreter's for the CPU), so that
+///    difference per event is the event cost when it is the larger. `REPEAT_PROGRAM`
+///    calls one function over and over (every enter hits the recorder's one-entry cache,
+///    as in a recursion or a loop calling one function); `MIXED_PROGRAM` alternates
+///    calls, nests one, allocates a closure and calls it, so most enters miss the cache:
+///    what they cost beyond the first program's events is the slow-enter cost, charged
+///    per enter that missed (`Calibration::slow_enter_ps`).
 ///
 /// What the calibration registered and recorded is then forgotten, on both sides.
 pub(crate) fn calibrate(vm: &mut Vm) {
@@ -272,8 +277,13 @@ pub(crate) fn calibrate(vm: &mut Vm) {
         Recorder::calibrate_through(&mut HookPath { vm, func })
     };
     vm.profiler.as_deref_mut().expect("still profiling").forget_ids();
-    if let Some(ps) = workload_event_cost_ps(vm) {
-        calibration.event_cost_ps = calibration.event_cost_ps.max(ps);
+    if let Some(repeat) = workload_cost(vm, REPEAT_PROGRAM) {
+        let event_ps = repeat.extra_ps / repeat.events.max(1);
+        calibration.event_cost_ps = calibration.event_cost_ps.max(event_ps);
+        if let Some(mixed) = workload_cost(vm, MIXED_PROGRAM) {
+            let beyond = mixed.extra_ps.saturating_sub(mixed.events * calibration.event_cost_ps);
+            calibration.slow_enter_ps = beyond / mixed.slow.max(1);
+        }
     }
     let p = vm.profiler.as_deref_mut().expect("still profiling");
     p.recorder.restore(saved);
@@ -282,11 +292,14 @@ pub(crate) fn calibrate(vm: &mut Vm) {
     p.calibrating = false;
 }
 
-/// The ML workload of the calibration: the kinds of call programs make, in a loop — a
-/// call of an empty function, a call that makes a nested call, one that allocates (a
-/// closure) and a call of the closure it returns — so that the events alternate between
-/// functions and call paths as real ones do.
-const CALIBRATION_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
+/// Calls of one empty function from a loop: every enter repeats the caller's last call.
+const REPEAT_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
+     function cal_loop(n) { for (i in range(n)) { cal_leaf(); } return n; }\n\
+     cal_loop(2500);\n";
+
+/// The kinds of call programs make, in a loop: a call of an empty function, a call that
+/// makes a nested call, one that allocates (a closure), and a call of that closure.
+const MIXED_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
      function cal_nested(x) { return cal_leaf(); }\n\
      function cal_maker(x) { return fn() => x; }\n\
      function cal_loop(n) {\n\
@@ -294,18 +307,24 @@ const CALIBRATION_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
          return n;\n\
      }\n\
      cal_loop(500);\n";
-/// The calls `CALIBRATION_PROGRAM` makes in its loop (it sends two events for each).
-const CALIBRATION_CALLS: u64 = 500 * 5;
+
 /// Runs of each kind; the fastest of each is kept (interruptions only add time).
 const CALIBRATION_ROUNDS: usize = 15;
 
-/// What profiling adds to a call of an empty ML function, per event, in picoseconds: the
-/// fastest of several runs of `CALIBRATION_PROGRAM` with profiling, less the fastest
-/// without, over the events. `None` if the program cannot run here (it always can; a
-/// failure only means no second measurement).
-fn workload_event_cost_ps(vm: &mut Vm) -> Option<u64> {
+/// What profiling added to a calibration program.
+struct WorkloadCost {
+    /// The fastest profiled run less the fastest unprofiled one, in picoseconds.
+    extra_ps: u64,
+    /// The events of a profiled run, and the enters among them that missed the cache.
+    events: u64,
+    slow: u64,
+}
+
+/// Runs `source` without and with profiling. `None` if it cannot run here (it always
+/// can; a failure only means one measurement fewer).
+fn workload_cost(vm: &mut Vm, source: &str) -> Option<WorkloadCost> {
     use crate::compiler::{compile_module, CompileContext};
-    let file = std::rc::Rc::new(mlpy_syntax::SourceFile::new("<calibration>", CALIBRATION_PROGRAM));
+    let file = std::rc::Rc::new(mlpy_syntax::SourceFile::new("<calibration>", source));
     let parsed = mlpy_syntax::parse(&file);
     let builtins = crate::builtins::BuiltinTable::new();
     let mut no_imports = |_: &mlpy_syntax::ast::Import| -> u16 { 0 };
@@ -318,7 +337,7 @@ fn workload_event_cost_ps(vm: &mut Vm) -> Option<u64> {
     let code = compile_module(&parsed.module, file, ctx).ok()?;
     let mut plain = u64::MAX;
     let mut profiled = u64::MAX;
-    let mut events = 0;
+    let (mut events, mut slow) = (0, 0);
     for _ in 0..CALIBRATION_ROUNDS {
         let profiler = vm.profiler.take();
         let start = profiler.as_deref()?.recorder.now_ns();
@@ -328,16 +347,19 @@ fn workload_event_cost_ps(vm: &mut Vm) -> Option<u64> {
         ok.ok()?;
         plain = plain.min(end - start);
 
-        let rec = &vm.profiler.as_deref()?.recorder;
-        let (start, before) = (rec.now_ns(), rec.events());
+        let rec = &mut vm.profiler.as_deref_mut()?.recorder;
+        rec.forget_records();
+        let start = rec.now_ns();
         let ok = vm.call_code_for_calibration(code.clone());
         let rec = &vm.profiler.as_deref()?.recorder;
         let end = rec.now_ns();
-        events = rec.events() - before;
+        (events, slow) = rec.events();
         ok.ok()?;
         profiled = profiled.min(end - start);
     }
-    (events >= 2 * CALIBRATION_CALLS).then(|| profiled.saturating_sub(plain) * 1000 / events)
+    vm.profiler.as_deref_mut()?.recorder.forget_records();
+    vm.profiler.as_deref_mut()?.forget_ids();
+    Some(WorkloadCost { extra_ps: profiled.saturating_sub(plain) * 1000, events, slow })
 }
 
 /// `EventPath` through the VM's hooks.

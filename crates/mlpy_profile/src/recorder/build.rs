@@ -71,6 +71,8 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
     let cal = raw.calibration;
     let mut adjusted = vec![Adjusted::default(); n];
     let mut subtree_events = vec![0u64; n];
+    let mut subtree_slow = vec![0u64; n];
+    let mut slow_enters = 0u64;
     let mut children_ns = vec![0u64; n];
     let mut children_bytes = vec![0u64; n];
     let mut children_count = vec![0u64; n];
@@ -81,10 +83,15 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         // Calls recorded as instantaneous read no clock: nothing to correct for them.
         let own_events = if is_event(idx) { node.calls - node.untimed } else { 0 };
         events += 2 * own_events;
+        let own_slow = if is_event(idx) { node.slow } else { 0 };
+        slow_enters += own_slow;
         let nested = subtree_events[idx];
+        let nested_slow = subtree_slow[idx];
         subtree_events[idx] += own_events;
+        subtree_slow[idx] += own_slow;
         let cost_ps = u128::from(own_events) * u128::from(cal.inside_cost_ps)
-            + 2 * u128::from(nested) * u128::from(cal.event_cost_ps);
+            + 2 * u128::from(nested) * u128::from(cal.event_cost_ps)
+            + u128::from(nested_slow) * u128::from(cal.slow_enter_ps);
         let cost_ns = u64::try_from(cost_ps / 1000).unwrap_or(u64::MAX);
         let total = node.incl.saturating_sub(cost_ns);
         let self_ns = total.saturating_sub(children_ns[idx]);
@@ -100,6 +107,7 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         adjusted[idx] = Adjusted { total_ns: total, self_ns, alloc_bytes, alloc_count };
         let parent = node.parent as usize;
         subtree_events[parent] += subtree_events[idx];
+        subtree_slow[parent] += subtree_slow[idx];
         children_ns[parent] += total;
         children_bytes[parent] += node.alloc_bytes;
         children_count[parent] += node.alloc_count;
@@ -275,7 +283,9 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
             clock: raw.clock.to_owned(),
             event_cost_ps: cal.event_cost_ps,
             inside_cost_ps: cal.inside_cost_ps,
+            slow_enter_cost_ps: cal.slow_enter_ps,
             events,
+            slow_enters,
             subtracted_ns: measured_ns.saturating_sub(total_ns),
         },
         phases,

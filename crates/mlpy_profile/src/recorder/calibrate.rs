@@ -101,7 +101,11 @@ pub(crate) fn calibrate_through(path: &mut impl EventPath) -> Calibration {
     let pair_ps = per_pair(median(&mut pair));
     let inside_ps = per_pair(median(&mut inside));
     let event_cost_ps = pair_ps / 2;
-    Calibration { event_cost_ps, inside_cost_ps: inside_ps.min(2 * event_cost_ps) }
+    Calibration {
+        event_cost_ps,
+        inside_cost_ps: inside_ps.min(2 * event_cost_ps),
+        slow_enter_ps: 0,
+    }
 }
 
 fn median(values: &mut [u64]) -> u64 {

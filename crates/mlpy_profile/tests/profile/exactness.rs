@@ -174,7 +174,7 @@ fn an_exit_with_nothing_open_is_ignored() {
 #[test]
 fn the_profilers_cost_is_subtracted() {
     let clock = ManualClock::default();
-    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 4_000 };
+    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 4_000, slow_enter_ps: 0 };
     let mut rec = Recorder::with_calibration(Box::new(clock.clone()), true, cal);
     let parent = rec.register(ml("parent", "m.ml", 1));
     let child = rec.register(ml("child", "m.ml", 5));
@@ -211,7 +211,7 @@ fn the_profilers_cost_is_subtracted() {
 #[test]
 fn instantaneous_calls_are_counted_without_time_or_correction() {
     let clock = ManualClock::default();
-    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 4_000 };
+    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 4_000, slow_enter_ps: 0 };
     let mut rec = Recorder::with_calibration(Box::new(clock.clone()), true, cal);
     let main = rec.register(ml("main", "m.ml", 1));
     let len = rec.register(native("len", Category::StandardLibrary));

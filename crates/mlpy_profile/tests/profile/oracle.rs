@@ -67,7 +67,8 @@ fn random_profile(rng: &mut Rng) -> Profile {
         Recorder::new(Box::new(FakeClock::new(step)), memory)
     } else {
         let event_cost_ps = rng.below(2_000 * step);
-        let cal = Calibration { event_cost_ps, inside_cost_ps: event_cost_ps / 2 };
+        let cal =
+            Calibration { event_cost_ps, inside_cost_ps: event_cost_ps / 2, slow_enter_ps: 0 };
         Recorder::with_calibration(Box::new(FakeClock::new(step)), memory, cal)
     };
     let mut run = Run::new(rec);

@@ -93,7 +93,7 @@ impl Run {
 /// a runtime service, every pipeline phase, allocations, retained memory, and a
 /// calibrated profiler cost.
 pub(crate) fn two_files(track_memory: bool) -> Profile {
-    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 5_000 };
+    let cal = Calibration { event_cost_ps: 10_000, inside_cost_ps: 5_000, slow_enter_ps: 0 };
     let mut run =
         Run::new(Recorder::with_calibration(Box::new(FakeClock::new(STEP_NS)), track_memory, cal));
     let rec = &mut run.rec;
@@ -169,7 +169,7 @@ pub(crate) fn two_files(track_memory: bool) -> Profile {
 /// scenario of the "many cheap calls", "mostly standard library" and runtime
 /// recommendations.
 pub(crate) fn hot_loop() -> Profile {
-    let cal = Calibration { event_cost_ps: 200_000, inside_cost_ps: 80_000 };
+    let cal = Calibration { event_cost_ps: 200_000, inside_cost_ps: 80_000, slow_enter_ps: 0 };
     let mut run = Run::new(Recorder::with_calibration(Box::new(FakeClock::new(400)), true, cal));
     let rec = &mut run.rec;
     rec.phase("startup", Category::SandboxStartup, 300_000, 16_384);
