@@ -2,6 +2,7 @@
 //! reports and the JSON form (compared with golden files), and report selection.
 
 mod exactness;
+mod exports_b;
 mod golden;
 mod scenario;
 mod selection;
