@@ -395,6 +395,46 @@ fn speedscope_files_validate_against_speedscope_schema() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+/// Beyond the schema: speedscope itself (the app its npm package ships) imports the files
+/// and lists their profiles.
+#[test]
+fn speedscope_files_open_in_speedscope() {
+    if !have_chromium() {
+        return;
+    }
+    let Some(dir) = readers(&["speedscope", "playwright-core"]) else { return };
+    let tmp = scratch("speedscope-app");
+    for (name, p, profiles) in [
+        (
+            "two_files",
+            scenario::two_files(true),
+            vec!["examples/main.ml: self time", "examples/main.ml: allocated bytes"],
+        ),
+        ("no_memory", scenario::two_files(false), vec!["examples/main.ml: self time"]),
+    ] {
+        let file = tmp.join(format!("{name}.speedscope.json"));
+        let png = tmp.join(format!("{name}.png"));
+        std::fs::write(&file, p.export(ExportFormat::Speedscope, &ExportOptions::default()))
+            .unwrap();
+        let out = node(&dir, "open-speedscope.mjs", &[&file, &png], &profiles);
+        eprintln!("{name}.speedscope.json in speedscope:\n{out}");
+        assert!(!out.contains("FAILED"), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// Whether Debian's chromium (or `MLPY_CHROMIUM`, which the node scripts also read) is
+/// there; says so when it is missing.
+fn have_chromium() -> bool {
+    let path = std::env::var_os("MLPY_CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    if !path.is_file() {
+        reader_missing("chromium", &format!("{} does not exist", path.display()));
+        return false;
+    }
+    true
+}
+
 /// A profile whose function names are markup, to show they stay text.
 fn hostile_names() -> Profile {
     let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(1_000)), true));
@@ -422,10 +462,7 @@ fn hostile_names() -> Profile {
 
 #[test]
 fn the_html_page_opens_in_chromium_and_fetches_nothing() {
-    let chromium = std::env::var_os("MLPY_CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
-    if !chromium.is_file() {
-        reader_missing("chromium", &format!("{} does not exist", chromium.display()));
+    if !have_chromium() {
         return;
     }
     let Some(dir) = readers(&["playwright-core"]) else { return };
@@ -463,8 +500,7 @@ fn the_html_page_opens_in_chromium_and_fetches_nothing() {
 /// The Chromium check is not vacuous: a page that loads an image (or anything else) fails it.
 #[test]
 fn the_chromium_check_catches_a_page_that_fetches() {
-    if !Path::new("/usr/bin/chromium").is_file() && std::env::var_os("MLPY_CHROMIUM").is_none() {
-        reader_missing("chromium", "/usr/bin/chromium does not exist");
+    if !have_chromium() {
         return;
     }
     let Some(dir) = readers(&["playwright-core"]) else { return };
