@@ -178,3 +178,19 @@ fn string(out: &mut String, s: &str) {
         out.push_str(&json);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{CSS, JS, PAGE};
+
+    #[test]
+    fn the_assets_fit_their_elements() {
+        for marker in ["/*STYLE*/", "/*DATA*/", "/*SCRIPT*/"] {
+            assert_eq!(PAGE.matches(marker).count(), 1, "{marker}");
+            assert!(!CSS.contains(marker) && !JS.contains(marker), "{marker}");
+        }
+        assert!(!CSS.to_ascii_lowercase().contains("</style"));
+        assert!(!JS.to_ascii_lowercase().contains("</script"));
+        assert!(!JS.contains("<!--"));
+    }
+}

@@ -314,3 +314,23 @@ fn micros(out: &mut String, ns: u64) {
 fn string(out: &mut String, s: &str) {
     out.push_str(&serde_json::to_string(s).expect("a string always serializes"));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::micros;
+
+    #[test]
+    fn microseconds_keep_every_nanosecond() {
+        let show = |ns| {
+            let mut out = String::new();
+            micros(&mut out, ns);
+            out
+        };
+        assert_eq!(show(0), "0");
+        assert_eq!(show(1), "0.001");
+        assert_eq!(show(1_500), "1.5");
+        assert_eq!(show(2_000), "2");
+        assert_eq!(show(61_867_810), "61867.81");
+        assert_eq!(show(u64::MAX), "18446744073709551.615");
+    }
+}
