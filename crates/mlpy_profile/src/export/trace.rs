@@ -34,6 +34,15 @@ pub(crate) fn write(p: &Profile) -> String {
     t.metadata("process_name", 0, p.program());
     t.metadata("thread_name", PHASES_TID, "pipeline");
     t.metadata("thread_name", CALLS_TID, "ML calls");
+    // The pipeline above the calls, in viewers that honour it.
+    for (tid, index) in [(PHASES_TID, 0), (CALLS_TID, 1)] {
+        t.next();
+        let _ = write!(
+            t.out,
+            "{{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":{PID},\"tid\":{tid},\
+             \"args\":{{\"sort_index\":{index}}}}}"
+        );
+    }
     let exec_start = t.phases();
     let mut notes = Vec::new();
     match p.timeline() {
