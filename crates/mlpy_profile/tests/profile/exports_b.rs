@@ -358,6 +358,16 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// Removes a test's directory, or keeps it (and says where) under `MLPY_KEEP_EXPORTS=1`,
+/// to look at the files and screenshots.
+fn done(dir: &Path) {
+    if std::env::var_os("MLPY_KEEP_EXPORTS").is_some_and(|v| v == "1") {
+        eprintln!("kept {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
 /// Runs `node SCRIPT ARGS` in the npm directory; panics with its output on failure.
 fn node(dir: &Path, script: &str, args: &[&Path], extra: &[&str]) -> String {
     let out = Command::new("node")
@@ -392,7 +402,7 @@ fn speedscope_files_validate_against_speedscope_schema() {
     let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let out = node(&dir, "validate-speedscope.mjs", &refs, &[]);
     assert_eq!(out.matches("valid: ").count(), files.len(), "{out}");
-    let _ = std::fs::remove_dir_all(&tmp);
+    done(&tmp);
 }
 
 /// Beyond the schema: speedscope itself (the app its npm package ships) imports the files
@@ -420,7 +430,7 @@ fn speedscope_files_open_in_speedscope() {
         eprintln!("{name}.speedscope.json in speedscope:\n{out}");
         assert!(!out.contains("FAILED"), "{out}");
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    done(&tmp);
 }
 
 /// Whether Debian's chromium (or `MLPY_CHROMIUM`, which the node scripts also read) is
@@ -494,7 +504,7 @@ fn the_html_page_opens_in_chromium_and_fetches_nothing() {
         let shot = std::fs::read(&png).expect("the screenshot was written");
         assert!(shot.starts_with(b"\x89PNG\r\n\x1a\n") && shot.len() > 10_000, "{name}: a PNG");
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    done(&tmp);
 }
 
 /// The Chromium check is not vacuous: a page that loads an image (or anything else) fails it.
@@ -519,7 +529,7 @@ fn the_chromium_check_catches_a_page_that_fetches() {
     assert!(!out.status.success(), "{text}");
     assert!(text.contains("FAILED: the page requested nothing but its own file"), "{text}");
     assert!(text.contains("pixel.png") && text.contains("192.0.2.1"), "{text}");
-    let _ = std::fs::remove_dir_all(&tmp);
+    done(&tmp);
 }
 
 #[test]

@@ -122,6 +122,7 @@
     card(mc, 'Peak memory', fmtBytes(D.peak_memory_bytes), 'live heap at its highest');
     card(mc, 'Allocated', fmtBytes(bytes), fmtCount(count) + ' allocations');
     card(mc, 'Still live at exit', fmtBytes(retained), 'allocated by a function and retained');
+    document.getElementById('allocators').hidden = order.length === 0;
     order.sort(function (a, b) { return F.alloc_bytes[b] - F.alloc_bytes[a] || a - b; });
     fill(document.querySelector('#allocators tbody'), order.slice(0, 15).map(function (f) {
       return row([[label(f), 'name'], [fmtBytes(F.alloc_bytes[f]), 'num'], [fmtCount(F.alloc_count[f]), 'num'],
