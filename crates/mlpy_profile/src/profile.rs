@@ -368,6 +368,13 @@ impl Profile {
         self.timeline.as_ref()
     }
 
+    /// The profile with `timeline` attached in place of any recorded one: for tests and
+    /// benchmarks of the exports that read it, which need timelines made by hand.
+    pub fn with_timeline(mut self, timeline: Timeline) -> Profile {
+        self.timeline = Some(timeline);
+        self
+    }
+
     /// The function with this index (from an edge, a tree node or `find_function`).
     ///
     /// # Panics

@@ -4,6 +4,7 @@
 mod advice;
 mod exactness;
 mod exports_a;
+mod exports_b;
 mod golden;
 mod oracle;
 mod scenario;
