@@ -238,7 +238,9 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     };
     // The profiler's own set-up (calibrating its clock and its per-event cost) is not a
     // phase of the program: it is left out of the startup phase.
-    let calibrating = Instant::now();
+    let phase_clock = pipeline::PhaseClock::new(cfg.clock, started);
+    phase_clock.install();
+    let calibrating = phase_clock.now();
     let recorder = match profile.then(|| cfg.clock.clock()).transpose() {
         Ok(clock) => clock.map(|clock| {
             let mut rec = Recorder::new(clock, cfg.memory);
@@ -252,7 +254,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
             return exit::USAGE;
         }
     };
-    let calibration = calibrating.elapsed();
+    let calibration = phase_clock.now().saturating_sub(calibrating);
     let grants = match policy::grants(&cfg.grants) {
         Ok(g) => g,
         Err(msg) => {
@@ -283,7 +285,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     limits.max_memory = cfg.max_memory;
     limits.max_memory_text = cfg.max_memory_text.clone();
     let phases = loaded.phases;
-    let vm_begin = Instant::now();
+    let vm_begin = phase_clock.now();
     let mut vm = Vm::new(Rc::new(loaded.program), limits);
     vm.set_policy(Rc::new(policy));
     let mut program_args = vec![cfg.file_arg.clone()];
@@ -299,7 +301,7 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
         ];
         let loading_time: std::time::Duration =
             loading.iter().map(|(_, _, p)| p.time).sum::<std::time::Duration>() + phases.cache.time;
-        let startup = (vm_begin - started).saturating_sub(loading_time + calibration);
+        let startup = vm_begin.saturating_sub(loading_time + calibration);
         rec.phase("startup", Category::SandboxStartup, ns(startup), 0);
         // Only a run that used the bytecode cache has a cache phase (reading and
         // verifying on a hit, looking up and writing on a miss): the profiler's advice

@@ -66,12 +66,62 @@ pub struct Phase {
     pub bytes: u64,
 }
 
+/// The clock the loading phases are timed with: the profile's (`--clock`), so that a
+/// CPU-time profile has CPU-time phases. Readings are durations since an origin.
+#[derive(Clone, Copy, Debug)]
+pub enum PhaseClock {
+    /// Elapsed time since the origin.
+    Wall(Instant),
+    /// The interpreter thread's CPU time (since the thread started).
+    Cpu,
+}
+
+thread_local! {
+    static PHASE_CLOCK: std::cell::Cell<Option<PhaseClock>> = const { std::cell::Cell::new(None) };
+}
+
+impl PhaseClock {
+    /// The clock `--clock NAME` times a run with, starting at `started` for wall time.
+    pub fn new(kind: mlpy_profile::ClockKind, started: Instant) -> PhaseClock {
+        match kind {
+            mlpy_profile::ClockKind::Cpu => PhaseClock::Cpu,
+            mlpy_profile::ClockKind::Wall => PhaseClock::Wall(started),
+        }
+    }
+
+    /// The reading now.
+    pub fn now(self) -> Duration {
+        match self {
+            PhaseClock::Wall(origin) => origin.elapsed(),
+            PhaseClock::Cpu => mlpy_profile::thread_cpu_time().unwrap_or_default(),
+        }
+    }
+
+    /// Times the phases of this thread's loads with this clock from now on.
+    pub fn install(self) {
+        PHASE_CLOCK.with(|c| c.set(Some(self)));
+    }
+
+    /// The clock phases are timed with (wall time from its first use, if none was
+    /// installed).
+    fn current() -> PhaseClock {
+        PHASE_CLOCK.with(|c| {
+            c.get().unwrap_or_else(|| {
+                let clock = PhaseClock::Wall(Instant::now());
+                c.set(Some(clock));
+                clock
+            })
+        })
+    }
+}
+
 impl Phase {
     /// Runs `f`, adding its time and the bytes it allocated to this phase.
     fn measure<T>(&mut self, f: impl FnOnce() -> T) -> T {
-        let (started, bytes) = (Instant::now(), crate::alloc_count::allocated());
+        let clock = PhaseClock::current();
+        let (started, bytes) = (clock.now(), crate::alloc_count::allocated());
         let res = f();
-        self.time += started.elapsed();
+        self.time += clock.now().saturating_sub(started);
         self.bytes += crate::alloc_count::allocated() - bytes;
         res
     }

@@ -190,7 +190,7 @@ fn fib_calls(n: u64) -> u64 {
 /// The events of a naive `fib(n)`, with the allocation counters a runtime would pass.
 #[inline(never)]
 fn fib_events(rec: &mut Recorder, fib: u32, n: u64) {
-    let alloc = AllocSample { bytes: n * 16, count: n };
+    let alloc = AllocSample { bytes: n * 16, count: n, live: 0 };
     rec.enter(fib, alloc);
     if n >= 2 {
         fib_events(rec, fib, n - 1);
@@ -202,7 +202,7 @@ fn fib_events(rec: &mut Recorder, fib: u32, n: u64) {
 /// The recursion of `fib_events` without a recorder, to subtract from it.
 #[inline(never)]
 fn fib_baseline(n: u64) {
-    black_box(AllocSample { bytes: n * 16, count: n });
+    black_box(AllocSample { bytes: n * 16, count: n, live: 0 });
     if n >= 2 {
         fib_baseline(n - 1);
         fib_baseline(n - 2);

@@ -206,6 +206,13 @@ impl Clock for ThreadCpuClock {
     }
 }
 
+/// The calling thread's CPU time since it started, where the OS has a thread CPU clock
+/// (for timing what happens outside the recorder with the same clock, as the CLI's
+/// loading phases under `--clock cpu`).
+pub fn thread_cpu_time() -> Option<std::time::Duration> {
+    cpu::thread_cpu_ns().map(std::time::Duration::from_nanos)
+}
+
 /// Which clock times a profiled run (`--clock`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ClockKind {

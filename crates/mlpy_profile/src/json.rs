@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::profile::{
     Category, CategoryStats, ContextNode, EdgeStats, FunctionInfo, FunctionKind, FunctionStats,
-    PhaseStats, Profile, ProfilerCost,
+    PhaseStats, Profile, ProfilerCost, Timeline, TimelineEvent,
 };
 
 /// The value of the `schema` field.
@@ -84,7 +84,7 @@ impl Profile {
                 e.caller, e.callee, e.calls, e.primitive_calls, e.self_ns, e.total_ns
             )
         });
-        array(&mut out, "cct", &self.cct, true, |n| {
+        array(&mut out, "cct", &self.cct, self.timeline.is_none(), |n| {
             let parent = n.parent.map_or_else(|| "null".to_owned(), |p| p.to_string());
             format!(
                 "{{\"function\": {}, \"parent\": {}, \"calls\": {}, \"self_ns\": {}, \
@@ -92,6 +92,19 @@ impl Profile {
                 n.function, parent, n.calls, n.self_ns, n.total_ns, n.alloc_bytes, n.alloc_count
             )
         });
+        if let Some(t) = &self.timeline {
+            let _ = writeln!(
+                out,
+                "  \"timeline\": {{\"cap\": {}, \"dropped\": {}, \"events\": [",
+                t.cap, t.dropped
+            );
+            for (idx, e) in t.events.iter().enumerate() {
+                let sep = if idx + 1 < t.events.len() { "," } else { "" };
+                let func = e.enter.map_or_else(|| "null".to_owned(), |f| f.to_string());
+                let _ = writeln!(out, "    [{}, {func}, {}]{sep}", e.ts_ns, e.heap_bytes);
+            }
+            out.push_str("  ]}\n");
+        }
         out.push_str("}\n");
         out
     }
@@ -182,8 +195,12 @@ impl Profile {
                 return Err(format!("`cct[{idx}].parent` must come before the node"));
             }
         }
+        let timeline = match root.map.get("timeline") {
+            None => None,
+            Some(_) => Some(read_timeline(&Obj::new(root.get("timeline")?, "timeline")?, n_funcs)?),
+        };
         Ok(Profile {
-            timeline: None,
+            timeline,
             program: root.str("program")?.to_owned(),
             total_ns: root.u64("total_ns")?,
             peak_memory_bytes: root.u64("peak_memory_bytes")?,
@@ -196,6 +213,44 @@ impl Profile {
             cct,
         })
     }
+}
+
+/// The optional `timeline`: `cap`, `dropped`, and `events` as `[ts_ns, function or null,
+/// heap_bytes]`, in time order, with every exit matching an enter before it.
+fn read_timeline(t: &Obj<'_>, n_funcs: u64) -> Result<Timeline, String> {
+    let raw = t.get("events")?.as_array().ok_or_else(|| t.err("events", "must be an array"))?;
+    let mut events = Vec::with_capacity(raw.len());
+    let (mut open, mut last_ts) = (0u64, 0u64);
+    for (idx, value) in raw.iter().enumerate() {
+        let bad = |what: &str| format!("`timeline.events[{idx}]` {what}");
+        let [ts, func, heap] = value.as_array().map(Vec::as_slice).unwrap_or(&[]) else {
+            return Err(bad("must be [ts_ns, function or null, heap_bytes]"));
+        };
+        let ts_ns =
+            ts.as_u64().ok_or_else(|| bad("has a time that is not a non-negative integer"))?;
+        let heap_bytes = heap
+            .as_u64()
+            .ok_or_else(|| bad("has heap bytes that are not a non-negative integer"))?;
+        if ts_ns < last_ts {
+            return Err(bad("goes back in time"));
+        }
+        last_ts = ts_ns;
+        let enter = match func {
+            Value::Null => {
+                open = open.checked_sub(1).ok_or_else(|| bad("exits with nothing entered"))?;
+                None
+            }
+            f => match f.as_u64() {
+                Some(f) if f < n_funcs => {
+                    open += 1;
+                    Some(f as u32)
+                }
+                _ => return Err(bad("names no function")),
+            },
+        };
+        events.push(TimelineEvent { ts_ns, enter, heap_bytes });
+    }
+    Ok(Timeline { events, cap: t.u64("cap")?, dropped: t.u64("dropped")? })
 }
 
 /// A JSON string literal.

@@ -50,6 +50,7 @@ mod profile;
 mod recorder;
 mod report;
 
+pub use crate::clock::thread_cpu_time;
 pub use crate::clock::{Clock, ClockKind, DirectClock, FakeClock, MonotonicClock, ThreadCpuClock};
 pub use crate::export::{ExportFormat, ExportOptions, FlameWeight};
 pub use crate::json::SCHEMA;

@@ -41,6 +41,8 @@ pub struct AllocSample {
     pub bytes: u64,
     /// Allocations made since the runtime started.
     pub count: u64,
+    /// Bytes live now (read only for the timeline's heap track).
+    pub live: u64,
 }
 
 /// The profiler's own cost per event, subtracted from the measured times.
@@ -89,6 +91,28 @@ pub struct Recorder {
     peak_memory: u64,
     /// For a CPU-time clock on the TSC: the time the thread spent off its core so far.
     off_cpu: Option<Box<OffCpu>>,
+    /// The event log of `--timeline` (`record_timeline`).
+    timeline: Option<Box<TimelineLog>>,
+}
+
+/// The timeline's events while recording: readings in clock units, functions as
+/// registered (`NO_FUNC` for an exit).
+#[derive(Debug)]
+struct TimelineLog {
+    events: Vec<(u64, u32, u64)>,
+    cap: u64,
+    dropped: u64,
+}
+
+impl TimelineLog {
+    #[inline(always)]
+    fn record(&mut self, reading: u64, func: u32, live: u64) {
+        if (self.events.len() as u64) < self.cap {
+            self.events.push((reading, func, live));
+        } else {
+            self.dropped += 1;
+        }
+    }
 }
 
 /// A recorder's records, taken out by `Recorder::set_aside`.
@@ -100,6 +124,7 @@ pub struct SetAside {
     phase_order: Vec<PhaseSlot>,
     children: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     last_exit_alloc: AllocSample,
+    timeline: Option<Box<TimelineLog>>,
 }
 
 /// A CPU-time clock read through the TSC (`ThreadCpuClock`): readings are TSC ticks less
@@ -241,7 +266,9 @@ struct Frame {
     outer: u32,
     /// The clock reading at the start, in clock units.
     start: u64,
-    alloc: AllocSample,
+    /// The allocation counters at the start (`AllocSample::bytes`, `count`).
+    alloc_bytes: u64,
+    alloc_count: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -281,6 +308,7 @@ impl Recorder {
         let direct = clock.direct();
         let off_cpu = direct.filter(|d| d.off_cpu).and_then(OffCpu::new).map(Box::new);
         Recorder {
+            timeline: None,
             off_cpu,
             direct,
             clock,
@@ -303,9 +331,11 @@ impl Recorder {
     pub const DEFAULT_TIMELINE_CAP: u64 = 1_000_000;
 
     /// Turns on the timeline (`Profile::timeline`): every enter and exit from now on is
-    /// logged with its time, up to `cap` events.
+    /// logged with its time and the live heap, up to `cap` events (24 bytes each; the
+    /// log grows as events come, so the cap bounds its memory). Later events are counted,
+    /// not kept.
     pub fn record_timeline(&mut self, cap: u64) {
-        let _ = cap; // recording: being built (issue 11)
+        self.timeline = Some(Box::new(TimelineLog { events: Vec::new(), cap, dropped: 0 }));
     }
 
     /// Calibrates the profiler's cost again, through the path a runtime's events take
@@ -350,7 +380,14 @@ impl Recorder {
             phase_order: std::mem::take(&mut self.phase_order),
             children: std::mem::take(&mut self.children),
             last_exit_alloc: self.last_exit_alloc,
+            timeline: self.timeline.take(),
         };
+        // A calibration with the timeline on logs its events as the run will, into a
+        // scratch log, so that the cost of logging is measured too.
+        if let Some(log) = &saved.timeline {
+            self.timeline =
+                Some(Box::new(TimelineLog { events: Vec::new(), cap: log.cap, dropped: 0 }));
+        }
         self.clear_nodes();
         saved
     }
@@ -364,6 +401,7 @@ impl Recorder {
         self.phase_order = saved.phase_order;
         self.children = saved.children;
         self.last_exit_alloc = saved.last_exit_alloc;
+        self.timeline = saved.timeline;
     }
 
     /// Whether the clock is deterministic (a test clock): then no correction is made.
@@ -457,7 +495,16 @@ impl Recorder {
         };
         self.current = node;
         let start = self.read();
-        self.stack.push(Frame { node, outer, start, alloc });
+        if let Some(log) = self.timeline.as_deref_mut() {
+            log.record(start, func, alloc.live);
+        }
+        self.stack.push(Frame {
+            node,
+            outer,
+            start,
+            alloc_bytes: alloc.bytes,
+            alloc_count: alloc.count,
+        });
     }
 
     /// The innermost open activation ends (it returned, or an error unwound it); `alloc`
@@ -468,11 +515,14 @@ impl Recorder {
     pub fn exit(&mut self, alloc: AllocSample) -> Option<u32> {
         let now = self.read();
         let frame = self.stack.pop()?;
+        if let Some(log) = self.timeline.as_deref_mut() {
+            log.record(now, NO_FUNC, alloc.live);
+        }
         let node = &mut self.nodes[frame.node as usize];
         node.calls += 1;
         node.incl += now.saturating_sub(frame.start);
-        node.alloc_bytes += alloc.bytes.wrapping_sub(frame.alloc.bytes);
-        node.alloc_count += alloc.count.wrapping_sub(frame.alloc.count);
+        node.alloc_bytes += alloc.bytes.wrapping_sub(frame.alloc_bytes);
+        node.alloc_count += alloc.count.wrapping_sub(frame.alloc_count);
         self.current = node.parent;
         self.last_exit_alloc = alloc;
         (frame.outer != NO_FUNC).then_some(frame.outer)
@@ -524,8 +574,10 @@ impl Recorder {
     /// The bytes the recorder's own tables take (its call tree and its stack of open
     /// activations): a profiled run counts them toward its memory limit.
     pub fn memory_bytes(&self) -> u64 {
+        let timeline = self.timeline.as_ref().map_or(0, |t| t.events.capacity() * 24);
         (self.nodes.capacity() * std::mem::size_of::<Node>()
-            + self.stack.capacity() * std::mem::size_of::<Frame>()) as u64
+            + self.stack.capacity() * std::mem::size_of::<Frame>()
+            + timeline) as u64
     }
 
     /// The peak of the live heap during the run.
@@ -539,15 +591,18 @@ impl Recorder {
         let now = self.read();
         let mut alloc = self.last_exit_alloc;
         if let Some(innermost) = self.stack.last() {
-            alloc.bytes = alloc.bytes.max(innermost.alloc.bytes);
-            alloc.count = alloc.count.max(innermost.alloc.count);
+            alloc.bytes = alloc.bytes.max(innermost.alloc_bytes);
+            alloc.count = alloc.count.max(innermost.alloc_count);
         }
         while let Some(frame) = self.stack.pop() {
+            if let Some(log) = self.timeline.as_deref_mut() {
+                log.record(now, NO_FUNC, alloc.live);
+            }
             let node = &mut self.nodes[frame.node as usize];
             node.calls += 1;
             node.incl += now.saturating_sub(frame.start);
-            node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc.bytes);
-            node.alloc_count += alloc.count.saturating_sub(frame.alloc.count);
+            node.alloc_bytes += alloc.bytes.saturating_sub(frame.alloc_bytes);
+            node.alloc_count += alloc.count.saturating_sub(frame.alloc_count);
         }
         // Activations were timed in clock units; phases were given in nanoseconds. Ticks
         // are converted at the rate measured over the whole run.
@@ -558,7 +613,19 @@ impl Recorder {
                 self.nodes[idx].incl = self.units_to_ns(node.incl);
             }
         }
+        let timeline = self.timeline.take().map(|log| {
+            let origin = log.events.first().map_or(0, |e| e.0);
+            let events = log
+                .events
+                .iter()
+                .map(|&(reading, func, live)| {
+                    (self.units_to_ns(reading.saturating_sub(origin)), func, live)
+                })
+                .collect();
+            build::RawTimeline { events, cap: log.cap, dropped: log.dropped }
+        });
         build::build(build::Raw {
+            timeline,
             program,
             clock: self.clock.name(),
             functions: &self.functions,
@@ -647,6 +714,10 @@ impl Recorder {
         self.child_cache.fill(NO_CACHED_CHILD);
         self.children.clear();
         self.phase_order.clear();
+        if let Some(log) = self.timeline.as_deref_mut() {
+            log.events.clear();
+            log.dropped = 0;
+        }
     }
 }
 

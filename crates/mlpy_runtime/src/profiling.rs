@@ -238,7 +238,7 @@ type NameMap = HashMap<String, u32, std::hash::BuildHasherDefault<crate::dict::F
 #[inline]
 fn sample(heap: &Heap) -> AllocSample {
     let s = heap.running_stats();
-    AllocSample { bytes: s.allocated_bytes, count: s.allocated_count }
+    AllocSample { bytes: s.allocated_bytes, count: s.allocated_count, live: s.live_bytes }
 }
 
 /// Calibrates the profiler's cost on this VM, before the program runs, in measurements

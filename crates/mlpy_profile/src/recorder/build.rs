@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::profile::{
     Category, CategoryStats, ContextNode, EdgeStats, FunctionInfo, FunctionKind, FunctionStats,
-    PhaseStats, Profile, ProfilerCost,
+    PhaseStats, Profile, ProfilerCost, Timeline, TimelineEvent,
 };
 use crate::recorder::{Calibration, FunctionSlot, Node, PhaseSlot, NO_FUNC, ROOT};
 
@@ -28,6 +28,15 @@ pub(crate) struct Raw<'a> {
     pub(crate) track_memory: bool,
     pub(crate) calibration: Calibration,
     pub(crate) peak_memory: u64,
+    pub(crate) timeline: Option<RawTimeline>,
+}
+
+/// The timeline as recorded: nanoseconds since the first event, registered function ids
+/// (`NO_FUNC` for an exit), live bytes.
+pub(crate) struct RawTimeline {
+    pub(crate) events: Vec<(u64, u32, u64)>,
+    pub(crate) cap: u64,
+    pub(crate) dropped: u64,
 }
 
 /// Per-node figures after the correction.
@@ -273,8 +282,25 @@ pub(crate) fn build(raw: Raw<'_>) -> Profile {
         })
         .collect();
 
+    let timeline = raw.timeline.map(|t| Timeline {
+        events: t
+            .events
+            .iter()
+            .map(|&(ts_ns, func, live)| TimelineEvent {
+                ts_ns,
+                enter: (func != NO_FUNC).then(|| {
+                    let known =
+                        if (func as usize) < raw.functions.len() { func } else { unknown[&func] };
+                    new_idx[known as usize]
+                }),
+                heap_bytes: if raw.track_memory { live } else { 0 },
+            })
+            .collect(),
+        cap: t.cap,
+        dropped: t.dropped,
+    });
     Profile {
-        timeline: None,
+        timeline,
         program: raw.program.to_owned(),
         total_ns,
         peak_memory_bytes: if raw.track_memory { raw.peak_memory } else { 0 },

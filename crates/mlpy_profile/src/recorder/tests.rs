@@ -55,3 +55,60 @@ fn calibration_is_skipped_for_a_fake_clock_and_leaves_no_trace() {
     assert_eq!(rec.nodes.len(), 1);
     assert_eq!(rec.register(native("a")), 0);
 }
+
+#[test]
+fn the_timeline_logs_events_in_order_up_to_its_cap() {
+    let record = |cap: u64| {
+        let mut rec =
+            Recorder::with_calibration(Box::new(FakeClock::new(10)), true, Calibration::NONE);
+        rec.record_timeline(cap);
+        let [a, b] = ["a", "b"].map(|name| rec.register(native(name)));
+        let at = |live| AllocSample { bytes: live, count: 0, live };
+        rec.enter(a, at(0));
+        rec.enter(b, at(100));
+        rec.exit(at(150));
+        rec.enter(b, at(150));
+        // `b` is still open when the run ends: `finish` closes it, and `a`, in the log.
+        rec.finish("t.ml")
+    };
+    let whole = record(100);
+    let t = whole.timeline().expect("recorded");
+    let shape: Vec<_> = t.events.iter().map(|e| (e.ts_ns, e.enter, e.heap_bytes)).collect();
+    // Function indices are the profile's; the fake clock advances 10 ns per read.
+    let (a, b) = (whole.find_function("a"), whole.find_function("b"));
+    assert_eq!(
+        shape,
+        [(0, a, 0), (10, b, 100), (20, None, 150), (30, b, 150), (40, None, 150), (40, None, 150)]
+    );
+    assert_eq!((t.cap, t.dropped), (100, 0));
+    let back = crate::Profile::from_json(&whole.to_json()).expect("reads back");
+    assert_eq!(back, whole, "the JSON profile keeps the timeline");
+
+    let cut = record(3);
+    let t = cut.timeline().expect("recorded");
+    assert_eq!((t.events.len(), t.dropped), (3, 3));
+    assert_eq!(crate::Profile::from_json(&cut.to_json()).expect("reads back"), cut);
+
+    let none = Recorder::with_calibration(Box::new(FakeClock::new(1)), true, Calibration::NONE);
+    assert!(none.finish("t.ml").timeline().is_none(), "no timeline unless asked for");
+}
+
+#[test]
+fn a_timeline_that_does_not_hold_together_is_refused() {
+    let mut rec = Recorder::with_calibration(Box::new(FakeClock::new(10)), true, Calibration::NONE);
+    rec.record_timeline(10);
+    let a = rec.register(native("a"));
+    rec.enter(a, AllocSample::default());
+    rec.exit(AllocSample::default());
+    let json = rec.finish("t.ml").to_json();
+    for (from, to, why) in [
+        ("[0, 0, 0]", "[0, null, 0]", "exits with nothing entered"),
+        ("[0, 0, 0]", "[0, 7, 0]", "names no function"),
+        ("[0, 0, 0]", "[99, 0, 0]", "goes back in time"),
+        ("[0, 0, 0]", "[0, 0]", "must be [ts_ns"),
+    ] {
+        assert!(json.contains(from), "{json}");
+        let err = crate::Profile::from_json(&json.replacen(from, to, 1)).unwrap_err();
+        assert!(err.contains(why), "{err}");
+    }
+}

@@ -150,9 +150,9 @@ fn finish_closes_open_activations() {
     let (clock, mut rec) = manual();
     let main = rec.register(ml("main", "m.ml", 1));
     let f = rec.register(ml("f", "m.ml", 5));
-    rec.enter(main, AllocSample { bytes: 0, count: 0 });
+    rec.enter(main, AllocSample { bytes: 0, count: 0, live: 0 });
     clock.set(10);
-    rec.enter(f, AllocSample { bytes: 100, count: 1 });
+    rec.enter(f, AllocSample { bytes: 100, count: 1, live: 0 });
     clock.set(50);
     assert_eq!(rec.depth(), 2);
     let p = rec.finish("m.ml");
