@@ -17,7 +17,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use args::{Command, RunConfig};
-use mlpy_profile::{Category, Recorder};
+use mlpy_profile::{Calibration, Category, Recorder};
 use mlpy_runtime::builtins::BuiltinTable;
 use mlpy_runtime::{ErrorKind, Limits, RuntimeError, Vm};
 use pipeline::{LoadError, Loaded};
@@ -243,7 +243,9 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
     let calibrating = phase_clock.now();
     let recorder = match profile.then(|| cfg.clock.clock()).transpose() {
         Ok(clock) => clock.map(|clock| {
-            let mut rec = Recorder::new(clock, cfg.memory);
+            // Uncalibrated here: the VM calibrates the profiler's cost through its own
+            // hooks when profiling is enabled (`Vm::enable_profiling`).
+            let mut rec = Recorder::with_calibration(clock, cfg.memory, Calibration::NONE);
             if let Some(cap) = cfg.timeline {
                 rec.record_timeline(cap);
             }
