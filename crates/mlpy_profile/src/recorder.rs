@@ -93,6 +93,8 @@ pub struct Recorder {
     off_cpu: Option<Box<OffCpu>>,
     /// The event log of `--timeline` (`record_timeline`).
     timeline: Option<Box<TimelineLog>>,
+    /// `off_cpu` or `timeline` is present (`update_extras`).
+    extras: bool,
 }
 
 /// The timeline's events while recording: readings in clock units, functions as
@@ -105,7 +107,8 @@ struct TimelineLog {
 }
 
 impl TimelineLog {
-    #[inline(always)]
+    // Out of line: the hot path only tests whether a log exists.
+    #[inline(never)]
     fn record(&mut self, reading: u64, func: u32, live: u64) {
         if (self.events.len() as u64) < self.cap {
             self.events.push((reading, func, live));
@@ -308,6 +311,7 @@ impl Recorder {
         let direct = clock.direct();
         let off_cpu = direct.filter(|d| d.off_cpu).and_then(OffCpu::new).map(Box::new);
         Recorder {
+            extras: off_cpu.is_some(),
             timeline: None,
             off_cpu,
             direct,
@@ -336,6 +340,7 @@ impl Recorder {
     /// not kept.
     pub fn record_timeline(&mut self, cap: u64) {
         self.timeline = Some(Box::new(TimelineLog { events: Vec::new(), cap, dropped: 0 }));
+        self.update_extras();
     }
 
     /// Calibrates the profiler's cost again, through the path a runtime's events take
@@ -388,6 +393,7 @@ impl Recorder {
             self.timeline =
                 Some(Box::new(TimelineLog { events: Vec::new(), cap: log.cap, dropped: 0 }));
         }
+        self.update_extras();
         self.clear_nodes();
         saved
     }
@@ -402,6 +408,7 @@ impl Recorder {
         self.children = saved.children;
         self.last_exit_alloc = saved.last_exit_alloc;
         self.timeline = saved.timeline;
+        self.update_extras();
     }
 
     /// Whether the clock is deterministic (a test clock): then no correction is made.
@@ -452,6 +459,38 @@ impl Recorder {
         }
     }
 
+    /// The reading of an event: `read`, and for a CPU-time clock or a timeline, their
+    /// work out of line (`stamp_extras`), so that the hot path tests one flag.
+    #[inline(always)]
+    fn stamp(&mut self, func: u32, live: u64) -> u64 {
+        if self.extras {
+            return self.stamp_extras(func, live);
+        }
+        match self.direct {
+            Some(direct) => direct.ticks(),
+            None => self.clock.now_ns(),
+        }
+    }
+
+    /// `stamp` with a CPU-time clock on the TSC or a timeline: the reading less the time
+    /// off the core, logged (an exit, `NO_FUNC`, only when an activation is open).
+    #[inline(never)]
+    fn stamp_extras(&mut self, func: u32, live: u64) -> u64 {
+        let now = self.read();
+        if func != NO_FUNC || !self.stack.is_empty() {
+            if let Some(log) = self.timeline.as_deref_mut() {
+                log.record(now, func, live);
+            }
+        }
+        now
+    }
+
+    /// Whether `stamp` has work out of line; kept up to date wherever `off_cpu` or
+    /// `timeline` change.
+    fn update_extras(&mut self) {
+        self.extras = self.off_cpu.is_some() || self.timeline.is_some();
+    }
+
     /// A duration in clock units, in nanoseconds.
     fn units_to_ns(&self, units: u64) -> u64 {
         match self.direct {
@@ -482,7 +521,9 @@ impl Recorder {
 
     /// The function `func` starts running; `alloc` is the runtime's allocation counters
     /// now.
-    #[inline]
+    // Always inlined into the runtime's hooks (see `mlpy_runtime::profiling`): a call
+    // here would cost more than the work.
+    #[inline(always)]
     pub fn enter(&mut self, func: u32, alloc: AllocSample) {
         let parent = &self.nodes[self.current as usize];
         let outer = parent.func;
@@ -494,10 +535,7 @@ impl Recorder {
             node
         };
         self.current = node;
-        let start = self.read();
-        if let Some(log) = self.timeline.as_deref_mut() {
-            log.record(start, func, alloc.live);
-        }
+        let start = self.stamp(func, alloc.live);
         self.stack.push(Frame {
             node,
             outer,
@@ -511,13 +549,10 @@ impl Recorder {
     /// is the runtime's allocation counters now. Returns the function of the activation
     /// that is innermost now, if any (the runtime charges new objects to it). An exit with
     /// nothing open is ignored.
-    #[inline]
+    #[inline(always)]
     pub fn exit(&mut self, alloc: AllocSample) -> Option<u32> {
-        let now = self.read();
+        let now = self.stamp(NO_FUNC, alloc.live);
         let frame = self.stack.pop()?;
-        if let Some(log) = self.timeline.as_deref_mut() {
-            log.record(now, NO_FUNC, alloc.live);
-        }
         let node = &mut self.nodes[frame.node as usize];
         node.calls += 1;
         node.incl += now.saturating_sub(frame.start);
@@ -614,6 +649,7 @@ impl Recorder {
             }
         }
         let timeline = self.timeline.take().map(|log| {
+            // (`finish` consumes the recorder: `extras` is not read again.)
             let origin = log.events.first().map_or(0, |e| e.0);
             let events = log
                 .events

@@ -295,7 +295,7 @@ pub(crate) fn calibrate(vm: &mut Vm) {
 /// Calls of one empty function from a loop: every enter repeats the caller's last call.
 const REPEAT_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
      function cal_loop(n) { for (i in range(n)) { cal_leaf(); } return n; }\n\
-     cal_loop(2500);\n";
+     cal_loop(1000);\n";
 
 /// The kinds of call programs make, in a loop: a call of an empty function, a call that
 /// makes a nested call, one that allocates (a closure), and a call of that closure.
@@ -306,10 +306,10 @@ const MIXED_PROGRAM: &str = "function cal_leaf() { return 0; }\n\
          for (i in range(n)) { cal_leaf(); cal_nested(i); f = cal_maker(i); f(); }\n\
          return n;\n\
      }\n\
-     cal_loop(500);\n";
+     cal_loop(200);\n";
 
 /// Runs of each kind; the fastest of each is kept (interruptions only add time).
-const CALIBRATION_ROUNDS: usize = 15;
+const CALIBRATION_ROUNDS: usize = 9;
 
 /// What profiling added to a calibration program.
 struct WorkloadCost {
