@@ -5,16 +5,18 @@
 # target also gets the parser's fixtures, and the sandbox target the hostile programs of
 # tests/sandbox (their `// args:` lines give the grants). Files already in a corpus are kept.
 #
-#   scripts/fuzz-seed.sh [TARGET...]      (default: parse compile cache_decode run sandbox)
+#   scripts/fuzz-seed.sh [TARGET...]
+#       (default: parse compile cache_decode run sandbox profile_json; profile_json starts
+#       from its seeds only, saved JSON profiles, not from ML programs)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse compile cache_decode run sandbox)
+[ ${#targets[@]} -gt 0 ] || targets=(parse compile cache_decode run sandbox profile_json)
 for target in "${targets[@]}"; do
     out="$root/fuzz/corpus/$target"
     mkdir -p "$out"
     # One file per program, named after its path (tests/conformance/a/b.ml -> a__b.ml).
-    while IFS= read -r -d '' f; do
+    [ "$target" = profile_json ] || while IFS= read -r -d '' f; do
         rel="${f#"$root"/tests/conformance/}"
         cp "$f" "$out/conformance__${rel//\//__}"
     done < <(find "$root/tests/conformance" -name '*.ml' -print0)

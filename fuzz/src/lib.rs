@@ -19,6 +19,9 @@
 //! - [`cache_decode`]: the bytecode cache's decoder never panics on any bytes (taken as a
 //!   cache file, and as the payload of one with a valid header), and a program that
 //!   compiles reads back from its cache file with the same disassembly.
+//! - [`profile_json`]: a saved JSON profile (`mlpy profile show`) is read or refused
+//!   without panicking; one that is read renders every report and writes every export,
+//!   and its JSON form reads back to the same profile.
 //!
 //! Only UTF-8 input is compiled and run: `mlpy` rejects any other file before parsing.
 
@@ -599,5 +602,30 @@ fn check_diagnostics(file: &SourceFile, diagnostics: &[Diagnostic]) {
             );
         }
         let _ = diagnostic.render(file);
+    }
+}
+
+/// `profile_json` target: any bytes as a saved JSON profile (`mlpy profile show FILE`).
+/// `Profile::from_json` refuses what does not hold together; what it accepts must render
+/// every report (every sort, a limit) and every export without panicking, and its own
+/// JSON must read back to the same profile.
+pub fn profile_json(data: &[u8]) {
+    use mlpy_profile::{ExportFormat, ExportOptions, FlameWeight, Profile, RenderOptions};
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(profile) = Profile::from_json(text) else { return };
+    let json = profile.to_json();
+    let back = Profile::from_json(&json).expect("a profile's own JSON reads back");
+    assert_eq!(back, profile, "the JSON round trip keeps the profile");
+    for sort in ["cumulative", "tottime", "calls", "nfl", "stdname", "pcalls"] {
+        let sort: SortKey = sort.parse().expect("a pstats key");
+        for limit in [None, Some(2)] {
+            let _ = profile.render(&ReportKind::EVERY, RenderOptions { sort, limit });
+        }
+    }
+    for flame in [FlameWeight::Time, FlameWeight::Memory] {
+        let options = ExportOptions { flame, ..ExportOptions::default() };
+        for format in ExportFormat::ALL {
+            let _ = profile.export(format, &options);
+        }
     }
 }

@@ -87,6 +87,11 @@ fn replay_run() {
 }
 
 #[test]
+fn replay_profile_json() {
+    replay("profile_json", mlpy_fuzz::profile_json);
+}
+
+#[test]
 fn replay_sandbox() {
     replay("sandbox", mlpy_fuzz::sandbox);
 }
