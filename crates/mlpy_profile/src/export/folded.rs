@@ -113,12 +113,23 @@ pub(crate) fn frame_name(info: &FunctionInfo) -> String {
         FunctionKind::Native | FunctionKind::Method => info.name.clone(),
         FunctionKind::Phase => format!("<phase {}>", info.name),
     };
-    if !raw.contains(|c: char| c == '%' || c == ';' || c.is_control()) {
+    escape(raw, |c| c == '%' || c == ';' || c.is_control())
+}
+
+/// `text` with its control characters (newlines among them) and `%` written `%XX`, for
+/// a title that must stay on one line and be valid XML.
+pub(crate) fn printable(text: &str) -> String {
+    escape(text.to_owned(), |c| c == '%' || c.is_control())
+}
+
+/// `raw` with each character `special` picks written `%XX` (hex, per UTF-8 byte).
+fn escape(raw: String, special: impl Fn(char) -> bool) -> String {
+    if !raw.contains(&special) {
         return raw;
     }
     let mut safe = String::with_capacity(raw.len() + 8);
     for c in raw.chars() {
-        if c == '%' || c == ';' || c.is_control() {
+        if special(c) {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
                 safe.push_str(&format!("%{b:02X}"));

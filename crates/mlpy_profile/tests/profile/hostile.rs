@@ -1,0 +1,91 @@
+//! Hostile inputs to the exports: a program and files whose names hold every character
+//! that means something in one of the formats (`;`, `%`, newlines, control characters,
+//! quotes, `</script>`, `-->`, `]]>`, non-ASCII), in every text format, each checked with
+//! its own rules (XML well-formedness, collapsed-stack lines, JSON, an inert HTML page).
+
+use mlpy_profile::{
+    Category, ExportFormat, ExportOptions, FakeClock, FlameWeight, Profile, Recorder,
+};
+
+use crate::scenario::{ml, native, Run};
+
+/// Every character a format could stumble on, in a directory and a file name.
+const HOSTILE: &str = "d i<r>&'\";%\n</script><img src=x onerror=alert(1)>-->]]>\u{e9}\
+                       /ma;in%0A\"x'-->]]>$\u{e9}\t\u{1}\u{7f}\u{85}.ml";
+
+fn hostile_run() -> Profile {
+    let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(1_000)), true));
+    run.rec.phase("parsing", Category::Parsing, 20_000, 1_024);
+    let module = run.rec.register(ml("<module>", HOSTILE, 1));
+    let f = run.rec.register(ml("f\u{1}</script>", HOSTILE, 2));
+    let lambda = run.rec.register(ml("<lambda>", HOSTILE, 3));
+    let len = run.rec.register(native("len", Category::StandardLibrary));
+    run.enter(module);
+    run.enter(f);
+    run.allocate(2, 64);
+    run.enter(lambda);
+    run.allocate(1, 32);
+    run.exit();
+    run.enter(len);
+    run.exit();
+    run.exit();
+    run.exit();
+    run.rec.set_peak_memory(4_096);
+    run.rec.finish(HOSTILE)
+}
+
+fn export(p: &Profile, format: ExportFormat, flame: FlameWeight) -> String {
+    let options = ExportOptions { flame, ..ExportOptions::default() };
+    String::from_utf8(p.export(format, &options)).expect("the export is UTF-8")
+}
+
+#[test]
+fn svg_with_a_hostile_program_name_is_well_formed_xml() {
+    let p = hostile_run();
+    for flame in [FlameWeight::Time, FlameWeight::Memory] {
+        let svg = export(&p, ExportFormat::Svg, flame);
+        let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+        if let Err(e) = roxmltree::Document::parse_with_options(&svg, options) {
+            panic!("{flame:?}: the SVG is not well-formed XML: {e}");
+        }
+        assert!(svg.contains("onerror=alert(1)&gt;"), "the title is escaped, not dropped");
+    }
+    // With nothing to draw, the small SVG is well-formed too.
+    let empty = Recorder::new(Box::new(FakeClock::new(0)), false).finish(HOSTILE);
+    let svg = export(&empty, ExportFormat::Svg, FlameWeight::Memory);
+    roxmltree::Document::parse(&svg).expect("the empty SVG is well-formed XML");
+}
+
+#[test]
+fn collapsed_stacks_stay_one_line_per_stack() {
+    let p = hostile_run();
+    for flame in [FlameWeight::Time, FlameWeight::Memory] {
+        let folded = export(&p, ExportFormat::Folded, flame);
+        let mut lines = 0;
+        for line in folded.lines() {
+            let (stack, weight) = line.rsplit_once(' ').expect("`STACK WEIGHT`");
+            assert!(weight.parse::<u64>().is_ok_and(|w| w > 0), "{line:?}");
+            assert!(!stack.contains(|c: char| c.is_control()), "{line:?}");
+            // `<module>`, `f`, `<lambda>`: at most three frames, as recorded.
+            assert!(stack.split(';').count() <= 3, "a `;` of a name split a frame: {line:?}");
+            lines += 1;
+        }
+        assert!(lines >= 2, "{flame:?}: {folded}");
+    }
+}
+
+#[test]
+fn json_exports_parse_and_the_html_stays_inert() {
+    let p = hostile_run();
+    for format in [ExportFormat::Json, ExportFormat::Speedscope, ExportFormat::Trace] {
+        let text = export(&p, format, FlameWeight::Time);
+        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert!(text.contains("onerror") && v.is_object(), "{format}");
+    }
+    let html = export(&p, ExportFormat::Html, FlameWeight::Time);
+    let lower = html.to_ascii_lowercase();
+    // The page's own elements only: one script of data, one of code, one style.
+    assert_eq!(lower.matches("</script").count(), 2, "a name closed a script element");
+    assert_eq!(lower.matches("<img").count(), 0, "a name became markup");
+    assert_eq!(lower.matches("<!--").count(), 0, "a name opened a comment in a script");
+}
