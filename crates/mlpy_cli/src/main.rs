@@ -373,10 +373,10 @@ fn profile_show(file: &std::path::Path, args: &args::ProfileOutputArgs) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let text = match std::fs::read_to_string(file) {
+    let text = match profile_output::read_saved(file) {
         Ok(t) => t,
-        Err(e) => {
-            errln!("mlpy: cannot read `{}`: {}", file.display(), pipeline::io_reason(&e));
+        Err(msg) => {
+            errln!("mlpy: {msg}");
             return exit::USAGE;
         }
     };

@@ -134,6 +134,39 @@ impl ProfileOptions {
     }
 }
 
+/// Reads a saved JSON profile for `profile show`; the error is the whole message
+/// (without `mlpy: `). A JSON profile starts with `{` (after blanks): a file that does
+/// not (`/dev/zero`, `/dev/urandom`, a binary file) is refused after its first bytes
+/// rather than read to an end that a device never reaches.
+pub fn read_saved(file: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let cannot = |e: &std::io::Error| format!("cannot read `{}`: {}", file.display(), reason(e));
+    let not_profile = |why: &str| format!("`{}` is not an mlpy profile: {why}", file.display());
+    let mut reader = std::fs::File::open(file).map_err(|e| cannot(&e))?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut checked = false;
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(cannot(&e)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        if !checked {
+            match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+                Some(b'{') => checked = true,
+                Some(_) => {
+                    return Err(not_profile("it does not start with `{`, as a JSON profile does"))
+                }
+                None => {}
+            }
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| not_profile("it is not UTF-8 text"))
+}
+
 /// The largest figure a profile read back may hold, and the largest sum of a column
 /// that adds up to a share of the run (calls, self times, bytes): 2^53 − 1, the largest
 /// integer every JSON reader (the HTML page's JavaScript among them) holds exactly, and

@@ -149,3 +149,35 @@ fn a_symbolic_link_is_written_through() {
     assert_eq!(out.status.code(), Some(USAGE), "{}", stderr(&out));
     assert!(stderr(&out).contains("given twice"), "{}", stderr(&out));
 }
+
+/// `/dev/zero` never ends: reading it whole would take every byte of memory. (The shell's
+/// `ulimit -v` keeps a regression from taking the machine's.)
+#[cfg(target_os = "linux")]
+#[test]
+fn profile_show_of_an_endless_device_is_refused_at_once() {
+    let dir = with_program("endless");
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let script = format!(
+            "ulimit -v 4000000; exec '{}' profile show {device}",
+            env!("CARGO_BIN_EXE_mlpy")
+        );
+        let out = Command::new("sh")
+            .args(["-c", &script])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("sh runs");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(USAGE), "{device}: {err}");
+        assert!(err.contains("is not an mlpy profile: it does not start with `{`"), "{err}");
+    }
+    // Blanks before the `{` are fine.
+    let profile = std::fs::read_to_string({
+        saved_profile(&dir);
+        dir.path().join("p.json")
+    })
+    .unwrap();
+    std::fs::write(dir.path().join("blank.json"), format!("\n \t{profile}")).unwrap();
+    let out = mlpy_in(dir.path(), &["profile", "show", "blank.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
