@@ -89,3 +89,50 @@ fn json_exports_parse_and_the_html_stays_inert() {
     assert_eq!(lower.matches("<img").count(), 0, "a name became markup");
     assert_eq!(lower.matches("<!--").count(), 0, "a name opened a comment in a script");
 }
+
+/// A recursion 10,000 calls deep: as `sampled` stacks its speedscope file would hold 50
+/// million frames (some 300 MB); it is written `evented`, two events a node, nested
+/// exactly, and ends at the total time.
+#[test]
+fn a_deep_recursion_gives_a_linear_speedscope_file() {
+    const DEPTH: usize = 10_000;
+    let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(100)), true));
+    let module = run.rec.register(ml("<module>", "deep.ml", 1));
+    let r = run.rec.register(ml("r", "deep.ml", 1));
+    run.enter(module);
+    for _ in 0..DEPTH {
+        run.enter(r);
+        run.allocate(1, 16);
+    }
+    for _ in 0..=DEPTH {
+        run.exit();
+    }
+    let p = run.rec.finish("deep.ml");
+    assert!(p.cct().len() > DEPTH);
+    let text = export(&p, ExportFormat::Speedscope, FlameWeight::Time);
+    assert!(text.len() < 2_000_000, "{} bytes for {} nodes", text.len(), p.cct().len());
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let profiles = file["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 2, "time and bytes");
+    let totals = [p.total_ns(), p.cct().iter().map(|n| n.alloc_bytes).sum()];
+    for (profile, total) in profiles.iter().zip(totals) {
+        assert_eq!(profile["type"], "evented");
+        assert_eq!(profile["endValue"].as_u64(), Some(total));
+        let mut open: Vec<u64> = Vec::new();
+        let (mut last, mut deepest) = (0, 0);
+        for e in profile["events"].as_array().unwrap() {
+            let (frame, at) = (e["frame"].as_u64().unwrap(), e["at"].as_u64().unwrap());
+            assert!(at >= last, "events in order");
+            last = at;
+            match e["type"].as_str().unwrap() {
+                "O" => open.push(frame),
+                "C" => assert_eq!(open.pop(), Some(frame), "closes the innermost open frame"),
+                other => panic!("event type {other}"),
+            }
+            deepest = deepest.max(open.len());
+        }
+        assert!(open.is_empty());
+        assert_eq!(last, total, "the last close is at the end");
+        assert!(deepest > DEPTH, "the whole recursion is drawn ({deepest})");
+    }
+}
