@@ -3,6 +3,8 @@
 //! quotes, `</script>`, `-->`, `]]>`, non-ASCII), in every text format, each checked with
 //! its own rules (XML well-formedness, collapsed-stack lines, JSON, an inert HTML page).
 
+use std::process::Command;
+
 use mlpy_profile::{
     Category, ExportFormat, ExportOptions, FakeClock, FlameWeight, Profile, Recorder,
 };
@@ -135,4 +137,83 @@ fn a_deep_recursion_gives_a_linear_speedscope_file() {
         assert_eq!(last, total, "the last close is at the end");
         assert!(deepest > DEPTH, "the whole recursion is drawn ({deepest})");
     }
+}
+
+/// `<module>` → `r` called `depth` deep, each `r` allocating 16 bytes.
+fn recursion(depth: usize) -> Profile {
+    let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(700)), true));
+    let module = run.rec.register(ml("<module>", "deep.ml", 1));
+    let r = run.rec.register(ml("r", "deep.ml", 1));
+    run.enter(module);
+    for _ in 0..depth {
+        run.enter(r);
+        run.allocate(1, 16);
+    }
+    for _ in 0..=depth {
+        run.exit();
+    }
+    run.rec.finish("deep.ml")
+}
+
+/// A recursion 5,000 calls deep: as whole stacks its collapsed stacks would repeat some
+/// 12 million frames (and 100,000 deep, 70 GB: the export ran out of memory). Stacks are
+/// cut at 1,024 frames, the calls below becoming one `<deeper calls>` frame that keeps
+/// their weight, so the lines still add up.
+#[test]
+fn collapsed_stacks_of_a_deep_recursion_are_cut_and_keep_their_weight() {
+    let p = recursion(5_000);
+    let total_bytes: u64 = p.cct().iter().map(|n| n.alloc_bytes).sum();
+    for (flame, total) in
+        [(FlameWeight::Time, p.total_ns().div_ceil(1000)), (FlameWeight::Memory, total_bytes)]
+    {
+        let folded = export(&p, ExportFormat::Folded, flame);
+        assert!(folded.len() < 20_000_000, "{flame:?}: {} bytes", folded.len());
+        let (mut sum, mut deepest, mut cut) = (0, 0, 0);
+        for line in folded.lines() {
+            let (stack, weight) = line.rsplit_once(' ').unwrap();
+            sum += weight.parse::<u64>().unwrap();
+            let frames: Vec<&str> = stack.split(';').collect();
+            deepest = deepest.max(frames.len());
+            if frames.last() == Some(&"<deeper calls>") {
+                cut += 1;
+                assert_eq!(frames.len(), 1_025, "1,024 frames, then the cut");
+            }
+        }
+        assert_eq!(cut, 1, "{flame:?}: the calls below the cut are one line");
+        assert_eq!(deepest, 1_025);
+        assert!(sum.abs_diff(total) <= 1, "{flame:?}: {sum} of {total}");
+        if flame == FlameWeight::Time {
+            let svg = export(&p, ExportFormat::Svg, flame);
+            let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+            roxmltree::Document::parse_with_options(&svg, options).expect("well-formed SVG");
+        }
+    }
+}
+
+/// The pprof export cuts its stacks at the same depth: one sample for everything below,
+/// on a `<deeper calls>` location, which `go tool pprof` names.
+#[test]
+fn pprof_of_a_deep_recursion_is_cut_and_named() {
+    let p = recursion(5_000);
+    let gz = p.export(ExportFormat::Pprof, &ExportOptions::default());
+    assert!(gz.len() < 200_000, "{} bytes", gz.len());
+    let dir = std::env::temp_dir().join(format!("mlpy-hostile-pprof-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("deep.pb.gz");
+    std::fs::write(&path, &gz).unwrap();
+    let output = Command::new("go")
+        .args(["tool", "pprof", "-top", "-sample_index=calls"])
+        .arg(&path)
+        .output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let output = match output {
+        Ok(o) => o,
+        Err(e) => return crate::reader_missing("go (Debian's golang-go)", &e.to_string()),
+    };
+    let top = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // 5,000 calls of r plus <module>: 1,023 r above the cut, 3,977 below it.
+    assert!(top.contains("Total samples = 5001"), "{top}");
+    let deeper = top.lines().find(|l| l.ends_with(" <deeper calls>")).expect("named");
+    assert!(deeper.trim_start().starts_with("3977 "), "{deeper}");
 }
