@@ -483,7 +483,7 @@ fn the_html_page_opens_in_chromium_and_fetches_nothing() {
             scenario::two_files(true),
             vec!["fib", "main", "process", "len", "<lambda:31>"],
         ),
-        ("no_memory", scenario::two_files(false), vec!["fib", "sort"]),
+        ("no_memory", scenario::two_files(false), vec!["fib", "array.sort"]),
         ("no_ml_code", scenario::no_ml_code(), vec!["parsing", "startup"]),
         (
             "hostile",

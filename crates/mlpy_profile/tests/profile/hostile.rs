@@ -217,3 +217,36 @@ fn pprof_of_a_deep_recursion_is_cut_and_named() {
     let deeper = top.lines().find(|l| l.ends_with(" <deeper calls>")).expect("named");
     assert!(deeper.trim_start().starts_with("3977 "), "{deeper}");
 }
+
+/// The HTML page of a recursion 3,000 calls deep: its flame graph was a canvas 54,000
+/// pixels high, past Chromium's limit, so nothing was drawn. Opened in headless Chromium
+/// (`tests/npm/deep-flame.mjs`), the canvas fits and its top row is painted.
+#[test]
+fn the_html_flame_graph_of_a_deep_recursion_is_drawn() {
+    let npm = match std::env::var_os("MLPY_NPM_DIR") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/npm"),
+    };
+    if Command::new("node").arg("--version").output().is_err() {
+        return crate::reader_missing("node", "install Debian's nodejs");
+    }
+    if !npm.join("node_modules/playwright-core/package.json").is_file() {
+        let why = format!("run `npm ci` in {}", npm.display());
+        return crate::reader_missing("the npm package playwright-core", &why);
+    }
+    let dir = std::env::temp_dir().join(format!("mlpy-hostile-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("deep.html");
+    std::fs::write(&page, export(&recursion(3_000), ExportFormat::Html, FlameWeight::Time))
+        .unwrap();
+    let out = Command::new("node")
+        .arg(npm.join("deep-flame.mjs"))
+        .arg(&page)
+        .current_dir(&npm)
+        .output()
+        .expect("node runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    let text =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "deep-flame.mjs failed:\n{text}");
+}
