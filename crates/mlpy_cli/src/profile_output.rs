@@ -89,7 +89,7 @@ impl ProfileOptions {
                     }
                     None
                 }
-                Target::Path(path) => check_path(path).map_err(|why| {
+                Target::Path(path) => check_path(path, output.format).map_err(|why| {
                     format!("cannot write the profile to `{}`: {why}", path.display())
                 })?,
             };
@@ -269,7 +269,7 @@ fn output_of(path: &Path, forced: Option<ExportFormat>) -> Result<Output, String
 
 /// Why `path` cannot take a profile, if it cannot; else the key that identifies it (its
 /// directory's canonical path and its name) for finding duplicates.
-fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
+fn check_path(path: &Path, format: ExportFormat) -> Result<Option<PathBuf>, String> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             return Err(format!(
@@ -277,7 +277,7 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
                 path.join("profile.json").display()
             ))
         }
-        Ok(m) if in_place(path) => return check_special(path, &m).map(|()| None),
+        Ok(m) if in_place(path) => return check_special(path, &m, format).map(|()| None),
         _ => {}
     }
     if ends_as_directory(path) {
@@ -319,7 +319,13 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
 
 /// A file written in place is opened for writing now (`/dev/full` opens; a device
 /// without permission does not); a named pipe is not (opening it would wait for a reader).
-fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
+/// A binary format is refused for a terminal (`/dev/tty`, `/dev/stdout` on a terminal),
+/// as for `-`.
+fn check_special(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    format: ExportFormat,
+) -> Result<(), String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -328,7 +334,14 @@ fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
         }
     }
     let _ = meta;
-    std::fs::OpenOptions::new().append(true).open(path).map(drop).map_err(|e| reason(&e))
+    let file = std::fs::OpenOptions::new().append(true).open(path).map_err(|e| reason(&e))?;
+    if !format.is_text() && file.is_terminal() {
+        return Err(format!(
+            "the {format} profile is binary and this is a terminal: name a file (`profile{}`)",
+            format.extension()
+        ));
+    }
+    Ok(())
 }
 
 /// Whether `path` is spelled as a directory: it ends with `/` or `/.` (`out/`,

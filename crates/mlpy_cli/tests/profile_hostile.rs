@@ -181,3 +181,33 @@ fn profile_show_of_an_endless_device_is_refused_at_once() {
     let out = mlpy_in(dir.path(), &["profile", "show", "blank.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A binary profile is refused for a terminal reached through a device path
+/// (`/dev/stdout`, `/dev/tty`) as it is for `-`. The terminal is a pseudo-terminal made
+/// by util-linux's `script`; without it the test says so and passes (fails under CI).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_binary_profile_is_refused_for_a_terminal_by_any_name() {
+    let dir = with_program("terminal");
+    let mlpy = env!("CARGO_BIN_EXE_mlpy");
+    for (target, format) in [("/dev/stdout", "prof"), ("/dev/tty", "pprof"), ("-", "prof")] {
+        let inner =
+            format!("'{mlpy}' run prog.ml --profile-output {target} --profile-format {format}");
+        let out = match Command::new("script")
+            .args(["-qec", &inner, "/dev/null"])
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+        {
+            Ok(out) => out,
+            Err(e) => {
+                assert!(std::env::var_os("CI").is_none(), "util-linux's script is needed: {e}");
+                eprintln!("SKIPPED: util-linux's script is missing ({e})");
+                return;
+            }
+        };
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(USAGE), "{target}: {text}");
+        assert!(text.contains("is binary") && text.contains("nothing was run"), "{text}");
+    }
+}
