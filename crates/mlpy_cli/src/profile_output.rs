@@ -517,7 +517,7 @@ mod tests {
             return;
         }
         // A pipe passes the check without being opened (that would wait for a reader).
-        assert_eq!(check_path(&fifo), Ok(None));
+        assert_eq!(check_path(&fifo, ExportFormat::Text), Ok(None));
         let reader = {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
