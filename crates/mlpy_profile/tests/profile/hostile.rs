@@ -6,7 +6,7 @@
 use std::process::Command;
 
 use mlpy_profile::{
-    Category, ExportFormat, ExportOptions, FakeClock, FlameWeight, Profile, Recorder,
+    Category, ExportFormat, ExportOptions, FakeClock, FlameWeight, Profile, Recorder, ReportKind,
 };
 
 use crate::scenario::{ml, native, Run};
@@ -249,4 +249,35 @@ fn the_html_flame_graph_of_a_deep_recursion_is_drawn() {
     let text =
         format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "deep-flame.mjs failed:\n{text}");
+}
+
+/// 40,000 ML functions, each called once from the top level and calling `len`: the
+/// summaries scanned every edge and node for each function (quadratic: 60,000 functions
+/// took minutes for `ml-details`). They now take time in proportion to the profile; the
+/// bound is generous for a debug build on a busy machine, and far below the quadratic
+/// time.
+#[test]
+fn the_summaries_of_many_functions_take_linear_time() {
+    const FUNCTIONS: u32 = 40_000;
+    let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(1_000)), true));
+    let module = run.rec.register(ml("<module>", "many.ml", 1));
+    let len = run.rec.register(native("len", Category::StandardLibrary));
+    run.enter(module);
+    for i in 0..FUNCTIONS {
+        let f = run.rec.register(ml(&format!("f{i}"), "many.ml", i + 2));
+        run.enter(f);
+        run.enter(len);
+        run.exit();
+        run.exit();
+    }
+    run.exit();
+    let p = run.rec.finish("many.ml");
+    for report in [ReportKind::MlDetails, ReportKind::MlSummary, ReportKind::DevDetails] {
+        let options = ExportOptions { reports: vec![report], ..ExportOptions::default() };
+        let started = std::time::Instant::now();
+        let text = p.export(ExportFormat::Text, &options);
+        let took = started.elapsed();
+        assert!(!text.is_empty());
+        assert!(took.as_secs_f64() < 3.0, "{report:?} took {took:?}");
+    }
 }
