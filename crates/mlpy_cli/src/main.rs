@@ -377,14 +377,16 @@ fn profile_show(file: &std::path::Path, args: &args::ProfileOutputArgs) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let text = match std::fs::read_to_string(file) {
+    let text = match profile_output::read_saved(file) {
         Ok(t) => t,
-        Err(e) => {
-            errln!("mlpy: cannot read `{}`: {}", file.display(), pipeline::io_reason(&e));
+        Err(msg) => {
+            errln!("mlpy: {msg}");
             return exit::USAGE;
         }
     };
-    let profile = match mlpy_profile::Profile::from_json(&text) {
+    let profile = match mlpy_profile::Profile::from_json(&text)
+        .and_then(|p| profile_output::check_figures(&p).map(|()| p))
+    {
         Ok(profile) => profile,
         Err(e) => {
             errln!("mlpy: `{}` is not an mlpy profile: {e}", file.display());

@@ -89,7 +89,7 @@ impl ProfileOptions {
                     }
                     None
                 }
-                Target::Path(path) => check_path(path).map_err(|why| {
+                Target::Path(path) => check_path(path, output.format).map_err(|why| {
                     format!("cannot write the profile to `{}`: {why}", path.display())
                 })?,
             };
@@ -134,6 +134,116 @@ impl ProfileOptions {
     }
 }
 
+/// Reads a saved JSON profile for `profile show`; the error is the whole message
+/// (without `mlpy: `). A JSON profile starts with `{` (after blanks): a file that does
+/// not (`/dev/zero`, `/dev/urandom`, a binary file) is refused after its first bytes
+/// rather than read to an end that a device never reaches.
+pub fn read_saved(file: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let cannot = |e: &std::io::Error| format!("cannot read `{}`: {}", file.display(), reason(e));
+    let not_profile = |why: &str| format!("`{}` is not an mlpy profile: {why}", file.display());
+    let mut reader = std::fs::File::open(file).map_err(|e| cannot(&e))?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut checked = false;
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(cannot(&e)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        if !checked {
+            match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+                Some(b'{') => checked = true,
+                Some(_) => {
+                    return Err(not_profile("it does not start with `{`, as a JSON profile does"))
+                }
+                None => {}
+            }
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| not_profile("it is not UTF-8 text"))
+}
+
+/// The largest figure a profile read back may hold, and the largest sum of a column
+/// that adds up to a share of the run (calls, self times, bytes): 2^53 − 1, the largest
+/// integer every JSON reader (the HTML page's JavaScript among them) holds exactly, and
+/// far beyond any run (104 days in nanoseconds). That leaves the reports and exports,
+/// which add such figures up and scale them, 2^11 times headroom in 64 bits.
+pub const MAX_FIGURE: u64 = (1 << 53) - 1;
+
+/// The largest sum of a column of total (inclusive) times: these count a time once per
+/// enclosing call, so they add up to the run's time times the depth of its calls.
+const MAX_TOTALS_SUM: u64 = 1 << 62;
+
+/// Checks that the figures of a profile read from a file (`profile show`) are within
+/// `MAX_FIGURE`, alone and added up column by column (`MAX_TOTALS_SUM` for total
+/// times), so that no report or export overflows on a hand-edited or corrupted file.
+/// The error names the first column that is too large.
+pub fn check_figures(p: &Profile) -> Result<(), String> {
+    fn sum_within(name: &str, max: u64, values: impl Iterator<Item = u64>) -> Result<(), String> {
+        let mut sum: u64 = 0;
+        for v in values {
+            if v > MAX_FIGURE {
+                return Err(format!("`{name}` holds {v}, more than {MAX_FIGURE}"));
+            }
+            sum = sum
+                .checked_add(v)
+                .filter(|&s| s <= max)
+                .ok_or_else(|| format!("the figures of `{name}` add up to more than {max}"))?;
+        }
+        Ok(())
+    }
+    let column =
+        |name: &str, values: &mut dyn Iterator<Item = u64>| sum_within(name, MAX_FIGURE, values);
+    let totals = |name: &str, values: &mut dyn Iterator<Item = u64>| {
+        sum_within(name, MAX_TOTALS_SUM, values)
+    };
+    let cost = p.profiler();
+    column("total_ns", &mut std::iter::once(p.total_ns()))?;
+    column("peak_memory_bytes", &mut std::iter::once(p.peak_memory_bytes()))?;
+    column("profiler.event_cost_ps", &mut std::iter::once(cost.event_cost_ps))?;
+    column("profiler.inside_cost_ps", &mut std::iter::once(cost.inside_cost_ps))?;
+    column("profiler.slow_enter_cost_ps", &mut std::iter::once(cost.slow_enter_cost_ps))?;
+    column("profiler.events", &mut std::iter::once(cost.events))?;
+    column("profiler.slow_enters", &mut std::iter::once(cost.slow_enters))?;
+    column("profiler.subtracted_ns", &mut std::iter::once(cost.subtracted_ns))?;
+    column("phases[].ns", &mut p.phases().iter().map(|x| x.ns))?;
+    column("phases[].alloc_bytes", &mut p.phases().iter().map(|x| x.alloc_bytes))?;
+    column("categories[].ns", &mut p.categories().iter().map(|x| x.ns))?;
+    column("categories[].alloc_bytes", &mut p.categories().iter().map(|x| x.alloc_bytes))?;
+    let f = p.functions();
+    column("functions[].calls", &mut f.iter().map(|x| x.calls))?;
+    column("functions[].primitive_calls", &mut f.iter().map(|x| x.primitive_calls))?;
+    column("functions[].self_ns", &mut f.iter().map(|x| x.self_ns))?;
+    totals("functions[].total_ns", &mut f.iter().map(|x| x.total_ns))?;
+    column("functions[].alloc_bytes", &mut f.iter().map(|x| x.alloc_bytes))?;
+    column("functions[].alloc_count", &mut f.iter().map(|x| x.alloc_count))?;
+    column("functions[].retained_bytes", &mut f.iter().map(|x| x.retained_bytes))?;
+    let e = p.edges();
+    column("edges[].calls", &mut e.iter().map(|x| x.calls))?;
+    column("edges[].primitive_calls", &mut e.iter().map(|x| x.primitive_calls))?;
+    column("edges[].self_ns", &mut e.iter().map(|x| x.self_ns))?;
+    totals("edges[].total_ns", &mut e.iter().map(|x| x.total_ns))?;
+    let c = p.cct();
+    column("cct[].calls", &mut c.iter().map(|x| x.calls))?;
+    column("cct[].self_ns", &mut c.iter().map(|x| x.self_ns))?;
+    totals("cct[].total_ns", &mut c.iter().map(|x| x.total_ns))?;
+    column("cct[].alloc_bytes", &mut c.iter().map(|x| x.alloc_bytes))?;
+    column("cct[].alloc_count", &mut c.iter().map(|x| x.alloc_count))?;
+    if let Some(t) = p.timeline() {
+        column("timeline.cap", &mut std::iter::once(t.cap))?;
+        column("timeline.dropped", &mut std::iter::once(t.dropped))?;
+        for ev in &t.events {
+            column("timeline.events[].ts_ns", &mut std::iter::once(ev.ts_ns))?;
+            column("timeline.events[].heap_bytes", &mut std::iter::once(ev.heap_bytes))?;
+        }
+    }
+    Ok(())
+}
+
 /// The format of one `--profile-output`: its extension's, else `--profile-format`'s,
 /// else the text reports for `-` and for a device or a pipe.
 fn output_of(path: &Path, forced: Option<ExportFormat>) -> Result<Output, String> {
@@ -159,7 +269,7 @@ fn output_of(path: &Path, forced: Option<ExportFormat>) -> Result<Output, String
 
 /// Why `path` cannot take a profile, if it cannot; else the key that identifies it (its
 /// directory's canonical path and its name) for finding duplicates.
-fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
+fn check_path(path: &Path, format: ExportFormat) -> Result<Option<PathBuf>, String> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             return Err(format!(
@@ -167,9 +277,14 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
                 path.join("profile.json").display()
             ))
         }
-        Ok(m) if in_place(path) => return check_special(path, &m).map(|()| None),
+        Ok(m) if in_place(path) => return check_special(path, &m, format).map(|()| None),
         _ => {}
     }
+    if ends_as_directory(path) {
+        return Err("the path ends with `/`, so it names a directory: name a file".to_owned());
+    }
+    // A symbolic link is written through: the file it leads to is replaced, beside it.
+    let path = &follow_links(path);
     let dir = parent_of(path);
     let shown = dir.display();
     match std::fs::metadata(dir) {
@@ -204,7 +319,13 @@ fn check_path(path: &Path) -> Result<Option<PathBuf>, String> {
 
 /// A file written in place is opened for writing now (`/dev/full` opens; a device
 /// without permission does not); a named pipe is not (opening it would wait for a reader).
-fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
+/// A binary format is refused for a terminal (`/dev/tty`, `/dev/stdout` on a terminal),
+/// as for `-`.
+fn check_special(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    format: ExportFormat,
+) -> Result<(), String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -213,7 +334,37 @@ fn check_special(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
         }
     }
     let _ = meta;
-    std::fs::OpenOptions::new().append(true).open(path).map(drop).map_err(|e| reason(&e))
+    let file = std::fs::OpenOptions::new().append(true).open(path).map_err(|e| reason(&e))?;
+    if !format.is_text() && file.is_terminal() {
+        return Err(format!(
+            "the {format} profile is binary and this is a terminal: name a file (`profile{}`)",
+            format.extension()
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `path` is spelled as a directory: it ends with `/` or `/.` (`out/`,
+/// `p.json/`), which no file can be written as.
+fn ends_as_directory(path: &Path) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes.ends_with(b"/") || bytes.ends_with(b"/.") || bytes == b"."
+}
+
+/// The path a chain of symbolic links at `path` leads to (relative targets taken from
+/// each link's directory), whether or not that file exists yet; `path` itself when it
+/// is not a link. A loop, or a chain longer than Linux follows (40), stops at the last
+/// link reached, which is then replaced like a file.
+fn follow_links(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink());
+        let Some(target) = is_link.then(|| std::fs::read_link(&at).ok()).flatten() else {
+            break;
+        };
+        at = if target.is_absolute() { target } else { parent_of(&at).join(target) };
+    }
+    at
 }
 
 /// The directory a file path is in (`.` for a bare name).
@@ -222,8 +373,17 @@ fn parent_of(path: &Path) -> &Path {
 }
 
 /// `DIR/.NAME.PID.WHAT`: a temporary file beside `path`.
+/// At most the first 100 bytes of the name are kept, so that the temporary name fits
+/// where the name itself does (file names have at most 255 bytes).
 fn temp_name(path: &Path, what: &str) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.len() > 100 {
+        let mut end = 100;
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        name.truncate(end);
+    }
     parent_of(path).join(format!(".{name}.{}.{what}", std::process::id()))
 }
 
@@ -268,7 +428,8 @@ fn in_place(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_dir() && (!m.is_file() || system))
 }
 
-/// Writes `bytes` to a temporary file next to `path`, then renames it over `path`, so a
+/// Writes `bytes` to a temporary file next to `path` (next to the file a symbolic link
+/// at `path` leads to, which is the one replaced), then renames it over that file, so a
 /// reader never sees a half-written file. A device, a pipe or a path under `/dev`
 /// (`/dev/null`, `/dev/stdout`, a named pipe; `in_place`) is appended to instead:
 /// renaming over it would replace the device, pipe or link with a regular file.
@@ -276,6 +437,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if in_place(path) {
         return std::fs::OpenOptions::new().append(true).open(path)?.write_all(bytes);
     }
+    let path = &follow_links(path);
     let tmp = temp_name(path, "tmp");
     std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
@@ -355,7 +517,7 @@ mod tests {
             return;
         }
         // A pipe passes the check without being opened (that would wait for a reader).
-        assert_eq!(check_path(&fifo), Ok(None));
+        assert_eq!(check_path(&fifo, ExportFormat::Text), Ok(None));
         let reader = {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())

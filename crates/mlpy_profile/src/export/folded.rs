@@ -11,6 +11,9 @@
 //! and many sub-microsecond nodes are not all rounded away (a node whose weight comes out 0
 //! is left out).
 //!
+//! Stacks deeper than `MAX_STACK_DEPTH` frames are cut: everything called below that
+//! depth is one more frame, `<deeper calls>`, with the weight of all of it.
+//!
 //! Frame names: see `frame_name`.
 
 use crate::export::FlameWeight;
@@ -27,6 +30,15 @@ pub(crate) fn write(profile: &Profile, weight: FlameWeight) -> String {
     out
 }
 
+/// The most frames a collapsed stack names: the calls below a node this deep are one
+/// frame, `DEEPER`, weighing all of them. Each line repeats its whole stack, so a
+/// recursion 100,000 calls deep would otherwise take some 70 GB; a program rarely goes
+/// this deep (Python stops at 1,000).
+pub(crate) const MAX_STACK_DEPTH: usize = 1024;
+
+/// The frame that stands for the calls cut below `MAX_STACK_DEPTH`.
+pub(crate) const DEEPER: &str = "<deeper calls>";
+
 /// Calls `line(stack, weight)` for each line of the collapsed stacks, in order.
 fn for_each_line(profile: &Profile, weight: FlameWeight, mut line: impl FnMut(&str, u64)) {
     let names: Vec<String> = profile.functions().iter().map(|f| frame_name(&f.info)).collect();
@@ -35,8 +47,35 @@ fn for_each_line(profile: &Profile, weight: FlameWeight, mut line: impl FnMut(&s
     // The current path, `;`-joined, and where each open node's name ends in it.
     let mut stack = String::new();
     let mut ends: Vec<usize> = Vec::new();
+    // The subtree cut below `MAX_STACK_DEPTH` being added up: its stack, the exact time
+    // before it, and its bytes.
+    let mut cut: Option<(String, u64, u64)> = None;
+    let flush =
+        |cut: &mut Option<(String, u64, u64)>, exact_ns: u64, line: &mut dyn FnMut(&str, u64)| {
+            if let Some((stack, before, bytes)) = cut.take() {
+                let count = match weight {
+                    FlameWeight::Time => round_us(exact_ns) - round_us(before),
+                    FlameWeight::Memory => bytes,
+                };
+                if count > 0 {
+                    line(&stack, count);
+                }
+            }
+        };
     depth_first(profile, |node, depth| {
         let n = &cct[node];
+        if depth >= MAX_STACK_DEPTH {
+            let (_, _, bytes) = cut.get_or_insert_with(|| {
+                let mut deeper = stack[..ends[MAX_STACK_DEPTH - 1]].to_owned();
+                deeper.push(';');
+                deeper.push_str(DEEPER);
+                (deeper, exact_ns, 0)
+            });
+            *bytes = bytes.saturating_add(n.alloc_bytes);
+            exact_ns = exact_ns.saturating_add(n.self_ns);
+            return;
+        }
+        flush(&mut cut, exact_ns, &mut line);
         ends.truncate(depth);
         stack.truncate(ends.last().copied().unwrap_or(0));
         if depth > 0 {
@@ -47,7 +86,7 @@ fn for_each_line(profile: &Profile, weight: FlameWeight, mut line: impl FnMut(&s
         let count = match weight {
             FlameWeight::Time => {
                 let before = exact_ns;
-                exact_ns += n.self_ns;
+                exact_ns = exact_ns.saturating_add(n.self_ns);
                 round_us(exact_ns) - round_us(before)
             }
             FlameWeight::Memory => n.alloc_bytes,
@@ -56,11 +95,12 @@ fn for_each_line(profile: &Profile, weight: FlameWeight, mut line: impl FnMut(&s
             line(&stack, count);
         }
     });
+    flush(&mut cut, exact_ns, &mut line);
 }
 
 /// Nanoseconds to the nearest microsecond, halves up.
 fn round_us(ns: u64) -> u64 {
-    (ns + 500) / 1000
+    ns.saturating_add(500) / 1000
 }
 
 /// Visits the calling-context tree depth first, parents before children, children (and
@@ -113,12 +153,23 @@ pub(crate) fn frame_name(info: &FunctionInfo) -> String {
         FunctionKind::Native | FunctionKind::Method => info.name.clone(),
         FunctionKind::Phase => format!("<phase {}>", info.name),
     };
-    if !raw.contains(|c: char| c == '%' || c == ';' || c.is_control()) {
+    escape(raw, |c| c == '%' || c == ';' || c.is_control())
+}
+
+/// `text` with its control characters (newlines among them) and `%` written `%XX`, for
+/// a title that must stay on one line and be valid XML.
+pub(crate) fn printable(text: &str) -> String {
+    escape(text.to_owned(), |c| c == '%' || c.is_control())
+}
+
+/// `raw` with each character `special` picks written `%XX` (hex, per UTF-8 byte).
+fn escape(raw: String, special: impl Fn(char) -> bool) -> String {
+    if !raw.contains(&special) {
         return raw;
     }
     let mut safe = String::with_capacity(raw.len() + 8);
     for c in raw.chars() {
-        if c == '%' || c == ';' || c.is_control() {
+        if special(c) {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
                 safe.push_str(&format!("%{b:02X}"));

@@ -5,7 +5,11 @@
 //!   `alloc_space/bytes`, `alloc_objects/count`; `time` is the default.
 //! - One `Sample` per calling-context node, its locations the node's stack, leaf first,
 //!   its values the node's own calls, self time, bytes and allocations, so each sample
-//!   type adds up to the profile's totals.
+//!   type adds up to the profile's totals. Below `folded::MAX_STACK_DEPTH` (1,024) frames
+//!   the stacks are cut: a node that deep is one sample, its stack the frames above it and
+//!   `<deeper calls>` (a location and function of its own, id = the functions' count + 1,
+//!   present only then), its values those of everything under it, so a recursion 100,000
+//!   calls deep stays small.
 //! - One `Location` and one `Function` per profile function, both with id = the
 //!   function's index + 1: the function's `name` is its frame name (`folded::frame_name`:
 //!   `fib (main.ml:3)`, `len`, `<phase parsing>`, unique within a profile, so that tools
@@ -28,7 +32,7 @@ use std::io::Write;
 
 use flate2::{Compression, GzBuilder};
 
-use crate::export::folded::frame_name;
+use crate::export::folded::{frame_name, DEEPER, MAX_STACK_DEPTH};
 use crate::profile::Profile;
 
 /// Wire types.
@@ -64,17 +68,46 @@ pub(crate) fn encode(profile: &Profile) -> Vec<u8> {
 
     // sample = 2
     let cct = profile.cct();
+    // Below `MAX_STACK_DEPTH` frames, a node's values go to the sample of its ancestor at
+    // that depth (the cut), whose stack is the frames above it and `<deeper calls>`.
+    let deeper_id = profile.functions().len() as u64 + 1;
+    let mut depth = vec![0usize; cct.len()];
+    let mut cut_at = vec![usize::MAX; cct.len()];
+    let mut values = vec![[0u64; 4]; cct.len()];
+    for (idx, node) in cct.iter().enumerate() {
+        let parent = node.parent.map(|q| q as usize);
+        depth[idx] = parent.map_or(0, |q| depth[q] + 1);
+        let own = [node.calls, node.self_ns, node.alloc_bytes, node.alloc_count];
+        let into = match parent {
+            _ if depth[idx] < MAX_STACK_DEPTH => idx,
+            Some(q) if depth[idx] > MAX_STACK_DEPTH => cut_at[q],
+            _ => idx,
+        };
+        cut_at[idx] = into;
+        for (sum, v) in values[into].iter_mut().zip(own) {
+            *sum = sum.saturating_add(v);
+        }
+    }
+    let mut any_cut = false;
     let mut ids = Vec::new();
-    for node in cct {
+    for (idx, node) in cct.iter().enumerate() {
+        if depth[idx] > MAX_STACK_DEPTH {
+            continue;
+        }
         msg.clear();
         ids.clear();
         let mut at = Some(node);
+        if depth[idx] == MAX_STACK_DEPTH {
+            any_cut = true;
+            ids.push(deeper_id);
+            at = node.parent.map(|p| &cct[p as usize]);
+        }
         while let Some(n) = at {
             ids.push(u64::from(n.function) + 1);
             at = n.parent.map(|p| &cct[p as usize]);
         }
         packed(&mut msg, 1, &ids);
-        packed(&mut msg, 2, &[node.calls, node.self_ns, node.alloc_bytes, node.alloc_count]);
+        packed(&mut msg, 2, &values[idx]);
         bytes(&mut out, 2, &msg);
     }
 
@@ -89,11 +122,13 @@ pub(crate) fn encode(profile: &Profile) -> Vec<u8> {
 
     // location = 4
     let mut line = Vec::new();
-    for (idx, f) in profile.functions().iter().enumerate() {
+    let deeper = any_cut.then_some((DEEPER, 0));
+    let lines = profile.functions().iter().map(|f| (f.info.name.as_str(), f.info.line));
+    for (idx, (_, number)) in lines.clone().chain(deeper).enumerate() {
         let id = idx as u64 + 1;
         line.clear();
         uint(&mut line, 1, id);
-        uint(&mut line, 2, u64::from(f.info.line));
+        uint(&mut line, 2, u64::from(number));
         msg.clear();
         uint(&mut msg, 1, id);
         uint(&mut msg, 2, 1);
@@ -109,6 +144,13 @@ pub(crate) fn encode(profile: &Profile) -> Vec<u8> {
         uint(&mut msg, 3, strings.id(&f.info.name));
         uint(&mut msg, 4, strings.id(&f.info.file));
         uint(&mut msg, 5, u64::from(f.info.line));
+        bytes(&mut out, 5, &msg);
+    }
+    if any_cut {
+        msg.clear();
+        uint(&mut msg, 1, deeper_id);
+        // No system name: pprof demangles a name equal to it, and `<…>` demangles to "".
+        uint(&mut msg, 2, strings.id(DEEPER));
         bytes(&mut out, 5, &msg);
     }
 

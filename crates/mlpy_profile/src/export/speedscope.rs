@@ -9,9 +9,18 @@
 //! second `sampled` profile in bytes weighs the same stacks by the bytes each node
 //! allocated itself. Nodes with a zero weight are left out of a profile (they would draw
 //! nothing).
+//!
+//! A stack per node makes the file grow with the square of the depth (a recursion 20,000
+//! calls deep: 400 MB). When the stacks would hold more than `MAX_SAMPLED_FRAMES`
+//! frames, both profiles are `evented` instead, two events per node: the tree drawn as a
+//! flame chart, each node opened at its start and closed after its inclusive weight (its
+//! own plus its children's, recomputed so that they nest exactly), its children one after
+//! another from its start, in the tree's order; the top-level nodes likewise from 0, so
+//! the profile ends at the total. Subtrees that weigh nothing are left out.
 
 use std::fmt::Write;
 
+use crate::export::folded;
 use crate::profile::Profile;
 
 /// The value of the file's `$schema` field, which speedscope requires.
@@ -41,11 +50,12 @@ pub(crate) fn write(p: &Profile) -> String {
     }
     out.push_str("\n]},\n\"profiles\":[\n");
     let time: Vec<u64> = p.cct().iter().map(|n| n.self_ns).collect();
-    sampled(&mut out, p, &format!("{}: self time", p.program()), "nanoseconds", &time);
+    let profile = if sampled_frames(p) <= MAX_SAMPLED_FRAMES { sampled } else { evented };
+    profile(&mut out, p, &format!("{}: self time", p.program()), "nanoseconds", &time);
     if p.memory_tracked() {
         out.push_str(",\n");
         let bytes: Vec<u64> = p.cct().iter().map(|n| n.alloc_bytes).collect();
-        sampled(&mut out, p, &format!("{}: allocated bytes", p.program()), "bytes", &bytes);
+        profile(&mut out, p, &format!("{}: allocated bytes", p.program()), "bytes", &bytes);
     }
     out.push_str("\n]}\n");
     out
@@ -92,6 +102,95 @@ fn sampled(out: &mut String, p: &Profile, name: &str, unit: &str, weights: &[u64
         let _ = write!(out, "{weight}");
     }
     out.push_str("]}");
+}
+
+/// The most frames the stacks of a `sampled` file may hold in all (about 200 MB of
+/// JSON); a tree whose stacks would hold more is written `evented`.
+const MAX_SAMPLED_FRAMES: u64 = 32_000_000;
+
+/// How many frames the `sampled` form's stacks would hold: each node with self time or
+/// allocations brings its depth (counted for both, a bound for the bytes profile).
+fn sampled_frames(p: &Profile) -> u64 {
+    let cct = p.cct();
+    let mut depth = vec![0u64; cct.len()];
+    let mut frames = 0u64;
+    for (idx, n) in cct.iter().enumerate() {
+        depth[idx] = n.parent.map_or(1, |q| depth[q as usize].saturating_add(1));
+        if n.self_ns != 0 || n.alloc_bytes != 0 {
+            frames = frames.saturating_add(depth[idx]);
+        }
+    }
+    frames
+}
+
+/// One `evented` profile: the tree laid out as a flame chart, each node opened (`O`) at
+/// its start and closed (`C`) after its own weight and its children's, the children one
+/// after another from the node's start, in the tree's order. Each node costs two events,
+/// so a deep recursion stays linear in size, where a `sampled` profile writes every
+/// node's whole stack (400 MB for a recursion 20,000 calls deep).
+fn evented(out: &mut String, p: &Profile, name: &str, unit: &str, weights: &[u64]) {
+    let cct = p.cct();
+    // Inclusive weights, children added to their parents (a parent comes before its
+    // children, so one pass from the end adds every subtree up); saturating, so that a
+    // hand-made profile cannot overflow.
+    let mut inclusive = weights.to_vec();
+    for idx in (0..cct.len()).rev() {
+        if let Some(parent) = cct[idx].parent {
+            let parent = parent as usize;
+            inclusive[parent] = inclusive[parent].saturating_add(inclusive[idx]);
+        }
+    }
+    let total = cct
+        .iter()
+        .zip(&inclusive)
+        .filter(|(n, _)| n.parent.is_none())
+        .fold(0u64, |sum, (_, &w)| sum.saturating_add(w));
+    out.push_str("{\"type\":\"evented\",\"name\":");
+    string(out, name);
+    let _ =
+        write!(out, ",\"unit\":\"{unit}\",\"startValue\":0,\"endValue\":{total},\n\"events\":[");
+    let mut first = true;
+    let mut event = |out: &mut String, kind: char, frame: u32, at: u64| {
+        out.push_str(if first { "\n" } else { ",\n" });
+        first = false;
+        let _ = write!(out, "{{\"type\":\"{kind}\",\"frame\":{frame},\"at\":{at}}}");
+    };
+    // The open nodes, innermost last: the node (`None` for a skipped one, whose subtree
+    // weighs nothing), where it ends, and where its next child starts.
+    struct Open {
+        node: Option<usize>,
+        end: u64,
+        next: u64,
+    }
+    let mut open: Vec<Open> = Vec::new();
+    let mut next_root = 0u64;
+    folded::depth_first(p, |node, depth| {
+        while open.len() > depth {
+            let closed = open.pop().expect("an open node");
+            if let Some(n) = closed.node {
+                event(out, 'C', cct[n].function, closed.end);
+            }
+        }
+        let next = match open.last_mut() {
+            Some(parent) => &mut parent.next,
+            None => &mut next_root,
+        };
+        let at = *next;
+        let weight = inclusive[node];
+        if weight == 0 {
+            open.push(Open { node: None, end: at, next: at });
+            return;
+        }
+        *next = at.saturating_add(weight);
+        event(out, 'O', cct[node].function, at);
+        open.push(Open { node: Some(node), end: at.saturating_add(weight), next: at });
+    });
+    while let Some(closed) = open.pop() {
+        if let Some(n) = closed.node {
+            event(out, 'C', cct[n].function, closed.end);
+        }
+    }
+    out.push_str("\n]}");
 }
 
 /// A JSON string literal.

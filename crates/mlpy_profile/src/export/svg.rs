@@ -18,7 +18,9 @@ pub(crate) fn write(profile: &Profile, weight: FlameWeight) -> String {
         FlameWeight::Time => ("self time", "µs", BasicPalette::Hot),
         FlameWeight::Memory => ("bytes allocated", "bytes", BasicPalette::Mem),
     };
-    let title = format!("mlpy flame graph of {}: {what}", profile.program());
+    // XML 1.0 has no control characters, not even escaped: a program's path can hold
+    // them (a newline, `\u{1}`), so they are written `%XX` as in frame names.
+    let title = format!("mlpy flame graph of {}: {what}", folded::printable(profile.program()));
     if folded.is_empty() {
         let why = match weight {
             FlameWeight::Memory if !profile.memory_tracked() => {

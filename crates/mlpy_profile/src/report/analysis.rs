@@ -71,6 +71,16 @@ impl MlView {
                 by_callee.1 += node.calls;
             }
         }
+        // Each ML function's costliest stdlib callee (ties to the lowest index), in one
+        // pass: scanning every pair for every function took quadratic time (60,000
+        // functions: seconds).
+        let mut top_stdlib: HashMap<u32, (u32, u64, u64)> = HashMap::new();
+        for (&(ml, callee), &(ns, calls)) in &stdlib_by_callee {
+            let best = top_stdlib.entry(ml).or_insert((callee, ns, calls));
+            if (ns, std::cmp::Reverse(callee)) > (best.1, std::cmp::Reverse(best.0)) {
+                *best = (callee, ns, calls);
+            }
+        }
         let mut ml_funcs: Vec<MlFunc> = funcs
             .iter()
             .enumerate()
@@ -79,11 +89,7 @@ impl MlView {
                 let idx = idx as u32;
                 let (stdlib_ns, stdlib_bytes, stdlib_allocs) =
                     stdlib.get(&idx).copied().unwrap_or_default();
-                let top_stdlib = stdlib_by_callee
-                    .iter()
-                    .filter(|((ml, _), _)| *ml == idx)
-                    .map(|(&(_, callee), &(ns, calls))| (callee, ns, calls))
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+                let top_stdlib = top_stdlib.get(&idx).copied();
                 MlFunc {
                     idx,
                     stdlib_ns,
@@ -99,20 +105,19 @@ impl MlView {
         });
 
         let mut files: Vec<MlFile> = Vec::new();
+        let mut file_at: HashMap<&str, usize> = HashMap::new();
         for (pos, f) in ml_funcs.iter().enumerate() {
             let file = &p.function(f.idx).info.file;
-            let entry = match files.iter_mut().find(|it| &it.file == file) {
-                Some(entry) => entry,
-                None => {
-                    files.push(MlFile {
-                        file: file.clone(),
-                        own_ns: 0,
-                        own_bytes: 0,
-                        funcs: Vec::new(),
-                    });
-                    files.last_mut().expect("just pushed")
-                }
-            };
+            let at = *file_at.entry(file.as_str()).or_insert_with(|| {
+                files.push(MlFile {
+                    file: file.clone(),
+                    own_ns: 0,
+                    own_bytes: 0,
+                    funcs: Vec::new(),
+                });
+                files.len() - 1
+            });
+            let entry = &mut files[at];
             entry.own_ns += f.own_ns;
             entry.own_bytes += f.own_bytes;
             entry.funcs.push(pos);
@@ -157,27 +162,49 @@ pub(crate) fn label(f: &FunctionStats) -> String {
     }
 }
 
-/// The top callers of `idx` by number of calls: `main (12), <module> (1)`.
-pub(crate) fn top_callers(p: &Profile, idx: u32, max: usize) -> String {
-    let mut callers: Vec<(u32, u64)> =
-        p.edges().iter().filter(|e| e.callee == idx).map(|e| (e.caller, e.calls)).collect();
-    callers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(p.function(a.0), p.function(b.0))));
-    let top_level: u64 =
-        p.cct().iter().filter(|n| n.function == idx && n.parent.is_none()).map(|n| n.calls).sum();
-    let mut parts: Vec<String> = callers
-        .iter()
-        .take(max)
-        .map(|&(caller, calls)| {
-            format!("{} ({})", p.function(caller).info.name, crate::format::count(calls))
-        })
-        .collect();
-    if top_level > 0 && parts.len() < max {
-        parts.push(format!("(top level) ({})", crate::format::count(top_level)));
+/// Every function's callers and its calls from the top level, gathered in one pass, for
+/// `top_callers` (scanning every edge and node for each function took quadratic time:
+/// `ml-details` of 60,000 functions ran for minutes).
+pub(crate) struct Callers {
+    by_callee: Vec<Vec<(u32, u64)>>,
+    top_level: Vec<u64>,
+}
+
+impl Callers {
+    pub(crate) fn new(p: &Profile) -> Callers {
+        let n = p.functions().len();
+        let mut by_callee = vec![Vec::new(); n];
+        for e in p.edges() {
+            by_callee[e.callee as usize].push((e.caller, e.calls));
+        }
+        let mut top_level = vec![0u64; n];
+        for node in p.cct().iter().filter(|node| node.parent.is_none()) {
+            let sum = &mut top_level[node.function as usize];
+            *sum = sum.saturating_add(node.calls);
+        }
+        Callers { by_callee, top_level }
     }
-    if parts.is_empty() {
-        "-".to_owned()
-    } else {
-        parts.join(", ")
+
+    /// The top callers of `idx` by number of calls: `main (12), <module> (1)`.
+    pub(crate) fn top(&self, p: &Profile, idx: u32, max: usize) -> String {
+        let mut callers = self.by_callee[idx as usize].clone();
+        callers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(p.function(a.0), p.function(b.0))));
+        let top_level = self.top_level[idx as usize];
+        let mut parts: Vec<String> = callers
+            .iter()
+            .take(max)
+            .map(|&(caller, calls)| {
+                format!("{} ({})", p.function(caller).info.name, crate::format::count(calls))
+            })
+            .collect();
+        if top_level > 0 && parts.len() < max {
+            parts.push(format!("(top level) ({})", crate::format::count(top_level)));
+        }
+        if parts.is_empty() {
+            "-".to_owned()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 

@@ -36,6 +36,7 @@ pub(crate) fn render(p: &Profile) -> String {
 
     let memory = p.memory_tracked();
     let live = memory && view.funcs.iter().any(|f| p.function(f.idx).retained_bytes > 0);
+    let callers = analysis::Callers::new(p);
     for file in &view.files {
         let title = if memory {
             format!(
@@ -88,7 +89,7 @@ pub(crate) fn render(p: &Profile) -> String {
                 row.push(format::bytes(stats.retained_bytes));
             }
             row.push(format::time(f.own_ns / stats.calls.max(1)));
-            row.push(format::truncate(&analysis::top_callers(p, f.idx, 3), 48));
+            row.push(format::truncate(&callers.top(p, f.idx, 3), 48));
             table.row(row);
         }
         table.render(&mut out);

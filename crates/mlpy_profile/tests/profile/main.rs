@@ -6,6 +6,7 @@ mod exactness;
 mod exports_a;
 mod exports_b;
 mod golden;
+mod hostile;
 mod oracle;
 mod scenario;
 mod selection;

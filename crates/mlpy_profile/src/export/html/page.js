@@ -176,6 +176,7 @@
   var wrap = document.getElementById('flame-wrap');
   var tooltip = document.getElementById('tooltip');
   var zoom = ROOT;
+  var firstRow = 0; // the depth of the flame graph's top row
   var boxes = [];
   var match = null; // Uint8Array over functions, or null without a search
   var selected = -1;
@@ -202,9 +203,18 @@
     var span = incl[zoom] > 0 ? incl[zoom] : 1;
     var scale = cssW / span;
     boxes = [];
+    // Chromium draws nothing on a canvas more than 32,767 pixels high (a recursion
+    // 2,000 calls deep): the rows shown start a few above the zoomed node and stop at
+    // what fits; deeper calls are left out (zoom in to see them) and the label says so.
+    var dpr = window.devicePixelRatio || 1;
+    var maxRows = Math.max(8, Math.floor(32000 / (ROW * dpr)));
+    firstRow = zoom === ROOT ? 0 : Math.max(0, depth[zoom] - 4);
+    var cut = false;
     var a = zoom;
     while (a !== -1) {
-      boxes.push({ n: a, x: 0, w: cssW, d: a === ROOT ? 0 : depth[a], anc: a !== zoom });
+      var ad = a === ROOT ? 0 : depth[a];
+      if (ad < firstRow) break;
+      boxes.push({ n: a, x: 0, w: cssW, d: ad, anc: a !== zoom });
       a = a === ROOT ? -1 : parent[a];
     }
     var stack = [];
@@ -214,13 +224,13 @@
       var n = stack.pop();
       var w = incl[n] * scale;
       if (w < 1) continue;
+      if (depth[n] - firstRow >= maxRows) { cut = true; continue; }
       var x = (start[n] - base) * scale;
       boxes.push({ n: n, x: x, w: w, d: depth[n], anc: false });
       if (depth[n] > maxDepth) maxDepth = depth[n];
       for (c = firstChild[n]; c < firstChild[n + 1]; c++) stack.push(children[c]);
     }
-    var cssH = (maxDepth + 1) * ROW;
-    var dpr = window.devicePixelRatio || 1;
+    var cssH = (maxDepth - firstRow + 1) * ROW;
     canvas.width = Math.round(cssW * dpr);
     canvas.height = Math.round(cssH * dpr);
     canvas.style.width = cssW + 'px';
@@ -233,7 +243,7 @@
     var charW = ctx.measureText('m').width * 0.8;
     for (var b = 0; b < boxes.length; b++) {
       var box = boxes[b];
-      var y = box.d * ROW;
+      var y = (box.d - firstRow) * ROW;
       ctx.fillStyle = colour(box.n);
       ctx.globalAlpha = box.anc ? 0.6 : 1;
       ctx.fillRect(box.x, y, Math.max(box.w - 0.5, 0.5), ROW - 1);
@@ -253,12 +263,13 @@
         }
       }
     }
-    document.getElementById('zoom-label').textContent = nodeLabel(zoom);
+    document.getElementById('zoom-label').textContent = nodeLabel(zoom) +
+      (cut ? ' (calls more than ' + maxRows + ' rows down are not drawn: click a box at the bottom to zoom in)' : '');
   }
 
   function boxAt(ev) {
     var rect = canvas.getBoundingClientRect();
-    var x = ev.clientX - rect.left, d = Math.floor((ev.clientY - rect.top) / ROW);
+    var x = ev.clientX - rect.left, d = Math.floor((ev.clientY - rect.top) / ROW) + firstRow;
     for (var b = boxes.length - 1; b >= 0; b--) {
       var box = boxes[b];
       if (box.d === d && x >= box.x && x < box.x + box.w) return box;
