@@ -34,7 +34,11 @@ fn main() {
         started.elapsed().as_secs_f64() * 1e3
     );
 
-    let options = ExportOptions::default();
+    // Every text report (the summaries once took time quadratic in the functions).
+    let options = ExportOptions {
+        reports: mlpy_profile::ReportKind::EVERY.to_vec(),
+        ..ExportOptions::default()
+    };
     let keep = std::env::var_os("MLPY_EXPORT_BENCH_DIR").map(std::path::PathBuf::from);
     let mut total = Duration::ZERO;
     for format in ExportFormat::ALL {

@@ -254,10 +254,10 @@ fn the_html_flame_graph_of_a_deep_recursion_is_drawn() {
 /// 40,000 ML functions, each called once from the top level and calling `len`: the
 /// summaries scanned every edge and node for each function (quadratic: 60,000 functions
 /// took minutes for `ml-details`). They now take time in proportion to the profile; the
-/// bound is generous for a debug build on a busy machine, and far below the quadratic
-/// time.
+/// time is measured by `benches/export.rs` (every text report of a 100,000-node profile),
+/// not here: this test checks what they say of so many functions.
 #[test]
-fn the_summaries_of_many_functions_take_linear_time() {
+fn the_summaries_of_many_functions_name_them() {
     const FUNCTIONS: u32 = 40_000;
     let mut run = Run::new(Recorder::new(Box::new(FakeClock::new(1_000)), true));
     let module = run.rec.register(ml("<module>", "many.ml", 1));
@@ -274,10 +274,11 @@ fn the_summaries_of_many_functions_take_linear_time() {
     let p = run.rec.finish("many.ml");
     for report in [ReportKind::MlDetails, ReportKind::MlSummary, ReportKind::DevDetails] {
         let options = ExportOptions { reports: vec![report], ..ExportOptions::default() };
-        let started = std::time::Instant::now();
-        let text = p.export(ExportFormat::Text, &options);
-        let took = started.elapsed();
-        assert!(!text.is_empty());
-        assert!(took.as_secs_f64() < 3.0, "{report:?} took {took:?}");
+        let text = String::from_utf8(p.export(ExportFormat::Text, &options)).expect("text");
+        assert!(text.contains("f0"), "{report:?}: {text}");
+        if report == ReportKind::MlDetails {
+            // Every function has its row.
+            assert!(text.contains("f39999"), "{text}");
+        }
     }
 }
