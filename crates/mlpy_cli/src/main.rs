@@ -384,9 +384,7 @@ fn profile_show(file: &std::path::Path, args: &args::ProfileOutputArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let profile = match mlpy_profile::Profile::from_json(&text)
-        .and_then(|p| profile_output::check_figures(&p).map(|()| p))
-    {
+    let profile = match mlpy_profile::Profile::from_json(&text) {
         Ok(profile) => profile,
         Err(e) => {
             errln!("mlpy: `{}` is not an mlpy profile: {e}", file.display());

@@ -110,7 +110,9 @@ impl Profile {
     }
 
     /// Reads a profile written by `to_json`. Every field is checked, and so is every
-    /// index (edges and tree nodes into `functions`, a tree node's parent before it).
+    /// index (edges and tree nodes into `functions`, a tree node's parent before it), and
+    /// every figure is at most 2^53 − 1 and adds up with its column without overflow
+    /// (`check_figures`), so that every report and export of what is read is defined.
     pub fn from_json(text: &str) -> Result<Profile, String> {
         let root: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
         let root = Obj::new(&root, "profile")?;
@@ -199,7 +201,7 @@ impl Profile {
             None => None,
             Some(_) => Some(read_timeline(&Obj::new(root.get("timeline")?, "timeline")?, n_funcs)?),
         };
-        Ok(Profile {
+        let profile = Profile {
             timeline,
             program: root.str("program")?.to_owned(),
             total_ns: root.u64("total_ns")?,
@@ -211,8 +213,88 @@ impl Profile {
             functions,
             edges,
             cct,
-        })
+        };
+        // No report or export may overflow on figures a file can hold.
+        check_figures(&profile)?;
+        Ok(profile)
     }
+}
+
+/// The largest figure a profile read back may hold, and the largest sum of a column
+/// that adds up to a share of the run (calls, self times, bytes): 2^53 − 1, the largest
+/// integer every JSON reader (the HTML page's JavaScript among them) holds exactly, and
+/// far beyond any run (104 days in nanoseconds). That leaves the reports and exports,
+/// which add such figures up and scale them, 2^11 times headroom in 64 bits.
+pub(crate) const MAX_FIGURE: u64 = (1 << 53) - 1;
+
+/// The largest sum of a column of total (inclusive) times: these count a time once per
+/// enclosing call, so they add up to the run's time times the depth of its calls.
+const MAX_TOTALS_SUM: u64 = 1 << 62;
+
+/// Checks that the figures of a profile read from a file are within
+/// `MAX_FIGURE`, alone and added up column by column (`MAX_TOTALS_SUM` for total
+/// times), so that no report or export overflows on a hand-edited or corrupted file.
+/// The error names the first column that is too large.
+fn check_figures(p: &Profile) -> Result<(), String> {
+    fn sum_within(name: &str, max: u64, values: impl Iterator<Item = u64>) -> Result<(), String> {
+        let mut sum: u64 = 0;
+        for v in values {
+            if v > MAX_FIGURE {
+                return Err(format!("`{name}` holds {v}, more than {MAX_FIGURE}"));
+            }
+            sum = sum
+                .checked_add(v)
+                .filter(|&s| s <= max)
+                .ok_or_else(|| format!("the figures of `{name}` add up to more than {max}"))?;
+        }
+        Ok(())
+    }
+    let column =
+        |name: &str, values: &mut dyn Iterator<Item = u64>| sum_within(name, MAX_FIGURE, values);
+    let totals = |name: &str, values: &mut dyn Iterator<Item = u64>| {
+        sum_within(name, MAX_TOTALS_SUM, values)
+    };
+    let cost = p.profiler();
+    column("total_ns", &mut std::iter::once(p.total_ns()))?;
+    column("peak_memory_bytes", &mut std::iter::once(p.peak_memory_bytes()))?;
+    column("profiler.event_cost_ps", &mut std::iter::once(cost.event_cost_ps))?;
+    column("profiler.inside_cost_ps", &mut std::iter::once(cost.inside_cost_ps))?;
+    column("profiler.slow_enter_cost_ps", &mut std::iter::once(cost.slow_enter_cost_ps))?;
+    column("profiler.events", &mut std::iter::once(cost.events))?;
+    column("profiler.slow_enters", &mut std::iter::once(cost.slow_enters))?;
+    column("profiler.subtracted_ns", &mut std::iter::once(cost.subtracted_ns))?;
+    column("phases[].ns", &mut p.phases().iter().map(|x| x.ns))?;
+    column("phases[].alloc_bytes", &mut p.phases().iter().map(|x| x.alloc_bytes))?;
+    column("categories[].ns", &mut p.categories().iter().map(|x| x.ns))?;
+    column("categories[].alloc_bytes", &mut p.categories().iter().map(|x| x.alloc_bytes))?;
+    let f = p.functions();
+    column("functions[].calls", &mut f.iter().map(|x| x.calls))?;
+    column("functions[].primitive_calls", &mut f.iter().map(|x| x.primitive_calls))?;
+    column("functions[].self_ns", &mut f.iter().map(|x| x.self_ns))?;
+    totals("functions[].total_ns", &mut f.iter().map(|x| x.total_ns))?;
+    column("functions[].alloc_bytes", &mut f.iter().map(|x| x.alloc_bytes))?;
+    column("functions[].alloc_count", &mut f.iter().map(|x| x.alloc_count))?;
+    column("functions[].retained_bytes", &mut f.iter().map(|x| x.retained_bytes))?;
+    let e = p.edges();
+    column("edges[].calls", &mut e.iter().map(|x| x.calls))?;
+    column("edges[].primitive_calls", &mut e.iter().map(|x| x.primitive_calls))?;
+    column("edges[].self_ns", &mut e.iter().map(|x| x.self_ns))?;
+    totals("edges[].total_ns", &mut e.iter().map(|x| x.total_ns))?;
+    let c = p.cct();
+    column("cct[].calls", &mut c.iter().map(|x| x.calls))?;
+    column("cct[].self_ns", &mut c.iter().map(|x| x.self_ns))?;
+    totals("cct[].total_ns", &mut c.iter().map(|x| x.total_ns))?;
+    column("cct[].alloc_bytes", &mut c.iter().map(|x| x.alloc_bytes))?;
+    column("cct[].alloc_count", &mut c.iter().map(|x| x.alloc_count))?;
+    if let Some(t) = p.timeline() {
+        column("timeline.cap", &mut std::iter::once(t.cap))?;
+        column("timeline.dropped", &mut std::iter::once(t.dropped))?;
+        for ev in &t.events {
+            column("timeline.events[].ts_ns", &mut std::iter::once(ev.ts_ns))?;
+            column("timeline.events[].heap_bytes", &mut std::iter::once(ev.heap_bytes))?;
+        }
+    }
+    Ok(())
 }
 
 /// The optional `timeline`: `cap`, `dropped`, and `events` as `[ts_ns, function or null,

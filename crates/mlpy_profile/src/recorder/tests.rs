@@ -112,3 +112,17 @@ fn a_timeline_that_does_not_hold_together_is_refused() {
         assert!(err.contains(why), "{err}");
     }
 }
+
+#[test]
+fn figures_no_report_can_add_up_are_refused() {
+    let mut rec = Recorder::with_calibration(Box::new(FakeClock::new(10)), true, Calibration::NONE);
+    let a = rec.register(native("a"));
+    rec.enter(a, AllocSample::default());
+    rec.exit(AllocSample::default());
+    let json = rec.finish("t.ml").to_json();
+    assert!(crate::Profile::from_json(&json).is_ok());
+    let huge = json.replacen("\"self_ns\": 10", &format!("\"self_ns\": {}", u64::MAX), 1);
+    assert_ne!(huge, json);
+    let err = crate::Profile::from_json(&huge).unwrap_err();
+    assert!(err.contains("functions[].self_ns"), "{err}");
+}
