@@ -327,8 +327,9 @@ impl Heap {
     pub fn set_running_site(&self, site: u32) {
         ACTIVE.with(|a| {
             debug_assert_eq!(a.slot.get(), self.slot);
-            // A site beyond `MAX_SITE` (67M functions) loses its high bits in tags.
-            a.site.set(site);
+            // A site beyond `MAX_SITE` (33M functions) is not tracked: in a tag it would
+            // read as a ledger.
+            a.site.set(if site > MAX_SITE { 0 } else { site });
         });
     }
 
