@@ -164,21 +164,41 @@ fn an_uncaught_error_unwinds_to_the_end_of_the_run() {
 }
 
 #[test]
-fn an_error_out_of_a_callback_is_unwound_in_each_run_loop_it_leaves() {
-    // The callback's frames are unwound by the run loop `functional.map` started, then the
-    // error leaves the native and `main`'s loop unwinds to its handler: two unwindings.
+fn an_error_out_of_a_callback_or_a_finally_is_one_unwinding() {
+    // The callback's frames are unwound by the run loop `functional.map` started; the
+    // error then leaves the native and `main`'s loop unwinds to its handler: one error,
+    // one unwinding, under the function that raised it. So for `finally`, which raises
+    // the error again once it ran.
     let run = profiled(
         "import functional;\n\
          function bad(x) { throw {message: \"no\"}; }\n\
          function main() { try { functional.map(bad, [1, 2]); } except (e) { return 1; } return 0; }\n\
+         function tidy() { try { [][0]; } finally { print(\"tidy\"); } return 0; }\n\
+         function outer() { try { tidy(); } except (e) { return 2; } return 0; }\n\
+         print(main() + outer());\n",
+    );
+    assert_eq!(run.stdout, "tidy\n3\n");
+    let p = &run.profile;
+    assert_eq!(
+        parents(p, "<error unwinding>"),
+        vec![("bad".to_owned(), 1), ("tidy".to_owned(), 1)]
+    );
+    check_invariants(p);
+}
+
+#[test]
+fn an_error_through_deep_reentry_adds_one_node() {
+    // Every level of the recursion runs in a run loop of its own (through `call`): the
+    // error is unwound once, not once per level.
+    let run = profiled(
+        "function down(n) { if (n == 0) { return [][0]; } return call(down, n - 1) + 1; }\n\
+         function main() { try { down(500); } except (e) { return 1; } return 0; }\n\
          print(main());\n",
     );
     assert_eq!(run.stdout, "1\n");
     let p = &run.profile;
-    assert_eq!(
-        parents(p, "<error unwinding>"),
-        vec![("bad".to_owned(), 1), ("main".to_owned(), 1)]
-    );
+    assert_eq!(parents(p, "<error unwinding>"), vec![("down".to_owned(), 1)]);
+    assert_eq!(calls(p, "down"), 501);
     check_invariants(p);
 }
 

@@ -12,14 +12,20 @@ impl Vm {
     /// Raises `err` at the current frame's saved pc: finds the innermost handler at or
     /// above `stop` and continues there, or unwinds everything down to `stop`.
     ///
-    /// Profiled, the whole of it is one activation of `<error unwinding>` nested in the
-    /// raising frame: entered first (the stack trace and the error object are its work
-    /// and its allocations), ended once the handler's frame is ready, and only then the
-    /// unwound frames' activations end, innermost first, so the call tree stays a tree.
+    /// Profiled, the raise of a new error (one with no stack trace yet) is one activation
+    /// of `<error unwinding>` nested in the raising frame: entered first (the stack trace
+    /// and the error object are its work and its allocations), ended once the handler's
+    /// frame is ready or the frames down to `stop` are gone, and only then the unwound
+    /// frames' activations end, innermost first, so the call tree stays a tree. An error
+    /// raised again (out of a callback, through the native that called it, or at the end
+    /// of a `finally` block) has its trace: one error is one unwinding, and its later legs
+    /// (popping frames) are not timed apart, nor do they add a node to the call tree at
+    /// every level of a deep re-entrant recursion.
     #[cold]
     #[inline(never)]
     pub(super) fn raise<H: Hooks>(&mut self, mut err: RuntimeError, stop: usize) -> Result<()> {
-        if H::ENABLED {
+        let timed = H::ENABLED && err.trace().is_empty();
+        if timed {
             H::enter_runtime(self, RuntimeWork::ErrorUnwinding);
         }
         self.annotate(&mut err);
@@ -39,7 +45,7 @@ impl Vm {
                 self.handlers.pop();
             }
             if H::ENABLED {
-                self.end_unwinding::<H>(unwound);
+                self.end_unwinding::<H>(timed, unwound);
             }
             return Err(err);
         };
@@ -54,15 +60,18 @@ impl Vm {
         frame.pc = h.pc;
         self.stack[h.slot] = if h.finally { Value::Raised(Rc::new(err)) } else { err.to_object() };
         if H::ENABLED {
-            self.end_unwinding::<H>(unwound);
+            self.end_unwinding::<H>(timed, unwound);
         }
         Ok(())
     }
 
-    /// Ends the `<error unwinding>` activation, then those of the `unwound` frames.
+    /// Ends the `<error unwinding>` activation (if `timed`), then those of the `unwound`
+    /// frames.
     #[cold]
-    fn end_unwinding<H: Hooks>(&mut self, unwound: usize) {
-        H::exit_runtime(self);
+    fn end_unwinding<H: Hooks>(&mut self, timed: bool, unwound: usize) {
+        if timed {
+            H::exit_runtime(self);
+        }
         for _ in 0..unwound {
             H::exit_function(self);
         }
