@@ -327,9 +327,10 @@ impl Heap {
     pub fn set_running_site(&self, site: u32) {
         ACTIVE.with(|a| {
             debug_assert_eq!(a.slot.get(), self.slot);
-            // A site beyond `MAX_SITE` (33M functions) is not tracked: in a tag it would
-            // read as a ledger.
-            a.site.set(if site > MAX_SITE { 0 } else { site });
+            // A site beyond `MAX_SITE` (33M functions, which no recorder reaches within a
+            // memory limit) would read as a ledger in tags: wrong figures, never unsound
+            // (ledgers are looked up checked). Not clamped: this is on every event.
+            a.site.set(site);
         });
     }
 
@@ -839,8 +840,11 @@ impl GcSlot {
         self.tag.get()
     }
 
-    /// Records that the container, `old` bytes counted so far, grew by `bytes`.
-    #[inline]
+    /// Records that the container, `old` bytes counted so far, grew by `bytes`. Out of
+    /// line: growth is rare (buffers double), and the callers' checks for it (an object's
+    /// `account` on every store of a field) stay small enough to inline.
+    #[cold]
+    #[inline(never)]
     pub fn grow(&self, old: usize, bytes: usize) {
         self.tag.set(on_grow(old, bytes, self.tag.get()));
     }
