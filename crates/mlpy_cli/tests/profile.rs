@@ -237,3 +237,85 @@ fn text_output_files_and_usage_errors() {
     assert_eq!(out.status.code(), Some(64));
     assert!(out.stdout.is_empty(), "nothing runs after a usage error");
 }
+
+/// The calling-context nodes of `name`: (the caller's name, calls).
+fn callers_in_tree(profile: &Value, name: &str) -> Vec<(String, u64)> {
+    let functions = profile["functions"].as_array().unwrap();
+    let cct = profile["cct"].as_array().unwrap();
+    let mut out: Vec<(String, u64)> = cct
+        .iter()
+        .filter(|n| functions[n["function"].as_u64().unwrap() as usize]["name"] == name)
+        .map(|n| {
+            let parent = &cct[n["parent"].as_u64().expect("nested") as usize];
+            let caller = &functions[parent["function"].as_u64().unwrap() as usize]["name"];
+            (caller.as_str().unwrap().to_owned(), num(&n["calls"]))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn error_unwinding_is_an_entry_of_the_runtime_overhead_nested_where_raised() {
+    let plain = mlpy(&["run", "unwinding.ml"]);
+    let (out, profile) = json_profile("unwinding.ml", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout, plain.stdout, "profiling changes nothing the program does");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "14\n");
+    let unwinding = function(&profile, "<error unwinding>");
+    assert_eq!(unwinding["kind"], "native");
+    assert_eq!(unwinding["category"], "Runtime Overhead");
+    assert_eq!(num(&unwinding["calls"]), 6);
+    assert!(num(&unwinding["alloc_bytes"]) > 0, "the error objects are its allocations");
+    assert_eq!(
+        callers_in_tree(&profile, "<error unwinding>"),
+        [("deep", 1), ("deep", 3), ("rethrow", 1), ("shallow", 1)].map(|(f, n)| (f.to_owned(), n))
+    );
+    // The unwound activations were all closed: every call of `deep` is counted once.
+    assert_eq!(num(&function(&profile, "deep")["calls"]), 3 * 31 + 1);
+    assert_eq!(num(&function(&profile, "main")["calls"]), 1);
+    let overhead = profile["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Runtime Overhead")
+        .expect("the category");
+    assert!(num(&overhead["ns"]) >= num(&unwinding["self_ns"]));
+}
+
+#[test]
+fn garbage_collection_is_an_entry_of_the_runtime_overhead_nested_where_it_ran() {
+    let plain = mlpy(&["run", "collection.ml"]);
+    let (out, profile) = json_profile("collection.ml", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout, plain.stdout);
+    let gc = function(&profile, "<garbage collection>");
+    assert_eq!(gc["kind"], "native");
+    assert_eq!(gc["category"], "Runtime Overhead");
+    let runs = num(&gc["calls"]);
+    // 200,000 objects in cycles: a collection at least every 20,000 new containers.
+    assert!(runs >= 5, "{runs} collections");
+    assert_eq!(
+        callers_in_tree(&profile, "<garbage collection>"),
+        vec![("cycles".to_owned(), runs)]
+    );
+    assert!(num(&gc["alloc_bytes"]) > 0, "the collector's tables are its allocations");
+    assert_eq!(num(&gc["retained_bytes"]), 0);
+}
+
+#[test]
+fn no_function_retains_more_than_it_allocated() {
+    // `grow` appends to the array `main` made: the array's growth is allocated, and
+    // retained, by `array.append`, which runs when it happens; the strings appended are
+    // `grow`'s.
+    let (_, profile) = json_profile("collection.ml", &[]);
+    for f in profile["functions"].as_array().unwrap() {
+        assert!(num(&f["retained_bytes"]) <= num(&f["alloc_bytes"]), "{f}");
+    }
+    let append = function(&profile, "array.append");
+    assert!(num(&append["retained_bytes"]) > 0, "{append}");
+    assert!(num(&append["alloc_count"]) > 0, "growths count as allocations: {append}");
+    let grow = function(&profile, "grow");
+    assert_eq!(num(&grow["retained_bytes"]), num(&grow["alloc_bytes"]), "{grow}");
+    assert!(num(&function(&profile, "main")["retained_bytes"]) > 0);
+}

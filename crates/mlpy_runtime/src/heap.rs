@@ -40,6 +40,30 @@
 //! with others'). Accounting is only figures: a miscount could misreport memory, never
 //! corrupt it.
 //!
+//! # Allocation sites: who allocated the bytes
+//!
+//! While a profiled run tracks memory, the active heap has an allocation *site*: the
+//! running function (the profiler sets it at every enter and exit). The rule is one:
+//! **bytes are charged to the site that was running when they were allocated**, both
+//! as allocated (the profiler's `alloc_bytes`/`alloc_count`, from the heap's counters
+//! sampled at every event) and as live (`live_by_site`, the profiler's `retained_bytes`).
+//! A value's growth (an array's buffer, an object's table: a reallocation) is an
+//! allocation like any other: it adds to `allocated_count` as well as to the bytes, and
+//! it is charged to the site running when the value grows, not to the one that made the
+//! value; so `array.append` growing an array `main` made is charged to `array.append`.
+//! Since a site's live bytes only ever come from its own allocations, what a function
+//! retains never exceeds what it allocated.
+//!
+//! For frees to give the bytes back to the sites they were charged to, a value grown by
+//! another site than its own carries a *ledger* instead of a site in its tag (the top bit
+//! of the site field says which; sites are below `LEDGER`): the list of (site, bytes)
+//! charged to it, the maker's first, in its heap's table. A shrink gives bytes back
+//! newest first, a free gives back everything, and the emptied ledger is reused. Only
+//! values that grew under another site get one (outside profiling the site is 0 and no
+//! value does), and growth is amortized (buffers double), so ledgers are few and short.
+//! The collector's own tables and registry are memory of no site: allocated (charged to
+//! the running function's `alloc_bytes`) but never retained by one.
+//!
 //! # The collector
 //!
 //! Values are reference counted (`Rc`). Reference cycles are reclaimed by a backup
@@ -79,7 +103,10 @@ pub const MAX_HEAPS: usize = 64;
 const SLOT_BITS: u32 = 6;
 const SLOT_MASK: u32 = (1 << SLOT_BITS) - 1;
 /// The largest allocation site a tag can hold; sites beyond are not tracked.
-pub const MAX_SITE: u32 = u32::MAX >> SLOT_BITS;
+pub const MAX_SITE: u32 = (u32::MAX >> SLOT_BITS) >> 1;
+/// The site bit of a tag that marks a *ledger* (see the module doc, "Allocation sites"):
+/// the rest of the site field is the ledger's index in its heap's `ledgers`.
+const LEDGER: u32 = MAX_SITE + 1;
 
 const _: () = assert!(MAX_HEAPS == 1 << SLOT_BITS);
 
@@ -134,6 +161,11 @@ struct SlotData {
     registry: Registry,
     /// Live bytes per allocation site (the profiler's retained memory).
     site_live: Vec<i64>,
+    /// The ledgers of values grown by another site than the one that made them: each
+    /// entry a site and the bytes of the value charged to it, oldest first (see the
+    /// module doc). Emptied ledgers go to `free_ledgers`.
+    ledgers: Vec<Vec<(u32, u64)>>,
+    free_ledgers: Vec<u32>,
     /// How limit messages name the memory limit and the time limit (`64M`, `1s`).
     memory_text: String,
     time_text: String,
@@ -144,6 +176,8 @@ const FREE_SLOT: SlotData = SlotData {
     lease: Lease::Free,
     registry: Registry::EMPTY,
     site_live: Vec::new(),
+    ledgers: Vec::new(),
+    free_ledgers: Vec::new(),
     memory_text: String::new(),
     time_text: String::new(),
 };
@@ -202,6 +236,8 @@ impl Heap {
                     d.lease = Lease::Leased;
                     d.registry = Registry::EMPTY;
                     d.site_live = Vec::new();
+                    d.ledgers = Vec::new();
+                    d.free_ledgers = Vec::new();
                     d.memory_text = String::new();
                     d.time_text = String::new();
                     return Some(i as u32);
@@ -291,7 +327,9 @@ impl Heap {
     pub fn set_running_site(&self, site: u32) {
         ACTIVE.with(|a| {
             debug_assert_eq!(a.slot.get(), self.slot);
-            // A site beyond `MAX_SITE` (67M functions) loses its high bits in tags.
+            // A site beyond `MAX_SITE` (33M functions, which no recorder reaches within a
+            // memory limit) would read as a ledger in tags: wrong figures, never unsound
+            // (ledgers are looked up checked). Not clamped: this is on every event.
             a.site.set(site);
         });
     }
@@ -463,11 +501,13 @@ pub fn on_alloc(bytes: usize) -> u32 {
     tag
 }
 
-/// Counts `bytes` more allocated and live.
+/// Counts `bytes` more allocated and live, in one allocation (a value's growth is a
+/// reallocation: it counts as an allocation, see the module doc).
 #[inline(always)]
 fn grow(stats: &Cell<HeapStats>, bytes: u64) {
     let mut st = stats.get();
     st.allocated_bytes += bytes;
+    st.allocated_count += 1;
     st.live_bytes += bytes;
     if st.live_bytes > st.peak_live_bytes {
         st.peak_live_bytes = st.live_bytes;
@@ -505,13 +545,104 @@ fn charge_inactive(tag: u32, bytes: u64, change: fn(&Cell<HeapStats>, u64)) {
     counters(tag, |c| change(&c.stats, bytes));
 }
 
-/// Records growth of an existing value tagged `tag` (counted as allocated bytes, not as a
-/// new allocation).
+/// Records that a value tagged `tag`, `old` bytes counted so far, grew by `bytes`, and
+/// returns its tag from now on (which the value keeps: `GcSlot::grow` does). The growth is
+/// an allocation of the heap that made the value, charged to the allocation site running
+/// in that heap now, like a new value (see the module doc, "Allocation sites").
 #[inline]
-pub fn on_grow(bytes: usize, tag: u32) {
+#[must_use]
+pub fn on_grow(old: usize, bytes: usize, tag: u32) -> u32 {
+    let site = ACTIVE.with(|a| {
+        if a.slot.get() == tag & SLOT_MASK {
+            grow(&a.stats, bytes as u64);
+            Some(a.site.get())
+        } else {
+            None
+        }
+    });
+    let site = match site {
+        Some(site) => site,
+        None => grow_inactive(tag, bytes),
+    };
+    if tag > SLOT_MASK || site != 0 {
+        return grow_sited(tag, old as u64, bytes as u64, site);
+    }
+    tag
+}
+
+/// `on_grow` for a value of a heap that is not active: its counters, and the site that
+/// heap was running when it was left.
+#[cold]
+#[inline(never)]
+fn grow_inactive(tag: u32, bytes: usize) -> u32 {
+    counters(tag, |c| {
+        grow(&c.stats, bytes as u64);
+        c.site.get()
+    })
+}
+
+/// Records growth of memory of the heap in `tag` that no allocation site accounts for
+/// (the collector's registry and tables): allocated, and live until given back with
+/// `on_free` and the same tag.
+#[inline]
+fn on_grow_unsited(bytes: usize, tag: u32) {
+    debug_assert!(tag <= SLOT_MASK);
     charge_tag(tag, bytes as u64, grow);
-    if tag > SLOT_MASK {
+}
+
+/// Charges `bytes` of growth of a value (tagged `tag`, `old` bytes counted) to `site`:
+/// the site that made the value keeps its bytes, the growth goes to the site running now.
+/// Returns the value's new tag: the same while one site holds all its bytes, a ledger's
+/// once a second one does.
+#[cold]
+#[inline(never)]
+fn grow_sited(tag: u32, old: u64, bytes: u64, site: u32) -> u32 {
+    let slot = tag & SLOT_MASK;
+    let own = tag >> SLOT_BITS;
+    if own & LEDGER == 0 && own == site {
         site_add(tag, bytes as i64);
+        return tag;
+    }
+    if site != 0 {
+        site_add(slot | (site << SLOT_BITS), bytes as i64);
+    }
+    let new_tag = SLOTS.try_with(|s| {
+        let d = &mut s.borrow_mut()[slot as usize];
+        if own & LEDGER != 0 {
+            if let Some(ledger) = d.ledgers.get_mut((own & !LEDGER) as usize) {
+                match ledger.last_mut() {
+                    Some(last) if last.0 == site => last.1 += bytes,
+                    _ => ledger.push((site, bytes)),
+                }
+            }
+            return Some(tag);
+        }
+        let index = match d.free_ledgers.pop() {
+            Some(i) => i,
+            None if d.ledgers.len() < LEDGER as usize => {
+                d.ledgers.push(Vec::new());
+                (d.ledgers.len() - 1) as u32
+            }
+            None => return None,
+        };
+        d.ledgers[index as usize] = vec![(own, old), (site, bytes)];
+        Some(slot | ((LEDGER | index) << SLOT_BITS))
+    });
+    match new_tag {
+        Ok(Some(new_tag)) => new_tag,
+        // Beyond 2^25 ledgers at once (each one a live value: no real heap gets there),
+        // the growth goes to the value's own site.
+        Ok(None) => {
+            if site != 0 {
+                site_add(slot | (site << SLOT_BITS), -(bytes as i64));
+            }
+            if own != 0 {
+                site_add(tag, bytes as i64);
+            }
+            tag
+        }
+        // At thread exit the table may be gone already: nothing left to account.
+        Err(_) => tag,
     }
 }
 
@@ -543,7 +674,7 @@ impl Counted {
                 self.tag = on_alloc(bytes);
             }
         } else if bytes > self.bytes {
-            on_grow(bytes - self.bytes, self.tag);
+            self.tag = on_grow(self.bytes, bytes - self.bytes, self.tag);
         } else {
             on_free(self.bytes - bytes, self.tag);
         }
@@ -568,11 +699,43 @@ fn site_add(tag: u32, delta: i64) {
     // At thread exit the table may be gone already: nothing left to account.
     let _ = SLOTS.try_with(|s| {
         let d = &mut s.borrow_mut()[(tag & SLOT_MASK) as usize];
+        if site as u32 & LEDGER != 0 {
+            // Only frees and shrinks (`delta < 0`) reach a ledger this way.
+            release(d, site as u32 & !LEDGER, delta.unsigned_abs());
+            return;
+        }
         if d.site_live.len() <= site {
             d.site_live.resize(site + 1, 0);
         }
         d.site_live[site] = d.site_live[site].wrapping_add(delta);
     });
+}
+
+/// Gives back `bytes` of the value whose ledger is `index`, newest growth first, from the
+/// live bytes of the sites it was charged to; an emptied ledger (the value is freed) is
+/// reused.
+fn release(d: &mut SlotData, index: u32, mut bytes: u64) {
+    let Some(ledger) = d.ledgers.get_mut(index as usize) else { return };
+    while bytes > 0 {
+        let Some(last) = ledger.last_mut() else { break };
+        let take = bytes.min(last.1);
+        let site = last.0 as usize;
+        last.1 -= take;
+        bytes -= take;
+        if last.1 == 0 {
+            ledger.pop();
+        }
+        if site != 0 {
+            if d.site_live.len() <= site {
+                d.site_live.resize(site + 1, 0);
+            }
+            d.site_live[site] = d.site_live[site].wrapping_sub(take as i64);
+        }
+    }
+    if ledger.is_empty() {
+        *ledger = Vec::new();
+        d.free_ledgers.push(index);
+    }
 }
 
 /// A heap value that can hold references to other values.
@@ -632,7 +795,7 @@ impl Registry {
         let bytes = self.slots.capacity() * std::mem::size_of::<Option<Weak<dyn Trace>>>()
             + self.free.capacity() * 4;
         if bytes > self.counted {
-            on_grow(bytes - self.counted, slot);
+            on_grow_unsited(bytes - self.counted, slot);
         } else {
             on_free(self.counted - bytes, slot);
         }
@@ -659,7 +822,7 @@ const MIN_THRESHOLD: usize = 20_000;
 /// `malloc` and `free` of batched frees).
 #[derive(Debug)]
 pub struct GcSlot {
-    tag: u32,
+    tag: Cell<u32>,
     index: Cell<u32>,
 }
 
@@ -668,13 +831,22 @@ const UNTRACKED: u32 = u32::MAX;
 impl GcSlot {
     /// The slot of a container whose allocation returned `tag`.
     pub const fn new(tag: u32) -> GcSlot {
-        GcSlot { tag, index: Cell::new(UNTRACKED) }
+        GcSlot { tag: Cell::new(tag), index: Cell::new(UNTRACKED) }
     }
 
-    /// The tag `on_alloc` returned for the container.
+    /// The container's tag: the one `on_alloc` returned, or `on_grow` since.
     #[inline]
     pub fn tag(&self) -> u32 {
-        self.tag
+        self.tag.get()
+    }
+
+    /// Records that the container, `old` bytes counted so far, grew by `bytes`. Out of
+    /// line: growth is rare (buffers double), and the callers' checks for it (an object's
+    /// `account` on every store of a field) stay small enough to inline.
+    #[cold]
+    #[inline(never)]
+    pub fn grow(&self, old: usize, bytes: usize) {
+        self.tag.set(on_grow(old, bytes, self.tag.get()));
     }
 }
 
@@ -684,7 +856,7 @@ impl Drop for GcSlot {
         if i != UNTRACKED {
             // At thread exit the table may be gone already: nothing left to forget.
             let _ = SLOTS.try_with(|s| {
-                s.borrow_mut()[(self.tag & SLOT_MASK) as usize].registry.release(i);
+                s.borrow_mut()[(self.tag.get() & SLOT_MASK) as usize].registry.release(i);
             });
         }
     }
@@ -697,7 +869,7 @@ pub fn track<T: Trace + 'static>(obj: &Rc<T>, slot: &GcSlot) {
         return;
     }
     let weak: Weak<dyn Trace> = Rc::downgrade(obj) as Weak<dyn Trace>;
-    let heap = slot.tag & SLOT_MASK;
+    let heap = slot.tag.get() & SLOT_MASK;
     let i = with_slot(heap, |d| d.registry.add(weak, heap));
     slot.index.set(i);
 }
@@ -721,7 +893,7 @@ fn collect_slot(slot: u32) -> usize {
         return 0;
     }
     if tables > 0 {
-        on_grow(tables, slot);
+        on_grow_unsited(tables, slot);
     }
     let live: Vec<Rc<dyn Trace>> =
         with_slot(slot, |d| d.registry.slots.iter().flatten().filter_map(Weak::upgrade).collect());
@@ -893,6 +1065,51 @@ mod tests {
         assert_eq!(a.live_by_site().iter().map(|s| s.0).collect::<Vec<_>>(), vec![3]);
         drop(x);
         assert!(a.live_by_site().is_empty());
+    }
+
+    #[test]
+    fn growth_is_charged_to_the_running_site_and_given_back_by_site() {
+        let heap = Heap::new();
+        let _active = heap.activate();
+        let live =
+            |site: u32| heap.live_by_site().iter().find(|s| s.0 == site).map_or(0, |s| s.1 as i64);
+        heap.set_running_site(3);
+        let a = Array::new(vec![Value::Null]);
+        let made = live(3);
+        assert!(made > 0);
+        let count = heap.stats().allocated_count;
+        // Site 5 grows it: the growth is its allocation, and counts as one.
+        heap.set_running_site(5);
+        for _ in 0..100 {
+            a.push(Value::Null);
+        }
+        let grown = live(5);
+        assert!(grown > 0);
+        assert_eq!(live(3), made);
+        assert!(heap.stats().allocated_count > count);
+        // Site 7 grows it further; a shrink gives back the newest growth first.
+        heap.set_running_site(7);
+        for _ in 0..300 {
+            a.push(Value::Null);
+        }
+        let third = live(7);
+        assert!(third > 0);
+        heap.set_running_site(0);
+        a.clear();
+        assert_eq!(live(7), 0, "the newest growth went first");
+        assert!(live(3) + live(5) <= made + grown);
+        // The free gives every site its bytes back, and the ledger is reused.
+        drop(a);
+        assert!(heap.live_by_site().is_empty(), "{:?}", heap.live_by_site());
+        heap.set_running_site(3);
+        let b = Array::new(vec![Value::Null]);
+        heap.set_running_site(5);
+        for _ in 0..100 {
+            b.push(Value::Null);
+        }
+        assert_eq!(with_slot(heap.slot, |d| d.ledgers.len()), 1);
+        drop(b);
+        assert!(heap.live_by_site().is_empty());
     }
 
     #[test]

@@ -27,6 +27,32 @@ pub trait Hooks {
     fn enter_method(vm: &mut Vm, kind: &'static str, name: &str);
     /// The innermost native function or method returns.
     fn exit_native(vm: &mut Vm);
+    /// The VM starts work of its own (`RuntimeWork`), timed as an entry of the Runtime
+    /// Overhead category nested in the running function.
+    fn enter_runtime(vm: &mut Vm, work: RuntimeWork);
+    /// The runtime work entered last ends.
+    fn exit_runtime(vm: &mut Vm);
+}
+
+/// Work the VM does on its own account, profiled as native entries of their own (category
+/// Runtime Overhead), nested under the function that was running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuntimeWork {
+    /// `<garbage collection>`: a run of the cycle collector.
+    GarbageCollection,
+    /// `<error unwinding>`: from the raise of an error (its stack trace included) until
+    /// its handler starts, or its run loop gives it up.
+    ErrorUnwinding,
+}
+
+impl RuntimeWork {
+    /// The entry's name in profiles.
+    pub fn name(self) -> &'static str {
+        match self {
+            RuntimeWork::GarbageCollection => "<garbage collection>",
+            RuntimeWork::ErrorUnwinding => "<error unwinding>",
+        }
+    }
 }
 
 /// Profiling off: every hook compiles to nothing.
@@ -46,4 +72,8 @@ impl Hooks for NoHooks {
     fn enter_method(_: &mut Vm, _: &'static str, _: &str) {}
     #[inline(always)]
     fn exit_native(_: &mut Vm) {}
+    #[inline(always)]
+    fn enter_runtime(_: &mut Vm, _: RuntimeWork) {}
+    #[inline(always)]
+    fn exit_runtime(_: &mut Vm) {}
 }

@@ -23,7 +23,7 @@ use mlpy_profile::{AllocSample, Category, EventPath, FunctionInfo, FunctionKind,
 
 use crate::bytecode::CodeObject;
 use crate::heap::Heap;
-use crate::hooks::Hooks;
+use crate::hooks::{Hooks, RuntimeWork};
 use crate::natives::NativeFunction;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -434,5 +434,36 @@ impl Hooks for RecordingHooks {
         if let Some(p) = vm.profiler.as_deref_mut() {
             p.exit(&vm.heap);
         }
+    }
+
+    // Garbage collection and unwinding are rare next to calls: registration (a lookup by
+    // name) on every event costs nothing that shows, and keeps no id to forget.
+    #[cold]
+    #[inline(never)]
+    fn enter_runtime(vm: &mut Vm, work: RuntimeWork) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            let id = p.recorder.register(runtime_info(work));
+            p.enter(id, &vm.heap);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn exit_runtime(vm: &mut Vm) {
+        if let Some(p) = vm.profiler.as_deref_mut() {
+            p.exit(&vm.heap);
+        }
+    }
+}
+
+/// The profile entry of runtime work: a native of the Runtime Overhead category, in the
+/// pseudo-file `<runtime>`.
+fn runtime_info(work: RuntimeWork) -> FunctionInfo {
+    FunctionInfo {
+        name: work.name().to_owned(),
+        file: "<runtime>".to_owned(),
+        line: 0,
+        kind: FunctionKind::Native,
+        category: Category::RuntimeOverhead,
     }
 }

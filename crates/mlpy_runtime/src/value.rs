@@ -530,7 +530,7 @@ impl Object {
         let bytes = OBJECT_HEADER + self.dict.borrow().capacity() * ENTRY_BYTES;
         let old = self.counted.get();
         if bytes > old {
-            heap::on_grow(bytes - old, self.gc.tag());
+            self.gc.grow(old, bytes - old);
             self.counted.set(bytes);
         }
     }

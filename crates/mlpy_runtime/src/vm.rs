@@ -521,17 +521,32 @@ impl Vm {
             crate::heap::reserve_for(p.memory_bytes(), "the profiler's call tree")?;
         }
         if self.heap.collection_due() {
-            self.heap.collect();
+            self.collect_cycles();
         }
         if self.limits.timeout.is_some() {
             crate::heap::check_deadline()?;
         }
         if crate::heap::check_memory().is_err() {
             // Garbage held by cycles does not count: collect before giving up.
-            self.heap.collect();
+            self.collect_cycles();
             crate::heap::check_memory()?;
         }
         Ok(())
+    }
+
+    /// Runs the cycle collector; a profiled run times it as `<garbage collection>`, nested
+    /// in the running function (safepoints are cold: the check costs an unprofiled run
+    /// nothing).
+    fn collect_cycles(&mut self) {
+        use crate::hooks::{Hooks, RuntimeWork};
+        let profiled = self.profiler.as_deref_mut().is_some_and(|p| p.recorder_mut().depth() > 0);
+        if profiled {
+            crate::profiling::RecordingHooks::enter_runtime(self, RuntimeWork::GarbageCollection);
+        }
+        self.heap.collect();
+        if profiled {
+            crate::profiling::RecordingHooks::exit_runtime(self);
+        }
     }
 }
 

@@ -317,7 +317,7 @@ impl Array {
         let bytes = ARRAY_HEADER + items.buffer_bytes();
         let old = self.counted.get();
         if bytes > old {
-            heap::on_grow(bytes - old, self.gc.tag());
+            self.gc.grow(old, bytes - old);
         } else if bytes < old {
             heap::on_free(old - bytes, self.gc.tag());
         }
