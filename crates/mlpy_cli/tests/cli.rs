@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 mod support;
-use support::Dir;
+use support::{stderr, stdout, Dir};
 
 const USAGE: i32 = 64;
 const STATIC_REJECTION: i32 = 65;
@@ -30,14 +30,6 @@ fn mlpy_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
 
 fn mlpy(args: &[&str]) -> Output {
     mlpy_in(&std::env::temp_dir(), args, "")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// No control character but line feed and tab reaches the terminal.

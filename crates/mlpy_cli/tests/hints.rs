@@ -12,7 +12,7 @@ use std::process::{Command, Output, Stdio};
 use mlpy_analysis::suggest::edit_distance;
 
 mod support;
-use support::Dir;
+use support::{stderr, stdout, Dir};
 
 const RUNTIME_ERROR: i32 = 1;
 const STATIC_REJECTION: i32 = 65;
@@ -38,14 +38,6 @@ fn run_source(name: &str, source: &str, extra: &[&str]) -> Output {
     let mut args = vec!["run", "main.ml"];
     args.extend_from_slice(extra);
     mlpy_env(dir.path(), &args, &[])
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Every line of `lines` is a line of `text` (help lines up to the gutter's width,

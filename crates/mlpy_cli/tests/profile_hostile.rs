@@ -4,11 +4,10 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use support::Dir;
+use support::{mlpy_in, stderr, Dir};
 
 const USAGE: i32 = 64;
 
@@ -18,19 +17,6 @@ a = [];
 for (i in range(30)) { a.append(fact(i % 8)); }
 print(len(a));
 ";
-
-fn mlpy_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mlpy"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("mlpy runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn with_program(name: &str) -> Dir {
     let dir = Dir::new("profile-hostile", name);

@@ -7,10 +7,10 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use support::Dir;
+use support::{mlpy_in, stderr, stdout, Dir};
 
 const USAGE: i32 = 64;
 const OUTPUT_FAILED: i32 = 74;
@@ -83,23 +83,6 @@ impl Shape {
             Err(format!("not a {self:?} file: {head:?}"))
         }
     }
-}
-
-fn mlpy_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mlpy"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("mlpy runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// A directory holding `prog.ml`.

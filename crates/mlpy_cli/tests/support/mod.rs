@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 /// A temporary directory, `mlpy-TAG-NAME-PID` under the system's temporary directory,
 /// made empty when created and removed when dropped.
@@ -38,4 +39,24 @@ impl Drop for Dir {
         }
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// Runs `mlpy` with `args` in `dir`, with no standard input, and waits for it.
+pub fn mlpy_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mlpy"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("mlpy runs")
+}
+
+/// What a run printed on standard output.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed on standard error.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
