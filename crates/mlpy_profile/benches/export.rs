@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use mlpy_profile::{
     AllocSample, Category, ExportFormat, ExportOptions, FakeClock, FunctionInfo, FunctionKind,
-    Profile, Recorder, Timeline, TimelineEvent,
+    Profile, Recorder,
 };
 
 fn main() {
@@ -22,7 +22,9 @@ fn main() {
     let rounds = if smoke { 1 } else { 7 };
 
     let started = Instant::now();
-    let (profile, timeline) = generate(nodes);
+    let profile = generate(nodes, false);
+    let with_timeline = generate(nodes, true);
+    let timeline = with_timeline.timeline().expect("recorded");
     let depth = max_depth(&profile);
     println!(
         "profile: {} calling-context nodes, {} functions, depth {}, {} timeline events \
@@ -51,7 +53,6 @@ fn main() {
         println!("{:<22} {:>9.1} ms {:>13} bytes", format.name(), ms(median), size);
     }
     println!("{:<22} {:>9.1} ms (bar: under 1000 ms)", "all nine formats", ms(total));
-    let with_timeline = profile.clone().with_timeline(timeline);
     let (median, size) = measure(rounds, || with_timeline.export(ExportFormat::Trace, &options));
     println!("{:<22} {:>9.1} ms {:>13} bytes", "trace, with timeline", ms(median), size);
 }
@@ -95,34 +96,22 @@ struct Gen {
     alloc: AllocSample,
     funcs: Vec<u32>,
     recursive: u32,
-    /// The timeline of the run, kept by the generator (the recorder's own `--timeline`
-    /// log is being built elsewhere): one event per enter and exit.
-    events: Vec<TimelineEvent>,
-    clock_ns: u64,
-    heap: u64,
 }
 
 impl Gen {
-    fn event(&mut self, enter: Option<u32>) {
-        self.clock_ns += STEP_NS;
-        self.events.push(TimelineEvent { ts_ns: self.clock_ns, enter, heap_bytes: self.heap });
-    }
-
     fn enter(&mut self, func: u32) {
         self.rec.enter(func, self.alloc);
-        self.event(Some(func));
     }
 
     fn exit(&mut self) {
         self.rec.exit(self.alloc);
-        self.event(None);
     }
 
     fn allocate(&mut self) {
         let bytes = 16 * (1 + self.rng.below(64));
         self.alloc.count += 1;
         self.alloc.bytes += bytes;
-        self.heap += bytes;
+        self.alloc.live += bytes;
     }
 
     /// `budget` new nodes below the current one: a few distinct callees (never the same
@@ -170,8 +159,13 @@ impl Gen {
     }
 }
 
-fn generate(nodes: u64) -> (Profile, Timeline) {
+/// A profile of about `nodes` calling-context nodes; with the recorder's timeline of the
+/// run (every enter and exit) when `timeline`.
+fn generate(nodes: u64, timeline: bool) -> Profile {
     let mut rec = Recorder::new(Box::new(FakeClock::new(STEP_NS)), true);
+    if timeline {
+        rec.record_timeline(u64::MAX);
+    }
     rec.phase("startup", Category::SandboxStartup, 2_000_000, 65_536);
     rec.phase("parsing", Category::Parsing, 40_000_000, 1_048_576);
     rec.phase("compilation", Category::Compilation, 30_000_000, 524_288);
@@ -208,26 +202,15 @@ fn generate(nodes: u64) -> (Profile, Timeline) {
         kind: FunctionKind::Ml,
         category: Category::MlCode,
     });
-    let mut gen = Gen {
-        rec,
-        rng: Rng(0x5eed),
-        alloc: AllocSample::default(),
-        funcs,
-        recursive,
-        events: Vec::new(),
-        clock_ns: 0,
-        heap: 0,
-    };
+    let mut gen = Gen { rec, rng: Rng(0x5eed), alloc: AllocSample::default(), funcs, recursive };
     let deep = 500.min(nodes / 10);
     gen.enter(module);
     gen.recurse(deep as u32);
     // The module node and the recursion are nodes too.
     gen.expand(nodes - 1 - deep, 0);
     gen.exit();
-    gen.rec.set_peak_memory(gen.heap);
-    let events = std::mem::take(&mut gen.events);
-    let cap = events.len() as u64;
-    (gen.rec.finish("src/main.ml"), Timeline { events, cap, dropped: 0 })
+    gen.rec.set_peak_memory(gen.alloc.live);
+    gen.rec.finish("src/main.ml")
 }
 
 fn max_depth(p: &Profile) -> usize {
