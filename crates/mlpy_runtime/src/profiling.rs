@@ -345,7 +345,7 @@ fn workload_cost(vm: &mut Vm, source: &str) -> Option<WorkloadCost> {
         let end = profiler.as_deref()?.recorder.now_ns();
         vm.profiler = profiler;
         ok.ok()?;
-        plain = plain.min(end - start);
+        plain = plain.min(end.saturating_sub(start));
 
         let rec = &mut vm.profiler.as_deref_mut()?.recorder;
         rec.forget_records();
@@ -355,7 +355,7 @@ fn workload_cost(vm: &mut Vm, source: &str) -> Option<WorkloadCost> {
         let end = rec.now_ns();
         (events, slow) = rec.events();
         ok.ok()?;
-        profiled = profiled.min(end - start);
+        profiled = profiled.min(end.saturating_sub(start));
     }
     vm.profiler.as_deref_mut()?.recorder.forget_records();
     vm.profiler.as_deref_mut()?.forget_ids();

@@ -1,6 +1,6 @@
 //! Unit tests of the recorder's internals: the node cache and the calibration.
 
-use crate::clock::{FakeClock, MonotonicClock};
+use crate::clock::{Clock, FakeClock, MonotonicClock, ThreadCpuClock};
 use crate::profile::{Category, FunctionInfo, FunctionKind};
 use crate::recorder::{AllocSample, Calibration, Recorder};
 
@@ -125,4 +125,45 @@ fn figures_no_report_can_add_up_are_refused() {
     assert_ne!(huge, json);
     let err = crate::Profile::from_json(&huge).unwrap_err();
     assert!(err.contains("functions[].self_ns"), "{err}");
+}
+
+/// The CPU clock leaves out time the thread was not running: an activation that sleeps
+/// 100 ms and then works a little measures the work, not the sleep; one that works
+/// measures its work. (Not a timing test: the bounds are a factor apart from what a
+/// broken clock would give, 100 ms of sleep.) Both forms: the TSC with the off-core gaps
+/// taken out, and the OS clock read at every event.
+#[test]
+fn the_cpu_clock_leaves_out_time_off_the_core() {
+    #[cfg(not(target_os = "linux"))]
+    return;
+    let clocks: Vec<Box<dyn Clock>> = [ThreadCpuClock::new(), ThreadCpuClock::os()]
+        .into_iter()
+        .flatten()
+        .map(|c| Box::new(c) as Box<dyn Clock>)
+        .collect();
+    assert_eq!(clocks.len(), 2, "Linux has a thread CPU clock");
+    for clock in clocks {
+        let name = clock.name();
+        let mut rec = Recorder::with_calibration(clock, false, Calibration::NONE);
+        let [sleeper, worker] = ["sleeper", "worker"].map(|name| rec.register(native(name)));
+        let spin = |ms: u64| {
+            let start = std::time::Instant::now();
+            let mut x = 0u64;
+            while start.elapsed() < std::time::Duration::from_millis(ms) {
+                x = std::hint::black_box(x.wrapping_add(1));
+            }
+        };
+        rec.enter(sleeper, AllocSample::default());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        spin(5);
+        rec.exit(AllocSample::default());
+        rec.enter(worker, AllocSample::default());
+        spin(30);
+        rec.exit(AllocSample::default());
+        let p = rec.finish("t.ml");
+        let ms = |name| p.function(p.find_function(name).unwrap()).total_ns as f64 / 1e6;
+        let (slept, worked) = (ms("sleeper"), ms("worker"));
+        assert!(slept < 50.0, "{name}: the sleep counted ({slept} ms)");
+        assert!(worked > 10.0, "{name}: the work did not count ({worked} ms)");
+    }
 }
