@@ -1,9 +1,8 @@
-// §1.4 collections.unique compares items by equality: on 200,000 distinct items it must not outlive --timeout
+// §1.4 collections.unique on items that cannot be keys (arrays) compares them with each other in turn: on 200,000 distinct arrays that is quadratic, and --timeout must stop it
 // args: --timeout 1 --max-memory 256M
 // exit: 75
 import collections;
-u = collections.unique(range(200000));
-print(len(u));
-u = collections.unique(range(2000000));
-u = collections.unique(range(2000000));
+a = [];
+for (i in range(200000)) { a.append([i]); }
+u = collections.unique(a);
 print(len(u));
