@@ -129,7 +129,7 @@ fn figures_no_report_can_add_up_are_refused() {
 
 /// The CPU clock leaves out time the thread was not running: an activation that sleeps
 /// 100 ms and then works a little measures the work, not the sleep; one that works
-/// measures its work. (Not a timing test: the bounds are a factor apart from what a
+/// measures its work (work is spun for a span of the thread's CPU time). (Not a timing test: the bounds are a factor apart from what a
 /// broken clock would give, 100 ms of sleep.) Both forms: the TSC with the off-core gaps
 /// taken out, and the OS clock read at every event.
 #[test]
@@ -146,10 +146,13 @@ fn the_cpu_clock_leaves_out_time_off_the_core() {
         let name = clock.name();
         let mut rec = Recorder::with_calibration(clock, false, Calibration::NONE);
         let [sleeper, worker] = ["sleeper", "worker"].map(|name| rec.register(native(name)));
+        // Spins for `ms` of this thread's CPU time (not of elapsed time, which a loaded
+        // machine would turn into much less work).
         let spin = |ms: u64| {
-            let start = std::time::Instant::now();
+            let cpu = || crate::clock::thread_cpu_time().expect("a thread CPU clock");
+            let until = cpu() + std::time::Duration::from_millis(ms);
             let mut x = 0u64;
-            while start.elapsed() < std::time::Duration::from_millis(ms) {
+            while cpu() < until {
                 x = std::hint::black_box(x.wrapping_add(1));
             }
         };
