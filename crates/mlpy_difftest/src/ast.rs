@@ -62,6 +62,9 @@ pub enum Callee {
     Builtin(&'static str),
     /// A variable holding an ML function.
     Var(String),
+    /// A function of a standard module (`math.sqrt`); the ML program imports the module,
+    /// Python calls `mod_MODULE.NAME` of the prelude.
+    Module(&'static str, &'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +103,8 @@ pub enum Stmt {
     Assign(String, Expr),
     SetIndex(Expr, Expr, Expr),
     SetMember(Expr, String, Expr),
+    /// `a[lo:hi:step] = v;` (slice assignment, spec §6.2); `step` `None` writes `a[lo:hi]`.
+    SetSlice(Expr, Option<Expr>, Option<Expr>, Option<Expr>, Expr),
     DestrArray(Vec<String>, Expr),
     DestrObject(Vec<String>, Expr),
     Expr(Expr),
@@ -193,6 +198,7 @@ fn ml_expr(e: &Expr) -> String {
             let name = match c {
                 Callee::Builtin(n) => n.to_string(),
                 Callee::Var(v) => v.clone(),
+                Callee::Module(m, n) => format!("{m}.{n}"),
             };
             format!("{name}({})", ml_list(args))
         }
@@ -277,6 +283,14 @@ fn ml_stmt(s: &Stmt, depth: usize, out: &mut String) {
         }
         Stmt::SetMember(a, k, v) => {
             let _ = write!(out, "{}.{k} = {};", ml_postfix(a), ml_expr(v));
+        }
+        Stmt::SetSlice(a, lo, hi, st, v) => {
+            let part = |x: &Option<Expr>| x.as_ref().map(ml_expr).unwrap_or_default();
+            let bounds = match st {
+                None => format!("{}:{}", part(lo), part(hi)),
+                Some(_) => format!("{}:{}:{}", part(lo), part(hi), part(st)),
+            };
+            let _ = write!(out, "{}[{bounds}] = {};", ml_postfix(a), ml_expr(v));
         }
         Stmt::DestrArray(names, e) => {
             let _ = write!(out, "[{}] = {};", names.join(", "), ml_expr(e));
@@ -369,9 +383,101 @@ fn ml_guard(guard: &str, limit: u32, depth: usize, out: &mut String) {
     let _ = writeln!(out, "if ({guard} > {limit}) {{ break; }}");
 }
 
+/// The standard modules that `p` calls, in name order.
+pub fn modules_used(p: &[Stmt]) -> std::collections::BTreeSet<&'static str> {
+    fn expr(e: &Expr, m: &mut std::collections::BTreeSet<&'static str>) {
+        match e {
+            Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Var(_) => {}
+            Expr::Array(items) => items.iter().for_each(|x| expr(x, m)),
+            Expr::Object(items) => items.iter().for_each(|(_, x)| expr(x, m)),
+            Expr::Bin(_, a, b) | Expr::And(a, b) | Expr::Or(a, b) | Expr::Index(a, b) => {
+                expr(a, m);
+                expr(b, m);
+            }
+            Expr::Neg(a) | Expr::Not(a) | Expr::Member(a, _) => expr(a, m),
+            Expr::Cond(c, a, b) => {
+                expr(c, m);
+                expr(a, m);
+                expr(b, m);
+            }
+            Expr::Slice(a, x, y, z) => {
+                expr(a, m);
+                [x, y, z].into_iter().flatten().for_each(|p| expr(p, m));
+            }
+            Expr::Call(c, args) => {
+                if let Callee::Module(name, _) = c {
+                    m.insert(name);
+                }
+                args.iter().for_each(|x| expr(x, m));
+            }
+            Expr::Method(r, _, args) => {
+                expr(r, m);
+                args.iter().for_each(|x| expr(x, m));
+            }
+            Expr::Arrow(_, body) => match &**body {
+                ArrowBody::Expr(e) => expr(e, m),
+                ArrowBody::Block { body, .. } => stmts(body, m),
+            },
+        }
+    }
+    fn stmts(p: &[Stmt], m: &mut std::collections::BTreeSet<&'static str>) {
+        for s in p {
+            match s {
+                Stmt::Assign(_, e) | Stmt::Expr(e) | Stmt::DestrArray(_, e) => expr(e, m),
+                Stmt::DestrObject(_, e) | Stmt::Return(Some(e)) => expr(e, m),
+                Stmt::SetIndex(a, i, v) => [a, i, v].into_iter().for_each(|x| expr(x, m)),
+                Stmt::SetMember(a, _, v) => {
+                    expr(a, m);
+                    expr(v, m);
+                }
+                Stmt::SetSlice(a, lo, hi, st, v) => {
+                    expr(a, m);
+                    [lo, hi, st].into_iter().flatten().for_each(|x| expr(x, m));
+                    expr(v, m);
+                }
+                Stmt::If(arms, els) => {
+                    for (c, b) in arms {
+                        expr(c, m);
+                        stmts(b, m);
+                    }
+                    if let Some(b) = els {
+                        stmts(b, m);
+                    }
+                }
+                Stmt::While { cond, body, .. } => {
+                    expr(cond, m);
+                    stmts(body, m);
+                }
+                Stmt::For { iter, body, .. } => {
+                    expr(iter, m);
+                    stmts(body, m);
+                }
+                Stmt::Throw(fields) => fields.iter().for_each(|(_, x)| expr(x, m)),
+                Stmt::Try { body, handler, finally } => {
+                    stmts(body, m);
+                    if let Some((_, h)) = handler {
+                        stmts(h, m);
+                    }
+                    if let Some(f) = finally {
+                        stmts(f, m);
+                    }
+                }
+                Stmt::Func { body, .. } => stmts(body, m),
+                Stmt::Break | Stmt::Continue | Stmt::Return(None) => {}
+            }
+        }
+    }
+    let mut m = std::collections::BTreeSet::new();
+    stmts(p, &mut m);
+    m
+}
+
 /// The program as ML source.
 pub fn to_ml(p: &Program) -> String {
     let mut out = String::new();
+    for m in modules_used(p) {
+        let _ = writeln!(out, "import {m};");
+    }
     for s in p {
         ml_stmt(s, 0, &mut out);
     }
@@ -467,6 +573,7 @@ impl Py {
                 let name = match c {
                     Callee::Builtin(n) => format!("ml_{n}"),
                     Callee::Var(v) => v.clone(),
+                    Callee::Module(m, n) => format!("mod_{m}.{n}"),
                 };
                 format!("{name}({})", self.list(args, depth))
             }
@@ -542,6 +649,18 @@ impl Py {
                 let v = self.expr(v, depth);
                 let a = self.expr(a, depth);
                 self.line(depth, &format!("ml_obj({a})[{}] = {v}", py_string(k)));
+            }
+            Stmt::SetSlice(a, lo, hi, st, v) => {
+                // The value, then the container, then the bounds (§6.2): Python evaluates
+                // the call's arguments left to right.
+                let v = self.expr(v, depth);
+                let a = self.expr(a, depth);
+                let mut part = |x: &Option<Expr>| match x {
+                    Some(e) => self.expr(e, depth),
+                    None => "None".into(),
+                };
+                let (lo, hi, st) = (part(lo), part(hi), part(st));
+                self.line(depth, &format!("ml_set_slice({v}, {a}, {lo}, {hi}, {st})"));
             }
             Stmt::DestrArray(names, e) => {
                 let e = self.expr(e, depth);

@@ -90,6 +90,8 @@ pub struct Gen {
     config: Config,
     /// `finally` blocks around the current point.
     in_finally: u32,
+    /// Library callbacks around the current point (they must not change arrays).
+    in_callback: u32,
     rng: Rng,
     shapes: Vec<Vec<(String, Ty)>>,
     scopes: Vec<Scope>,
@@ -110,6 +112,7 @@ impl Gen {
         Gen {
             config,
             in_finally: 0,
+            in_callback: 0,
             rng: Rng::new(seed),
             shapes: Vec::new(),
             scopes: Vec::new(),
@@ -461,6 +464,11 @@ impl Gen {
             return self.leaf(ty);
         }
         let d1 = d - 1;
+        if self.rng.chance(10) {
+            if let Some(e) = self.extra_expr(ty, d1) {
+                return e;
+            }
+        }
         let r = match ty {
             Ty::Int => self.int_expr(d1),
             Ty::Float => self.float_expr(d1),
@@ -598,7 +606,7 @@ impl Gen {
             }
             18 => {
                 let vs = self.visible(&Ty::ArrInt);
-                if vs.is_empty() {
+                if vs.is_empty() || self.in_callback > 0 {
                     return None;
                 }
                 self.count("method.array.pop");
@@ -767,7 +775,11 @@ impl Gen {
         let lo = if self.rng.chance(60) { Some(Box::new(self.small_int(-4, 5))) } else { None };
         let hi = if self.rng.chance(60) { Some(Box::new(self.small_int(-4, 6))) } else { None };
         let st = if self.rng.chance(25) {
-            Some(Box::new(Expr::Num(self.rng.pick(&["-1", "2", "-2", "1"]).to_string())))
+            Some(Box::new(Expr::Num(
+                self.rng
+                    .pick(&["-1", "2", "-2", "1", "-1", "3", "-3", "-7", "-1", "2"])
+                    .to_string(),
+            )))
         } else {
             None
         };
@@ -956,7 +968,7 @@ impl Gen {
     /// of the enclosing function through `nonlocal`.
     fn arrow(&mut self, params: &[Ty], ret: &Ty, d: u32) -> Expr {
         let names: Vec<String> = params.iter().map(|t| self.fresh(t)).collect();
-        let block = self.rng.chance(40) && self.budget > 0;
+        let block = self.rng.chance(40) && self.budget > 0 && self.in_callback == 0;
         let (nonlocals, outer) = self.new_scope_parts(block, false);
         let mut scope = Scope {
             vars: names.iter().cloned().zip(params.iter().cloned()).collect(),
@@ -1056,6 +1068,7 @@ impl Gen {
                     | Stmt::Expr(_)
                     | Stmt::SetIndex(..)
                     | Stmt::SetMember(..)
+                    | Stmt::SetSlice(..)
                     | Stmt::DestrArray(..)
                     | Stmt::If(..)
             );
@@ -1857,9 +1870,9 @@ impl Gen {
     }
 
     fn stmt(&mut self, d: u32) -> Vec<Stmt> {
-        let (loops, in_fn, returns_function) = {
+        let (loops, in_fn, returns_function, no_calls) = {
             let s = self.scopes.last().expect("scope");
-            (s.loops, s.ret.is_some(), matches!(s.ret, Some(Ty::Func(..))))
+            (s.loops, s.ret.is_some(), matches!(s.ret, Some(Ty::Func(..))), s.no_calls)
         };
         let deep = d > 0;
         let w = [
@@ -1878,6 +1891,9 @@ impl Gen {
             if in_fn && !(self.avoid_in_finally() && returns_function) { 2 } else { 0 }, // 12 return
             if deep && !self.config.avoid_known_defects { 1 } else { 0 }, // 13 captured read before assignment
             3, // 14 expression statement: a call
+            4, // 15 slice assignment
+            if deep && !no_calls && self.budget > 0 { 3 } else { 0 }, // 16 recursive functions
+            if !no_calls { 2 } else { 0 }, // 17 self-recursive arrow
         ];
         match self.rng.weighted(&w) {
             0 => self.assign(),
@@ -1909,6 +1925,9 @@ impl Gen {
                 vec![Stmt::If(vec![(c, vec![Stmt::Return(Some(v))])], None)]
             }
             13 => self.early_captured_read(),
+            15 => self.set_slice().into_iter().collect(),
+            16 => self.rec_def(d),
+            17 => self.rec_arrow(),
             _ => {
                 let t = self.rng.pick(&[Ty::Int, Ty::Str, Ty::Bool]).clone();
                 match self.user_call(&t, 1) {
@@ -1917,6 +1936,714 @@ impl Gen {
                 }
             }
         }
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Constructs beyond the first generator: standard modules, more methods and builtins,
+    // slice assignment, recursion.
+
+    fn module(m: &'static str, name: &'static str, args: Vec<Expr>) -> Expr {
+        Expr::Call(Callee::Module(m, name), args)
+    }
+
+    /// A callback for a library function: an arrow of the given type.
+    fn callback(&mut self, params: &[Ty], ret: &Ty) -> Expr {
+        self.count("stdlib.callback");
+        // A callback that changes the array being walked leaves the result unspecified.
+        self.in_callback += 1;
+        let a = self.arrow(params, ret, 1);
+        self.in_callback -= 1;
+        a
+    }
+
+    /// Expressions the typed generators above do not produce; `None` when the chosen
+    /// shape does not fit.
+    fn extra_expr(&mut self, ty: &Ty, d: u32) -> Option<Expr> {
+        let (i, f, s) = (Ty::Int, Ty::Float, Ty::Str);
+        Some(match ty {
+            Ty::Int => match self.rng.below(12) {
+                0 => {
+                    self.count("method.str.index_range");
+                    let m = *self.rng.pick(&["index", "rindex", "find", "rfind", "count"]);
+                    let mut args = vec![self.expr(&s, d)];
+                    if self.rng.chance(70) {
+                        args.push(self.small_int(-4, 5));
+                        if self.rng.chance(60) {
+                            args.push(self.small_int(-3, 8));
+                        }
+                    }
+                    Self::method(self.expr(&s, d), m, args)
+                }
+                1 => {
+                    self.count("builtin.min_max_array");
+                    let m = if self.rng.chance(50) { "min" } else { "max" };
+                    Self::call(m, vec![self.expr(&Ty::ArrInt, d)])
+                }
+                2 => {
+                    self.count("stdlib.math.int");
+                    let m = *self.rng.pick(&["floor", "ceil", "round"]);
+                    Self::module("math", m, vec![self.expr(&f, d)])
+                }
+                3 => {
+                    self.count("stdlib.math.int");
+                    match self.rng.below(5) {
+                        0 => Self::module("math", "sign", vec![self.expr(&f, d)]),
+                        1 => Self::module("math", "abs", vec![self.expr(&i, d)]),
+                        2 => Self::module("math", "factorial", vec![self.small_int(-2, 25)]),
+                        3 => {
+                            let m = if self.rng.chance(50) { "gcd" } else { "lcm" };
+                            Self::module("math", m, vec![self.expr(&i, d), self.expr(&i, d)])
+                        }
+                        _ => {
+                            let m = if self.rng.chance(50) { "min" } else { "max" };
+                            Self::module("math", m, vec![self.expr(&i, d), self.expr(&i, d)])
+                        }
+                    }
+                }
+                4 => {
+                    self.count("stdlib.math.pow");
+                    Self::module(
+                        "math",
+                        "pow",
+                        vec![self.small_int(-12, 12), self.small_int(-2, 40)],
+                    )
+                }
+                5 => {
+                    self.count("stdlib.collections.reduce");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    let cb = self.callback(&[Ty::Int, Ty::Int], &i);
+                    if self.rng.chance(50) {
+                        let init = self.expr(&i, d);
+                        Self::module("collections", "reduce", vec![a, cb, init])
+                    } else {
+                        Self::module("functional", "reduce", vec![cb, a])
+                    }
+                }
+                6 => {
+                    self.count("stdlib.collections.int");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    match self.rng.below(3) {
+                        0 => Self::module("collections", "indexOf", vec![a, self.expr(&i, d)]),
+                        1 => Self::module("collections", "length", vec![a]),
+                        _ => {
+                            let g = *self.rng.pick(&["get", "first", "last"]);
+                            let mut args = vec![a];
+                            if g == "get" {
+                                args.push(self.small_int(-4, 5));
+                            }
+                            // `get` and friends give null on an empty array: `|| 0`.
+                            Expr::Or(
+                                Box::new(Self::module("collections", g, args)),
+                                Box::new(Expr::Num("0".into())),
+                            )
+                        }
+                    }
+                }
+                7 => {
+                    self.count("expr.recursive_call");
+                    return self.user_call(&i, d);
+                }
+                8 => {
+                    self.count("builtin.len_object");
+                    let o = self.visible_objects();
+                    if o.is_empty() {
+                        return None;
+                    }
+                    let o = self.rng.pick(&o).clone();
+                    Self::call("len", vec![Expr::Var(o)])
+                }
+                9 => {
+                    self.count("int.big_product");
+                    Self::bin(BinOp::Mul, self.int_lit(), self.int_lit())
+                }
+                10 => {
+                    self.count("builtin.int_of_string");
+                    let t = Self::call("str", vec![self.expr(&i, d)]);
+                    Self::call("int", vec![t])
+                }
+                _ => {
+                    self.count("stdlib.json.roundtrip");
+                    let v = Self::module("json", "stringify", vec![self.expr(&i, d)]);
+                    Self::module("json", "parse", vec![v])
+                }
+            },
+            Ty::Float => match self.rng.below(4) {
+                0 => {
+                    self.count("stdlib.math.float");
+                    Self::module("math", "sqrt", vec![self.expr(&f, d)])
+                }
+                1 => {
+                    self.count("stdlib.math.pow");
+                    let b = self.rng.pick(&["2.5", "-2.0", "0.5", "10.0", "-1.5", "0.0"]);
+                    let e = self.rng.pick(&["2", "-1", "0.5", "3.0", "400", "-0.5", "7"]);
+                    Self::module(
+                        "math",
+                        "pow",
+                        vec![Expr::Num(b.to_string()), Expr::Num(e.to_string())],
+                    )
+                }
+                2 => {
+                    self.count("float.text_forms");
+                    let t = *self.rng.pick(&[
+                        "1e22",
+                        "1e21",
+                        "123456789012345678.0",
+                        "0.00001",
+                        "1e-7",
+                        "5e-324",
+                        "1.7976931348623157e308",
+                        "1e400",
+                        "0.1",
+                        "9007199254740993.0",
+                        "4.35",
+                        "1e15",
+                        "999999999999999.9",
+                        "0.000123",
+                    ]);
+                    let x = Expr::Num(t.to_string());
+                    if self.rng.chance(50) {
+                        Self::bin(
+                            *self.rng.pick(&[BinOp::Mul, BinOp::Div, BinOp::Add]),
+                            x,
+                            self.expr(&f, d),
+                        )
+                    } else {
+                        x
+                    }
+                }
+                _ => {
+                    self.count("builtin.float_of_string");
+                    let t = self.rng.pick(&[
+                        " 1_000.5 ",
+                        "-inf",
+                        "1e3",
+                        "2.5E-3",
+                        ".5",
+                        "5.",
+                        "nan",
+                        "x1",
+                    ]);
+                    Self::call("float", vec![Expr::Str(t.to_string())])
+                }
+            },
+            Ty::Str => match self.rng.below(7) {
+                0 => {
+                    self.count("builtin.hex_bin_oct");
+                    let m = *self.rng.pick(&["hex", "bin", "oct"]);
+                    Self::call(m, vec![self.expr(&i, d)])
+                }
+                1 => {
+                    self.count("method.str.strip_chars");
+                    let m = *self.rng.pick(&["strip", "lstrip", "rstrip"]);
+                    let c = Expr::Str(self.rng.pick(&["ab", "-", " a", "é", "x\n"]).to_string());
+                    Self::method(self.expr(&s, d), m, vec![c])
+                }
+                2 => {
+                    self.count("stdlib.json.stringify");
+                    let t = self.printable_ty();
+                    Self::module("json", "stringify", vec![self.expr(&t, d)])
+                }
+                3 => {
+                    self.count("builtin.format");
+                    let t = self.rng.pick(&[Ty::Int, Ty::Float, Ty::Float, Ty::Str]).clone();
+                    let spec = *self.rng.pick(&[
+                        ".2f", "05d", "x", "#X", ">6", "^7", "<5", "+d", " d", ",", "_b", ".3",
+                        ".0f", "e", ".3e", "g", ".2%", "=+8", "*^9", ",.2f", "08.3f", "s", ".2s",
+                        "", "#o", "10.4g", "-^5", ".1", "G", "E", "_", "+.1e",
+                    ]);
+                    Self::call("format", vec![self.expr(&t, d), Expr::Str(spec.into())])
+                }
+                4 => {
+                    self.count("method.str.split_join_max");
+                    let m = if self.rng.chance(50) { "split" } else { "rsplit" };
+                    let sep = if self.rng.chance(30) {
+                        Expr::Null
+                    } else {
+                        Expr::Str(self.rng.pick(&["-", ",", "a", " "]).to_string())
+                    };
+                    let parts = Self::method(self.expr(&s, d), m, vec![sep, self.small_int(-1, 3)]);
+                    Self::method(Expr::Str("|".into()), "join", vec![parts])
+                }
+                5 => {
+                    self.count("builtin.str_of_container");
+                    let t = self.rng.pick(&[Ty::ArrAny, Ty::Dyn]).clone();
+                    Self::call("str", vec![self.expr(&t, d)])
+                }
+                _ => {
+                    self.count("expr.recursive_call");
+                    return self.user_call(&s, d);
+                }
+            },
+            Ty::Bool => match self.rng.below(6) {
+                0 => {
+                    self.count("method.str.predicates2");
+                    let m = *self.rng.pick(&["isalnum", "istitle", "isdigit", "isupper"]);
+                    Self::method(self.expr(&s, d), m, vec![])
+                }
+                1 => {
+                    self.count("stdlib.collections.bool");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    if self.rng.chance(40) {
+                        Self::module("collections", "contains", vec![a, self.expr(&i, d)])
+                    } else {
+                        let m = *self.rng.pick(&["every", "some"]);
+                        let cb = self.callback(&[Ty::Int], &Ty::Bool);
+                        if self.rng.chance(50) {
+                            Self::module("collections", m, vec![a, cb])
+                        } else {
+                            Self::module("functional", m, vec![cb, a])
+                        }
+                    }
+                }
+                2 => {
+                    self.count("builtin.all_any");
+                    let m = if self.rng.chance(50) { "all" } else { "any" };
+                    let t = self.rng.pick(&[Ty::ArrInt, Ty::ArrStr, Ty::ArrAny, Ty::Str]).clone();
+                    Self::call(m, vec![self.expr(&t, d)])
+                }
+                3 => {
+                    self.count("cmp.containers");
+                    let t = self.rng.pick(&[Ty::ArrAny, Ty::ArrStr, Ty::Dyn]).clone();
+                    let op = *self.rng.pick(&[BinOp::Eq, BinOp::Ne, BinOp::Lt, BinOp::Ge]);
+                    Self::bin(op, self.expr(&t, d), self.expr(&t, d))
+                }
+                4 => {
+                    self.count("builtin.callable");
+                    let t = self.printable_ty();
+                    Self::call("callable", vec![self.expr(&t, d)])
+                }
+                _ => {
+                    self.count("expr.recursive_call");
+                    return self.user_call(&Ty::Bool, d);
+                }
+            },
+            Ty::ArrInt => match self.rng.below(7) {
+                0 => {
+                    self.count("stdlib.collections.array");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    match self.rng.below(8) {
+                        0 => {
+                            let cb = self.callback(&[Ty::Int], &i);
+                            Self::module("collections", "map", vec![a, cb])
+                        }
+                        1 => {
+                            let cb = self.callback(&[Ty::Int], &Ty::Bool);
+                            Self::module("collections", "filter", vec![a, cb])
+                        }
+                        2 => {
+                            let cb = self.callback(&[Ty::Int], &i);
+                            let mut args = vec![a, cb];
+                            if self.rng.chance(40) {
+                                args.push(Expr::Bool(true));
+                            }
+                            Self::module("collections", "sortBy", args)
+                        }
+                        3 => Self::module("collections", "unique", vec![a]),
+                        4 => {
+                            let m = *self.rng.pick(&["take", "drop", "removeAt"]);
+                            Self::module("collections", m, vec![a, self.small_int(-2, 5)])
+                        }
+                        5 => Self::module("collections", "reverse", vec![a]),
+                        6 => {
+                            let m = *self.rng.pick(&["append", "prepend"]);
+                            Self::module("collections", m, vec![a, self.expr(&i, d)])
+                        }
+                        _ => {
+                            let mut args = vec![a];
+                            if self.rng.chance(40) {
+                                args.push(Expr::Bool(true));
+                            }
+                            Self::module("collections", "sort", args)
+                        }
+                    }
+                }
+                1 => {
+                    self.count("stdlib.functional.array");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    match self.rng.below(7) {
+                        0 => {
+                            let cb = self.callback(&[Ty::Int], &i);
+                            Self::module("functional", "map", vec![cb, a])
+                        }
+                        1 => {
+                            let cb = self.callback(&[Ty::Int], &Ty::Bool);
+                            let m = *self.rng.pick(&["filter", "takeWhile"]);
+                            Self::module("functional", m, vec![cb, a])
+                        }
+                        2 => {
+                            let cb = self.callback(&[Ty::Int], &i);
+                            Self::module("functional", "times", vec![self.small_int(0, 6), cb])
+                        }
+                        3 => {
+                            let cb = self.callback(&[Ty::Int, Ty::Int], &i);
+                            let b = self.expr(&Ty::ArrInt, d);
+                            Self::module("functional", "zipWith", vec![cb, a, b])
+                        }
+                        4 => {
+                            let m = *self.rng.pick(&["take", "drop"]);
+                            Self::module("functional", m, vec![self.small_int(0, 5), a])
+                        }
+                        5 => Self::module("functional", "unique", vec![a]),
+                        _ => {
+                            let mut args = vec![self.small_int(-5, 5), self.small_int(-5, 9)];
+                            if self.rng.chance(50) {
+                                args.push(Expr::Num(
+                                    self.rng.pick(&["2", "-1", "-2", "3"]).to_string(),
+                                ));
+                            }
+                            Self::module("functional", "range", args)
+                        }
+                    }
+                }
+                2 => {
+                    self.count("expr.recursive_call");
+                    return self.user_call(&Ty::ArrInt, d);
+                }
+                3 => {
+                    self.count("expr.slice.wide");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    let b = |g: &mut Gen| {
+                        if g.rng.chance(50) {
+                            Some(Box::new(g.expr(&Ty::Int, 0)))
+                        } else {
+                            None
+                        }
+                    };
+                    let (lo, hi) = (b(self), b(self));
+                    let st = Some(Box::new(self.small_int(-4, 4)));
+                    Expr::Slice(Box::new(a), lo, hi, st)
+                }
+                _ => return None,
+            },
+            Ty::ArrStr => match self.rng.below(3) {
+                0 => {
+                    self.count("method.str.split_max");
+                    let m = if self.rng.chance(50) { "split" } else { "rsplit" };
+                    let sep = if self.rng.chance(30) {
+                        Expr::Null
+                    } else {
+                        Expr::Str(self.rng.pick(&["-", ",", "a", " ", "ab"]).to_string())
+                    };
+                    Self::method(self.expr(&s, d), m, vec![sep, self.small_int(-1, 3)])
+                }
+                1 => {
+                    self.count("builtin.sorted_string_reverse");
+                    Self::call("sorted", vec![self.expr(&s, d), Expr::Bool(true)])
+                }
+                _ => return None,
+            },
+            Ty::ArrAny => match self.rng.below(4) {
+                0 => {
+                    self.count("stdlib.collections.chunk_zip");
+                    let a = self.expr(&Ty::ArrInt, d);
+                    if self.rng.chance(50) {
+                        Self::module("collections", "chunk", vec![a, self.small_int(-1, 4)])
+                    } else {
+                        Self::module("collections", "zip", vec![a, self.expr(&Ty::ArrStr, d)])
+                    }
+                }
+                1 => {
+                    self.count("stdlib.functional.partition");
+                    let cb = self.callback(&[Ty::Int], &Ty::Bool);
+                    Self::module("functional", "partition", vec![cb, self.expr(&Ty::ArrInt, d)])
+                }
+                2 => {
+                    self.count("builtin.enumerate_start");
+                    Self::call("enumerate", vec![self.expr(&Ty::ArrStr, d), self.small_int(-3, 5)])
+                }
+                _ => {
+                    self.count("stdlib.collections.flatten");
+                    Self::module("collections", "flatten", vec![self.expr(&Ty::ArrAny, d)])
+                }
+            },
+            Ty::Dyn => match self.rng.below(3) {
+                0 => {
+                    self.count("stdlib.functional.groupBy");
+                    let cb = self.callback(&[Ty::Int], &i);
+                    Self::module("functional", "groupBy", vec![cb, self.expr(&Ty::ArrInt, d)])
+                }
+                1 => {
+                    self.count("stdlib.json.roundtrip");
+                    let t = self.printable_ty();
+                    let v = Self::module("json", "stringify", vec![self.expr(&t, d)]);
+                    Self::module("json", "parse", vec![v])
+                }
+                _ => {
+                    self.count("stdlib.collections.find");
+                    let cb = self.callback(&[Ty::Int], &Ty::Bool);
+                    Self::module("collections", "find", vec![self.expr(&Ty::ArrInt, d), cb])
+                }
+            },
+            _ => return None,
+        })
+    }
+
+    /// `a[lo:hi] = v;` or `a[lo:hi:step] = v;`.
+    fn set_slice(&mut self) -> Option<Stmt> {
+        let ty = self.rng.pick(&[Ty::ArrInt, Ty::ArrStr, Ty::ArrAny]).clone();
+        let vs = self.visible(&ty);
+        if vs.is_empty() {
+            return None;
+        }
+        let a = self.rng.pick(&vs).clone();
+        let b = |g: &mut Gen| if g.rng.chance(70) { Some(g.small_int(-5, 6)) } else { None };
+        let (lo, hi) = (b(self), b(self));
+        let st = if self.rng.chance(65) {
+            None
+        } else if self.rng.chance(5) {
+            Some(Expr::Num("0".into()))
+        } else {
+            Some(Expr::Num(self.rng.pick(&["1", "-1", "-1", "2", "-2", "3"]).to_string()))
+        };
+        let src_ty = match ty {
+            Ty::ArrStr if self.rng.chance(30) => Ty::Str,
+            _ => ty.clone(),
+        };
+        self.target = Some(a.clone());
+        let v = if st.is_some() && self.rng.chance(60) {
+            // As many items as the positions selected: `a[::2] = reversed(a[::2]);`.
+            let sel = Expr::Slice(
+                Box::new(Expr::Var(a.clone())),
+                lo.clone().map(Box::new),
+                hi.clone().map(Box::new),
+                st.clone().map(Box::new),
+            );
+            Self::call("reversed", vec![sel])
+        } else {
+            self.expr(&src_ty, 2)
+        };
+        self.target = None;
+        self.count(if st.is_some() { "assign.slice_step" } else { "assign.slice" });
+        let s = Stmt::SetSlice(Expr::Var(a.clone()), lo, hi, st, v);
+        Some(self.guarded(&a, &ty, s))
+    }
+
+    /// A recursive named function, or two mutually recursive ones: the first parameter is
+    /// a depth that ends the recursion outside `1..=LIMIT`, so any int argument terminates.
+    fn rec_def(&mut self, d: u32) -> Vec<Stmt> {
+        let mutual = self.rng.chance(35);
+        let tree = !mutual && self.rng.chance(25);
+        let limit: u64 = if tree { 4 } else { 7 };
+        self.count(if mutual {
+            "function.mutual_recursion"
+        } else if tree {
+            "function.tree_recursion"
+        } else {
+            "function.recursion"
+        });
+        let nextra = self.rng.below(3);
+        let ptys: Vec<Ty> =
+            (0..nextra).map(|_| self.rng.pick(&[Ty::Int, Ty::Str, Ty::ArrInt]).clone()).collect();
+        let ret =
+            self.rng.pick(&[Ty::Int, Ty::Int, Ty::Str, Ty::ArrInt, Ty::Bool, Ty::Float]).clone();
+        let fty = Ty::Func([vec![Ty::Int], ptys.clone()].concat(), Box::new(ret.clone()));
+        let names: Vec<String> =
+            (0..if mutual { 2 } else { 1 }).map(|_| self.fresh(&fty)).collect();
+        let no_calls = self.scopes.last().expect("scope").no_calls;
+        let mut out = Vec::new();
+        let mut work = 0u64;
+        for idx in 0..names.len() {
+            let name = names[idx].clone();
+            let callee = names[(idx + 1) % names.len()].clone();
+            let n = self.fresh(&Ty::Int);
+            let params: Vec<String> = ptys.iter().map(|t| self.fresh(t)).collect();
+            let with_nonlocals = self.rng.chance(30);
+            let (nonlocals, outer) = self.new_scope_parts(with_nonlocals, true);
+            let mut scope = Scope {
+                vars: params.iter().cloned().zip(ptys.iter().cloned()).collect(),
+                outer,
+                ret: Some(ret.clone()),
+                loops: 0,
+                repeat: true,
+                mult: 1,
+                work: 0,
+                no_calls,
+            };
+            scope.vars.extend(nonlocals.iter().cloned());
+            let saved_target = self.target.take();
+            self.scopes.push(scope);
+            let nv = || Expr::Var(n.clone());
+            let stop = Expr::Or(
+                Box::new(Self::bin(BinOp::Le, nv(), Expr::Num("0".into()))),
+                Box::new(Self::bin(BinOp::Gt, nv(), Expr::Num(limit.to_string()))),
+            );
+            let base = self.expr(&ret, 1);
+            let mut body = vec![Stmt::If(vec![(stop, vec![Stmt::Return(Some(base))])], None)];
+            for (nl, t) in &nonlocals {
+                if let Some(s) = self.update_of(nl, t) {
+                    body.push(s);
+                }
+            }
+            let k = self.rng.below(3);
+            body.extend(self.stmts(k, d.saturating_sub(1).max(1)));
+            let call = |g: &mut Gen| {
+                let mut args = vec![Self::bin(BinOp::Sub, nv(), Expr::Num("1".into()))];
+                args.extend(ptys.iter().map(|t| g.expr(t, 1)));
+                Expr::Call(Callee::Var(callee.clone()), args)
+            };
+            let first = call(self);
+            let rhs = if tree {
+                let second = call(self);
+                match ret {
+                    Ty::Bool => Expr::Or(Box::new(first), Box::new(second)),
+                    _ => Self::bin(BinOp::Add, first, second),
+                }
+            } else {
+                first
+            };
+            // The call is guarded by the depth test too: the shrinker may delete the `if`.
+            let stop = Expr::Or(
+                Box::new(Self::bin(BinOp::Le, nv(), Expr::Num("0".into()))),
+                Box::new(Self::bin(BinOp::Gt, nv(), Expr::Num(limit.to_string()))),
+            );
+            let rhs = Expr::Cond(Box::new(stop), Box::new(self.expr(&ret, 0)), Box::new(rhs));
+            let v = self.fresh(&ret);
+            let rec_stmt = Stmt::Assign(v.clone(), rhs);
+            // The recursive call sometimes inside a `try`, whose handler sees the errors
+            // of deeper levels.
+            if self.rng.chance(25) {
+                self.count("recursion.call_in_try");
+                let e = self.fresh(&Ty::Err);
+                let fallback = Stmt::Assign(v.clone(), self.expr(&ret, 1));
+                let h = vec![
+                    Stmt::Expr(Self::call(
+                        "print",
+                        vec![
+                            Expr::Str("rec caught".into()),
+                            Expr::Member(Box::new(Expr::Var(e.clone())), "type".into()),
+                        ],
+                    )),
+                    fallback,
+                ];
+                let fin = if self.rng.chance(50) {
+                    Some(vec![Stmt::Expr(Self::call(
+                        "print",
+                        vec![Expr::Str("rec finally".into()), nv()],
+                    ))])
+                } else {
+                    None
+                };
+                body.push(Stmt::Try {
+                    body: vec![rec_stmt],
+                    handler: Some((Some(e), h)),
+                    finally: fin,
+                });
+            } else {
+                body.push(rec_stmt);
+            }
+            self.declare(&v, &ret);
+            let k = self.rng.below(2);
+            self.target = Some(v.clone());
+            body.extend(self.stmts(k, 1));
+            let vv = Expr::Var(v.clone());
+            let result = if self.rng.chance(60) {
+                let piece = self.expr(&ret, 1);
+                match ret {
+                    Ty::Int | Ty::ArrInt => Self::bin(BinOp::Add, vv, piece),
+                    Ty::Str => Self::bin(BinOp::Add, piece, vv),
+                    Ty::Float => Self::bin(
+                        BinOp::Add,
+                        Self::bin(BinOp::Mul, vv, Expr::Num("0.5".into())),
+                        piece,
+                    ),
+                    _ => Expr::Cond(
+                        Box::new(piece),
+                        Box::new(Expr::Not(Box::new(vv.clone()))),
+                        Box::new(vv),
+                    ),
+                }
+            } else {
+                self.expr(&ret, 2)
+            };
+            self.target = None;
+            body.push(Stmt::Return(Some(result)));
+            work = work.max(self.scopes.last().expect("scope").work + 10);
+            self.scopes.pop();
+            self.target = saved_target;
+            out.push(Stmt::Func {
+                name,
+                params: [vec![n.clone()], params].concat(),
+                nonlocals: nonlocals.into_iter().map(|(n, _)| n).collect(),
+                body,
+            });
+        }
+        let calls = if tree { 1u64 << (limit + 1) } else { limit + 1 };
+        let weight = work.saturating_mul(calls);
+        for n in &names {
+            self.declare(n, &fty);
+            self.weights.insert(n.clone(), weight);
+        }
+        let cost = weight.saturating_mul(self.scopes.last().expect("scope").mult);
+        if self.scopes.last().expect("scope").work + cost > MAX_WORK {
+            return out;
+        }
+        self.scope().work += cost;
+        let depth =
+            Expr::Num(self.rng.pick(&["0", "1", "2", "3", "5", "7", "9", "-1"]).to_string());
+        let mut args = vec![depth];
+        args.extend(ptys.iter().map(|t| self.expr(t, 1)));
+        let f = self.rng.pick(&names).clone();
+        out.push(Stmt::Expr(Self::call("print", vec![Expr::Call(Callee::Var(f), args)])));
+        out
+    }
+
+    /// `g = fn(n) => n <= 0 || n > 6 ? BASE : … g(n - 1) …;`: an arrow that calls itself
+    /// through the variable it is assigned to.
+    fn rec_arrow(&mut self) -> Vec<Stmt> {
+        self.count("closure.recursive_arrow");
+        let ret = self.rng.pick(&[Ty::Int, Ty::Str, Ty::ArrInt, Ty::Bool, Ty::Float]).clone();
+        let fty = Ty::Func(vec![Ty::Int], Box::new(ret.clone()));
+        let g = self.fresh(&fty);
+        let n = self.fresh(&Ty::Int);
+        let (_, outer) = self.new_scope_parts(false, false);
+        self.scopes.push(Scope {
+            vars: Vec::new(),
+            outer,
+            ret: Some(ret.clone()),
+            loops: 0,
+            repeat: true,
+            mult: 1,
+            work: 0,
+            no_calls: true,
+        });
+        let saved_target = self.target.take();
+        let base = self.expr(&ret, 1);
+        let piece = self.expr(&ret, 1);
+        self.scopes.pop();
+        self.target = saved_target;
+        let nv = || Expr::Var(n.clone());
+        let call = Expr::Call(
+            Callee::Var(g.clone()),
+            vec![Self::bin(BinOp::Sub, nv(), Expr::Num("1".into()))],
+        );
+        let step = match ret {
+            Ty::Int | Ty::Str => Self::bin(BinOp::Add, piece, call),
+            Ty::ArrInt => Self::bin(BinOp::Add, call, Expr::Array(vec![nv()])),
+            Ty::Float => {
+                Self::bin(BinOp::Add, Self::bin(BinOp::Mul, call, Expr::Num("0.5".into())), piece)
+            }
+            _ => Expr::Cond(
+                Box::new(piece),
+                Box::new(Expr::Not(Box::new(call.clone()))),
+                Box::new(call),
+            ),
+        };
+        let stop = Expr::Or(
+            Box::new(Self::bin(BinOp::Le, nv(), Expr::Num("0".into()))),
+            Box::new(Self::bin(BinOp::Gt, nv(), Expr::Num("6".into()))),
+        );
+        let body = Expr::Cond(Box::new(stop), Box::new(base), Box::new(step));
+        let arrow = Expr::Arrow(vec![n.clone()], Box::new(ArrowBody::Expr(body)));
+        self.declare(&g, &fty);
+        self.weights.insert(g.clone(), 20);
+        let mut out = vec![Stmt::Assign(g.clone(), arrow)];
+        let s = self.scope();
+        if s.work + 20 * s.mult <= MAX_WORK {
+            s.work += 20 * s.mult;
+            let k = Expr::Num(self.rng.pick(&["0", "1", "3", "6", "8"]).to_string());
+            out.push(Stmt::Expr(Self::call("print", vec![Expr::Call(Callee::Var(g), vec![k])])));
+        }
+        out
     }
 
     /// A whole program.
@@ -2056,7 +2783,10 @@ fn growth_prone(e: &Expr, g: &Gen) -> bool {
                 *mul = true;
                 items.iter().for_each(|(_, x)| walk(x, g, vars, mul))
             }
-            Expr::Call(Callee::Builtin("str" | "repr"), args) => {
+            Expr::Call(
+                Callee::Builtin("str" | "repr") | Callee::Module("json", "stringify"),
+                args,
+            ) => {
                 *mul = true;
                 args.iter().for_each(|x| walk(x, g, vars, mul))
             }

@@ -910,6 +910,382 @@ def ml_ord(c):
     return ord(c)
 
 
+def ml_set_slice(v, a, lo, hi, st):
+    """`a[lo:hi:st] = v;` (§6.2): the value was evaluated first, then `a`, then the bounds."""
+    if type(a) is not list:
+        raise _terr("slice assignment", a)
+    items = _items(v)
+    lo, hi, st = _bound(lo), _bound(hi), _bound(st)
+    if st == 0:
+        raise ValueError("slice step is 0")
+    a[lo:hi:st] = items
+
+
+def ml_hex(n):
+    if type(n) is not int:
+        raise TypeError("hex of " + _kind(n))
+    return hex(n)
+
+
+def ml_bin(n):
+    if type(n) is not int:
+        raise TypeError("bin of " + _kind(n))
+    return bin(n)
+
+
+def ml_oct(n):
+    if type(n) is not int:
+        raise TypeError("oct of " + _kind(n))
+    return oct(n)
+
+
+def ml_format(v, spec=None):
+    if spec is None or spec == "":
+        return D(v)
+    if type(spec) is not str:
+        raise TypeError("format spec must be a string")
+    t = type(v)
+    if not (t is int or t is float or t is str):
+        raise TypeError("format of " + _kind(v))
+    return format(v, spec)
+
+
+def ml_callable(v):
+    return callable(v)
+
+
+# ---------------------------------------------------------------------------------------
+# Standard modules (§12): the functions the generator calls.
+
+import math as _pymath
+from types import SimpleNamespace as _NS
+
+
+def _num(x):
+    if not _is_num(x):
+        raise TypeError("expects a number, got " + _kind(x))
+    return x
+
+
+def _int(x):
+    if type(x) is not int:
+        raise TypeError("expects an int, got " + _kind(x))
+    return x
+
+
+def _arr(x):
+    if type(x) is not list:
+        raise TypeError("expects an array, got " + _kind(x))
+    return x
+
+
+def _fn(f):
+    if not callable(f):
+        raise TypeError("expects a function, got " + _kind(f))
+    return f
+
+
+def _m_pow(x, y):
+    _num(x)
+    _num(y)
+    if type(x) is int and type(y) is int and y >= 0:
+        return x ** y
+    fx, fy = float(x), float(y)
+    if fx == 0 and fy < 0:
+        raise ValueError("pow: zero to a negative power")
+    if fx < 0 and fy != _pymath.floor(fy) and _pymath.isfinite(fy):
+        raise ValueError("pow: negative base with a fractional exponent")
+    try:
+        return _pymath.pow(fx, fy)
+    except OverflowError:
+        if fx < 0 and fy == _pymath.floor(fy) and int(fy) % 2 == 1:
+            return float("-inf")
+        return float("inf")
+
+
+def _m_sqrt(x):
+    _num(x)
+    if x < 0:
+        raise ValueError("sqrt of a negative number")
+    return _pymath.sqrt(x)
+
+
+def _m_floor(x):
+    return x if type(_num(x)) is int else _pymath.floor(x)
+
+
+def _m_ceil(x):
+    return x if type(_num(x)) is int else _pymath.ceil(x)
+
+
+def _m_round(x):
+    return x if type(_num(x)) is int else round(x)
+
+
+def _m_sign(x):
+    _num(x)
+    if x != x:
+        raise ValueError("sign of NaN")
+    return 1 if x > 0 else -1 if x < 0 else 0
+
+
+def _m_factorial(n):
+    _int(n)
+    if n < 0:
+        raise ValueError("factorial of a negative number")
+    return _pymath.factorial(n)
+
+
+mod_math = _NS(
+    sqrt=_m_sqrt,
+    abs=lambda x: abs(_num(x)),
+    floor=_m_floor,
+    ceil=_m_ceil,
+    round=_m_round,
+    pow=_m_pow,
+    sign=_m_sign,
+    factorial=_m_factorial,
+    gcd=lambda a, b: _pymath.gcd(_int(a), _int(b)),
+    lcm=lambda a, b: _pymath.lcm(_int(a), _int(b)),
+    min=lambda a, b: b if _num(b) < _num(a) else a,
+    max=lambda a, b: b if _num(b) > _num(a) else a,
+)
+
+
+def _c_get(lst, i):
+    _arr(lst)
+    _int(i)
+    return lst[i] if -len(lst) <= i < len(lst) else None
+
+
+def _c_remove_at(lst, i):
+    _arr(lst)
+    _int(i)
+    if not 0 <= i < len(lst):
+        raise IndexError("removeAt index out of range")
+    return lst[:i] + lst[i + 1:]
+
+
+def _c_unique(lst):
+    out = []
+    for x in _arr(lst):
+        if not any(ml_eq(x, y) for y in out):
+            out.append(x)
+    return out
+
+
+def _c_flatten(lst):
+    out = []
+    for x in _arr(lst):
+        if type(x) is list:
+            out.extend(x)
+        else:
+            out.append(x)
+    return out
+
+
+def _c_chunk(lst, size):
+    _arr(lst)
+    _int(size)
+    if size <= 0:
+        raise ValueError("chunk size must be positive")
+    return [lst[i:i + size] for i in range(0, len(lst), size)]
+
+
+def _c_sort_by(lst, key, reverse=None):
+    _arr(lst)
+    _fn(key)
+    keyed = [_Key(key(x)) for x in lst]
+    order = sorted(range(len(lst)), key=lambda i: keyed[i], reverse=bool(reverse))
+    return [lst[i] for i in order]
+
+
+def _c_find(lst, pred):
+    for x in _arr(lst):
+        if pred(x):
+            return x
+    return None
+
+
+def _c_reduce(lst, f, initial):
+    acc = initial
+    for x in _arr(lst):
+        acc = f(acc, x)
+    return acc
+
+
+mod_collections = _NS(
+    length=lambda lst: len(_arr(lst)),
+    append=lambda lst, x: _arr(lst) + [x],
+    prepend=lambda lst, x: [x] + _arr(lst),
+    concat=lambda a, b: _arr(a) + _arr(b),
+    get=_c_get,
+    first=lambda lst: _arr(lst)[0] if lst else None,
+    last=lambda lst: _arr(lst)[-1] if lst else None,
+    reverse=lambda lst: _arr(lst)[::-1],
+    contains=lambda lst, x: any(ml_eq(y, x) for y in _arr(lst)),
+    indexOf=lambda lst, x: _a_index_of(_arr(lst), x),
+    filter=lambda lst, pred: [x for x in _arr(lst) if _fn(pred)(x)],
+    map=lambda lst, f: [_fn(f)(x) for x in _arr(lst)],
+    find=_c_find,
+    reduce=_c_reduce,
+    removeAt=_c_remove_at,
+    isEmpty=lambda lst: len(_arr(lst)) == 0,
+    take=lambda lst, n: ml_slice(_arr(lst), 0, _int(n), None),
+    drop=lambda lst, n: ml_slice(_arr(lst), _int(n), None, None),
+    unique=_c_unique,
+    flatten=_c_flatten,
+    zip=lambda a, b: [[x, y] for x, y in zip(_arr(a), _arr(b))],
+    sort=lambda lst, reverse=None: ml_sorted(_arr(lst), reverse),
+    sortBy=_c_sort_by,
+    chunk=_c_chunk,
+    every=lambda lst, pred: all(_fn(pred)(x) for x in _arr(lst)),
+    some=lambda lst, pred: any(_fn(pred)(x) for x in _arr(lst)),
+)
+
+
+def _f_reduce(f, items, *initial):
+    items = _items(items)
+    if initial:
+        acc = initial[0]
+    else:
+        if not items:
+            raise ValueError("reduce of no items without an initial value")
+        acc, items = items[0], items[1:]
+    for x in items:
+        acc = f(acc, x)
+    return acc
+
+
+def _f_take_while(pred, items):
+    out = []
+    for x in _items(items):
+        if not pred(x):
+            break
+        out.append(x)
+    return out
+
+
+def _f_group_by(key, items):
+    out = {}
+    for x in _items(items):
+        k = key(x)
+        _check_key(k)
+        out.setdefault(k, []).append(x)
+    return out
+
+
+def _f_partition(pred, items):
+    yes, no = [], []
+    for x in _items(items):
+        (yes if pred(x) else no).append(x)
+    return [yes, no]
+
+
+def _f_unique(items):
+    seen = {}
+    for x in _items(items):
+        _check_key(x)
+        if x not in seen:
+            seen[x] = x
+    return list(seen.values())
+
+
+def _f_repeat(v, n):
+    _int(n)
+    return [v] * n
+
+
+def _f_times(n, f):
+    _int(n)
+    return [f(i) for i in range(n)]
+
+
+mod_functional = _NS(
+    map=lambda f, items: [_fn(f)(x) for x in _items(items)],
+    filter=lambda pred, items: [x for x in _items(items) if _fn(pred)(x)],
+    reduce=_f_reduce,
+    find=lambda pred, items: next((x for x in _items(items) if pred(x)), None),
+    some=lambda pred, items: any(pred(x) for x in _items(items)),
+    every=lambda pred, items: all(pred(x) for x in _items(items)),
+    range=ml_range,
+    repeat=_f_repeat,
+    take=lambda n, items: _items(items)[: max(_int(n), 0)],
+    drop=lambda n, items: _items(items)[max(_int(n), 0):],
+    takeWhile=_f_take_while,
+    groupBy=_f_group_by,
+    unique=_f_unique,
+    reverse=lambda items: _items(items)[::-1],
+    partition=_f_partition,
+    times=_f_times,
+    zipWith=lambda f, a, b: [f(x, y) for x, y in zip(_items(a), _items(b))],
+    identity=lambda x: x,
+)
+
+
+def _json_str(s):
+    out = ['"']
+    for ch in s:
+        e = _ESC.get(ch)
+        o = ord(ch)
+        if e is not None:
+            out.append(e)
+        elif o < 0x20 or 0x7E < o <= 0xFFFF:
+            out.append("\\u%04x" % o)
+        elif o > 0xFFFF:
+            o -= 0x10000
+            out.append("\\u%04x\\u%04x" % (0xD800 + (o >> 10), 0xDC00 + (o & 0x3FF)))
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _json(v, seen):
+    t = type(v)
+    if v is None:
+        return "null"
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        if v != v:
+            return "NaN"
+        if v in (float("inf"), float("-inf")):
+            return "Infinity" if v > 0 else "-Infinity"
+        return _float_text(v)
+    if t is str:
+        return _json_str(v)
+    if t is list or t is dict or t is MLErr:
+        if any(x is v for x in seen):
+            raise ValueError("stringify of a self-containing value")
+        seen.append(v)
+        if t is list:
+            r = "[" + ", ".join(_json(x, seen) for x in v) + "]"
+        else:
+            parts = []
+            for k, x in v.items():
+                ks = k if type(k) is str else _json(k, seen)
+                parts.append(_json_str(ks) + ": " + _json(x, seen))
+            r = "{" + ", ".join(parts) + "}"
+        seen.pop()
+        return r
+    raise ValueError("stringify of " + _kind(v))
+
+
+def _json_parse(s):
+    if type(s) is not str:
+        raise TypeError("parse of " + _kind(s))
+    return json.loads(s)
+
+
+mod_json = _NS(
+    stringify=lambda v: _json(v, []),
+    parse=_json_parse,
+)
+
+
 # ---------------------------------------------------------------------------------------
 # The worker loop.
 

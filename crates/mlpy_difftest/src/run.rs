@@ -9,7 +9,7 @@ use std::time::Duration;
 use mlpy_analysis::AnalysisOptions;
 use mlpy_runtime::builtins::BuiltinTable;
 use mlpy_runtime::compiler::{compile_module, CompileContext, CompileOptions};
-use mlpy_runtime::program::Program;
+use mlpy_runtime::program::{ImportSpec, Program};
 use mlpy_runtime::{ErrorKind, Limits, Vm};
 use mlpy_syntax::SourceFile;
 
@@ -87,10 +87,22 @@ pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
         if let Some(o) = static_error(&diags) {
             return o;
         }
-        let mut no_imports = |_: &mlpy_syntax::ast::Import| 0u16;
+        // Standard modules only (the generator imports `math`, `json`, …).
+        let mut imports = Vec::new();
+        let mut resolve = |import: &mlpy_syntax::ast::Import| -> u16 {
+            let dotted = import.dotted_name();
+            imports.push(ImportSpec {
+                module: 0,
+                standard: mlpy_runtime::stdlib::available().find(|&m| m == dotted),
+                path: import.path.iter().map(|p| p.name.clone()).collect(),
+                alias: import.alias.is_some(),
+                file: "prog.ml".to_owned(),
+            });
+            (imports.len() - 1) as u16
+        };
         let ctx = CompileContext {
             prelude: builtins,
-            import_index: &mut no_imports,
+            import_index: &mut resolve,
             is_imported_module: false,
             options: CompileOptions { fast_paths },
         };
@@ -105,7 +117,7 @@ pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
                 }
             }
         };
-        let program = Program { main: code, modules: Vec::new(), imports: Vec::new() };
+        let program = Program { main: code, modules: Vec::new(), imports };
         let capture = Capture::default();
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut vm = Vm::new(Rc::new(program), mlpy_limits());
