@@ -227,8 +227,26 @@ fn no_member(v: &Value, name: &str) -> RuntimeError {
     attribute_error(format!("{} has no member `{name}`{hint}", v.type_name()))
 }
 
+/// `o.name(…)` on an object without the key `name`.
 #[cold]
-fn no_method(v: &Value, name: &str) -> RuntimeError {
+pub(crate) fn no_property_to_call(name: &Str) -> RuntimeError {
+    attribute_error(format!("object has no property `{}` to call", name.as_str()))
+}
+
+/// Whether `receiver.name(…)` names a method of a string, an array or a library object.
+pub(crate) fn has_method(receiver: &Value, name: &Str) -> bool {
+    static STR_INDEX: std::sync::OnceLock<MethodIndex> = std::sync::OnceLock::new();
+    static ARRAY_INDEX: std::sync::OnceLock<MethodIndex> = std::sync::OnceLock::new();
+    match receiver {
+        Value::Str(_) => find_method(string::METHODS, &STR_INDEX, name).is_some(),
+        Value::Array(_) => find_method(array::METHODS, &ARRAY_INDEX, name).is_some(),
+        Value::Library(o) => o.class.method(name.as_str()).is_some(),
+        _ => false,
+    }
+}
+
+#[cold]
+pub(crate) fn no_method(v: &Value, name: &str) -> RuntimeError {
     if name == "length" {
         return attribute_error(format!(
             "{} has no method `length`: `length` is a property, read it without `()`",

@@ -348,11 +348,18 @@ instruction_set! {
     Unpack { base: Reg = writes(count), count: u16 = imm, src: Reg = read } => "{base}..+{count} <- {src}";
     /// `base = base(base+1, …, base+argc)`
     Call { base: Reg = updates(argc as u32 + 1), argc: u16 = imm } => "{base} <- {base}(argc={argc})";
-    /// `base = base.consts[name](base+1, …, base+argc)`
+    /// Looks up the member `consts[name]` of the receiver in `base` before the arguments
+    /// of a method call are evaluated (spec §5.11): `AttributeError` if there is none. An
+    /// object's or module's member that is a function replaces the receiver, and the
+    /// `CallMethod` that follows calls it; any other member is looked up again there.
+    LookupMethod { base: Reg = updates(1), name: u16 = name } => "{base} <- {base}.{name}";
+    /// `base = base.consts[name](base+1, …, base+argc)`; with `argc > 0` a `LookupMethod`
+    /// on `base` precedes it
     CallMethod { base: Reg = updates(argc as u32 + 1), argc: u8 = imm, name: u16 = name }
         => "{base} <- {base}.{name}(argc={argc})";
     /// `dst = arr.append(item)`: arrays append in place; any other receiver takes the
-    /// `CallMethod` path with `dst` as its base (`dst + 1` is reserved for the argument)
+    /// `CallMethod` path with `dst` as its base (`dst + 1` is reserved for the argument).
+    /// `arr == dst` when a `LookupMethod` on `dst` precedes it (as for `CallMethod`)
     Append { dst: Reg = writes(2), arr: Reg = read, item: Reg = read } => "{dst} <- {arr}.append({item})";
     /// `dst = len(src)` where `consts[func]` is the builtin `len` (called for other kinds
     /// and when profiling, so the profile still shows the call)

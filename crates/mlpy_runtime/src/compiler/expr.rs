@@ -248,6 +248,23 @@ impl Compiler<'_, '_> {
         base
     }
 
+    /// Whether evaluating `e` can neither raise nor have an effect (a literal, or a local
+    /// surely assigned): the order of its evaluation and a member lookup is then moot.
+    fn evaluates_quietly(&mut self, e: &Expr, assigned: &Assigned) -> bool {
+        match &e.kind {
+            ExprKind::Int(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null => true,
+            ExprKind::Name(id) => {
+                self.local_reg(&id.name).is_some_and(|r| is_assigned(assigned, r))
+            }
+            _ => false,
+        }
+    }
+
     /// Compiles a call; the result is left in the returned base register (a new temp).
     pub(super) fn call(&mut self, e: &Expr, assigned: &Assigned) -> Reg {
         let base = self.alloc_temp();
@@ -278,14 +295,29 @@ impl Compiler<'_, '_> {
             {
                 // `base + 1` stays free for the generic path's argument.
                 let _arg_slot = self.alloc_temp();
-                let arr = self.expr_reg(receiver, assigned);
+                let arr = if self.evaluates_quietly(&args[0], assigned) {
+                    self.expr_reg(receiver, assigned)
+                } else {
+                    // The member is looked up before the argument is evaluated (§5.11):
+                    // the receiver goes to `base`, where `LookupMethod` may put an
+                    // object's function, and `Append` then calls it.
+                    self.expr_to(receiver, base, assigned);
+                    let name = self.name_const(&name.name, name.span);
+                    self.emit(Instr::LookupMethod { base, name }, *paren);
+                    base
+                };
                 let item = self.expr_reg(&args[0], assigned);
                 self.emit(Instr::Append { dst: base, arr, item }, *paren);
             }
             ExprKind::MethodCall { receiver, name, args, paren, .. } => {
                 self.expr_to(receiver, base, assigned);
-                self.args(args, base, assigned);
                 let name = self.name_const(&name.name, name.span);
+                // The member is looked up before the arguments are evaluated (§5.11);
+                // without arguments, `CallMethod` itself looks it up.
+                if !args.is_empty() {
+                    self.emit(Instr::LookupMethod { base, name }, *paren);
+                }
+                self.args(args, base, assigned);
                 let Ok(argc) = u8::try_from(args.len()) else {
                     self.fail("too many arguments in a method call (at most 255)", *paren);
                     return base;

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::bytecode::CodeObject;
-use crate::error::{attribute_error, type_error, ErrorKind, Result, RuntimeError};
+use crate::error::{type_error, ErrorKind, Result, RuntimeError};
 use crate::hooks::Hooks;
 use crate::value::Value;
 use crate::vm::{FrameKind, Vm};
@@ -149,12 +149,7 @@ impl Vm {
                 |hint| o.dict.borrow().get_str_cached(name, hint).cloned(),
             ) {
                 Some(f) => f,
-                None => {
-                    return Err(attribute_error(format!(
-                        "object has no property `{}` to call",
-                        name.as_str()
-                    )))
-                }
+                None => return Err(crate::methods::no_property_to_call(name)),
             },
             Value::Module(m) => match hint
                 .map_or_else(|| m.get(name.as_str()), |hint| m.get_cached(name.as_str(), hint))

@@ -575,10 +575,46 @@ impl Vm {
                             Err(e) => throw!(e),
                         }
                     }
+                    Instr::LookupMethod { base: b, name } => {
+                        let Value::Str(key) = &code.consts()[name as usize] else { continue };
+                        let hint = &code.prop_cache()[name as usize];
+                        let found = match &reg!(b) {
+                            Value::Object(o) => match o.dict.borrow().get_str_cached(key, hint) {
+                                Some(f) if f.is_callable() => Ok(Some(f.clone())),
+                                Some(_) => Ok(None),
+                                None => Err(crate::methods::no_property_to_call(key)),
+                            },
+                            Value::Module(m) => match m.get_cached(key.as_str(), hint) {
+                                Some(f) if f.is_callable() => Ok(Some(f)),
+                                Some(_) => Ok(None),
+                                None => Err(crate::methods::no_module_member(m, key.as_str())),
+                            },
+                            recv if crate::methods::has_method(recv, key) => Ok(None),
+                            recv => Err(crate::methods::no_method(recv, key.as_str())),
+                        };
+                        match found {
+                            Ok(Some(f)) => reg_mut!(b).put(f),
+                            Ok(None) => {}
+                            Err(e) => {
+                                self.frames.last_mut().expect("frame").pc = pc!();
+                                throw!(e)
+                            }
+                        }
+                    }
                     Instr::CallMethod { base: b, argc, name } => {
                         self.frames.last_mut().expect("frame").pc = pc!();
                         let Value::Str(key) = &code.consts()[name as usize] else { continue };
                         let abs = base + b as usize;
+                        // With arguments, `LookupMethod` has already put an object's or a
+                        // module's function in place of the receiver.
+                        if argc > 0 && self.stack[abs].is_callable() {
+                            match self.call::<H>(abs, argc as usize) {
+                                Ok(CallOutcome::Pushed) => continue 'frame,
+                                Ok(CallOutcome::Done) => {}
+                                Err(e) => throw!(e),
+                            }
+                            continue;
+                        }
                         let hint = &code.prop_cache()[name as usize];
                         match self.call_method::<H>(abs, argc as usize, key, Some(hint)) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
@@ -607,6 +643,16 @@ impl Vm {
                         let (recv, arg) = (reg!(arr).clone(), reg!(item).clone());
                         reg_mut!(dst).put(recv);
                         reg_mut!(dst + 1).put(arg);
+                        // `arr == dst`: `LookupMethod` ran on the receiver, and an object's
+                        // function under `append` is in its place.
+                        if arr == dst && self.stack[base + dst as usize].is_callable() {
+                            match self.call::<H>(base + dst as usize, 1) {
+                                Ok(CallOutcome::Pushed) => continue 'frame,
+                                Ok(CallOutcome::Done) => {}
+                                Err(e) => throw!(e),
+                            }
+                            continue;
+                        }
                         let name = crate::value::Str::new("append");
                         match self.call_method::<H>(base + dst as usize, 1, &name, None) {
                             Ok(CallOutcome::Pushed) => continue 'frame,
