@@ -1961,7 +1961,19 @@ impl Gen {
     fn extra_expr(&mut self, ty: &Ty, d: u32) -> Option<Expr> {
         let (i, f, s) = (Ty::Int, Ty::Float, Ty::Str);
         Some(match ty {
-            Ty::Int => match self.rng.below(12) {
+            Ty::Int => match self.rng.below(13) {
+                12 => {
+                    // The member is looked up before the argument prints (§5.11).
+                    self.count("call.missing_member_before_arguments");
+                    let objs = self.visible_objects();
+                    let (recv, name) = match self.rng.below(3) {
+                        0 if !objs.is_empty() => (Expr::Var(self.rng.pick(&objs).clone()), "nokey"),
+                        1 => (self.expr(&s, 0), *self.rng.pick(&["append", "nosuch"])),
+                        _ => (self.expr(&i, 0), "nosuch"),
+                    };
+                    let arg = Self::call("print", vec![Expr::Str("argument".into())]);
+                    Self::method(recv, name, vec![arg])
+                }
                 0 => {
                     self.count("method.str.index_range");
                     let m = *self.rng.pick(&["index", "rindex", "find", "rfind", "count"]);
