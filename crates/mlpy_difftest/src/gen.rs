@@ -1478,7 +1478,17 @@ impl Gen {
             self.fresh(&elem)
         };
         let v2 = var.clone();
-        let body = self.loop_body(limit, d, move |g| g.declare(&v2, &elem));
+        let mut body = self.loop_body(limit, d, move |g| g.declare(&v2, &elem));
+        let over_object =
+            matches!(&iter, Expr::Var(v) if matches!(self.type_of(v), Some(Ty::Obj(_))));
+        if over_object && self.rng.chance(25) {
+            // A key added while the loop runs: the next step raises `RuntimeError` (§6.7).
+            self.count("for.object_key_added");
+            let Expr::Var(o) = &iter else { unreachable!() };
+            let key = Expr::Str(self.rng.pick(&["extra", "more"]).to_string());
+            let at = self.rng.below(body.len() + 1);
+            body.insert(at, Stmt::SetIndex(Expr::Var(o.clone()), key, self.small_int(0, 9)));
+        }
         Stmt::For { guard, limit, var, iter, body }
     }
 
@@ -2070,7 +2080,32 @@ impl Gen {
                 }
                 10 => {
                     self.count("builtin.int_of_string");
-                    let t = Self::call("str", vec![self.expr(&i, d)]);
+                    let t = if self.rng.chance(50) {
+                        Self::call("str", vec![self.expr(&i, d)])
+                    } else {
+                        Expr::Str(
+                            self.rng
+                                .pick(&[
+                                    " -12 ",
+                                    "1_000",
+                                    "1__0",
+                                    "3.99",
+                                    "-1e2",
+                                    "inf",
+                                    "nan",
+                                    "+5",
+                                    "0x10",
+                                    "12345678901234567890123",
+                                    "-0",
+                                    "1e400",
+                                    "_1",
+                                    "",
+                                    "2.5e1",
+                                    "\t7\n",
+                                ])
+                                .to_string(),
+                        )
+                    };
                     Self::call("int", vec![t])
                 }
                 _ => {
@@ -2126,6 +2161,14 @@ impl Gen {
                 _ => {
                     self.count("builtin.float_of_string");
                     let t = self.rng.pick(&[
+                        "Infinity",
+                        "+1_0.5",
+                        "1__0",
+                        "-.5e-3",
+                        "1e400",
+                        "0.1e-400",
+                        " ",
+                        "12345678901234567890",
                         " 1_000.5 ",
                         "-inf",
                         "1e3",
