@@ -311,10 +311,17 @@ impl Compiler<'_, '_> {
             }
             ExprKind::MethodCall { receiver, name, args, paren, .. } => {
                 self.expr_to(receiver, base, assigned);
+                let method = name.name.as_str();
                 let name = self.name_const(&name.name, name.span);
                 // The member is looked up before the arguments are evaluated (§5.11);
-                // without arguments, `CallMethod` itself looks it up.
-                if !args.is_empty() {
+                // without arguments, `CallMethod` itself looks it up, and a literal
+                // receiver's method (`"-".join(…)`) is known to exist.
+                let known = match &receiver.kind {
+                    ExprKind::Str(_) => crate::methods::STRING_METHODS.contains(&method),
+                    ExprKind::Array(_) => crate::methods::ARRAY_METHODS.contains(&method),
+                    _ => false,
+                };
+                if !args.is_empty() && !known {
                     self.emit(Instr::LookupMethod { base, name }, *paren);
                 }
                 self.args(args, base, assigned);
