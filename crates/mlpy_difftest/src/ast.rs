@@ -571,6 +571,8 @@ impl Py {
             }
             Expr::Call(c, args) => {
                 let name = match c {
+                    // `ml_iter` is the bridge of `for`.
+                    Callee::Builtin("iter") => "ml_iter_builtin".into(),
                     Callee::Builtin(n) => format!("ml_{n}"),
                     Callee::Var(v) => v.clone(),
                     Callee::Module(m, n) => format!("mod_{m}.{n}"),

@@ -1904,6 +1904,7 @@ impl Gen {
             4, // 15 slice assignment
             if deep && !no_calls && self.budget > 0 { 3 } else { 0 }, // 16 recursive functions
             if !no_calls { 2 } else { 0 }, // 17 self-recursive arrow
+            if deep { 2 } else { 0 }, // 18 an iterator consumed in steps
         ];
         match self.rng.weighted(&w) {
             0 => self.assign(),
@@ -1938,6 +1939,7 @@ impl Gen {
             15 => self.set_slice().into_iter().collect(),
             16 => self.rec_def(d),
             17 => self.rec_arrow(),
+            18 => self.iterator_steps(d),
             _ => {
                 let t = self.rng.pick(&[Ty::Int, Ty::Str, Ty::Bool]).clone();
                 match self.user_call(&t, 1) {
@@ -2431,6 +2433,64 @@ impl Gen {
             },
             _ => return None,
         })
+    }
+
+    /// `it = iter(v);`, then `next`, a `for` loop and destructuring take its items in
+    /// turn (the iterator variable is not given to the rest of the program).
+    fn iterator_steps(&mut self, d: u32) -> Vec<Stmt> {
+        self.count("builtin.iter_next");
+        let (src_ty, elem) = match self.rng.below(3) {
+            0 => (Ty::ArrInt, Ty::Int),
+            1 => (Ty::Str, Ty::Str),
+            _ => (Ty::ArrStr, Ty::Str),
+        };
+        let it = self.fresh(&Ty::Dyn);
+        let src = self.expr(&src_ty, 1);
+        let itv = || Expr::Var(it.clone());
+        let mut out = vec![Stmt::Assign(it.clone(), Self::call("iter", vec![src]))];
+        if self.rng.chance(30) {
+            out.push(Stmt::Assign(it.clone(), Self::call("iter", vec![itv()])));
+        }
+        let next_default = |g: &mut Gen| {
+            let dflt = if g.rng.chance(20) { Expr::Null } else { g.leaf(&elem) };
+            Self::call("next", vec![itv(), dflt])
+        };
+        let n = next_default(self);
+        out.push(Stmt::Expr(Self::call("print", vec![n])));
+        if self.rng.chance(50) {
+            let var = self.fresh(&elem);
+            let guard = self.guard_name();
+            let limit = 2 + self.rng.below(4) as u32;
+            let v2 = var.clone();
+            let e2 = elem.clone();
+            let body = self.loop_body(limit, d, move |g| g.declare(&v2, &e2));
+            self.count("for.iterator");
+            out.push(Stmt::For { guard, limit, var, iter: itv(), body });
+        }
+        if self.rng.chance(30) {
+            self.count("destructure.iterator");
+            let names: Vec<String> =
+                (0..1 + self.rng.below(2)).map(|_| self.fresh(&elem)).collect();
+            out.push(Stmt::DestrArray(names, itv()));
+        }
+        let last = match self.rng.below(4) {
+            0 => Self::call("next", vec![itv()]),
+            1 => Self::module(
+                "functional",
+                "map",
+                vec![self.callback(std::slice::from_ref(&elem), &elem), itv()],
+            ),
+            2 => Self::call("sorted", vec![itv()]),
+            _ => next_default(self),
+        };
+        let shown = vec![
+            last,
+            Self::call("typeof", vec![itv()]),
+            Self::call("isinstance", vec![itv(), Expr::Str("Iterator".into())]),
+            Self::call("str", vec![itv()]),
+        ];
+        out.push(Stmt::Expr(Self::call("print", shown)));
+        out
     }
 
     /// `a[lo:hi] = v;` or `a[lo:hi:step] = v;`.

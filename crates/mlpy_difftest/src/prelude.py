@@ -190,6 +190,8 @@ def D(v, seen=None):
         return D(v.get("message"))
     if t is list or t is dict:
         return L(v, seen)
+    if t is MLIter:
+        return "<Iterator>"
     if callable(v):
         return _fname(v)
     raise AssertionError("no display form for " + repr(t))
@@ -251,7 +253,7 @@ def _kind(v):
         return "string"
     if t is list:
         return "array"
-    if t is dict or t is MLErr:
+    if t is dict or t is MLErr or t is MLIter:
         return "object"
     return "function"
 
@@ -448,8 +450,40 @@ def ml_member(a, name):
     raise AttributeError("%s has no member %s" % (_kind(a), name))
 
 
+class MLIter:
+    """The `Iterator` of `iter(v)` (§11.4): Python's own iterator over the list (by
+    position, as ML), the string or the object's keys."""
+
+    __slots__ = ("it",)
+
+    def __init__(self, it):
+        self.it = it
+
+
+def ml_iter_builtin(v):
+    t = type(v)
+    if t is MLIter:
+        return v
+    if t is list or t is str or t is dict or t is MLErr:
+        return MLIter(iter(v))
+    raise TypeError("iter of " + _kind(v))
+
+
+def ml_next(it, *default):
+    if type(it) is not MLIter:
+        raise TypeError("next of " + _kind(it))
+    try:
+        return next(it.it)
+    except StopIteration:
+        if default:
+            return default[0]
+        raise RuntimeError("next on an exhausted iterator")
+
+
 def ml_iter(v):
     t = type(v)
+    if t is MLIter:
+        return v.it
     if t is list or t is str or t is dict or t is MLErr:
         return v
     raise TypeError("cannot iterate " + _kind(v))
@@ -771,6 +805,8 @@ def ml_range_lazy(*args):
 
 def _items(x):
     t = type(x)
+    if t is MLIter:
+        return list(x.it)
     if t is str or t is list:
         return list(x)
     if t is dict or t is MLErr:
@@ -783,6 +819,8 @@ def ml_sorted(x, reverse=None):
 
 
 def ml_reversed(x):
+    if type(x) is MLIter:
+        raise TypeError("reversed of an iterator")
     return _items(x)[::-1]
 
 
@@ -893,6 +931,8 @@ def ml_isinstance(v, name):
         return k == name
     if name == "error":
         return type(v) is MLErr
+    if name == "Iterator":
+        return type(v) is MLIter
     return ml_typeof(v) == name
 
 
