@@ -53,6 +53,23 @@ const MAX_CYCLE: usize = 16;
 const SHOWN_REPEATS: usize = 3;
 /// A trace longer than this (after folding) shows its two ends.
 const MAX_TRACE_LINES: usize = 100;
+/// The characters of an error's message shown (the program chooses it, and many messages
+/// quote an argument: `int(s)` of a 10 MB string); the rest is counted.
+const MAX_MESSAGE_CHARS: usize = 4000;
+/// The characters shown of an error's kind and of each trace line (a long function name).
+const MAX_NAME_CHARS: usize = 200;
+
+/// `text` cut after `max` characters, with a note counting what was cut: an error report
+/// stays a few kilobytes, whatever the program put in its error.
+fn clip(text: std::borrow::Cow<'_, str>, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.into_owned(),
+        Some((at, _)) => {
+            let rest = text[at..].chars().count();
+            format!("{}… [{rest} more characters]", &text[..at])
+        }
+    }
+}
 
 /// The rendered diagnostics, at most `MAX_DIAGNOSTICS` of them, then a line counting the
 /// rest.
@@ -99,8 +116,11 @@ pub fn runtime_error(err: &RuntimeError) -> String {
 pub fn runtime_error_with(err: &RuntimeError, paint: Paint) -> String {
     let mut text = format!(
         "{}{}\n",
-        paint.paint(Role::Error, &escape_controls(&err.type_name(), false)),
-        paint.paint(Role::Message, &format!(": {}", escape_controls(err.message(), true)))
+        paint.paint(Role::Error, &clip(escape_controls(&err.type_name(), false), MAX_NAME_CHARS)),
+        paint.paint(
+            Role::Message,
+            &format!(": {}", clip(escape_controls(err.message(), true), MAX_MESSAGE_CHARS))
+        )
     );
     for line in trace(err.trace(), err.trace_omitted()) {
         match line.strip_prefix("  at ").and_then(|rest| rest.rsplit_once(" (")) {
@@ -131,8 +151,8 @@ fn trace(entries: &[TraceEntry], omitted: usize) -> Vec<String> {
         .map(|t| {
             format!(
                 "  at {} ({}:{}:{})",
-                escape_controls(&t.function, false),
-                escape_controls(&t.file, false),
+                clip(escape_controls(&t.function, false), MAX_NAME_CHARS),
+                clip(escape_controls(&t.file, false), MAX_NAME_CHARS),
                 t.line,
                 t.col
             )

@@ -428,6 +428,7 @@ pub fn get_slice(obj: &Value, start: &Value, end: &Value, step: &Value) -> Resul
         Value::Array(a) => {
             let idx = strings::slice_indices(a.len(), start, end, step)
                 .ok_or_else(|| value_error("slice step cannot be zero"))?;
+            check_result_size((idx.count as u64).saturating_mul(a.item_bytes() as u64), "slice")?;
             Ok(Value::Array(a.select(idx.iter())))
         }
         Value::Str(s) => Ok(Value::string(

@@ -154,15 +154,25 @@ fn holds(vm: &mut Vm, pred: &Value, item: &Value) -> Result<bool> {
 }
 
 /// `items` with each array item replaced by its items (one level).
-fn flatten_items(items: Vec<Value>) -> Vec<Value> {
-    let mut out = Vec::with_capacity(items.len());
+fn flatten_items(func: &str, items: Vec<Value>) -> Result<Vec<Value>> {
+    // The result's size is known: reserved before it is made (`[a, a, a, a]` of a large
+    // `a` is small, its flattening is not).
+    let total = items
+        .iter()
+        .map(|item| match item {
+            Value::Array(inner) => inner.len() as u64,
+            _ => 1,
+        })
+        .fold(0u64, u64::saturating_add);
+    crate::methods::check_result_size(total.saturating_mul(16), func)?;
+    let mut out = Vec::with_capacity(total as usize);
     for item in items {
         match &item {
             Value::Array(inner) => out.extend(inner.to_vec()),
             _ => out.push(item),
         }
     }
-    out
+    Ok(out)
 }
 
 /// Consecutive slices of `size` items of `items`, as arrays (`size <= 0`: `ValueError`).
@@ -171,7 +181,13 @@ fn chunks_of(func: &str, items: &[Value], size: &Value) -> Result<Value> {
     if size <= 0 {
         return Err(value_error(format!("`{func}` size must be positive, got {size}")));
     }
-    Ok(Value::array(items.chunks(size as usize).map(|c| Value::array(c.to_vec())).collect()))
+    let mut out = Vec::with_capacity(items.len().div_ceil(size as usize));
+    for c in items.chunks(size as usize) {
+        // Each chunk is a new array: `chunk(a, 1)` makes as many as `a` has items.
+        crate::heap::tick()?;
+        out.push(Value::array(c.to_vec()));
+    }
+    Ok(Value::array(out))
 }
 
 /// The pseudo-random generator behind `random` and `math.random` (spec §12.9: one

@@ -254,13 +254,28 @@ impl Vm {
         Some(recorder)
     }
 
-    /// After a native call: ends the run once the watchdog saw the deadline pass.
+    /// After a native call: ends the run once the watchdog saw the deadline pass, or when
+    /// the call left the heap past its memory limit (a loop of array copies between two
+    /// safepoints would otherwise grow by a thousand copies before the next check).
     #[inline(always)]
-    pub(crate) fn check_interrupt(&self) -> Result<()> {
+    pub(crate) fn check_interrupt(&mut self) -> Result<()> {
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(self.time_limit_error());
         }
-        crate::heap::take_pending()
+        crate::heap::take_pending()?;
+        if crate::heap::over_limit() {
+            return self.memory_checkpoint();
+        }
+        Ok(())
+    }
+
+    /// The heap is past its memory limit: garbage held by cycles does not count, so
+    /// collect it before ending the run (as the safepoint does).
+    #[cold]
+    #[inline(never)]
+    fn memory_checkpoint(&mut self) -> Result<()> {
+        self.collect_cycles();
+        crate::heap::check_memory()
     }
 
     /// Runs the main file's top level to its end.

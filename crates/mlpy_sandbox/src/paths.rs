@@ -117,16 +117,25 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// afresh (with a new budget of links) to wherever it leads.
 pub fn resolve_links(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
+    // The components still to resolve: those of links' targets (`pending`, first), then
+    // the rest of `path`, read as they are needed (a path of ten million components
+    // is not copied into a queue first).
     let mut pending: VecDeque<OsString> = VecDeque::new();
-    for c in path.components() {
-        match c {
-            Component::Prefix(_) | Component::RootDir => out.push(c.as_os_str()),
-            other => pending.push_back(other.as_os_str().to_owned()),
-        }
+    let mut rest = path.components().peekable();
+    while let Some(c @ (Component::Prefix(_) | Component::RootDir)) = rest.peek().copied() {
+        out.push(c.as_os_str());
+        rest.next();
     }
     let mut links = 0;
     let mut exists = true;
-    while let Some(c) = pending.pop_front() {
+    loop {
+        let c = match pending.pop_front() {
+            Some(c) => c,
+            None => match rest.next() {
+                Some(c) => c.as_os_str().to_owned(),
+                None => break,
+            },
+        };
         if c == "." {
             continue;
         }
@@ -139,11 +148,13 @@ pub fn resolve_links(path: &Path) -> Option<PathBuf> {
             exists = true;
             continue;
         }
-        let next = out.join(&c);
         if !exists {
-            out = next;
+            // Pushed in place: a copy of the whole path for each component made a long
+            // path's resolution quadratic.
+            out.push(&c);
             continue;
         }
+        let next = out.join(&c);
         match std::fs::symlink_metadata(&next) {
             Ok(m) if m.file_type().is_symlink() => {
                 links += 1;

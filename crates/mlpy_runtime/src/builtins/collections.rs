@@ -11,9 +11,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::error::{runtime_error, type_error, value_error, ErrorKind, Result, RuntimeError};
-use crate::methods::{
-    self, chars_of, check_result_size, collect_items, item_iterator, not_iterable,
-};
+use crate::methods::{self, check_result_size, collect_items, item_iterator, not_iterable};
 use crate::natives::{kind_error, optional};
 use crate::ops::{self, CmpOp};
 use crate::value::{Array, Items, IteratorObj, Value};
@@ -125,6 +123,8 @@ pub(crate) fn zip(_: &mut Vm, args: &[Value]) -> Result<Value> {
                 None => return Ok(Value::array(out)),
             }
         }
+        // Each row is a new array: checked as they are made.
+        crate::heap::tick()?;
         out.push(Value::array(row));
     }
 }
@@ -158,11 +158,13 @@ pub(crate) fn sorted(_: &mut Vm, args: &[Value]) -> Result<Value> {
 pub(crate) fn reversed(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let mut items = match &args[0] {
         Value::Array(a) => {
+            crate::methods::check_result_size(a.len() as u64 * 16, "reversed")?;
             let copy = a.copy();
             copy.reverse();
             return Ok(Value::Array(copy));
         }
-        Value::Str(s) => chars_of(s.as_str()),
+        // One new string per character: reserved before they are made.
+        s @ Value::Str(_) => crate::methods::collect_items(s, "reversed")?,
         Value::Object(o) => o.dict.borrow().keys().cloned().collect(),
         other => return Err(kind_error("reversed", "an array, string or object", other)),
     };

@@ -84,6 +84,16 @@ pub fn check_memory() -> Result<()> {
     reserve_for(0, "")
 }
 
+/// Whether the active heap holds more than its memory limit now: a few loads, cheap
+/// enough for the VM to ask after every native call and for natives to ask for every
+/// value they make in a loop (`tick`), so that neither a loop of copies between two
+/// safepoints nor one call that builds millions of values gets far past the limit.
+#[inline]
+pub fn over_limit() -> bool {
+    let slot = active_slot();
+    stats().live_bytes > counters(slot, |c| c.limit.get())
+}
+
 #[cold]
 #[inline(never)]
 fn memory_error(slot: u32, limit: u64, live: u64, bytes: u64, what: &str) -> RuntimeError {
@@ -127,10 +137,14 @@ thread_local! {
     static TICKS: std::cell::Cell<u32> = const { std::cell::Cell::new(TICK_INTERVAL) };
 }
 
-/// `check_deadline` every `TICK_INTERVAL` calls: for the loops of natives (sorting,
-/// `unique`, factorials), where reading the clock every step would cost too much.
+/// `check_deadline` every `TICK_INTERVAL` calls, and the memory limit at every call: for
+/// the loops of natives (sorting, `unique`, factorials, building an array of new values),
+/// where reading the clock every step would cost too much.
 #[inline]
 pub fn tick() -> Result<()> {
+    if over_limit() {
+        check_memory()?;
+    }
     let due = TICKS.with(|t| {
         let n = t.get() - 1;
         if n == 0 {

@@ -168,6 +168,7 @@ fn clear(a: &Rc<Array>, _: &[Value]) -> Result<Value> {
 }
 
 fn copy(a: &Rc<Array>, _: &[Value]) -> Result<Value> {
+    crate::methods::check_result_size((a.len() * a.item_bytes()) as u64, "copy")?;
     Ok(Value::Array(a.copy()))
 }
 

@@ -59,7 +59,8 @@ static FUNCTIONS: &[NativeDecl] = &[
 
 /// The array argument `args[idx]` of `func`, as its items (a snapshot).
 fn items(func: &str, args: &[Value], idx: usize) -> Result<Vec<Value>> {
-    array(func, args, idx).map(|a| a.to_vec())
+    // The snapshot is a copy of the array, reserved before it is made.
+    crate::methods::collect_items(&Value::Array(array(func, args, idx)?.clone()), func)
 }
 
 fn array<'a>(func: &str, args: &'a [Value], idx: usize) -> Result<&'a Rc<Array>> {
@@ -234,13 +235,17 @@ fn unique(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn flatten(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    Ok(Value::array(flatten_items(items("collections.flatten", args, 0)?)))
+    Ok(Value::array(flatten_items("collections.flatten", items("collections.flatten", args, 0)?)?))
 }
 
 fn zip(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let a = items("collections.zip", args, 0)?;
     let b = items("collections.zip", args, 1)?;
-    let pairs = a.into_iter().zip(b).map(|(x, y)| Value::array(vec![x, y])).collect();
+    let mut pairs = Vec::with_capacity(a.len().min(b.len()));
+    for (x, y) in a.into_iter().zip(b) {
+        crate::heap::tick()?;
+        pairs.push(Value::array(vec![x, y]));
+    }
     Ok(Value::array(pairs))
 }
 

@@ -121,6 +121,17 @@ fn headers(args: &[Value], idx: usize) -> bool {
 
 // ----- reading -----------------------------------------------------------------------------
 
+/// Checks that the reader's own buffers for `data` fit in the memory limit. The reader
+/// keeps one record at a time, with the bounds of its fields (8 bytes each, in a buffer
+/// that doubles); a record can be the whole text (`",".repeat(n)` is one record of
+/// `n + 1` empty fields), and that memory is the csv crate's, which no value counts and
+/// no check interrupts: so reserve it for as many fields as the text has delimiters.
+/// (The records read make at least one value per field, which cost more.)
+fn reserve_fields(func: &str, data: &[u8], delim: u8) -> Result<()> {
+    let fields = data.iter().filter(|&&b| b == delim).count() as u64 + 1;
+    crate::heap::reserve_for(fields * 16, &format!("`{func}`"))
+}
+
 fn reader(data: &[u8], delim: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delim)
@@ -148,6 +159,7 @@ impl<'a> Parse<'a> {
                  encoding as `enc` if it has another"
             )));
         }
+        reserve_fields(func, data, delim)?;
         Ok(Parse { func, source, rdr: reader(data, delim), rec: ByteRecord::new() })
     }
 
@@ -175,10 +187,22 @@ impl<'a> Parse<'a> {
     /// Field `col` of the current record as a string, shared with an equal earlier cell
     /// of the column when the column repeats its values.
     fn cached(&self, caches: &mut Vec<ColumnCache>, col: usize, field: &[u8]) -> Result<Value> {
+        // A cache per column is memory no value counts: a record of millions of cells
+        // (`",".repeat(n)`) would take gigabytes of it. Wide records share nothing past
+        // the first columns.
+        if col >= CACHED_COLUMNS {
+            return Ok(Value::Str(self.cell(field)?));
+        }
         if caches.len() <= col {
             caches.resize_with(col + 1, ColumnCache::default);
         }
         Ok(Value::Str(caches[col].get(self.text(field)?)))
+    }
+
+    /// Checks that the current record's cells, about to be made, fit in the memory
+    /// limit (a single record can hold millions of them).
+    fn reserve_record(&self) -> Result<()> {
+        crate::heap::reserve_for(self.rec.len() as u64 * CELL_BYTES, &format!("`{}`", self.func))
     }
 
     /// Every record, as objects under the first record's names (`headers`) or arrays.
@@ -187,6 +211,7 @@ impl<'a> Parse<'a> {
         if !headers {
             let mut caches = Vec::new();
             while self.next()? {
+                self.reserve_record()?;
                 let mut cells = Vec::with_capacity(self.rec.len());
                 for (col, field) in self.rec.iter().enumerate() {
                     cells.push(self.cached(&mut caches, col, field)?);
@@ -201,6 +226,8 @@ impl<'a> Parse<'a> {
         }
         // The names, made once; each row's object starts as a copy of `template` (its
         // keys hashed and placed once), then takes its cells by position.
+        // Each name is a key, in the names and in every row's object.
+        crate::heap::reserve_for(self.rec.len() as u64 * 3 * CELL_BYTES, &format!("`{}`", self.func))?;
         let mut keys = Vec::with_capacity(self.rec.len());
         for field in &self.rec {
             keys.push(Key::string(self.cell(field)?));
@@ -213,6 +240,7 @@ impl<'a> Parse<'a> {
             keys.iter().map(|k| template.get_index_of(k).unwrap_or(0)).collect();
         let mut caches = Vec::with_capacity(keys.len());
         while self.next()? {
+            self.reserve_record()?;
             let dict = if self.rec.len() >= keys.len() {
                 let mut dict = template.clone();
                 for (col, (field, &slot)) in self.rec.iter().zip(&slots).enumerate() {
@@ -249,6 +277,11 @@ struct ColumnCache {
     hits: u32,
     off: bool,
 }
+
+/// The columns that have a cache (see `Parse::cached`).
+const CACHED_COLUMNS: usize = 256;
+/// The bytes one cell of a record takes: its slot and a new string.
+const CELL_BYTES: u64 = 16 + std::mem::size_of::<Str>() as u64 + 16;
 
 /// The most values a column cache holds, and the longest cell it looks up (bytes).
 const CACHE_VALUES: usize = 16;
@@ -320,6 +353,7 @@ fn count_rows(vm: &mut Vm, args: &[Value]) -> Result<Value> {
     let delim = delimiter(F, args, 1)?;
     let path = vm.check_path(Capability::FileRead, raw)?;
     let data = read_content(vm, F, raw, &path, 1)?;
+    reserve_fields(F, &data, delim)?;
     let mut rdr = reader(&data, delim);
     let mut rec = ByteRecord::new();
     let mut n: i64 = 0;

@@ -325,10 +325,10 @@ fn drop(_: &mut Vm, args: &[Value]) -> Result<Value> {
 }
 
 fn flatten(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    let Value::Array(a) = &args[0] else {
+    let Value::Array(_) = &args[0] else {
         return Err(kind_error("functional.flatten", "an array", &args[0]));
     };
-    Ok(Value::array(flatten_items(a.to_vec())))
+    Ok(Value::array(flatten_items("functional.flatten", collect_items(&args[0], "functional.flatten")?)?))
 }
 
 fn chunk(_: &mut Vm, args: &[Value]) -> Result<Value> {

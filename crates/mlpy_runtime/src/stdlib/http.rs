@@ -806,9 +806,13 @@ fn is_unreserved(b: u8) -> bool {
 
 /// Percent-encodes every byte of `s` but those `keep` accepts; `space_plus` writes a
 /// space as `+`.
-fn percent_encode(s: &str, keep: impl Fn(u8) -> bool, space_plus: bool) -> String {
+fn percent_encode(func: &str, s: &str, keep: impl Fn(u8) -> bool, space_plus: bool) -> Result<String> {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
+    // The result's size is known (three bytes for each encoded one): reserved first.
+    let encoded = s.bytes().filter(|&b| !(keep(b) || space_plus && b == b' ')).count();
+    let len = s.len() + 2 * encoded;
+    crate::heap::reserve_for(len as u64, func)?;
+    let mut out = String::with_capacity(len);
     for &b in s.as_bytes() {
         if keep(b) {
             out.push(b as char);
@@ -820,12 +824,19 @@ fn percent_encode(s: &str, keep: impl Fn(u8) -> bool, space_plus: bool) -> Strin
             out.push(HEX[(b & 15) as usize] as char);
         }
     }
-    out
+    Ok(out)
 }
 
 /// Decodes `%XX` sequences (and `+` as a space when `plus_space`); the bytes must make
-/// UTF-8 text. `s` starts `offset` characters into the argument (for the error message).
-fn percent_decode(func: &str, s: &str, plus_space: bool, offset: usize) -> Result<String> {
+/// UTF-8 text. `offset` gives the position of `s` in the text the caller was given (in characters); it
+/// is only computed for an error message, so that decoding the pieces of a long query
+/// stays linear.
+fn percent_decode(
+    func: &str,
+    s: &str,
+    plus_space: bool,
+    offset: impl Fn() -> usize,
+) -> Result<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -838,7 +849,7 @@ fn percent_decode(func: &str, s: &str, plus_space: bool, offset: usize) -> Resul
                     return Err(value_error(format!(
                         "`{func}`: `{}` at position {} is not a percent-encoded byte (%XX)",
                         &s[i..end.max(i + 1).min(s.len())],
-                        offset + s[..i].chars().count()
+                        offset() + s[..i].chars().count()
                     )));
                 };
                 out.push((hi * 16 + lo) as u8);
@@ -860,11 +871,11 @@ fn percent_decode(func: &str, s: &str, plus_space: bool, offset: usize) -> Resul
 
 fn encode_uri(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let s = str_value(&args[0]);
-    Ok(Value::string(percent_encode(s, |b| is_unreserved(b) || b == b'/', false)))
+    Ok(Value::string(percent_encode("`http.encodeURI`", s, |b| is_unreserved(b) || b == b'/', false)?))
 }
 
 fn decode_uri(_: &mut Vm, args: &[Value]) -> Result<Value> {
-    Ok(Value::string(percent_decode("http.decodeURI", str_value(&args[0]), false, 0)?))
+    Ok(Value::string(percent_decode("http.decodeURI", str_value(&args[0]), false, || 0)?))
 }
 
 /// The text of a query value: strings as they are, numbers and booleans as `str` shows
@@ -884,16 +895,25 @@ fn query_text(key: &str, v: &Value) -> Result<String> {
 
 fn encode_query(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let Value::Object(o) = &args[0] else { unreachable!("the declaration accepts only objects") };
-    let enc = |s: &str| percent_encode(s, is_unreserved, true);
+    const FUNC: &str = "`http.encodeQuery`";
+    let enc = |s: &str| percent_encode(FUNC, s, is_unreserved, true);
     let mut pairs = Vec::new();
+    // The text so far, not counted yet: each pair is checked with it (a long key with an
+    // array of many values repeats the key in every pair).
+    let mut total = 0u64;
     for (k, v) in o.dict.borrow().iter() {
         let key = crate::display::display(k);
+        let key_text = enc(&key)?;
         let values = match v {
             Value::Array(items) => items.to_vec(),
             other => vec![other.clone()],
         };
         for item in &values {
-            pairs.push(format!("{}={}", enc(&key), enc(&query_text(&key, item)?)));
+            let value_text = enc(&query_text(&key, item)?)?;
+            total += (key_text.len() + value_text.len() + 2) as u64;
+            crate::heap::reserve_for(total, FUNC)?;
+            crate::heap::tick()?;
+            pairs.push(format!("{key_text}={value_text}"));
         }
     }
     Ok(Value::string(pairs.join("&")))
@@ -908,8 +928,9 @@ fn parse_query(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let mut dict = Dict::default();
     for piece in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = piece.split_once('=').unwrap_or((piece, &piece[piece.len()..]));
-        let key = Key::string(Str::from_string(percent_decode(FUNC, k, true, at(k))?));
-        let value = Value::string(percent_decode(FUNC, v, true, at(v))?);
+        let key = Key::string(Str::from_string(percent_decode(FUNC, k, true, || at(k))?));
+        let value = Value::string(percent_decode(FUNC, v, true, || at(v))?);
+        crate::heap::tick()?;
         match dict.get(&key).cloned() {
             None => dict.insert(key, value),
             Some(Value::Array(items)) => items.push(value),

@@ -142,7 +142,8 @@ fn triangular(vm: &mut Vm, args: &[Value]) -> Result<Value> {
 /// The items of the array argument `args[0]`.
 fn items(func: &str, args: &[Value]) -> Result<Vec<Value>> {
     match &args[0] {
-        Value::Array(a) => Ok(a.to_vec()),
+        // The copy is reserved before it is made.
+        v @ Value::Array(_) => crate::methods::collect_items(v, func),
         other => Err(kind_error(func, "an array", other)),
     }
 }

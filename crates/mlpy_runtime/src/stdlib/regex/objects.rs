@@ -281,8 +281,11 @@ pub fn sub(
         }
         last = e;
         n += 1;
+        // `reserve` counts nothing: the text built so far is not counted yet, so each
+        // check asks for all of it (asking for the growth since the last check let the
+        // text grow 64 KiB past the limit at a time, without end).
         if out.len() > reserved + (1 << 16) {
-            reserve(out.len() - reserved, func)?;
+            reserve(out.len(), func)?;
             reserved = out.len();
         }
     }
@@ -290,7 +293,7 @@ pub fn sub(
         return Ok((Value::Str(text.clone()), 0));
     }
     out.push_str(&hay[last..]);
-    reserve(out.len().saturating_sub(reserved), func)?;
+    reserve(out.len(), func)?;
     Ok((Value::string(out), n as i64))
 }
 
