@@ -83,8 +83,8 @@ use crate::value::Value;
 
 mod limits;
 pub use limits::{
-    bounded, check_deadline, check_memory, human_bytes, implicit_ceiling, over_limit, reserve,
-    reserve_for, set_pending, take_pending, tick, time_limit_error, BOUNDED_COST,
+    bounded, check_deadline, check_memory, has_pending, human_bytes, implicit_ceiling, over_limit,
+    reserve, reserve_for, set_pending, take_pending, tick, time_limit_error, BOUNDED_COST,
 };
 
 /// Allocation counters of one heap. `allocated_*` only grow; `live_bytes` follows frees

@@ -56,6 +56,24 @@ pub const ARRAY_METHODS: &[&str] = &[
     "sort",
 ];
 
+/// A bit of `Instr::LookupMethod`'s `known`: strings have a method of that name.
+pub(crate) const KNOWN_STR: u8 = 1;
+/// A bit of `Instr::LookupMethod`'s `known`: arrays have a method of that name.
+pub(crate) const KNOWN_ARRAY: u8 = 2;
+
+/// Which kinds have a method named `name` (`KNOWN_STR`, `KNOWN_ARRAY`), known from the
+/// name alone when a method call is compiled.
+pub(crate) fn known_method(name: &str) -> u8 {
+    let mut known = 0;
+    if STRING_METHODS.binary_search(&name).is_ok() {
+        known |= KNOWN_STR;
+    }
+    if ARRAY_METHODS.binary_search(&name).is_ok() {
+        known |= KNOWN_ARRAY;
+    }
+    known
+}
+
 /// `v.name` for every kind but objects (whose missing keys read as null).
 pub fn get_member(v: &Value, name: &Rc<Str>) -> Result<Value> {
     let n = name.as_str();

@@ -254,28 +254,36 @@ impl Vm {
         Some(recorder)
     }
 
-    /// After a native call: ends the run once the watchdog saw the deadline pass, or when
-    /// the call left the heap past its memory limit (a loop of array copies between two
-    /// safepoints would otherwise grow by a thousand copies before the next check).
+    /// After a native call: ends the run once the watchdog saw the deadline pass, a limit
+    /// error is pending, or the call left the heap past its memory limit (a loop of array
+    /// copies between two safepoints would otherwise grow by a thousand copies before the
+    /// next check). Three tests inline; what they find is handled out of line.
     #[inline(always)]
     pub(crate) fn check_interrupt(&mut self) -> Result<()> {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+            || crate::heap::has_pending()
+            || crate::heap::over_limit()
+        {
+            return self.interrupted();
+        }
+        Ok(())
+    }
+
+    /// What `check_interrupt` found: the time limit, a pending limit error, or the heap
+    /// past its memory limit (garbage held by cycles does not count, so it is collected
+    /// before the run is ended, as the safepoint does).
+    #[cold]
+    #[inline(never)]
+    fn interrupted(&mut self) -> Result<()> {
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(self.time_limit_error());
         }
         crate::heap::take_pending()?;
         if crate::heap::over_limit() {
-            return self.memory_checkpoint();
+            self.collect_cycles();
+            crate::heap::check_memory()?;
         }
         Ok(())
-    }
-
-    /// The heap is past its memory limit: garbage held by cycles does not count, so
-    /// collect it before ending the run (as the safepoint does).
-    #[cold]
-    #[inline(never)]
-    fn memory_checkpoint(&mut self) -> Result<()> {
-        self.collect_cycles();
-        crate::heap::check_memory()
     }
 
     /// Runs the main file's top level to its end.

@@ -352,7 +352,10 @@ instruction_set! {
     /// of a method call are evaluated (spec §5.11): `AttributeError` if there is none. An
     /// object's or module's member that is a function replaces the receiver, and the
     /// `CallMethod` that follows calls it; any other member is looked up again there.
-    LookupMethod { base: Reg = updates(1), name: u16 = name } => "{base} <- {base}.{name}";
+    /// `known` says, from the name alone, whether strings (`KNOWN_STR`) and arrays
+    /// (`KNOWN_ARRAY`) have the method, so that their lookup is one test.
+    LookupMethod { base: Reg = updates(1), name: u16 = name, known: u8 = imm }
+        => "{base} <- {base}.{name} (known={known})";
     /// `base = base.consts[name](base+1, …, base+argc)`; with `argc > 0` a `LookupMethod`
     /// on `base` precedes it
     CallMethod { base: Reg = updates(argc as u32 + 1), argc: u8 = imm, name: u16 = name }

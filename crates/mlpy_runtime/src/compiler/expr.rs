@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 
 use super::*;
 use crate::bytecode::{Instr, Reg};
+use crate::methods::{known_method, KNOWN_ARRAY, KNOWN_STR};
 use crate::value::Value;
 
 impl Compiler<'_, '_> {
@@ -302,8 +303,9 @@ impl Compiler<'_, '_> {
                     // the receiver goes to `base`, where `LookupMethod` may put an
                     // object's function, and `Append` then calls it.
                     self.expr_to(receiver, base, assigned);
+                    let known = known_method("append");
                     let name = self.name_const(&name.name, name.span);
-                    self.emit(Instr::LookupMethod { base, name }, *paren);
+                    self.emit(Instr::LookupMethod { base, name, known }, *paren);
                     base
                 };
                 let item = self.expr_reg(&args[0], assigned);
@@ -315,14 +317,17 @@ impl Compiler<'_, '_> {
                 let name = self.name_const(&name.name, name.span);
                 // The member is looked up before the arguments are evaluated (§5.11);
                 // without arguments, `CallMethod` itself looks it up, and a literal
-                // receiver's method (`"-".join(…)`) is known to exist.
-                let known = match &receiver.kind {
-                    ExprKind::Str(_) => crate::methods::STRING_METHODS.contains(&method),
-                    ExprKind::Array(_) => crate::methods::ARRAY_METHODS.contains(&method),
+                // receiver's method (`"-".join(…)`) is known to exist. (`CallMethod` calls
+                // a function in the receiver's place when there are arguments, so the
+                // lookup cannot be left out for arguments that evaluate quietly.)
+                let known = known_method(method);
+                let literal_has_it = match &receiver.kind {
+                    ExprKind::Str(_) => known & KNOWN_STR != 0,
+                    ExprKind::Array(_) => known & KNOWN_ARRAY != 0,
                     _ => false,
                 };
-                if !args.is_empty() && !known {
-                    self.emit(Instr::LookupMethod { base, name }, *paren);
+                if !args.is_empty() && !literal_has_it {
+                    self.emit(Instr::LookupMethod { base, name, known }, *paren);
                 }
                 self.args(args, base, assigned);
                 let Ok(argc) = u8::try_from(args.len()) else {

@@ -60,10 +60,16 @@ pub fn set_pending(e: RuntimeError) {
     HAS_PENDING.with(|h| h.set(true));
 }
 
+/// Whether a limit error is pending (`take_pending` would return it).
+#[inline]
+pub fn has_pending() -> bool {
+    HAS_PENDING.with(|h| h.get())
+}
+
 /// The pending limit error, if any (cleared).
 #[inline]
 pub fn take_pending() -> Result<()> {
-    if !HAS_PENDING.with(|h| h.get()) {
+    if !has_pending() {
         return Ok(());
     }
     take_pending_slow()
@@ -90,8 +96,8 @@ pub fn check_memory() -> Result<()> {
 /// safepoints nor one call that builds millions of values gets far past the limit.
 #[inline]
 pub fn over_limit() -> bool {
-    let slot = active_slot();
-    stats().live_bytes > counters(slot, |c| c.limit.get())
+    let live = ACTIVE.with(|a| a.stats.get().live_bytes);
+    live > counters(active_slot(), |c| c.limit.get())
 }
 
 #[cold]

@@ -575,27 +575,15 @@ impl Vm {
                             Err(e) => throw!(e),
                         }
                     }
-                    Instr::LookupMethod { base: b, name } => {
-                        let Value::Str(key) = &code.consts()[name as usize] else { continue };
-                        let hint = &code.prop_cache()[name as usize];
-                        let found = match &reg!(b) {
-                            Value::Object(o) => match o.dict.borrow().get_str_cached(key, hint) {
-                                Some(f) if f.is_callable() => Ok(Some(f.clone())),
-                                Some(_) => Ok(None),
-                                None => Err(crate::methods::no_property_to_call(key)),
-                            },
-                            Value::Module(m) => match m.get_cached(key.as_str(), hint) {
-                                Some(f) if f.is_callable() => Ok(Some(f)),
-                                Some(_) => Ok(None),
-                                None => Err(crate::methods::no_module_member(m, key.as_str())),
-                            },
-                            recv if crate::methods::has_method(recv, key) => Ok(None),
-                            recv => Err(crate::methods::no_method(recv, key.as_str())),
+                    Instr::LookupMethod { base: b, name, known } => {
+                        // A string's or an array's methods are known from the name.
+                        let kind_has_it = match &reg!(b) {
+                            Value::Str(_) => known & crate::methods::KNOWN_STR != 0,
+                            Value::Array(_) => known & crate::methods::KNOWN_ARRAY != 0,
+                            _ => false,
                         };
-                        match found {
-                            Ok(Some(f)) => reg_mut!(b).put(f),
-                            Ok(None) => {}
-                            Err(e) => {
+                        if !kind_has_it {
+                            if let Err(e) = self.lookup_method(base + b as usize, code, name) {
                                 self.frames.last_mut().expect("frame").pc = pc!();
                                 throw!(e)
                             }
@@ -608,7 +596,7 @@ impl Vm {
                         // With arguments, `LookupMethod` has already put an object's or a
                         // module's function in place of the receiver.
                         if argc > 0 && self.stack[abs].is_callable() {
-                            match self.call::<H>(abs, argc as usize) {
+                            match self.call_looked_up::<H>(abs, argc as usize) {
                                 Ok(CallOutcome::Pushed) => continue 'frame,
                                 Ok(CallOutcome::Done) => {}
                                 Err(e) => throw!(e),
@@ -646,7 +634,7 @@ impl Vm {
                         // `arr == dst`: `LookupMethod` ran on the receiver, and an object's
                         // function under `append` is in its place.
                         if arr == dst && self.stack[base + dst as usize].is_callable() {
-                            match self.call::<H>(base + dst as usize, 1) {
+                            match self.call_looked_up::<H>(base + dst as usize, 1) {
                                 Ok(CallOutcome::Pushed) => continue 'frame,
                                 Ok(CallOutcome::Done) => {}
                                 Err(e) => throw!(e),
