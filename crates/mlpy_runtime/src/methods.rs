@@ -432,15 +432,20 @@ fn slice_bound(v: &Value, what: &str) -> Result<Option<i64>> {
 }
 
 fn slice_spec(start: &Value, end: &Value, step: &Value) -> Result<(Option<i64>, Option<i64>, i64)> {
+    // Every bound's kind is checked before the step's value (§5.10, §5.12).
+    let (start, end) = (slice_bound(start, "start")?, slice_bound(end, "end")?);
     let step = slice_bound(step, "step")?.unwrap_or(1);
     if step == 0 {
         return Err(value_error("slice step cannot be zero"));
     }
-    Ok((slice_bound(start, "start")?, slice_bound(end, "end")?, step))
+    Ok((start, end, step))
 }
 
 /// `obj[start:end:step]` (spec §5.10).
 pub fn get_slice(obj: &Value, start: &Value, end: &Value, step: &Value) -> Result<Value> {
+    if !matches!(obj, Value::Array(_) | Value::Str(_)) {
+        return Err(type_error(format!("{} cannot be sliced", obj.type_name())));
+    }
     let (start, end, step) = slice_spec(start, end, step)?;
     match obj {
         Value::Array(a) => {
@@ -465,13 +470,13 @@ pub fn set_slice(
     step: &Value,
     new: Vec<Value>,
 ) -> Result<()> {
-    let (start, end, step) = slice_spec(start, end, step)?;
     let Value::Array(a) = obj else {
         return Err(type_error(format!(
             "slice assignment needs an array, not {}",
             obj.type_name()
         )));
     };
+    let (start, end, step) = slice_spec(start, end, step)?;
     let len = a.len();
     let idx = strings::slice_indices(len, start, end, step)
         .ok_or_else(|| value_error("slice step cannot be zero"))?;
