@@ -13,7 +13,7 @@ use crate::dict::{Dict, FxHasher, Key};
 use crate::error::{value_error, Result, RuntimeError};
 use crate::natives::{int_arg, kind_error, opt, req, str_arg, Kinds, NativeDecl};
 use crate::support::float_text::write_float;
-use crate::support::strings::{find_special, write_quoted_json};
+use crate::support::strings::{find_special, quoted_len_bound, write_quoted_json};
 use crate::value::{Items, Str, Value};
 use crate::vm::Vm;
 
@@ -534,7 +534,13 @@ impl Writer {
                 self.out.push_str(if *x > 0.0 { "Infinity" } else { "-Infinity" })
             }
             Value::Float(x) => write_float(&mut self.out, *x),
-            Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
+            Value::Str(s) => {
+                if s.as_str().len() > 1 << 16 {
+                    let need = self.out.len() as u64 + quoted_len_bound(s.as_str());
+                    crate::heap::reserve_for(need, "the text of `json`")?;
+                }
+                write_quoted_json(&mut self.out, s.as_str())
+            }
             Value::Array(a) => {
                 self.enter(Rc::as_ptr(a) as usize)?;
                 // No ML code runs while the text is written: the items are read in place.
