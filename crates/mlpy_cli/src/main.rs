@@ -14,7 +14,8 @@ mod report;
 
 use std::process::ExitCode;
 use std::rc::Rc;
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use args::{Command, RunConfig};
 use mlpy_profile::{Calibration, Category, Recorder};
@@ -90,12 +91,53 @@ static ALLOCATOR: alloc_count::CountingAllocator = alloc_count::CountingAllocato
 /// comparison) recurses in Rust, ML calls do not.
 const STACK_SIZE: usize = 512 << 20;
 
+/// How long past its `--timeout` a run stuck in one operation that cannot be interrupted
+/// (a native the deadline does not reach) may go on before mlpy ends it from outside.
+const BACKSTOP_GRACE: Duration = Duration::from_millis(1500);
+
+/// The deadline of the running program, past which the main thread ends the process
+/// (`backstop`), and how the limit is named; `None` outside a program's run.
+static BACKSTOP: Mutex<Option<(Instant, String)>> = Mutex::new(None);
+
+/// Arms (`Some`) or disarms the backstop around a program's run.
+fn set_backstop(at: Option<(Instant, String)>) {
+    *BACKSTOP.lock().unwrap_or_else(|e| e.into_inner()) = at;
+}
+
+/// The main thread's watch over the interpreter thread: the VM ends a run at its deadline
+/// at the next check (after every native call, at safepoints, inside the natives that
+/// loop), but an operation no check reaches (a library's search, say) would hold the run
+/// past its limit without end. Past the deadline and `BACKSTOP_GRACE`, the run is ended
+/// here, with the limit's status and message (its profile, held by the stuck thread, is
+/// not written).
+fn backstop() {
+    let armed = BACKSTOP.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    if let Some((at, text)) = armed {
+        if Instant::now() >= at + BACKSTOP_GRACE {
+            errln!("LimitExceeded: time limit of {text} exceeded (the run was stopped in an operation that could not be interrupted)");
+            std::process::exit(i32::from(exit::LIMIT_EXCEEDED));
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let started = Instant::now();
     alloc_count::one_arena();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    let worker =
-        std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(&argv, started));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || {
+        let code = real_main(&argv, started);
+        let _ = tx.send(());
+        code
+    });
+    if worker.is_ok() {
+        // Woken by the worker's end (or its panic, which drops the sender).
+        while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+            rx.recv_timeout(Duration::from_millis(100))
+        {
+            backstop();
+        }
+    }
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -316,7 +358,14 @@ fn run(cfg: RunConfig, started: Instant) -> u8 {
         }
         vm.enable_profiling(rec);
     }
+    if let Some(t) = cfg.timeout {
+        if let Some(at) = Instant::now().checked_add(t) {
+            // Named as the VM names it (`Limits::time_text`).
+            set_backstop(Some((at, format!("{} s", t.as_secs_f64()))));
+        }
+    }
     let res = vm.run_main();
+    set_backstop(None);
     vm.flush();
     // When several outcomes apply, the first of these decides the status (README's
     // table): a limit, then a runtime error, then output (the program's or a profile)

@@ -92,7 +92,17 @@ impl<'a> Writer<'a> {
                 let _ = write!(self.out, "{b}");
             }
             Value::Float(f) => float_text::write_float(self.out, *f),
-            Value::Str(s) => strings::write_quoted_literal(self.out, s.as_str()),
+            Value::Str(s) => {
+                if s.as_str().len() > 1 << 16 {
+                    let need = self.out.len() as u64 + strings::quoted_len_bound(s.as_str());
+                    if let Err(e) = crate::heap::reserve_for(need, "a text form") {
+                        crate::heap::set_pending(e);
+                        self.stopped = true;
+                        return;
+                    }
+                }
+                strings::write_quoted_literal(self.out, s.as_str())
+            }
             Value::Array(a) => {
                 let ptr = std::rc::Rc::as_ptr(a) as *const ();
                 if self.stack.contains(&ptr) || self.stack.len() >= MAX_DEPTH {

@@ -84,23 +84,37 @@ fn same_or_new(s: &Rc<Str>, res: &str) -> Value {
 
 // ----- case mapping ----------------------------------------------------------------------
 
+/// Checks the memory a case mapping of `s` takes before it runs: its result (about the
+/// size of `s`), and for the mappings that look at a character's neighbours (`title`,
+/// `swapcase`) the characters of `s` decoded first, 4 bytes each (a 30 MB `title()`
+/// took 180 MB uncounted).
+fn reserve_case(s: &Rc<Str>, decoded: bool, what: &str) -> Result<()> {
+    let chars = if decoded { 4 * s.char_len() as u64 } else { 0 };
+    crate::methods::check_result_size(s.as_str().len() as u64 + chars, what)
+}
+
 fn upper(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    reserve_case(s, false, "upper")?;
     Ok(Value::string(strings::upper(s.as_str())))
 }
 
 fn lower(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    reserve_case(s, false, "lower")?;
     Ok(Value::string(strings::lower(s.as_str())))
 }
 
 fn capitalize(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    reserve_case(s, false, "capitalize")?;
     Ok(Value::string(strings::capitalize(s.as_str())))
 }
 
 fn title(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    reserve_case(s, true, "title")?;
     Ok(Value::string(strings::title(s.as_str())))
 }
 
 fn swapcase(s: &Rc<Str>, _: &[Value]) -> Result<Value> {
+    reserve_case(s, true, "swapcase")?;
     Ok(Value::string(strings::swapcase(s.as_str())))
 }
 

@@ -13,7 +13,7 @@ use crate::dict::{Dict, FxHasher, Key};
 use crate::error::{value_error, Result, RuntimeError};
 use crate::natives::{int_arg, kind_error, opt, req, str_arg, Kinds, NativeDecl};
 use crate::support::float_text::write_float;
-use crate::support::strings::{find_special, write_quoted_json};
+use crate::support::strings::{find_special, quoted_len_bound, write_quoted_json};
 use crate::value::{Items, Str, Value};
 use crate::vm::Vm;
 
@@ -284,6 +284,18 @@ impl<'a> Parser<'a> {
         }
         Ok(match text.parse::<i64>() {
             Ok(i) => Value::Int(i),
+            // A long number's conversion is superlinear and cannot be interrupted: as
+            // for `int(text)`, it stops at the deadline (3,000,000 digits took 8 s past a
+            // 2 s limit).
+            Err(_) if text.len() > 10_000 => {
+                let owned = text.to_owned();
+                let limbs = text.len() as u64 / 19;
+                let parsed = crate::heap::bounded(limbs.saturating_mul(limbs), move || {
+                    owned.parse::<BigInt>().unwrap_or_default()
+                })
+                .map_err(ParseError::Limit)?;
+                Value::bigint(parsed)
+            }
             Err(_) => Value::bigint(text.parse::<BigInt>().unwrap_or_default()),
         })
     }
@@ -522,7 +534,13 @@ impl Writer {
                 self.out.push_str(if *x > 0.0 { "Infinity" } else { "-Infinity" })
             }
             Value::Float(x) => write_float(&mut self.out, *x),
-            Value::Str(s) => write_quoted_json(&mut self.out, s.as_str()),
+            Value::Str(s) => {
+                if s.as_str().len() > 1 << 16 {
+                    let need = self.out.len() as u64 + quoted_len_bound(s.as_str());
+                    crate::heap::reserve_for(need, "the text of `json`")?;
+                }
+                write_quoted_json(&mut self.out, s.as_str())
+            }
             Value::Array(a) => {
                 self.enter(Rc::as_ptr(a) as usize)?;
                 // No ML code runs while the text is written: the items are read in place.

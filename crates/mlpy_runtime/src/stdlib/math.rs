@@ -377,13 +377,22 @@ fn gcd(_: &mut Vm, args: &[Value]) -> Result<Value> {
     }
     let a = int_exact("math.gcd", &args[0])?;
     let b = int_exact("math.gcd", &args[1])?;
-    Ok(Value::bigint(a.gcd(&b)))
+    // Quadratic in the size of the ints, and not interruptible: stops at the deadline
+    // (`heap::bounded`), like a product of huge ints.
+    crate::heap::bounded(quadratic_cost(&a, &b), move || a.gcd(&b)).map(Value::bigint)
 }
 
 fn lcm(_: &mut Vm, args: &[Value]) -> Result<Value> {
     let a = int_exact("math.lcm", &args[0])?;
     let b = int_exact("math.lcm", &args[1])?;
-    Ok(Value::bigint(a.lcm(&b)))
+    crate::heap::reserve_for((a.bits() + b.bits()) / 8, "`math.lcm`")?;
+    crate::heap::bounded(quadratic_cost(&a, &b), move || a.lcm(&b)).map(Value::bigint)
+}
+
+/// The cost of a quadratic operation on two ints, in limb operations (`heap::bounded`).
+fn quadratic_cost(a: &BigInt, b: &BigInt) -> u64 {
+    let limbs = a.bits().max(b.bits()) / 64 + 1;
+    limbs.saturating_mul(limbs)
 }
 
 #[cfg(test)]

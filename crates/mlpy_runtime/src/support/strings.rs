@@ -656,6 +656,23 @@ pub fn write_quoted_json(out: &mut String, s: &str) {
     write_quoted(out, s, true);
 }
 
+/// At most how many bytes `s` takes quoted (literal form, or `json.stringify`'s with
+/// `ascii_only`): an ASCII byte that is escaped becomes at most 6 (`\u0001`), any other
+/// byte at most 3 (`é`, 2 bytes, is `\u00e9`; a character above U+FFFF, 4 bytes, is two
+/// escapes; an escaped formatting character, 3 bytes, is `\u202e`). Lets the text forms
+/// check a long string's quoted size before writing it (20 MB of `\x01` is 120 MB).
+pub fn quoted_len_bound(s: &str) -> u64 {
+    let extra: u64 = s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | 0..=0x1f | 0x7f => 5,
+            0x80.. => 2,
+            _ => 0,
+        })
+        .sum();
+    s.len() as u64 + 2 + extra
+}
+
 fn write_quoted(out: &mut String, s: &str, ascii_only: bool) {
     out.reserve(s.len() + 2);
     out.push('"');
