@@ -569,4 +569,24 @@ mod tests {
         check(string::METHODS, STRING_METHODS);
         check(array::METHODS, ARRAY_METHODS);
     }
+
+    /// `LookupMethod`'s fast test (the `known` bits the compiler computes from the name)
+    /// agrees with the slow one (`has_method` on a value of each kind) for every method
+    /// name, a prefix and an extension of each, and other names.
+    #[test]
+    fn known_methods_agree_with_the_lookup() {
+        let mut names: Vec<String> = ["", "nope", "length", "Upper", "__init__", "keys"]
+            .map(String::from)
+            .to_vec();
+        for name in STRING_METHODS.iter().chain(ARRAY_METHODS) {
+            names.extend([name.to_string(), name[..name.len() - 1].to_owned(), format!("{name}x")]);
+        }
+        let (s, a) = (Value::str("text"), Value::array(vec![Value::Int(1)]));
+        for name in &names {
+            let known = known_method(name);
+            let key = Str::new(name);
+            assert_eq!(known & KNOWN_STR != 0, has_method(&s, &key), "string {name:?}");
+            assert_eq!(known & KNOWN_ARRAY != 0, has_method(&a, &key), "array {name:?}");
+        }
+    }
 }

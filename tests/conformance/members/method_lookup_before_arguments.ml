@@ -75,3 +75,25 @@ try {
 } except (e) {
     print(e.type); // expect: TypeError
 }
+// Arguments that evaluate quietly (literals, assigned locals) take the same path: a
+// function is not callable as a receiver's method, and an object's function is.
+g = fn(x) => x * 2;
+try {
+    g.foo(1);
+} except (e) {
+    print(e.type); // expect: AttributeError
+}
+k = 4;
+try {
+    g.append(k);
+} except (e) {
+    print(e.type); // expect: AttributeError
+}
+try {
+    "s".foo("x", k);
+} except (e) {
+    print(e.type); // expect: AttributeError
+}
+h = {twice: g};
+print(h.twice(k)); // expect: 8
+print([1].count(1), "ab".find("b", 0)); // expect: 1 1
