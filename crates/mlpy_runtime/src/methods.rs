@@ -575,9 +575,8 @@ mod tests {
     /// name, a prefix and an extension of each, and other names.
     #[test]
     fn known_methods_agree_with_the_lookup() {
-        let mut names: Vec<String> = ["", "nope", "length", "Upper", "__init__", "keys"]
-            .map(String::from)
-            .to_vec();
+        let mut names: Vec<String> =
+            ["", "nope", "length", "Upper", "__init__", "keys"].map(String::from).to_vec();
         for name in STRING_METHODS.iter().chain(ARRAY_METHODS) {
             names.extend([name.to_string(), name[..name.len() - 1].to_owned(), format!("{name}x")]);
         }
