@@ -28,12 +28,15 @@ class Limit(BaseException):
     """Not an Exception: `except Exception` in translated programs cannot catch it."""
 
 
-_STATE = {"out": [], "size": 0, "timed_out": False}
+# `limited`: a limit was reached, even if a translated `finally` then raised something
+# else in its place (the program's outcome past a limit is not comparable).
+_STATE = {"out": [], "size": 0, "timed_out": False, "limited": False}
 MAX_OUT = 1 << 20
 
 
 def _on_alarm(signum, frame):
     _STATE["timed_out"] = True
+    _STATE["limited"] = True
     raise Limit("time")
 
 
@@ -83,6 +86,7 @@ def kind_of(exc):
 def ml_chk(exc):
     """Called first in every translated `except`: host failures are not ML errors."""
     if isinstance(exc, MemoryError):
+        _STATE["limited"] = True
         raise Limit("memory")
     if kind_of(exc).startswith("Python:"):
         raise exc
@@ -226,6 +230,7 @@ def ml_print(*args):
     text = " ".join(D(a) for a in args) + "\n"
     _STATE["size"] += len(text)
     if _STATE["size"] > MAX_OUT:
+        _STATE["limited"] = True
         raise Limit("output")
     _STATE["out"].append(text)
 
@@ -1351,6 +1356,7 @@ def run_one(src, seconds):
     _STATE["out"] = []
     _STATE["size"] = 0
     _STATE["timed_out"] = False
+    _STATE["limited"] = False
     error = None
     limit = False
     detail = ""
@@ -1375,7 +1381,7 @@ def run_one(src, seconds):
     except Exception as e:
         error = kind_of(e)
         detail = "%s: %s" % (type(e).__name__, e)
-    if _STATE["timed_out"]:
+    if _STATE["limited"]:
         limit = True
     return {"out": "".join(_STATE["out"]), "error": error, "limit": limit, "detail": detail}
 

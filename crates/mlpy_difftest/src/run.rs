@@ -27,9 +27,11 @@ pub struct Outcome {
     pub detail: String,
 }
 
-/// Output capture: a shared buffer (the VM owns its writer).
+/// Output capture: a shared buffer (the VM owns its writer), and whether the output limit
+/// was reached (then the run is a limit, whatever error the program raised after it, as
+/// the oracle's is).
 #[derive(Clone, Default)]
-struct Capture(Rc<RefCell<Vec<u8>>>);
+struct Capture(Rc<RefCell<Vec<u8>>>, Rc<std::cell::Cell<bool>>);
 
 const MAX_OUTPUT: usize = 1 << 20;
 
@@ -37,6 +39,7 @@ impl Write for Capture {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let mut b = self.0.borrow_mut();
         if b.len() > MAX_OUTPUT {
+            self.1.set(true);
             return Err(std::io::Error::other("output limit"));
         }
         b.extend_from_slice(buf);
@@ -137,6 +140,9 @@ pub fn run_mlpy(src: &str, fast_paths: bool) -> Outcome {
         }
         let out = String::from_utf8_lossy(&capture.0.borrow()).into_owned();
         match run {
+            Ok(_) if capture.1.get() => {
+                Outcome { out, error: None, limit: true, detail: "output limit".into() }
+            }
             Ok(Ok(())) => Outcome { out, ..Outcome::default() },
             Ok(Err(e)) if e.kind() == ErrorKind::LimitExceeded => {
                 Outcome { out, error: None, limit: true, detail: e.message().to_owned() }
