@@ -96,8 +96,7 @@ pub fn check_memory() -> Result<()> {
 /// safepoints nor one call that builds millions of values gets far past the limit.
 #[inline]
 pub fn over_limit() -> bool {
-    let live = ACTIVE.with(|a| a.stats.get().live_bytes);
-    live > counters(active_slot(), |c| c.limit.get())
+    stats().live_bytes > counters(active_slot(), |c| c.limit.get())
 }
 
 #[cold]
